@@ -1,0 +1,32 @@
+import type { AnalysisContext } from '../context.js';
+import type { Resource } from '../plan/model.js';
+import type { Severity } from '../report/schema.js';
+
+/**
+ * One compatibility rule. Each rule lives in its own file under `src/checks/rules/<group>/`,
+ * has a stable ID (users' suppressions name it), a default severity, a docs page at
+ * `docs/rules/<ID>.md`, and a pure check over the model and graph.
+ *
+ * A rule that cannot decide because a value is unknown says nothing, or at most returns an
+ * `info` finding saying it could not check. It never reports a false error.
+ */
+export interface Rule {
+  id: string;
+  /** error: the API rejects it at apply; warning: risky, costly or broken at run time; info: advice. */
+  severity: Severity;
+  title: string;
+  /** Resource types the check runs on (it is called once per resource of these types). */
+  types: readonly string[];
+  check(r: Resource, ctx: AnalysisContext): RuleResult[];
+}
+
+/** What a rule returns for one resource. The runner adds ID, address, location, docs, suppression. */
+export interface RuleResult {
+  message: string;
+  /** Attribute path, e.g. `capacity_provider_strategy[0].base`. */
+  path?: string;
+  /** Overrides the rule's default severity (rules with error/warn variants). */
+  severity?: Severity;
+  /** Report the finding on another resource than the one checked (e.g. the task definition). */
+  resource?: Resource;
+}

@@ -1,0 +1,141 @@
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import type { EngineOptions, FailOn } from './context.js';
+import { analyse } from './engine.js';
+import { InputError, oneLine } from './plan/errors.js';
+import { FORMATS, render, type Format } from './report/render.js';
+import { VERSION } from './version.js';
+
+export const USAGE = `Usage: container-plan-check [options] PLAN.json...
+
+Checks and prices the AWS container resources (ECS, EKS, Fargate, autoscaling) in Terraform or
+OpenTofu JSON plans (terraform show -json plan.out > plan.json).
+
+Options:
+  --format FORMAT          text (default), markdown or json
+  --output FILE            write the report to FILE instead of standard output
+  --region REGION          region for resources whose provider sets none (default us-east-1)
+  --as-of YYYY-MM-DD       evaluation date for date-dependent rules and prices (default today)
+  --tf-dir DIR             Terraform sources, to locate resources and read lifecycle blocks
+  --config FILE            configuration file (default .container-plan-check.yml if present)
+  --fail-on LEVEL          error (default), warning or never
+  --max-increase USD       fail when the monthly cost rises by more than USD
+  --max-increase-percent N fail when the monthly cost rises by more than N percent
+  -h, --help               show this help
+  -v, --version            show the version
+
+Exit codes: 0 passed, 1 the gate failed, 2 usage or input error.
+`;
+
+export interface CliIO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  today: () => string;
+}
+
+const defaultIO: CliIO = {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  today: () => new Date().toISOString().slice(0, 10),
+};
+
+/** Runs the CLI and returns its exit code. Never throws. */
+export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Promise<number> {
+  try {
+    return await main(argv, io);
+  } catch (e) {
+    io.stderr(`container-plan-check: ${oneLine(e)}\n`);
+    return 2;
+  }
+}
+
+async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string' },
+        output: { type: 'string' },
+        region: { type: 'string' },
+        'as-of': { type: 'string' },
+        'tf-dir': { type: 'string' },
+        config: { type: 'string' },
+        'fail-on': { type: 'string' },
+        'max-increase': { type: 'string' },
+        'max-increase-percent': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (e) {
+    throw new InputError(undefined, `${oneLine(e).replace(/^TypeError( \[\w+\])?: /, '')} (see --help)`);
+  }
+  const { values: o, positionals } = parsed;
+  if (o.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (o.version) {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  if (positionals.length === 0) throw new InputError(undefined, 'no plan given; usage: container-plan-check [options] PLAN.json... (see --help)');
+  const format = (o.format ?? 'text') as Format;
+  if (!FORMATS.includes(format)) throw new InputError(undefined, `--format must be one of ${FORMATS.join(', ')}`);
+  const options = engineOptions(
+    { region: o.region, asOf: o['as-of'], tfDir: o['tf-dir'], config: o.config, failOn: o['fail-on'], maxIncrease: o['max-increase'], maxIncreasePercent: o['max-increase-percent'] },
+    io.today(),
+  );
+  const result = await analyse(positionals, options);
+  const text = render(result.report, format);
+  if (o.output) {
+    try {
+      await writeFile(o.output, text);
+    } catch (e) {
+      throw new InputError(o.output, `cannot write the report (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+  } else io.stdout(text);
+  for (const p of result.report.plans) if (p.error) io.stderr(`container-plan-check: ${p.error}\n`);
+  if (result.inputError) return 2;
+  return result.report.gate.passed ? 0 : 1;
+}
+
+export interface RawOptions {
+  region?: string;
+  asOf?: string;
+  tfDir?: string;
+  config?: string;
+  failOn?: string;
+  maxIncrease?: string;
+  maxIncreasePercent?: string;
+}
+
+/** Validates option values shared by the CLI and the action inputs. */
+export function engineOptions(raw: RawOptions, today: string): EngineOptions {
+  const asOf = raw.asOf?.trim() || today;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(`${asOf}T00:00:00Z`)) || new Date(`${asOf}T00:00:00Z`).toISOString().slice(0, 10) !== asOf) {
+    throw new InputError(undefined, `--as-of must be a date as YYYY-MM-DD, got ${JSON.stringify(raw.asOf).slice(0, 40)}`);
+  }
+  const failOn = (raw.failOn?.trim() || 'error') as FailOn;
+  if (!['error', 'warning', 'never'].includes(failOn)) throw new InputError(undefined, '--fail-on must be error, warning or never');
+  const region = raw.region?.trim() || undefined;
+  if (region !== undefined && !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) throw new InputError(undefined, `--region ${JSON.stringify(region).slice(0, 40)} is not an AWS region name (e.g. eu-west-1)`);
+  const num = (name: string, v: string | undefined) => {
+    if (v === undefined || v.trim() === '') return undefined;
+    const n = Number(v.replace(/^\$/, ''));
+    if (!Number.isFinite(n) || n < 0) throw new InputError(undefined, `--${name} must be a non-negative number, got ${JSON.stringify(v).slice(0, 40)}`);
+    return n;
+  };
+  return {
+    asOf,
+    region,
+    tfDir: raw.tfDir?.trim() || undefined,
+    configFile: raw.config?.trim() || undefined,
+    failOn,
+    maxIncrease: num('max-increase', raw.maxIncrease),
+    maxIncreasePercent: num('max-increase-percent', raw.maxIncreasePercent),
+  };
+}

@@ -1,0 +1,31 @@
+import type { PlanModel, Resource } from './plan/model.js';
+import type { ResourceGraph } from './plan/graph.js';
+
+export type FailOn = 'error' | 'warning' | 'never';
+
+/** Options shared by the CLI and the action; both build them and call the same engine. */
+export interface EngineOptions {
+  /** Evaluation date, YYYY-MM-DD: date-dependent rules and prices use it, never the clock. */
+  asOf: string;
+  region?: string;
+  tfDir?: string;
+  configFile?: string;
+  failOn: FailOn;
+  maxIncrease?: number;
+  maxIncreasePercent?: number;
+}
+
+/** Where a resource block is written in the .tf sources (from --tf-dir). */
+export interface SourceLocation {
+  file: string;
+  line: number;
+}
+
+/** What the checks and the estimators get for one plan. */
+export interface AnalysisContext {
+  model: PlanModel;
+  graph: ResourceGraph;
+  options: EngineOptions;
+  /** Source location of a resource's block, when --tf-dir was given and the block was found. */
+  locate(r: Resource): SourceLocation | undefined;
+}

@@ -1,0 +1,18 @@
+import type { PlanReport, Report } from '../report/schema.js';
+
+/** Totals across plans. A null (unknown) figure in any plan makes that total unknown. */
+export function totalCost(plans: readonly PlanReport[]): Report['cost'] {
+  const costs = plans.map((p) => p.cost).filter((c): c is NonNullable<typeof c> => c !== null);
+  if (costs.length === 0) return null;
+  const sum = (k: 'monthlyBefore' | 'monthlyAfter' | 'monthlyDelta' | 'min' | 'max') =>
+    costs.some((c) => c[k] === null) ? null : costs.reduce((a, c) => a + (c[k] as number), 0);
+  return {
+    currency: 'USD',
+    monthlyBefore: sum('monthlyBefore'),
+    monthlyAfter: sum('monthlyAfter'),
+    monthlyDelta: sum('monthlyDelta'),
+    min: sum('min'),
+    max: sum('max'),
+    snapshotDate: costs.map((c) => c.snapshotDate).sort().at(-1)!,
+  };
+}

@@ -1,0 +1,77 @@
+import { buildGraph } from './plan/graph.js';
+import { loadPlan } from './plan/load.js';
+import { buildModel, isAnalysedType, type PlanModel } from './plan/model.js';
+import { oneLine } from './plan/errors.js';
+import type { AnalysisContext, EngineOptions } from './context.js';
+import { SCHEMA_VERSION, type PlanReport, type Report } from './report/schema.js';
+import { runChecks } from './checks/run.js';
+import { estimateCosts } from './cost/index.js';
+import { computeGate } from './gate.js';
+import { totalCost } from './cost/total.js';
+import { VERSION } from './version.js';
+import { redactDeep, redactor } from './report/redact.js';
+
+export interface AnalysisResult {
+  report: Report;
+  /** Sensitive strings of every plan read: no rendered output may contain one. */
+  sensitiveStrings: Set<string>;
+  /** Some input could not be read (exit code 2). */
+  inputError: boolean;
+}
+
+/**
+ * The one engine behind the CLI and the action: load → model → graph → checks and cost →
+ * report. A plan that cannot be read is reported with its error and does not stop the others.
+ */
+export async function analyse(paths: readonly string[], options: EngineOptions): Promise<AnalysisResult> {
+  const sensitiveStrings = new Set<string>();
+  const plans: PlanReport[] = [];
+  for (const path of paths) {
+    plans.push(await analysePlan(path, options, sensitiveStrings));
+  }
+  const raw: Report = {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'container-plan-check', version: VERSION },
+    asOf: options.asOf,
+    plans,
+    cost: totalCost(plans),
+    gate: computeGate(plans, totalCost(plans), options),
+  };
+  // Nothing the plan marks sensitive leaves the engine, whatever a message may have quoted.
+  const report = redactDeep(raw, redactor(sensitiveStrings));
+  return { report, sensitiveStrings, inputError: plans.some((p) => p.error !== null) };
+}
+
+async function analysePlan(path: string, options: EngineOptions, secrets: Set<string>): Promise<PlanReport> {
+  let model: PlanModel;
+  try {
+    const plan = await loadPlan(path);
+    model = buildModel(plan, { region: options.region });
+  } catch (e) {
+    return { path, terraformVersion: null, formatVersion: null, error: oneLine(e), resources: [], findings: [], cost: null };
+  }
+  for (const s of model.sensitiveStrings) secrets.add(s);
+  const graph = buildGraph(model);
+  const ctx: AnalysisContext = { model, graph, options, locate: () => undefined };
+  const resources = model.resources
+    .filter((r) => isAnalysedType(r.type) && r.mode === 'managed')
+    .map((r) => ({
+      address: r.deposed ? `${r.address} (deposed ${r.deposed})` : r.address,
+      type: r.type,
+      action: r.action,
+      ...(r.importing ? { importing: true } : {}),
+      region: r.region,
+      regionSource: r.regionSource,
+      ...(r.moduleAddress ? { module: r.moduleAddress } : {}),
+    }));
+  return {
+    path,
+    terraformVersion: model.plan.terraform_version ?? null,
+    formatVersion: model.plan.format_version,
+    error: null,
+    notes: model.notes,
+    resources,
+    findings: runChecks(ctx),
+    cost: estimateCosts(ctx),
+  };
+}

@@ -1,0 +1,33 @@
+import type { EngineOptions } from './context.js';
+import { usd } from './report/format.js';
+import type { Gate, PlanReport, Report } from './report/schema.js';
+
+/**
+ * The pass/fail decision. Only active (not suppressed) findings on resources this plan changes
+ * can fail it; findings on unchanged resources are reported as existing and never gate.
+ */
+export function computeGate(plans: readonly PlanReport[], cost: Report['cost'], options: EngineOptions): Gate {
+  const reasons: string[] = [];
+  const bad = plans.filter((p) => p.error !== null).length;
+  if (bad > 0) reasons.push(`${bad} plan${bad === 1 ? '' : 's'} could not be read`);
+  const gating = plans.flatMap((p) => p.findings).filter((f) => !f.suppressed && !f.existing);
+  const errors = gating.filter((f) => f.severity === 'error').length;
+  const warnings = gating.filter((f) => f.severity === 'warning').length;
+  if (options.failOn !== 'never' && errors > 0) reasons.push(`${errors} error${errors === 1 ? '' : 's'} on changed resources`);
+  if (options.failOn === 'warning' && warnings > 0) reasons.push(`${warnings} warning${warnings === 1 ? '' : 's'} on changed resources`);
+  if (cost && cost.monthlyDelta !== null) {
+    const d = cost.monthlyDelta;
+    if (options.maxIncrease !== undefined && d > options.maxIncrease) {
+      reasons.push(`${usd(d, { sign: true })}/month exceeds max-increase ${usd(options.maxIncrease)}`);
+    }
+    if (options.maxIncreasePercent !== undefined && cost.monthlyBefore !== null) {
+      const pct = cost.monthlyBefore === 0 ? (d > 0 ? Infinity : 0) : (d / cost.monthlyBefore) * 100;
+      if (pct > options.maxIncreasePercent) {
+        reasons.push(`${Number.isFinite(pct) ? `+${pct.toFixed(1)}%` : 'an increase from $0'} exceeds max-increase-percent ${options.maxIncreasePercent}%`);
+      }
+    }
+  } else if (cost && (options.maxIncrease !== undefined || options.maxIncreasePercent !== undefined)) {
+    reasons.push('the monthly cost delta is unknown, so the cost limit cannot be checked');
+  }
+  return { passed: reasons.length === 0, reasons };
+}

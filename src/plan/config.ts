@@ -1,0 +1,173 @@
+import { parseReference, splitAddress, type InstanceKey } from './address.js';
+import type { ConfigModule, ConfigResource, Configuration, ModuleCall, ProviderConfig } from './schema.js';
+import type { PathStep } from './values.js';
+
+/** A resource that a configuration expression refers to, qualified with its module path. */
+export interface ResolvedRef {
+  /** `module.a.module.b.aws_x.y` (configuration path, no instance keys). */
+  configAddress: string;
+  type: string;
+  mode: 'managed' | 'data';
+  /** Instance key written in the reference (`aws_x.y[0]`), when any. */
+  key: InstanceKey;
+  /** Attribute after the resource (`arn`, `name`, …). */
+  attribute: string[];
+}
+
+const MAX_HOPS = 32;
+
+/**
+ * The `configuration` block of a plan, indexed by module path. Answers what a resource's
+ * expressions refer to, following `var.x` up into the module call and `module.m.out` down into
+ * the module's outputs, so links across modules resolve to the resource they end at.
+ */
+export class ConfigIndex {
+  private readonly modules = new Map<string, ConfigModule>();
+  private readonly calls = new Map<string, ModuleCall>();
+  private readonly resources = new Map<string, ConfigResource>();
+
+  constructor(
+    readonly configuration: Configuration | undefined,
+    private readonly rootVariables: Record<string, { value?: unknown }> = {},
+  ) {
+    const root = configuration?.root_module;
+    if (root) this.walk('', root);
+  }
+
+  private walk(path: string, mod: ConfigModule, depth = 0): void {
+    if (depth > 100) return;
+    this.modules.set(path, mod);
+    for (const r of mod.resources ?? []) this.resources.set(path ? `${path}.${r.address}` : r.address, r);
+    for (const [name, call] of Object.entries(mod.module_calls ?? {})) {
+      const child = path ? `${path}.module.${name}` : `module.${name}`;
+      this.calls.set(child, call);
+      if (call.module) this.walk(child, call.module, depth + 1);
+    }
+  }
+
+  resource(configAddress: string): ConfigResource | undefined {
+    return this.resources.get(configAddress);
+  }
+
+  module(path: string): ConfigModule | undefined {
+    return this.modules.get(path);
+  }
+
+  /** The expression object at a path under a resource's expressions (blocks are arrays). */
+  expression(res: ConfigResource | undefined, path: readonly PathStep[]): unknown {
+    let e: unknown = res?.expressions;
+    for (const step of path) {
+      if (e === undefined || e === null) return undefined;
+      if (Array.isArray(e)) {
+        e = typeof step === 'number' ? e[step] : e[0] && (e[0] as Record<string, unknown>)[String(step)];
+        continue;
+      }
+      if (typeof e !== 'object') return undefined;
+      const obj = e as Record<string, unknown>;
+      if (typeof step === 'number') {
+        // A block list written once in the configuration stands for every element.
+        continue;
+      }
+      e = obj[step];
+    }
+    return e;
+  }
+
+  /** Resources referenced by the expression at `path` of a resource in module `modulePath`. */
+  references(modulePath: string, res: ConfigResource | undefined, path: readonly PathStep[]): ResolvedRef[] {
+    const expr = this.expression(res, path);
+    const out: ResolvedRef[] = [];
+    this.resolveRefs(modulePath, collectReferences(expr), out, 0);
+    return dedupe(out);
+  }
+
+  private resolveRefs(modulePath: string, refs: string[], out: ResolvedRef[], hops: number): void {
+    if (hops > MAX_HOPS) return;
+    for (const text of refs) {
+      const ref = parseReference(text);
+      if (ref.kind === 'resource') {
+        const local = `${ref.mode === 'data' ? 'data.' : ''}${ref.type}.${ref.name}`;
+        out.push({
+          configAddress: modulePath ? `${modulePath}.${local}` : local,
+          type: ref.type,
+          mode: ref.mode,
+          key: ref.key,
+          attribute: ref.attribute,
+        });
+      } else if (ref.kind === 'var' && modulePath) {
+        // Up into the module call that set this variable.
+        const call = this.calls.get(modulePath);
+        const parent = parentModulePath(modulePath);
+        const e = call?.expressions?.[ref.name];
+        this.resolveRefs(parent, collectReferences(e), out, hops + 1);
+      } else if (ref.kind === 'module' && ref.output) {
+        // Down into the module's output.
+        const child = modulePath ? `${modulePath}.module.${ref.name}` : `module.${ref.name}`;
+        const o = this.modules.get(child)?.outputs?.[ref.output];
+        this.resolveRefs(child, collectReferences(o?.expression), out, hops + 1);
+      }
+    }
+  }
+
+  /**
+   * The constant value of a variable-or-constant expression in a module: a `constant_value`, a
+   * `var.x` resolved through module calls up to the root variables, or a variable default.
+   * Returns undefined when it is not a constant.
+   */
+  constant(modulePath: string, expr: unknown, hops = 0): { value: unknown } | undefined {
+    if (hops > MAX_HOPS || !expr || typeof expr !== 'object' || Array.isArray(expr)) return undefined;
+    const e = expr as { constant_value?: unknown; references?: unknown };
+    if ('constant_value' in e) return { value: e.constant_value };
+    const refs = Array.isArray(e.references) ? (e.references as unknown[]).filter((r): r is string => typeof r === 'string') : [];
+    const v = refs.map(parseReference).find((r) => r.kind === 'var');
+    if (!v || v.kind !== 'var') return undefined;
+    if (!modulePath) {
+      if (this.rootVariables[v.name] && 'value' in this.rootVariables[v.name]!) return { value: this.rootVariables[v.name]!.value };
+    } else {
+      const call = this.calls.get(modulePath);
+      const fromCall = call?.expressions?.[v.name];
+      if (fromCall) return this.constant(parentModulePath(modulePath), fromCall, hops + 1);
+    }
+    const def = this.modules.get(modulePath)?.variables?.[v.name];
+    if (def && 'default' in def && def.default !== null) return { value: def.default };
+    return undefined;
+  }
+
+  providerConfig(key: string | undefined): ProviderConfig | undefined {
+    if (!key) return undefined;
+    return this.configuration?.provider_config?.[key];
+  }
+}
+
+export function parentModulePath(p: string): string {
+  const parts = splitAddress(p);
+  return parts.slice(0, -2).join('.');
+}
+
+/** Every string in every `references` array below an expression. */
+export function collectReferences(expr: unknown, out: string[] = [], depth = 0): string[] {
+  if (depth > 64 || expr === null || typeof expr !== 'object') return out;
+  if (Array.isArray(expr)) {
+    for (const e of expr) collectReferences(e, out, depth + 1);
+    return out;
+  }
+  const o = expr as Record<string, unknown>;
+  if (Array.isArray(o.references)) {
+    for (const r of o.references) if (typeof r === 'string') out.push(r);
+  }
+  for (const [k, v] of Object.entries(o)) {
+    if (k === 'references' || k === 'constant_value') continue;
+    collectReferences(v, out, depth + 1);
+  }
+  return out;
+}
+
+function dedupe(refs: ResolvedRef[]): ResolvedRef[] {
+  const seen = new Set<string>();
+  return refs.filter((r) => {
+    const k = `${r.configAddress}|${String(r.key)}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

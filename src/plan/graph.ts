@@ -1,0 +1,296 @@
+import type { ResolvedRef } from './config.js';
+import type { PlanModel, Resource } from './model.js';
+import type { Path } from './values.js';
+
+/**
+ * Links between resources, the way AWS will resolve them. Each link is found first by value
+ * (ARN, name, family:revision, resource_id) and, when the value is unknown at plan time or
+ * matches nothing in the plan, by the `configuration` references of the attribute, qualified
+ * with the module path and followed through module variables and outputs.
+ */
+export type EdgeKind =
+  | 'task-definition'
+  | 'cluster'
+  | 'capacity-provider'
+  | 'cluster-capacity-providers'
+  | 'autoscaling-group'
+  | 'scaling-target'
+  | 'service'
+  | 'launch-template'
+  | 'launch-configuration'
+  | 'target-group';
+
+export interface Edge {
+  from: Resource;
+  to: Resource;
+  kind: EdgeKind;
+  /** The attribute of `from` that holds the link. */
+  attribute: string;
+  via: 'value' | 'reference';
+}
+
+export class ResourceGraph {
+  readonly edges: Edge[] = [];
+  private readonly outgoing = new Map<Resource, Edge[]>();
+  private readonly incoming = new Map<Resource, Edge[]>();
+
+  add(e: Edge): void {
+    if ((this.outgoing.get(e.from) ?? []).some((x) => x.to === e.to && x.kind === e.kind)) return;
+    this.edges.push(e);
+    push(this.outgoing, e.from, e);
+    push(this.incoming, e.to, e);
+  }
+
+  /** Resources `r` links to with this kind. */
+  out(r: Resource, kind: EdgeKind): Resource[] {
+    return (this.outgoing.get(r) ?? []).filter((e) => e.kind === kind).map((e) => e.to);
+  }
+
+  /** The single resource `r` links to, or undefined when none (or several). */
+  one(r: Resource, kind: EdgeKind): Resource | undefined {
+    const l = this.out(r, kind);
+    return l.length === 1 ? l[0] : undefined;
+  }
+
+  /** Resources that link to `r` with this kind. */
+  in(r: Resource, kind: EdgeKind, fromType?: string): Resource[] {
+    return (this.incoming.get(r) ?? []).filter((e) => e.kind === kind && (!fromType || e.from.type === fromType)).map((e) => e.from);
+  }
+
+  edgesFrom(r: Resource): Edge[] {
+    return this.outgoing.get(r) ?? [];
+  }
+}
+
+function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const l = m.get(k);
+  if (l) l.push(v);
+  else m.set(k, [v]);
+}
+
+/** Index of resources of some types by identifying strings (ARN, name, id …). */
+class KeyIndex {
+  private readonly map = new Map<string, Resource[]>();
+  add(key: string | undefined, r: Resource): void {
+    if (!key) return;
+    const l = this.map.get(key);
+    if (!l) this.map.set(key, [r]);
+    else if (!l.includes(r)) l.push(r);
+  }
+  get(key: string): Resource[] {
+    return this.map.get(key) ?? [];
+  }
+}
+
+function known(r: Resource, path: Path | string): string | undefined {
+  const l = r.current.str(path);
+  return l.state === 'known' ? l.value : undefined;
+}
+
+/** Last segment of an ARN resource part: `arn:…:cluster/prod` → `prod`. */
+export function arnName(v: string): string {
+  if (!v.startsWith('arn:')) return v;
+  const res = v.split(':').slice(5).join(':');
+  const slash = res.indexOf('/');
+  return slash === -1 ? res : res.slice(slash + 1);
+}
+
+export function buildGraph(model: PlanModel): ResourceGraph {
+  const g = new ResourceGraph();
+  const T = (t: string) => model.byType.get(t) ?? [];
+
+  const idx = (types: string[], keys: (r: Resource) => (string | undefined)[]) => {
+    const ki = new KeyIndex();
+    for (const t of types) for (const r of T(t)) for (const k of keys(r)) ki.add(k, r);
+    return ki;
+  };
+
+  /** Link `from` through the value at `path`, else through its configuration references. */
+  const link = (
+    from: Resource,
+    path: Path,
+    kind: EdgeKind,
+    targetTypes: string[],
+    byValue: (v: string) => Resource[],
+  ): Resource[] => {
+    const attr = path.filter((p) => typeof p === 'string').join('.');
+    const v = known(from, path);
+    if (v !== undefined) {
+      const hits = byValue(v).filter((t) => t !== from);
+      if (hits.length > 0) {
+        const chosen = hits.length === 1 ? hits : narrow(from, hits);
+        for (const to of chosen) g.add({ from, to, kind, attribute: attr, via: 'value' });
+        if (chosen.length > 0) return chosen;
+      }
+    }
+    const targets = resolveRefs(model, from, model.config.references(from.moduleConfigPath, from.config, path), targetTypes);
+    for (const to of targets) g.add({ from, to, kind, attribute: attr, via: 'reference' });
+    return targets;
+  };
+
+  // Task definitions by ARN, family:revision and family.
+  const tds = idx(['aws_ecs_task_definition'], (r) => {
+    const fam = known(r, 'family');
+    const rev = known(r, 'revision');
+    return [known(r, 'arn'), fam && rev ? `${fam}:${rev}` : undefined, fam];
+  });
+  const ecsClusters = idx(['aws_ecs_cluster'], (r) => [known(r, 'name'), known(r, 'arn'), known(r, 'id')]);
+  const capProviders = idx(['aws_ecs_capacity_provider'], (r) => [known(r, 'name'), known(r, 'arn')]);
+  const asgs = idx(['aws_autoscaling_group'], (r) => [known(r, 'name'), known(r, 'arn'), known(r, 'id')]);
+  const lts = idx(['aws_launch_template'], (r) => [known(r, 'id'), known(r, 'name'), known(r, 'arn')]);
+  const lcs = idx(['aws_launch_configuration'], (r) => [known(r, 'name'), known(r, 'id'), known(r, 'arn')]);
+  const eksClusters = idx(['aws_eks_cluster'], (r) => [known(r, 'name'), known(r, 'id'), known(r, 'arn')]);
+  const tgs = idx(['aws_lb_target_group', 'aws_alb_target_group'], (r) => [known(r, 'arn'), known(r, 'id')]);
+
+  const byTd = (v: string) => {
+    const name = arnName(v);
+    return tds.get(v).length ? tds.get(v) : tds.get(name).length ? tds.get(name) : tds.get(name.split(':')[0]!);
+  };
+  const byName = (ki: KeyIndex) => (v: string) => (ki.get(v).length ? ki.get(v) : ki.get(arnName(v)));
+
+  for (const s of T('aws_ecs_service')) {
+    link(s, ['task_definition'], 'task-definition', ['aws_ecs_task_definition'], byTd);
+    link(s, ['cluster'], 'cluster', ['aws_ecs_cluster'], byName(ecsClusters));
+    const lbs = s.current.list('load_balancer');
+    const n = lbs.state === 'known' ? lbs.value.length : 0;
+    for (let i = 0; i < n; i++) link(s, ['load_balancer', i, 'target_group_arn'], 'target-group', ['aws_lb_target_group', 'aws_alb_target_group'], (v) => tgs.get(v));
+  }
+
+  for (const ccp of T('aws_ecs_cluster_capacity_providers')) {
+    for (const c of link(ccp, ['cluster_name'], 'cluster', ['aws_ecs_cluster'], byName(ecsClusters))) {
+      g.add({ from: c, to: ccp, kind: 'cluster-capacity-providers', attribute: 'cluster_name', via: 'value' });
+    }
+    linkList(ccp, 'capacity_providers', capProviders);
+  }
+  for (const c of T('aws_ecs_cluster')) linkList(c, 'capacity_providers', capProviders);
+
+  function linkList(from: Resource, attr: string, ki: KeyIndex) {
+    const l = from.current.list(attr);
+    const names = l.state === 'known' ? l.value.filter((x): x is string => typeof x === 'string') : [];
+    let linked = 0;
+    for (const nme of names) {
+      for (const to of ki.get(nme)) {
+        g.add({ from, to, kind: 'capacity-provider', attribute: attr, via: 'value' });
+        linked++;
+      }
+    }
+    if (linked === 0 || from.current.hasUnknown(attr)) {
+      for (const to of resolveRefs(model, from, model.config.references(from.moduleConfigPath, from.config, [attr]), ['aws_ecs_capacity_provider'])) {
+        g.add({ from, to, kind: 'capacity-provider', attribute: attr, via: 'reference' });
+      }
+    }
+  }
+
+  for (const cp of T('aws_ecs_capacity_provider')) {
+    link(cp, ['auto_scaling_group_provider', 0, 'auto_scaling_group_arn'], 'autoscaling-group', ['aws_autoscaling_group'], byName(asgs));
+  }
+
+  // Application Auto Scaling targets → ECS services, by resource_id `service/<cluster>/<service>`.
+  const services = new KeyIndex();
+  for (const s of T('aws_ecs_service')) {
+    const svc = known(s, 'name');
+    const clusterVal = known(s, 'cluster');
+    const clusterRes = g.one(s, 'cluster');
+    const clusterName = clusterVal ? arnName(clusterVal) : clusterRes ? known(clusterRes, 'name') : undefined;
+    if (svc && clusterName) services.add(`service/${clusterName}/${svc}`, s);
+  }
+  for (const t of T('aws_appautoscaling_target')) {
+    const ns = known(t, 'service_namespace');
+    if (ns !== undefined && ns !== 'ecs') continue;
+    link(t, ['resource_id'], 'service', ['aws_ecs_service'], (v) => services.get(v));
+  }
+  const targets = new KeyIndex();
+  for (const t of T('aws_appautoscaling_target')) {
+    const id = known(t, 'resource_id');
+    const dim = known(t, 'scalable_dimension');
+    const ns = known(t, 'service_namespace');
+    if (id && dim && ns) targets.add(`${ns}|${id}|${dim}`, t);
+  }
+  for (const p of T('aws_appautoscaling_policy')) {
+    const id = known(p, 'resource_id');
+    const dim = known(p, 'scalable_dimension');
+    const ns = known(p, 'service_namespace');
+    const key = id && dim && ns ? `${ns}|${id}|${dim}` : undefined;
+    const hits = key ? targets.get(key) : [];
+    if (hits.length > 0) {
+      for (const to of hits) g.add({ from: p, to, kind: 'scaling-target', attribute: 'resource_id', via: 'value' });
+    } else {
+      const refs = ['resource_id', 'scalable_dimension', 'service_namespace'].flatMap((a) => model.config.references(p.moduleConfigPath, p.config, [a]));
+      for (const to of resolveRefs(model, p, refs, ['aws_appautoscaling_target'])) {
+        g.add({ from: p, to, kind: 'scaling-target', attribute: 'resource_id', via: 'reference' });
+      }
+    }
+  }
+
+  for (const ng of T('aws_eks_node_group')) {
+    link(ng, ['cluster_name'], 'cluster', ['aws_eks_cluster'], byName(eksClusters));
+    linkLaunchTemplate(ng, ['launch_template', 0]);
+  }
+  for (const fp of T('aws_eks_fargate_profile')) link(fp, ['cluster_name'], 'cluster', ['aws_eks_cluster'], byName(eksClusters));
+  for (const ad of T('aws_eks_addon')) link(ad, ['cluster_name'], 'cluster', ['aws_eks_cluster'], byName(eksClusters));
+
+  for (const asg of T('aws_autoscaling_group')) {
+    if (asg.current.list('launch_template').state === 'known' && (asg.current.list('launch_template') as { value: unknown[] }).value.length > 0) {
+      linkLaunchTemplate(asg, ['launch_template', 0]);
+    }
+    const mip = ['mixed_instances_policy', 0, 'launch_template', 0, 'launch_template_specification', 0] as const;
+    if (asg.current.get([...mip]).state !== 'absent') {
+      const got = link(asg, [...mip, 'launch_template_id'], 'launch-template', ['aws_launch_template'], (v) => lts.get(v));
+      if (got.length === 0) link(asg, [...mip, 'launch_template_name'], 'launch-template', ['aws_launch_template'], (v) => lts.get(v));
+    }
+    if (asg.current.get('launch_configuration').state !== 'absent') {
+      link(asg, ['launch_configuration'], 'launch-configuration', ['aws_launch_configuration'], (v) => lcs.get(v));
+    }
+  }
+
+  function linkLaunchTemplate(from: Resource, base: Path) {
+    const got = link(from, [...base, 'id'], 'launch-template', ['aws_launch_template'], (v) => lts.get(v));
+    if (got.length === 0) link(from, [...base, 'name'], 'launch-template', ['aws_launch_template'], (v) => lts.get(v));
+  }
+
+  return g;
+}
+
+/**
+ * The plan instances that configuration references point to. A reference names a configuration
+ * address; with count/for_each it has many instances. Prefer the instance with the key written
+ * in the reference, then instances in the same module instance as `from`, then the one with the
+ * same index as `from` (the `count.index` / `each.key` pattern). Ambiguity links nothing.
+ */
+export function resolveRefs(model: PlanModel, from: Resource, refs: ResolvedRef[], types: string[]): Resource[] {
+  const out: Resource[] = [];
+  for (const ref of refs) {
+    if (!types.includes(ref.type) || ref.mode !== 'managed') continue;
+    let cands = (model.byType.get(ref.type) ?? []).filter((r) => r.configAddress === ref.configAddress && r.mode === 'managed' && !r.deposed);
+    if (ref.key !== undefined) cands = cands.filter((r) => r.index === ref.key);
+    if (cands.length > 1) cands = sameModuleInstance(from, cands);
+    if (cands.length > 1 && from.index !== undefined) {
+      const same = cands.filter((c) => c.index === from.index);
+      if (same.length === 1) cands = same;
+    }
+    if (cands.length === 1 && !out.includes(cands[0]!)) out.push(cands[0]!);
+  }
+  return out;
+}
+
+/** Candidates whose module keys agree with `from` over their common module path. */
+function sameModuleInstance(from: Resource, cands: Resource[]): Resource[] {
+  const score = (c: Resource) => {
+    let s = 0;
+    for (let i = 0; i < Math.min(from.modules.length, c.modules.length); i++) {
+      if (from.modules[i]!.name !== c.modules[i]!.name) break;
+      if (from.modules[i]!.key !== c.modules[i]!.key) return -1;
+      s++;
+    }
+    return s;
+  };
+  const scored = cands.map((c) => ({ c, s: score(c) })).filter((x) => x.s >= 0);
+  const best = Math.max(-1, ...scored.map((x) => x.s));
+  return scored.filter((x) => x.s === best).map((x) => x.c);
+}
+
+/** Several value hits: keep those in the same module instance as `from`. */
+function narrow(from: Resource, hits: Resource[]): Resource[] {
+  const n = sameModuleInstance(from, hits);
+  return n.length === 1 ? n : [];
+}

@@ -1,0 +1,139 @@
+/**
+ * Finds where a JSON text stops being valid, without echoing any of it. JSON.parse's own messages
+ * quote the text around the error (and a plan holds secrets in clear text), so on failure this
+ * scanner locates the offset and the caller reports only line and column.
+ */
+export interface JsonErrorLocation {
+  offset: number;
+  line: number;
+  column: number;
+  /** The text ended inside a value: the file is truncated. */
+  truncated: boolean;
+  expected: string;
+}
+
+export function locateJsonError(text: string): JsonErrorLocation {
+  let i = 0;
+  const n = text.length;
+  const fail = (expected: string): never => {
+    throw { offset: Math.min(i, n), expected };
+  };
+  const ws = () => {
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
+      else break;
+    }
+  };
+  const literal = (word: string) => {
+    for (let k = 0; k < word.length; k++) {
+      if (text[i] !== word[k]) fail(`"${word}"`);
+      i++;
+    }
+  };
+  const string = () => {
+    i++; // opening quote
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c === 0x22) {
+        i++;
+        return;
+      }
+      if (c === 0x5c) {
+        i++;
+        if (i >= n) break;
+        const e = text[i];
+        if (e === 'u') {
+          for (let k = 1; k <= 4; k++) if (!/[0-9a-fA-F]/.test(text[i + k] ?? '')) { i += k; fail('a \\u escape with 4 hex digits'); }
+          i += 5;
+          continue;
+        }
+        if (!'"\\/bfnrt'.includes(e ?? '')) fail('a valid escape');
+        i++;
+        continue;
+      }
+      if (c < 0x20) fail('no control characters inside a string');
+      i++;
+    }
+    fail('the end of the string');
+  };
+  const number = () => {
+    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+    if (!m) fail('a number');
+    i += m![0].length;
+  };
+  // An explicit state machine with its own stack, so neither deep nesting nor long arrays can
+  // overflow the call stack.
+  const stack: ('[' | '{')[] = [];
+  type State = 'value' | 'key' | 'after';
+  let state: State = 'value';
+  try {
+    for (;;) {
+      if (state === 'value') {
+        ws();
+        if (i >= n) fail('a value');
+        const c = text[i]!;
+        if (c === '{' || c === '[') {
+          i++;
+          ws();
+          if (text[i] === (c === '{' ? '}' : ']')) {
+            i++;
+            state = 'after';
+          } else {
+            stack.push(c);
+            state = c === '{' ? 'key' : 'value';
+          }
+          continue;
+        }
+        if (c === '"') string();
+        else if (c === 't') literal('true');
+        else if (c === 'f') literal('false');
+        else if (c === 'n') literal('null');
+        else if (c === '-' || (c >= '0' && c <= '9')) number();
+        else fail('a value');
+        state = 'after';
+      } else if (state === 'key') {
+        ws();
+        if (text[i] !== '"') fail('a property name in double quotes');
+        string();
+        ws();
+        if (text[i] !== ':') fail('":"');
+        i++;
+        state = 'value';
+      } else {
+        ws();
+        const top = stack[stack.length - 1];
+        if (!top) {
+          if (i < n) fail('the end of the document');
+          break;
+        }
+        if (text[i] === ',') {
+          i++;
+          state = top === '{' ? 'key' : 'value';
+        } else if ((top === '{' && text[i] === '}') || (top === '[' && text[i] === ']')) {
+          i++;
+          stack.pop();
+        } else {
+          fail(top === '{' ? '"," or "}"' : '"," or "]"');
+        }
+      }
+    }
+  } catch (e) {
+    const err = e as { offset: number; expected: string };
+    if (typeof err?.offset !== 'number') throw e;
+    return position(text, err.offset, err.expected);
+  }
+  return position(text, n, 'nothing (the text is valid JSON)');
+}
+
+function position(text: string, offset: number, expected: string): JsonErrorLocation {
+  let line = 1;
+  let last = -1;
+  for (let k = text.indexOf('\n'); k !== -1 && k < offset; k = text.indexOf('\n', k + 1)) {
+    line++;
+    last = k;
+  }
+  let end = text.length;
+  while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+  return { offset, line, column: offset - last, truncated: offset >= end, expected };
+}

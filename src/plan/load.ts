@@ -1,0 +1,179 @@
+import { open, stat } from 'node:fs/promises';
+import { z } from 'zod';
+import { InputError } from './errors.js';
+import { locateJsonError } from './jsonerror.js';
+import {
+  PlanHeaderSchema,
+  ResourceChangeSchema,
+  SUPPORTED_FORMAT_MAJOR,
+  type Plan,
+  type PlanResourceChange,
+} from './schema.js';
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+/**
+ * Reads and validates one plan file. Every way the input can be wrong ends in an InputError
+ * whose message is one line naming the file and saying what to do instead.
+ *
+ * The file is read as bytes and sniffed before it is decoded; a JSON document is then parsed by
+ * `parsePlanText`. Reading goes through `readPlanBytes`, the one place that decides how the file
+ * is held in memory, so a streaming reader can replace it for huge files.
+ */
+export async function loadPlan(file: string): Promise<Plan> {
+  const bytes = await readPlanBytes(file);
+  return parsePlanBytes(file, bytes);
+}
+
+export async function readPlanBytes(file: string): Promise<Buffer> {
+  let info;
+  try {
+    info = await stat(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError(file, 'no such file');
+    if (code === 'EACCES') throw new InputError(file, 'permission denied');
+    throw new InputError(file, `cannot read the file (${code ?? 'unknown error'})`);
+  }
+  if (info.isDirectory()) {
+    throw new InputError(file, 'is a directory; pass the plan JSON file (terraform show -json plan.out > plan.json)');
+  }
+  if (info.size === 0) {
+    throw new InputError(file, 'is empty; write the plan with `terraform show -json plan.out > plan.json`');
+  }
+  const fh = await open(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(info.size);
+    let read = 0;
+    while (read < info.size) {
+      const { bytesRead } = await fh.read(buf, read, info.size - read, read);
+      if (bytesRead === 0) break;
+      read += bytesRead;
+    }
+    return read === info.size ? buf : buf.subarray(0, read);
+  } finally {
+    await fh.close();
+  }
+}
+
+export function parsePlanBytes(file: string, bytes: Buffer): Plan {
+  if (bytes.length === 0) {
+    throw new InputError(file, 'is empty; write the plan with `terraform show -json plan.out > plan.json`');
+  }
+  if (bytes.subarray(0, 4).equals(ZIP_MAGIC)) {
+    throw new InputError(
+      file,
+      'is a binary plan file (zip), not JSON; run `terraform show -json plan.out > plan.json` and pass plan.json',
+    );
+  }
+  let start = 0;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3; // UTF-8 BOM
+  if (bytes[start] === 0xff || bytes[start] === 0xfe) {
+    throw new InputError(
+      file,
+      'is UTF-16 encoded (PowerShell `>` does that); write it as UTF-8: terraform show -json plan.out | Out-File -Encoding utf8 plan.json',
+    );
+  }
+  return parsePlanText(file, bytes.toString('utf8', start));
+}
+
+export function parsePlanText(file: string, text: string): Plan {
+  const first = firstNonSpace(text);
+  if (first === -1) throw new InputError(file, 'holds only white space; write the plan with `terraform show -json plan.out > plan.json`');
+  const c = text[first];
+  if (c !== '{' && c !== '[') {
+    if (looksLikePlanText(text)) {
+      throw new InputError(
+        file,
+        'is the text output of `terraform plan`, not JSON; run `terraform plan -out plan.out` then `terraform show -json plan.out > plan.json`',
+      );
+    }
+    throw new InputError(file, 'is not JSON (it does not start with "{"); pass the output of `terraform show -json plan.out`');
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch {
+    const at = locateJsonError(text);
+    if (at.truncated) {
+      throw new InputError(file, `is truncated: the JSON ends at line ${at.line}, column ${at.column} inside a value; write the plan again`);
+    }
+    throw new InputError(file, `is not valid JSON: at line ${at.line}, column ${at.column} (offset ${at.offset}) expected ${at.expected}`);
+  }
+  return validatePlan(file, doc);
+}
+
+export function validatePlan(file: string, doc: unknown): Plan {
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
+    throw new InputError(file, 'is JSON but not a Terraform plan (expected an object with format_version and resource_changes)');
+  }
+  const o = doc as Record<string, unknown>;
+  if ('values' in o && !('resource_changes' in o) && !('planned_values' in o)) {
+    throw new InputError(
+      file,
+      'is a Terraform state file (it has "values" and no "resource_changes"); run `terraform plan -out plan.out` then `terraform show -json plan.out > plan.json`',
+    );
+  }
+  if (!('format_version' in o) || !('resource_changes' in o || 'planned_values' in o || 'configuration' in o)) {
+    throw new InputError(
+      file,
+      'is JSON but not a Terraform plan (no format_version / resource_changes); pass the output of `terraform show -json plan.out`',
+    );
+  }
+  const header = PlanHeaderSchema.safeParse(o);
+  if (!header.success) throw new InputError(file, `is not a valid plan: ${describeIssue(header.error)}`);
+  const major = Number(header.data.format_version.split('.')[0]);
+  if (!Number.isInteger(major) || !(SUPPORTED_FORMAT_MAJOR as readonly number[]).includes(major)) {
+    throw new InputError(
+      file,
+      `has plan format_version ${JSON.stringify(header.data.format_version).slice(0, 40)}, a major version this tool does not know (it reads 0.x and 1.x); upgrade container-plan-check`,
+    );
+  }
+  const raw = o.resource_changes;
+  if (raw !== undefined && raw !== null && !Array.isArray(raw)) {
+    throw new InputError(file, 'is not a valid plan: resource_changes: expected an array');
+  }
+  const changes: PlanResourceChange[] = [];
+  const list = (raw ?? []) as unknown[];
+  for (let i = 0; i < list.length; i++) {
+    const r = ResourceChangeSchema.safeParse(list[i]);
+    if (!r.success) throw new InputError(file, `is not a valid plan: resource_changes[${i}]${describeIssue(r.error, true)}`);
+    changes.push(r.data);
+  }
+  return { ...header.data, resource_changes: changes };
+}
+
+function describeIssue(err: z.ZodError, nested = false): string {
+  const issue = err.issues[0];
+  if (!issue) return 'invalid';
+  const path = issue.path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('');
+  const where = nested ? path : path.replace(/^\./, '');
+  // zod messages name expected and received types, never the values themselves.
+  return `${where}${where ? ': ' : ''}${issue.message}`;
+}
+
+function firstNonSpace(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return i;
+  }
+  return -1;
+}
+
+const PLAN_TEXT_MARKERS = [
+  'Terraform used the selected providers',
+  'Terraform will perform the following actions',
+  'OpenTofu used the selected providers',
+  'OpenTofu will perform the following actions',
+  'No changes. Your infrastructure matches the configuration',
+  'Refreshing state...',
+  'Plan: ',
+  'Note: Objects have changed outside of',
+];
+
+function looksLikePlanText(text: string): boolean {
+  const head = text.slice(0, 64 * 1024).replace(/\x1b\[[0-9;]*m/g, '');
+  return PLAN_TEXT_MARKERS.some((m) => head.includes(m)) || /^\s*# \S+ will be (created|destroyed|updated)/m.test(head);
+}

@@ -1,0 +1,238 @@
+import {
+  configAddress as toConfigAddress,
+  moduleConfigPath,
+  moduleInstancePath,
+  parseResourceAddress,
+  type InstanceKey,
+  type ModuleStep,
+} from './address.js';
+import { ConfigIndex } from './config.js';
+import type { ConfigResource, Plan, PlanResourceChange } from './schema.js';
+import { collectSensitiveStrings, Values } from './values.js';
+
+export type Action = 'create' | 'update' | 'replace' | 'delete' | 'no-op' | 'read' | 'forget';
+
+/** The AWS container resource types this tool reads. */
+export const ANALYSED_TYPES = [
+  'aws_ecs_service',
+  'aws_ecs_task_definition',
+  'aws_ecs_cluster',
+  'aws_ecs_cluster_capacity_providers',
+  'aws_ecs_capacity_provider',
+  'aws_eks_cluster',
+  'aws_eks_node_group',
+  'aws_eks_fargate_profile',
+  'aws_eks_addon',
+  'aws_appautoscaling_target',
+  'aws_appautoscaling_policy',
+  'aws_autoscaling_group',
+  'aws_launch_template',
+  'aws_launch_configuration',
+] as const;
+export type AnalysedType = (typeof ANALYSED_TYPES)[number];
+
+/** Types the checks read for context (target groups, IAM roles, routes, account settings). */
+export const CONTEXT_TYPES = [
+  'aws_lb_target_group',
+  'aws_alb_target_group',
+  'aws_iam_role',
+  'aws_iam_role_policy_attachment',
+  'aws_route_table',
+  'aws_route',
+  'aws_route_table_association',
+  'aws_subnet',
+  'aws_ecs_account_setting_default',
+  'aws_autoscaling_policy',
+] as const;
+
+const ANALYSED = new Set<string>(ANALYSED_TYPES);
+const CONTEXT = new Set<string>(CONTEXT_TYPES);
+
+export function isAnalysedType(t: string): t is AnalysedType {
+  return ANALYSED.has(t);
+}
+export function isModelledType(t: string): boolean {
+  return ANALYSED.has(t) || CONTEXT.has(t);
+}
+
+export type RegionSource = 'provider' | 'option' | 'default';
+
+/** One resource instance and what the plan does to it. */
+export interface Resource {
+  address: string;
+  previousAddress: string | undefined;
+  /** Module instance path with keys (`module.a["x"]`), '' at the root. */
+  moduleAddress: string;
+  /** Module path without keys (`module.a`), '' at the root. */
+  moduleConfigPath: string;
+  modules: ModuleStep[];
+  /** Address without instance keys, as in `configuration`. */
+  configAddress: string;
+  mode: 'managed' | 'data';
+  type: string;
+  name: string;
+  index: InstanceKey;
+  providerName: string | undefined;
+  deposed: string | undefined;
+  action: Action;
+  actions: string[];
+  actionReason: string | undefined;
+  importing: boolean;
+  /** The plan changes this resource (anything but no-op and read). */
+  changed: boolean;
+  before: Values;
+  after: Values;
+  /** What exists once the plan is applied: `after`, or `before` for a delete. */
+  current: Values;
+  config: ConfigResource | undefined;
+  region: string;
+  regionSource: RegionSource;
+  replacePaths: (string | number)[][];
+}
+
+export interface ModelOptions {
+  region?: string;
+  /** Keep every resource, not only analysed and context types (tests, debugging). */
+  keepAll?: boolean;
+}
+
+export interface PlanModel {
+  plan: Plan;
+  config: ConfigIndex;
+  resources: Resource[];
+  byAddress: Map<string, Resource>;
+  byType: Map<string, Resource[]>;
+  /** Every string the plan marks sensitive: outputs must never contain one of these. */
+  sensitiveStrings: Set<string>;
+  notes: string[];
+}
+
+export const DEFAULT_REGION = 'us-east-1';
+
+export function actionOf(actions: readonly string[]): Action {
+  const has = (a: string) => actions.includes(a);
+  if (has('delete') && has('create')) return 'replace';
+  if (has('create') && has('forget')) return 'replace';
+  if (has('create')) return 'create';
+  if (has('delete')) return 'delete';
+  if (has('update')) return 'update';
+  if (has('read')) return 'read';
+  if (has('forget')) return 'forget';
+  return 'no-op';
+}
+
+export function buildModel(plan: Plan, opts: ModelOptions = {}): PlanModel {
+  const config = new ConfigIndex(plan.configuration, plan.variables);
+  const resources: Resource[] = [];
+  const byAddress = new Map<string, Resource>();
+  const byType = new Map<string, Resource[]>();
+  const sensitiveStrings = new Set<string>();
+  const notes: string[] = [];
+  const regionCache = new Map<string, { region: string; source: RegionSource }>();
+  let defaulted = 0;
+
+  for (const rc of plan.resource_changes) {
+    collectSensitiveStrings(rc.change.before, rc.change.before_sensitive, sensitiveStrings);
+    collectSensitiveStrings(rc.change.after, rc.change.after_sensitive, sensitiveStrings);
+    if (!opts.keepAll && !isModelledType(rc.type)) continue;
+    const r = normalise(rc, config, regionCache, opts);
+    if (r.regionSource === 'default' && isAnalysedType(r.type)) defaulted++;
+    resources.push(r);
+    const key = r.deposed ? `${r.address} (deposed ${r.deposed})` : r.address;
+    if (!byAddress.has(key)) byAddress.set(key, r);
+    const list = byType.get(r.type);
+    if (list) list.push(r);
+    else byType.set(r.type, [r]);
+  }
+  if (defaulted > 0) {
+    notes.push(`region not found in the plan's provider configuration for ${defaulted} resource(s); using ${DEFAULT_REGION} (pass --region to set it)`);
+  }
+  // Sensitive root variables and sensitive outputs are secrets too.
+  for (const [name, v] of Object.entries(plan.variables ?? {})) {
+    if (plan.configuration?.root_module?.variables?.[name]?.sensitive) collectSensitiveStrings(v.value, true, sensitiveStrings);
+  }
+  return { plan, config, resources, byAddress, byType, sensitiveStrings, notes };
+}
+
+function normalise(
+  rc: PlanResourceChange,
+  config: ConfigIndex,
+  regionCache: Map<string, { region: string; source: RegionSource }>,
+  opts: ModelOptions,
+): Resource {
+  const parsed = parseResourceAddress(rc.address);
+  const modules = parsed?.modules ?? [];
+  const mode: 'managed' | 'data' = rc.mode === 'data' ? 'data' : 'managed';
+  const cfgAddr = parsed ? toConfigAddress(parsed) : rc.address;
+  const cfg = config.resource(cfgAddr);
+  const actions = rc.change.actions;
+  const action = actionOf(actions);
+  const before = new Values(rc.change.before ?? null, undefined, rc.change.before_sensitive);
+  const after = new Values(rc.change.after ?? null, rc.change.after_unknown, rc.change.after_sensitive);
+  const importing = rc.change.importing !== undefined && rc.change.importing !== null;
+  const mcp = moduleConfigPath(modules);
+  const region = resolveRegion(config, cfg, mcp, regionCache, opts);
+  return {
+    address: rc.address,
+    previousAddress: rc.previous_address,
+    moduleAddress: rc.module_address ?? moduleInstancePath(modules),
+    moduleConfigPath: mcp,
+    modules,
+    configAddress: cfgAddr,
+    mode,
+    type: rc.type,
+    name: rc.name,
+    index: rc.index ?? undefined,
+    providerName: rc.provider_name,
+    deposed: rc.deposed,
+    action,
+    actions,
+    actionReason: rc.action_reason,
+    importing,
+    changed: action !== 'no-op' && action !== 'read',
+    before,
+    after,
+    current: action === 'delete' ? before : after,
+    config: cfg,
+    region: region.region,
+    regionSource: region.source,
+    replacePaths: (rc.change.replace_paths ?? []) as (string | number)[][],
+  };
+}
+
+function resolveRegion(
+  config: ConfigIndex,
+  cfg: ConfigResource | undefined,
+  modulePath: string,
+  cache: Map<string, { region: string; source: RegionSource }>,
+  opts: ModelOptions,
+): { region: string; source: RegionSource } {
+  const key = cfg?.provider_config_key ?? 'aws';
+  const cacheKey = `${modulePath}|${key}`;
+  const hit = cache.get(cacheKey);
+  if (hit) return hit;
+  let result: { region: string; source: RegionSource } | undefined;
+  const candidates = [key];
+  // Older formats write `child:aws` or `module.child:aws`; inherited providers fall back to the root.
+  const bare = key.includes(':') ? key.slice(key.lastIndexOf(':') + 1) : key;
+  candidates.push(bare, bare.split('.')[0]!);
+  for (const k of candidates) {
+    const pc = config.providerConfig(k);
+    if (!pc) continue;
+    const expr = pc.expressions?.region;
+    const providerModule = pc.module_address ?? (k.includes(':') ? moduleFromKey(k) : '');
+    const c = config.constant(providerModule, expr);
+    if (c && typeof c.value === 'string' && c.value) {
+      result = { region: c.value, source: 'provider' };
+    }
+    break;
+  }
+  result ??= opts.region ? { region: opts.region, source: 'option' } : { region: DEFAULT_REGION, source: 'default' };
+  cache.set(cacheKey, result);
+  return result;
+}
+
+function moduleFromKey(k: string): string {
+  const m = k.slice(0, k.lastIndexOf(':'));
+  return m.startsWith('module.') ? m : m.split('.').map((n) => `module.${n}`).join('.');
+}

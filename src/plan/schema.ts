@@ -1,0 +1,141 @@
+import { z } from 'zod';
+
+/**
+ * Schemas for the JSON written by `terraform show -json` / `tofu show -json`.
+ * They are open where Terraform's own format is open: unknown keys are kept and ignored, and the
+ * sets of `actions` and `action_reason` values are not closed, since new ones appear in new
+ * releases. Values (`before`, `after`, masks) are arbitrary JSON and are read through
+ * `Values` (values.ts), never through these schemas.
+ */
+
+export const SUPPORTED_FORMAT_MAJOR = [0, 1] as const;
+
+const Step = z.union([z.string(), z.number()]);
+
+export const ImportingSchema = z.looseObject({
+  id: z.string().optional(),
+  unknown: z.boolean().optional(),
+});
+
+export const ChangeSchema = z.looseObject({
+  actions: z.array(z.string()).min(1, 'needs at least one action'),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+  after_unknown: z.unknown().optional(),
+  before_sensitive: z.unknown().optional(),
+  after_sensitive: z.unknown().optional(),
+  replace_paths: z.array(z.array(Step)).nullish(),
+  importing: ImportingSchema.nullish(),
+});
+export type PlanChange = z.infer<typeof ChangeSchema>;
+
+export const ResourceChangeSchema = z.looseObject({
+  address: z.string(),
+  previous_address: z.string().optional(),
+  module_address: z.string().optional(),
+  mode: z.string().default('managed'),
+  type: z.string(),
+  name: z.string(),
+  index: z.union([z.number(), z.string()]).nullish(),
+  provider_name: z.string().optional(),
+  deposed: z.string().optional(),
+  action_reason: z.string().optional(),
+  change: ChangeSchema,
+});
+export type PlanResourceChange = z.infer<typeof ResourceChangeSchema>;
+
+/** An expression in `configuration`: `{constant_value}` or `{references}`; nested blocks are arrays. */
+export type Expressions = Record<string, unknown>;
+
+export interface ConfigResource {
+  address: string;
+  mode?: string;
+  type: string;
+  name: string;
+  provider_config_key?: string;
+  expressions?: Expressions;
+  count_expression?: unknown;
+  for_each_expression?: unknown;
+}
+
+export interface ConfigModule {
+  resources?: ConfigResource[];
+  module_calls?: Record<string, ModuleCall>;
+  outputs?: Record<string, { expression?: unknown; sensitive?: boolean }>;
+  variables?: Record<string, { default?: unknown; sensitive?: boolean }>;
+}
+
+export interface ModuleCall {
+  source?: string;
+  expressions?: Expressions;
+  count_expression?: unknown;
+  for_each_expression?: unknown;
+  module?: ConfigModule;
+}
+
+export const ConfigResourceSchema = z.looseObject({
+  address: z.string(),
+  mode: z.string().optional(),
+  type: z.string(),
+  name: z.string(),
+  provider_config_key: z.string().optional(),
+  expressions: z.record(z.string(), z.unknown()).optional(),
+  count_expression: z.unknown().optional(),
+  for_each_expression: z.unknown().optional(),
+});
+
+export const ConfigModuleSchema: z.ZodType<ConfigModule> = z.lazy(() =>
+  z.looseObject({
+    resources: z.array(ConfigResourceSchema).optional(),
+    module_calls: z.record(z.string(), ModuleCallSchema).optional(),
+    outputs: z.record(z.string(), z.looseObject({ expression: z.unknown().optional(), sensitive: z.boolean().optional() })).optional(),
+    variables: z.record(z.string(), z.looseObject({ default: z.unknown().optional(), sensitive: z.boolean().optional() })).optional(),
+  }),
+);
+
+export const ModuleCallSchema: z.ZodType<ModuleCall> = z.lazy(() =>
+  z.looseObject({
+    source: z.string().optional(),
+    expressions: z.record(z.string(), z.unknown()).optional(),
+    count_expression: z.unknown().optional(),
+    for_each_expression: z.unknown().optional(),
+    module: ConfigModuleSchema.optional(),
+  }),
+);
+
+export const ProviderConfigSchema = z.looseObject({
+  name: z.string().optional(),
+  full_name: z.string().optional(),
+  alias: z.string().optional(),
+  module_address: z.string().optional(),
+  expressions: z.record(z.string(), z.unknown()).optional(),
+});
+export type ProviderConfig = z.infer<typeof ProviderConfigSchema>;
+
+export const ConfigurationSchema = z.looseObject({
+  provider_config: z.record(z.string(), ProviderConfigSchema).optional(),
+  root_module: ConfigModuleSchema.optional(),
+});
+export type Configuration = z.infer<typeof ConfigurationSchema>;
+
+export const VariablesSchema = z.record(z.string(), z.looseObject({ value: z.unknown().optional() }));
+
+/** The top level of a plan, without `resource_changes` (validated one by one, see load.ts). */
+export const PlanHeaderSchema = z.looseObject({
+  format_version: z.string(),
+  terraform_version: z.string().optional(),
+  variables: VariablesSchema.optional(),
+  planned_values: z.unknown().optional(),
+  prior_state: z.unknown().optional(),
+  configuration: ConfigurationSchema.optional(),
+  resource_drift: z.array(z.unknown()).optional(),
+  errored: z.boolean().optional(),
+  applyable: z.boolean().optional(),
+  complete: z.boolean().optional(),
+  timestamp: z.string().optional(),
+});
+export type PlanHeader = z.infer<typeof PlanHeaderSchema>;
+
+export interface Plan extends PlanHeader {
+  resource_changes: PlanResourceChange[];
+}

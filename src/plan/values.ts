@@ -1,0 +1,182 @@
+/**
+ * Reading attribute values together with their unknown and sensitive masks.
+ *
+ * Terraform writes an object's value, an `after_unknown` mask and a `*_sensitive` mask of the same
+ * shape. A mask can be `true` at any level (everything below is unknown / sensitive), an object or
+ * array mirroring the value, or `false`/absent. Every read here walks the three together, so a
+ * caller always learns whether a value is known, unknown (computed at apply) or absent, and
+ * whether it is sensitive. Nothing is silently `undefined`.
+ */
+export type PathStep = string | number;
+export type Path = readonly PathStep[];
+
+export type Lookup<T = unknown> =
+  | { state: 'known'; value: T; sensitive: boolean }
+  | { state: 'unknown'; sensitive: boolean }
+  | { state: 'absent'; sensitive: boolean };
+
+export class Values {
+  static readonly EMPTY = new Values(null, undefined, undefined);
+
+  constructor(
+    readonly raw: unknown,
+    readonly unknownMask: unknown,
+    readonly sensitiveMask: unknown,
+  ) {}
+
+  /** True when the object as a whole is absent (e.g. `after` of a delete). */
+  get isNull(): boolean {
+    return this.raw === null || this.raw === undefined;
+  }
+
+  get(path: Path | string): Lookup {
+    const steps = typeof path === 'string' ? parsePath(path) : path;
+    let v: unknown = this.raw;
+    let u: unknown = this.unknownMask;
+    let s: unknown = this.sensitiveMask;
+    let sensitive = s === true;
+    if (u === true) return { state: 'unknown', sensitive };
+    for (const step of steps) {
+      u = child(u, step);
+      s = child(s, step);
+      if (s === true) sensitive = true;
+      if (u === true) return { state: 'unknown', sensitive };
+      v = child(v, step);
+      if (v === undefined || v === null) {
+        // An unknown leaf deeper down is still unknown; otherwise absent.
+        return { state: 'absent', sensitive };
+      }
+    }
+    if (v === undefined || v === null) return { state: 'absent', sensitive };
+    return { state: 'known', value: v, sensitive };
+  }
+
+  /** The known value at path when it has the wanted type; `invalid` when it has another. */
+  typed<T>(path: Path | string, guard: (v: unknown) => v is T): Lookup<T> | { state: 'invalid'; sensitive: boolean } {
+    const l = this.get(path);
+    if (l.state !== 'known') return l;
+    return guard(l.value) ? (l as Lookup<T>) : { state: 'invalid', sensitive: l.sensitive };
+  }
+
+  str(path: Path | string): Lookup<string> {
+    const l = this.get(path);
+    if (l.state !== 'known') return l;
+    if (typeof l.value === 'string') return l as Lookup<string>;
+    if (typeof l.value === 'number' || typeof l.value === 'boolean') return { state: 'known', value: String(l.value), sensitive: l.sensitive };
+    return { state: 'absent', sensitive: l.sensitive };
+  }
+
+  /** Numbers; numeric strings are accepted (Terraform writes some numbers as strings). */
+  num(path: Path | string): Lookup<number> {
+    const l = this.get(path);
+    if (l.state !== 'known') return l;
+    if (typeof l.value === 'number' && Number.isFinite(l.value)) return l as Lookup<number>;
+    if (typeof l.value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(l.value)) {
+      return { state: 'known', value: Number(l.value), sensitive: l.sensitive };
+    }
+    return { state: 'absent', sensitive: l.sensitive };
+  }
+
+  bool(path: Path | string): Lookup<boolean> {
+    const l = this.get(path);
+    if (l.state !== 'known') return l;
+    if (typeof l.value === 'boolean') return l as Lookup<boolean>;
+    if (l.value === 'true' || l.value === 'false') return { state: 'known', value: l.value === 'true', sensitive: l.sensitive };
+    return { state: 'absent', sensitive: l.sensitive };
+  }
+
+  /** Length of a list (block list). Unknown when the list itself is unknown. */
+  list(path: Path | string): Lookup<unknown[]> {
+    const l = this.get(path);
+    if (l.state !== 'known') return l;
+    return Array.isArray(l.value) ? (l as Lookup<unknown[]>) : { state: 'absent', sensitive: l.sensitive };
+  }
+
+  /** A Values view rooted at path (for nested blocks). */
+  at(path: Path | string): Values {
+    const steps = typeof path === 'string' ? parsePath(path) : path;
+    let v: unknown = this.raw;
+    let u: unknown = this.unknownMask;
+    let s: unknown = this.sensitiveMask;
+    for (const step of steps) {
+      v = child(v, step);
+      u = u === true ? true : child(u, step);
+      s = s === true ? true : child(s, step);
+    }
+    return new Values(v ?? null, u, s);
+  }
+
+  /** Is anything at or below path unknown? */
+  hasUnknown(path: Path | string = []): boolean {
+    return containsTrue(this.at(path).unknownMask);
+  }
+
+  /** Is anything at or below path sensitive? */
+  hasSensitive(path: Path | string = []): boolean {
+    return containsTrue(this.at(path).sensitiveMask);
+  }
+}
+
+function child(o: unknown, step: PathStep): unknown {
+  if (o === null || o === undefined || typeof o !== 'object') return undefined;
+  if (Array.isArray(o)) return typeof step === 'number' ? o[step] : undefined;
+  return (o as Record<string, unknown>)[String(step)];
+}
+
+function containsTrue(mask: unknown): boolean {
+  if (mask === true) return true;
+  if (mask === null || typeof mask !== 'object') return false;
+  for (const v of Array.isArray(mask) ? mask : Object.values(mask)) if (containsTrue(v)) return true;
+  return false;
+}
+
+/** `a.b[0].c` or `a.b.0.c` into steps. */
+export function parsePath(p: string): PathStep[] {
+  const out: PathStep[] = [];
+  for (const part of p.split('.')) {
+    if (part === '') continue;
+    const re = /([^[\]]+)|\[(\d+)\]/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(part))) {
+      if (m[1] !== undefined) out.push(/^\d+$/.test(m[1]) ? Number(m[1]) : m[1]);
+      else out.push(Number(m[2]));
+    }
+  }
+  return out;
+}
+
+export function formatPath(path: Path): string {
+  let s = '';
+  for (const step of path) s += typeof step === 'number' ? `[${step}]` : s ? `.${step}` : step;
+  return s;
+}
+
+/**
+ * Collects every sensitive string leaf (and the string form of sensitive numbers) of a value
+ * under its mask, so that the report layer can make sure none of them is ever printed.
+ */
+export function collectSensitiveStrings(value: unknown, mask: unknown, out: Set<string>, under = false): void {
+  const sens = under || mask === true;
+  if (value === null || value === undefined) return;
+  if (typeof value === 'string') {
+    if (sens) {
+      out.add(value);
+      // Values inside JSON strings (container_definitions) are escaped when re-serialised.
+      const escaped = JSON.stringify(value).slice(1, -1);
+      if (escaped !== value) out.add(escaped);
+    }
+    return;
+  }
+  if (typeof value === 'number' || typeof value === 'boolean') {
+    if (sens) out.add(String(value));
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => collectSensitiveStrings(v, Array.isArray(mask) ? mask[i] : mask === true ? true : undefined, out, sens));
+    return;
+  }
+  if (typeof value === 'object') {
+    const m = mask && typeof mask === 'object' && !Array.isArray(mask) ? (mask as Record<string, unknown>) : undefined;
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) collectSensitiveStrings(v, m?.[k], out, sens);
+  }
+}

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+
+/**
+ * The JSON report: a public, versioned contract (see README "JSON report"). The zod schemas are
+ * the types. Adding optional fields keeps schemaVersion 1; removing or changing one bumps it.
+ */
+export const SCHEMA_VERSION = 1;
+
+export const Severity = z.enum(['error', 'warning', 'info']);
+export type Severity = z.infer<typeof Severity>;
+
+export const ActionSchema = z.enum(['create', 'update', 'replace', 'delete', 'no-op', 'read', 'forget']);
+
+export const ReportResource = z.object({
+  address: z.string(),
+  type: z.string(),
+  action: ActionSchema,
+  importing: z.boolean().optional(),
+  region: z.string(),
+  regionSource: z.enum(['provider', 'option', 'default']).optional(),
+  module: z.string().optional(),
+  file: z.string().nullable().optional(),
+  line: z.number().nullable().optional(),
+});
+export type ReportResource = z.infer<typeof ReportResource>;
+
+export const Finding = z.object({
+  rule: z.string(),
+  severity: Severity,
+  title: z.string().optional(),
+  address: z.string(),
+  message: z.string(),
+  /** Attribute path relative to the resource, e.g. `capacity_provider_strategy[0].base`. */
+  path: z.string().nullable(),
+  file: z.string().nullable(),
+  line: z.number().nullable(),
+  /** The resource is not changed by this plan: reported, never gating. */
+  existing: z.boolean(),
+  suppressed: z.boolean(),
+  suppressionReason: z.string().optional(),
+  docs: z.string().optional(),
+});
+export type Finding = z.infer<typeof Finding>;
+
+export const CostComponent = z.object({
+  name: z.string(),
+  unit: z.string(),
+  /** Quantity per month (hours, GB-months …). null when unknown. */
+  quantity: z.number().nullable(),
+  unitPrice: z.number().nullable(),
+  monthly: z.number().nullable(),
+  priceSource: z.string().optional(),
+  note: z.string().optional(),
+});
+export type CostComponent = z.infer<typeof CostComponent>;
+
+export const Unpriced = z.object({ item: z.string(), reason: z.string(), fix: z.string().optional() });
+export type Unpriced = z.infer<typeof Unpriced>;
+
+export const ResourceCost = z.object({
+  address: z.string(),
+  type: z.string(),
+  action: ActionSchema,
+  description: z.string().optional(),
+  /** null means unknown (an unknown count, an unpriced item): never read as 0. */
+  monthlyBefore: z.number().nullable(),
+  monthlyAfter: z.number().nullable(),
+  monthlyDelta: z.number().nullable(),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  components: z.array(CostComponent),
+  beforeComponents: z.array(CostComponent).optional(),
+  unpriced: z.array(Unpriced),
+  usageBased: z.boolean().optional(),
+  notes: z.array(z.string()).optional(),
+  advice: z.array(z.string()).optional(),
+});
+export type ResourceCost = z.infer<typeof ResourceCost>;
+
+export const CostTotals = z.object({
+  currency: z.literal('USD'),
+  monthlyBefore: z.number().nullable(),
+  monthlyAfter: z.number().nullable(),
+  monthlyDelta: z.number().nullable(),
+  min: z.number().nullable(),
+  max: z.number().nullable(),
+  snapshotDate: z.string(),
+});
+
+export const PlanCost = CostTotals.extend({ resources: z.array(ResourceCost) });
+export type PlanCost = z.infer<typeof PlanCost>;
+
+export const PlanReport = z.object({
+  path: z.string(),
+  /** Stack label for multi-stack reports (defaults to the plan path). */
+  name: z.string().optional(),
+  terraformVersion: z.string().nullable(),
+  formatVersion: z.string().nullable(),
+  error: z.string().nullable(),
+  notes: z.array(z.string()).optional(),
+  resources: z.array(ReportResource),
+  findings: z.array(Finding),
+  cost: PlanCost.nullable(),
+});
+export type PlanReport = z.infer<typeof PlanReport>;
+
+export const Gate = z.object({ passed: z.boolean(), reasons: z.array(z.string()) });
+export type Gate = z.infer<typeof Gate>;
+
+export const Report = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  tool: z.object({ name: z.literal('container-plan-check'), version: z.string() }).optional(),
+  asOf: z.string(),
+  plans: z.array(PlanReport),
+  cost: CostTotals.nullable().optional(),
+  gate: Gate,
+  warnings: z.array(z.string()).optional(),
+});
+export type Report = z.infer<typeof Report>;
