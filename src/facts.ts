@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import eksVersionsJson from './data/eks-versions.json' with { type: 'json' };
+import fargateSizesJson from './data/fargate-sizes.json' with { type: 'json' };
+import instanceTypesJson from './data/instance-types.json' with { type: 'json' };
+
+/**
+ * AWS facts shipped as versioned data files under src/data (each records its sources and date):
+ * EC2 instance types, the EKS version calendar, and the Fargate size tables. Rules and estimators
+ * read facts from here, never from literals or name patterns.
+ */
+const InstanceType = z.object({
+  arch: z.enum(['x86_64', 'arm64']).optional(),
+  vcpu: z.number().optional(),
+  memoryMiB: z.number().optional(),
+  maxEnis: z.number().optional(),
+  defaultCardMaxEnis: z.number().optional(),
+  ipv4PerEni: z.number().optional(),
+  trunking: z.boolean().optional(),
+  branchEnis: z.number().optional(),
+  eksMaxPods: z.number().optional(),
+  eksMaxPodsNodeadm: z.number().optional(),
+  bareMetal: z.boolean().optional(),
+  status: z.string().optional(),
+  gpu: z.object({ count: z.number().nullish(), manufacturer: z.string().nullish(), model: z.string().nullish(), fractional: z.boolean().optional() }).optional(),
+  accelerator: z.object({ kind: z.string().nullish(), name: z.string().nullish(), count: z.number().nullish() }).optional(),
+  macOS: z.boolean().optional(),
+});
+export type InstanceType = z.infer<typeof InstanceType>;
+
+const InstanceTypes = z.object({
+  _meta: z.object({ dataDate: z.string(), version: z.number() }).loose(),
+  types: z.record(z.string(), InstanceType),
+});
+
+const EksVersion = z.object({
+  version: z.string(),
+  eksRelease: z.string().optional(),
+  endOfStandardSupport: z.string(),
+  endOfExtendedSupport: z.string(),
+  source: z.string().optional(),
+});
+export type EksVersion = z.infer<typeof EksVersion>;
+
+const EksVersions = z.object({
+  _meta: z.object({ lastVerified: z.string(), version: z.number() }).loose(),
+  versions: z.array(EksVersion),
+  al2AmiDeprecation: z
+    .object({
+      lastKubernetesVersionWithEksAl2Amis: z.string(),
+      firstKubernetesVersionWithoutEksAl2Amis: z.string(),
+      eksAl2AmiEndOfSupport: z.string(),
+    })
+    .loose(),
+});
+
+const SizeRow = z.object({ cpu: z.number(), memoryMiB: z.array(z.number()) });
+const FargateSizes = z.object({
+  _meta: z.object({ lastVerified: z.string(), version: z.number() }).loose(),
+  ecs: z.object({ rows: z.array(SizeRow.extend({ os: z.enum(['linux', 'windows']) })) }).loose(),
+  eks: z.object({
+    rows: z.array(SizeRow),
+    memoryOverheadMiB: z.number(),
+    defaultPod: z.object({ cpu: z.number(), memoryMiB: z.number() }),
+  }).loose(),
+});
+
+export const instanceTypes = InstanceTypes.parse(instanceTypesJson);
+export const eksVersions = EksVersions.parse(eksVersionsJson);
+export const fargateSizes = FargateSizes.parse(fargateSizesJson);
+
+export function instanceType(name: string): InstanceType | undefined {
+  return Object.hasOwn(instanceTypes.types, name) ? instanceTypes.types[name] : undefined;
+}
+
+export function eksVersion(v: string): EksVersion | undefined {
+  return eksVersions.versions.find((x) => x.version === v);
+}
+
+export type SupportPhase = 'standard' | 'extended' | 'unsupported' | 'unknown-version';
+
+/** The support phase of an EKS version on a date (YYYY-MM-DD). End dates are the last day of the phase's end. */
+export function eksSupportPhase(v: string, asOf: string): { phase: SupportPhase; info?: EksVersion } {
+  const info = eksVersion(v);
+  if (!info) return { phase: 'unknown-version' };
+  if (asOf < info.endOfStandardSupport) return { phase: 'standard', info };
+  if (asOf < info.endOfExtendedSupport) return { phase: 'extended', info };
+  return { phase: 'unsupported', info };
+}
