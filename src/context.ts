@@ -28,4 +28,10 @@ export interface AnalysisContext {
   options: EngineOptions;
   /** Source location of a resource's block, when --tf-dir was given and the block was found. */
   locate(r: Resource): SourceLocation | undefined;
+  /**
+   * `lifecycle.ignore_changes` of a resource's block, read from the .tf sources (--tf-dir):
+   * attribute names, `'all'`, or undefined when the sources were not given or the block was not
+   * found (the plan JSON does not carry lifecycle settings).
+   */
+  ignoreChanges(r: Resource): string[] | 'all' | undefined;
 }
