@@ -1,0 +1,91 @@
+import type { ResourceGraph } from './graph.js';
+import type { Resource } from './model.js';
+import type { Lookup } from './values.js';
+
+/**
+ * ECS placement semantics shared by the checks and the estimators: where a service's tasks run
+ * (launch type, or capacity provider strategy on the service or the cluster's default), and
+ * whether a task definition is used on Fargate.
+ */
+export interface StrategyItem {
+  capacityProvider: string;
+  base: number;
+  weight: number;
+}
+
+export type Placement =
+  | { kind: 'launch-type'; launchType: string }
+  | { kind: 'strategy'; strategy: StrategyItem[]; from: 'service' | 'cluster-default' }
+  | { kind: 'unknown'; why: string }
+  /** No launch type and no strategy anywhere: ECS uses EC2. */
+  | { kind: 'default' };
+
+export const FARGATE_PROVIDERS = ['FARGATE', 'FARGATE_SPOT'] as const;
+export const isFargateProvider = (name: string) => (FARGATE_PROVIDERS as readonly string[]).includes(name);
+
+/** Reads a `capacity_provider_strategy`-shaped block list. */
+export function readStrategy(r: Resource, attr: string): Lookup<StrategyItem[]> {
+  const l = r.current.list(attr);
+  if (l.state !== 'known') return l;
+  const items: StrategyItem[] = [];
+  for (let i = 0; i < l.value.length; i++) {
+    const cp = r.current.str([attr, i, 'capacity_provider']);
+    if (cp.state === 'unknown') return { state: 'unknown', sensitive: cp.sensitive };
+    if (cp.state !== 'known') continue;
+    const base = r.current.num([attr, i, 'base']);
+    const weight = r.current.num([attr, i, 'weight']);
+    if (base.state === 'unknown' || weight.state === 'unknown') return { state: 'unknown', sensitive: false };
+    items.push({ capacityProvider: cp.value, base: base.state === 'known' ? base.value : 0, weight: weight.state === 'known' ? weight.value : 0 });
+  }
+  return { state: 'known', value: items, sensitive: l.sensitive };
+}
+
+/** The cluster-level default strategy: from aws_ecs_cluster_capacity_providers, or the cluster itself (older provider). */
+export function clusterDefaultStrategy(cluster: Resource, graph: ResourceGraph): Lookup<StrategyItem[]> {
+  for (const ccp of graph.out(cluster, 'cluster-capacity-providers')) {
+    const s = readStrategy(ccp, 'default_capacity_provider_strategy');
+    if (s.state !== 'absent' && !(s.state === 'known' && s.value.length === 0)) return s;
+  }
+  return readStrategy(cluster, 'default_capacity_provider_strategy');
+}
+
+/** Where a service's tasks are placed. */
+export function servicePlacement(service: Resource, graph: ResourceGraph): Placement {
+  const lt = service.current.str('launch_type');
+  const strat = readStrategy(service, 'capacity_provider_strategy');
+  if (strat.state === 'unknown') return { kind: 'unknown', why: 'capacity_provider_strategy is known only after apply' };
+  if (strat.state === 'known' && strat.value.length > 0) return { kind: 'strategy', strategy: strat.value, from: 'service' };
+  if (lt.state === 'unknown') return { kind: 'unknown', why: 'launch_type is known only after apply' };
+  if (lt.state === 'known' && lt.value !== '') return { kind: 'launch-type', launchType: lt.value };
+  const cluster = graph.one(service, 'cluster');
+  if (cluster) {
+    const def = clusterDefaultStrategy(cluster, graph);
+    if (def.state === 'unknown') return { kind: 'unknown', why: "the cluster's default capacity provider strategy is known only after apply" };
+    if (def.state === 'known' && def.value.length > 0) return { kind: 'strategy', strategy: def.value, from: 'cluster-default' };
+  } else if (service.current.get('cluster').state !== 'absent') {
+    // The cluster is outside this plan: its default strategy cannot be seen.
+    return { kind: 'unknown', why: 'the cluster is not in this plan, so its default capacity provider strategy is not known' };
+  }
+  return { kind: 'default' };
+}
+
+/** True / false / undefined (cannot tell) whether the placement runs tasks on Fargate. */
+export function placementIsFargate(p: Placement): boolean | undefined {
+  switch (p.kind) {
+    case 'launch-type':
+      return p.launchType === 'FARGATE';
+    case 'strategy':
+      return p.strategy.some((s) => isFargateProvider(s.capacityProvider));
+    case 'default':
+      return false;
+    case 'unknown':
+      return undefined;
+  }
+}
+
+/** Whether a task definition is used on Fargate: it requires FARGATE, or a service runs it there. */
+export function taskDefinitionOnFargate(td: Resource, graph: ResourceGraph): boolean {
+  const rc = td.current.list('requires_compatibilities');
+  if (rc.state === 'known' && rc.value.includes('FARGATE')) return true;
+  return graph.in(td, 'task-definition', 'aws_ecs_service').some((s) => placementIsFargate(servicePlacement(s, graph)) === true);
+}
