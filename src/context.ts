@@ -1,5 +1,6 @@
 import type { PlanModel, Resource } from './plan/model.js';
 import type { ResourceGraph } from './plan/graph.js';
+import type { ToolConfig } from './config.js';
 
 export type FailOn = 'error' | 'warning' | 'never';
 
@@ -26,6 +27,8 @@ export interface AnalysisContext {
   model: PlanModel;
   graph: ResourceGraph;
   options: EngineOptions;
+  /** The validated configuration file ({} when there is none). */
+  config: ToolConfig;
   /** Source location of a resource's block, when --tf-dir was given and the block was found. */
   locate(r: Resource): SourceLocation | undefined;
   /**

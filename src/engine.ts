@@ -52,7 +52,7 @@ async function analysePlan(path: string, options: EngineOptions, secrets: Set<st
   }
   for (const s of model.sensitiveStrings) secrets.add(s);
   const graph = buildGraph(model);
-  const ctx: AnalysisContext = { model, graph, options, locate: () => undefined, ignoreChanges: () => undefined };
+  const ctx: AnalysisContext = { model, graph, options, config: {}, locate: () => undefined, ignoreChanges: () => undefined };
   const resources = model.resources
     .filter((r) => isAnalysedType(r.type) && r.mode === 'managed')
     .map((r) => ({

@@ -20,6 +20,7 @@ export function check(rules: Rule | Rule[], resources: ResSpec[], opts: CheckOpt
     model,
     graph: buildGraph(model),
     options: { asOf: opts.asOf ?? '2026-11-22', failOn: 'error', ...opts },
+    config: {},
     locate: () => undefined,
     ignoreChanges: (r) => opts.ignoreChanges?.[r.address],
   };
