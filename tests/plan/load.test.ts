@@ -1,13 +1,10 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/plan/errors.js';
 import { loadPlan } from '../../src/plan/load.js';
+import { REAL_PLANS } from '../helpers/paths.js';
 import { buildPlan, writePlan } from '../helpers/plan.js';
-
-const here = dirname(fileURLToPath(import.meta.url));
-export const REAL_PLANS = resolve(here, '../../../shared/reference/plans');
 
 async function loadError(file: string): Promise<InputError> {
   try {

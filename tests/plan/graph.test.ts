@@ -1,0 +1,141 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildGraph, type EdgeKind } from '../../src/plan/graph.js';
+import { loadPlan, validatePlan } from '../../src/plan/load.js';
+import { buildModel, type PlanModel } from '../../src/plan/model.js';
+import { FIXTURES } from '../helpers/paths.js';
+import { buildPlan, constant, ref, type PlanSpec, type ResSpec } from '../helpers/plan.js';
+
+const ARN = 'arn:aws:ecs:us-east-1:123456789012';
+
+async function fixtureGraph(name: string) {
+  const model = buildModel(await loadPlan(join(FIXTURES, name)));
+  return { model, graph: buildGraph(model) };
+}
+
+function built(rs: ResSpec[], spec?: PlanSpec) {
+  const model = buildModel(validatePlan('t.json', JSON.parse(JSON.stringify(buildPlan(rs, spec)))));
+  return { model, graph: buildGraph(model) };
+}
+
+/** Addresses `from` links to with `kind`. */
+function links(g: { model: PlanModel; graph: ReturnType<typeof buildGraph> }, from: string, kind: EdgeKind): string[] {
+  const r = g.model.byAddress.get(from);
+  if (!r) throw new Error(`no ${from}`);
+  return g.graph.out(r, kind).map((x) => x.address);
+}
+
+describe('resource graph on the example fixtures', () => {
+  it('ECS on Fargate: service → task definition and cluster by reference, target → service, policy → target', async () => {
+    const g = await fixtureGraph('example-stack.json');
+    expect(links(g, 'aws_ecs_service.api', 'task-definition')).toEqual(['aws_ecs_task_definition.api']);
+    expect(links(g, 'aws_ecs_service.api', 'cluster')).toEqual(['aws_ecs_cluster.prod']);
+    expect(links(g, 'aws_appautoscaling_target.api', 'service')).toEqual(['aws_ecs_service.api']);
+    expect(links(g, 'aws_appautoscaling_policy.api_cpu', 'scaling-target')).toEqual(['aws_appautoscaling_target.api']);
+    expect(links(g, 'module.eks.aws_eks_node_group.general', 'cluster')).toEqual(['module.eks.aws_eks_cluster.this']);
+    const td = g.model.byAddress.get('aws_ecs_task_definition.api')!;
+    expect(g.graph.in(td, 'task-definition').map((r) => r.address)).toEqual(['aws_ecs_service.api']);
+  });
+
+  it('ECS on EC2: cluster → capacity providers → ASG → launch template', async () => {
+    const g = await fixtureGraph('ecs-ec2.json');
+    expect(links(g, 'aws_ecs_cluster.batch', 'cluster-capacity-providers')).toEqual(['aws_ecs_cluster_capacity_providers.batch']);
+    expect(links(g, 'aws_ecs_cluster_capacity_providers.batch', 'capacity-provider')).toEqual(['aws_ecs_capacity_provider.batch']);
+    expect(links(g, 'aws_ecs_capacity_provider.batch', 'autoscaling-group')).toEqual(['aws_autoscaling_group.ecs']);
+    expect(links(g, 'aws_autoscaling_group.ecs', 'launch-template')).toEqual(['aws_launch_template.ecs']);
+    expect(links(g, 'aws_ecs_service.worker', 'cluster')).toEqual(['aws_ecs_cluster.batch']);
+  });
+
+  it('EKS: count instances of node groups → one launch template by id; Fargate profile and add-on → cluster', async () => {
+    const g = await fixtureGraph('eks-fargate.json');
+    expect(links(g, 'aws_eks_node_group.arm[0]', 'launch-template')).toEqual(['aws_launch_template.arm']);
+    expect(links(g, 'aws_eks_node_group.arm[1]', 'launch-template')).toEqual(['aws_launch_template.arm']);
+    expect(links(g, 'aws_eks_node_group.arm[1]', 'cluster')).toEqual(['aws_eks_cluster.platform']);
+    expect(links(g, 'aws_eks_fargate_profile.batch', 'cluster')).toEqual(['aws_eks_cluster.platform']);
+    expect(links(g, 'aws_eks_addon.vpc_cni', 'cluster')).toEqual(['aws_eks_cluster.platform']);
+  });
+
+  it('for_each module instances link to the task definition of their own instance, and across modules to the root cluster', async () => {
+    const g = await fixtureGraph('services-modules.json');
+    expect(links(g, 'module.service["api"].aws_ecs_service.this', 'task-definition')).toEqual(['module.service["api"].aws_ecs_task_definition.this']);
+    expect(links(g, 'module.service["web"].aws_ecs_service.this', 'task-definition')).toEqual(['module.service["web"].aws_ecs_task_definition.this']);
+    expect(links(g, 'module.service["web"].aws_ecs_service.this', 'cluster')).toEqual(['aws_ecs_cluster.shared']);
+    expect(links(g, 'aws_appautoscaling_target.web', 'service')).toEqual(['module.service["web"].aws_ecs_service.this']);
+    // The deleted legacy service still links to its deleted task definition (family:revision in its ARN).
+    expect(links(g, 'aws_ecs_service.legacy[0]', 'task-definition')).toEqual(['aws_ecs_task_definition.legacy[0]']);
+  });
+});
+
+describe('linking rules', () => {
+  it('by task definition ARN, family:revision or family', () => {
+    const td = { address: 'aws_ecs_task_definition.t', after: { family: 'app', revision: 4, arn: `${ARN}:task-definition/app:4` } };
+    for (const value of [`${ARN}:task-definition/app:4`, 'app:4', 'app']) {
+      const g = built([td, { address: 'aws_ecs_service.s', after: { name: 's', task_definition: value }, expressions: {} }]);
+      expect(links(g, 'aws_ecs_service.s', 'task-definition')).toEqual(['aws_ecs_task_definition.t']);
+    }
+  });
+
+  it('count.index references pick the instance with the same index', () => {
+    const rs: ResSpec[] = [0, 1].flatMap((i) => [
+      { address: `aws_ecs_task_definition.t[${i}]`, after: { family: `f${i}` }, unknown: { arn: true } },
+      { address: `aws_ecs_service.s[${i}]`, after: { name: `s${i}` }, unknown: { task_definition: true }, expressions: { task_definition: ref('aws_ecs_task_definition.t', 'count.index') } },
+    ]);
+    const g = built(rs);
+    expect(links(g, 'aws_ecs_service.s[0]', 'task-definition')).toEqual(['aws_ecs_task_definition.t[0]']);
+    expect(links(g, 'aws_ecs_service.s[1]', 'task-definition')).toEqual(['aws_ecs_task_definition.t[1]']);
+  });
+
+  it('follows a module variable up to the resource that sets it, and a module output down', () => {
+    const g = built(
+      [
+        { address: 'aws_eks_cluster.main', after: { name: 'main' }, unknown: { arn: true } },
+        { address: 'module.nodes.aws_eks_node_group.ng', after: { node_group_name: 'ng' }, unknown: { cluster_name: true }, expressions: { cluster_name: ref('var.cluster_name') } },
+        { address: 'module.lt.aws_launch_template.t', after: { name: 'lt' }, unknown: { id: true } },
+        {
+          address: 'aws_autoscaling_group.g',
+          after: { name: 'g', launch_template: [{ version: '$Latest' }] },
+          unknown: { launch_template: [{ id: true }] },
+          expressions: { launch_template: [{ id: ref('module.lt.id', 'module.lt') }] },
+        },
+      ],
+      {
+        moduleCalls: {
+          'module.nodes': { expressions: { cluster_name: ref('aws_eks_cluster.main.name', 'aws_eks_cluster.main') } },
+          'module.lt': { outputs: { id: { expression: ref('aws_launch_template.t.id', 'aws_launch_template.t') } } },
+        },
+      },
+    );
+    expect(links(g, 'module.nodes.aws_eks_node_group.ng', 'cluster')).toEqual(['aws_eks_cluster.main']);
+    expect(links(g, 'aws_autoscaling_group.g', 'launch-template')).toEqual(['module.lt.aws_launch_template.t']);
+  });
+
+  it('an ambiguous reference links nothing rather than guessing', () => {
+    const g = built([
+      { address: 'aws_launch_template.t["a"]', after: { name: 'a' }, unknown: { id: true } },
+      { address: 'aws_launch_template.t["b"]', after: { name: 'b' }, unknown: { id: true } },
+      { address: 'aws_autoscaling_group.g', after: { name: 'g', launch_template: [{}] }, unknown: { launch_template: [{ id: true }] }, expressions: { launch_template: [{ id: ref('aws_launch_template.t') }] } },
+    ]);
+    expect(links(g, 'aws_autoscaling_group.g', 'launch-template')).toEqual([]);
+  });
+
+  it('mixed instances policy and launch configuration links', () => {
+    const g = built([
+      { address: 'aws_launch_template.lt', after: { name: 'lt', id: 'lt-1' } },
+      { address: 'aws_launch_configuration.lc', after: { name: 'lc' } },
+      { address: 'aws_autoscaling_group.m', after: { name: 'm', mixed_instances_policy: [{ launch_template: [{ launch_template_specification: [{ launch_template_id: 'lt-1' }] }] }] }, expressions: {} },
+      { address: 'aws_autoscaling_group.c', after: { name: 'c', launch_configuration: 'lc' }, expressions: {} },
+    ]);
+    expect(links(g, 'aws_autoscaling_group.m', 'launch-template')).toEqual(['aws_launch_template.lt']);
+    expect(links(g, 'aws_autoscaling_group.c', 'launch-configuration')).toEqual(['aws_launch_configuration.lc']);
+  });
+
+  it('scaling policy → target by namespace, resource id and dimension', () => {
+    const t = { service_namespace: 'ecs', resource_id: 'service/c/s', scalable_dimension: 'ecs:service:DesiredCount' };
+    const g = built([
+      { address: 'aws_appautoscaling_target.t', after: { ...t, min_capacity: 1, max_capacity: 3 } },
+      { address: 'aws_appautoscaling_target.other', after: { ...t, resource_id: 'service/c/other' } },
+      { address: 'aws_appautoscaling_policy.p', after: { name: 'p', ...t }, expressions: { resource_id: constant('service/c/s') } },
+    ]);
+    expect(links(g, 'aws_appautoscaling_policy.p', 'scaling-target')).toEqual(['aws_appautoscaling_target.t']);
+  });
+});
