@@ -1,4 +1,31 @@
 import type { Rule } from '../../types.js';
+import { ECS_CONTAINER_SUM } from './ECS_CONTAINER_SUM.js';
+import { FARGATE_CPU_MEMORY } from './FARGATE_CPU_MEMORY.js';
+import { FARGATE_EPHEMERAL_STORAGE } from './FARGATE_EPHEMERAL_STORAGE.js';
+import { FARGATE_EXEC_ROLE } from './FARGATE_EXEC_ROLE.js';
+import { FARGATE_HOSTPORT } from './FARGATE_HOSTPORT.js';
+import { FARGATE_INVALID_PARAMS } from './FARGATE_INVALID_PARAMS.js';
+import { FARGATE_LINUX_PARAMS } from './FARGATE_LINUX_PARAMS.js';
+import { FARGATE_LOG_DRIVER } from './FARGATE_LOG_DRIVER.js';
+import { FARGATE_NETWORK_MODE } from './FARGATE_NETWORK_MODE.js';
+import { FARGATE_PID_MODE } from './FARGATE_PID_MODE.js';
+import { FARGATE_TASK_CPU_REQUIRED } from './FARGATE_TASK_CPU_REQUIRED.js';
+import { FARGATE_VOLUMES } from './FARGATE_VOLUMES.js';
+import { FARGATE_WINDOWS_SIZE } from './FARGATE_WINDOWS_SIZE.js';
 
-/** The fargate rules, one per file in this folder. */
-export const fargateRules: Rule[] = [];
+/** The fargate rules, one per file in this folder, in catalog order. */
+export const fargateRules: Rule[] = [
+  FARGATE_CPU_MEMORY,
+  FARGATE_TASK_CPU_REQUIRED,
+  FARGATE_WINDOWS_SIZE,
+  FARGATE_NETWORK_MODE,
+  FARGATE_INVALID_PARAMS,
+  FARGATE_LINUX_PARAMS,
+  FARGATE_PID_MODE,
+  FARGATE_VOLUMES,
+  FARGATE_EPHEMERAL_STORAGE,
+  FARGATE_HOSTPORT,
+  FARGATE_EXEC_ROLE,
+  FARGATE_LOG_DRIVER,
+  ECS_CONTAINER_SUM,
+];

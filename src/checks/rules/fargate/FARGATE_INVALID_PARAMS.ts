@@ -1,0 +1,40 @@
+import { fargateTaskRules } from '../../../facts-fargate.js';
+import { show } from '../../show.js';
+import type { Rule, RuleResult } from '../../types.js';
+import { containerLabel, containerPath, containersOf, containerValue, isSet, onFargate, showIn } from './util.js';
+
+const facts = fargateTaskRules;
+
+export const FARGATE_INVALID_PARAMS: Rule = {
+  id: 'FARGATE_INVALID_PARAMS',
+  severity: 'error',
+  title: 'Parameters Fargate does not accept',
+  types: ['aws_ecs_task_definition'],
+  check(td, ctx) {
+    if (!onFargate(td, ctx)) return [];
+    const out: RuleResult[] = [];
+    for (const attr of facts.unsupportedTaskAttributes) {
+      const l = td.current.str(attr);
+      if (l.state === 'known' && l.value !== '') out.push({ path: attr, message: `${attr} ${show(l)} is not supported on Fargate; remove it` });
+    }
+    for (const block of facts.unsupportedTaskBlocks) {
+      const l = td.current.list(block);
+      if (l.state === 'known' && l.value.length > 0) out.push({ path: block, message: `${block} is not supported on Fargate; remove the block` });
+    }
+    const tc = containersOf(td);
+    if (!tc) return out;
+    tc.list.forEach((c, i) => {
+      const who = containerLabel(tc, i);
+      for (const param of facts.unsupportedContainerParameters) {
+        const v = containerValue(c, param);
+        if (isSet(v)) out.push({ path: containerPath(i, ...param.split('.')), message: `${who} sets ${param} = ${showIn(tc, v)}, which Fargate does not support; remove it` });
+      }
+      (c.resourceRequirements ?? []).forEach((rr, j) => {
+        if (rr.type && facts.unsupportedResourceRequirements.includes(rr.type)) {
+          out.push({ path: containerPath(i, 'resourceRequirements', j, 'type'), message: `${who} asks for a ${showIn(tc, rr.type)} resource, which Fargate does not offer; run GPU tasks on EC2 capacity` });
+        }
+      });
+    });
+    return out;
+  },
+};

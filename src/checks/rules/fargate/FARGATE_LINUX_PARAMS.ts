@@ -1,0 +1,43 @@
+import { fargateTaskRules } from '../../../facts-fargate.js';
+import { literal } from '../../show.js';
+import type { Rule, RuleResult } from '../../types.js';
+import { containerLabel, containerPath, containersOf, containerValue, isSet, linuxPlatformTooOld, onFargate, orList, showIn } from './util.js';
+
+const { allowedCapabilities, unsupported } = fargateTaskRules.linuxParameters;
+/** ECS names capabilities without the kernel's `CAP_` prefix. */
+const bare = (cap: string) => cap.toUpperCase().replace(/^CAP_/, '');
+
+export const FARGATE_LINUX_PARAMS: Rule = {
+  id: 'FARGATE_LINUX_PARAMS',
+  severity: 'error',
+  title: 'linuxParameters Fargate does not accept',
+  types: ['aws_ecs_task_definition'],
+  check(td, ctx) {
+    if (!onFargate(td, ctx)) return [];
+    const tc = containersOf(td);
+    if (!tc) return [];
+    const out: RuleResult[] = [];
+    let addsAllowedCapability = false;
+    tc.list.forEach((c, i) => {
+      const who = containerLabel(tc, i);
+      (c.linuxParameters?.capabilities?.add ?? []).forEach((cap, j) => {
+        if (allowedCapabilities.includes(bare(cap))) {
+          addsAllowedCapability = true;
+          return;
+        }
+        out.push({
+          path: containerPath(i, 'linuxParameters', 'capabilities', 'add', j),
+          message: `${who} adds the capability ${showIn(tc, cap)}; on Fargate linuxParameters.capabilities.add may hold only ${orList(allowedCapabilities.map(literal))}`,
+        });
+      });
+      for (const param of unsupported) {
+        const v = containerValue(c, `linuxParameters.${param}`);
+        if (isSet(v)) {
+          out.push({ path: containerPath(i, 'linuxParameters', param), message: `${who} sets linuxParameters.${param}, which Fargate does not support; remove it` });
+        }
+      }
+    });
+    if (addsAllowedCapability) out.push(...linuxPlatformTooOld(td, ctx, `linuxParameters.capabilities.add ${orList(allowedCapabilities)}`));
+    return out;
+  },
+};

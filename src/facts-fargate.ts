@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import fargateTaskRulesJson from './data/fargate-task-rules.json' with { type: 'json' };
+
+/**
+ * What ECS accepts in a task definition on Fargate beyond the size table (src/data/fargate-task-rules.json,
+ * with its sources and date): platform-version thresholds, ephemeral storage range, parameters
+ * Fargate rejects, allowed Linux capabilities and log drivers.
+ */
+const FargateTaskRules = z.object({
+  _meta: z.object({ lastVerified: z.string(), version: z.number() }).loose(),
+  linuxPlatform: z.object({ minimumVersion: z.string(), cpuFrom: z.number(), neededBy: z.array(z.string()) }),
+  ephemeralStorageGiB: z.object({ default: z.number(), min: z.number(), max: z.number() }),
+  windowsArchitectures: z.array(z.string()),
+  pidModes: z.array(z.string()),
+  unsupportedContainerParameters: z.array(z.string()),
+  unsupportedResourceRequirements: z.array(z.string()),
+  unsupportedTaskBlocks: z.array(z.string()),
+  unsupportedTaskAttributes: z.array(z.string()),
+  linuxParameters: z.object({ allowedCapabilities: z.array(z.string()), unsupported: z.array(z.string()) }),
+  logDrivers: z.array(z.string()),
+  awslogsRequiredOptions: z.array(z.string()),
+});
+export type FargateTaskRules = z.infer<typeof FargateTaskRules>;
+
+export const fargateTaskRules: FargateTaskRules = FargateTaskRules.parse(fargateTaskRulesJson);
