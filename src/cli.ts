@@ -111,6 +111,7 @@ export interface RawOptions {
   failOn?: string;
   maxIncrease?: string;
   maxIncreasePercent?: string;
+  docsBase?: string;
 }
 
 /** Validates option values shared by the CLI and the action inputs. */
@@ -137,5 +138,6 @@ export function engineOptions(raw: RawOptions, today: string): EngineOptions {
     failOn,
     maxIncrease: num('max-increase', raw.maxIncrease),
     maxIncreasePercent: num('max-increase-percent', raw.maxIncreasePercent),
+    ...(raw.docsBase ? { docsBase: raw.docsBase } : {}),
   };
 }

@@ -1,5 +1,19 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
 import { z } from 'zod';
+import { RULES } from './checks/registry.js';
+import type { Rule } from './checks/types.js';
 import { CostConfigSchema } from './cost/config-schema.js';
+import { InputError } from './plan/errors.js';
+
+export const CONFIG_FILE = '.container-plan-check.yml';
+
+const SEVERITY_SETTINGS = ['error', 'warning', 'info', 'off'] as const;
+export type SeveritySetting = (typeof SEVERITY_SETTINGS)[number];
+
+const requiredString = (what: string) =>
+  z.string({ error: (iss) => (iss.input === undefined ? `${what} is required` : `must be a string, got ${typeOf(iss.input)}`) });
 
 /**
  * `.container-plan-check.yml`, validated with zod. Sections: `rules` (severity per rule, or off),
@@ -7,14 +21,17 @@ import { CostConfigSchema } from './cost/config-schema.js';
  */
 export const ToolConfigSchema = z
   .object({
-    rules: z.record(z.string(), z.enum(['error', 'warning', 'info', 'off'])).optional(),
+    rules: z
+      .record(z.string(), z.enum(SEVERITY_SETTINGS, { error: () => `must be one of ${SEVERITY_SETTINGS.join(', ')}` }))
+      .optional(),
     ignore: z
       .array(
         z
           .object({
-            rule: z.string(),
-            address: z.string().default('*'),
-            reason: z.string().min(1, 'a reason is required'),
+            rule: requiredString('a rule ID'),
+            /** Glob over resource addresses: `*` any characters, `?` one; default every address. */
+            address: requiredString('an address').default('*'),
+            reason: requiredString('a reason').trim().min(1, 'a reason is required'),
           })
           .strict(),
       )
@@ -23,3 +40,77 @@ export const ToolConfigSchema = z
   })
   .strict();
 export type ToolConfig = z.infer<typeof ToolConfigSchema>;
+export type IgnoreEntry = NonNullable<ToolConfig['ignore']>[number];
+
+/**
+ * Reads the configuration file: `configFile` when given (it must exist), else
+ * `.container-plan-check.yml` in `tfDir`, else in the current directory, else none ({}).
+ * Any problem is an InputError naming the file and the offending key.
+ */
+export async function loadConfig(opts: { configFile?: string; tfDir?: string }, known: readonly Rule[] = RULES): Promise<{ config: ToolConfig; file?: string }> {
+  const candidates = opts.configFile ? [opts.configFile] : [...(opts.tfDir ? [join(opts.tfDir, CONFIG_FILE)] : []), CONFIG_FILE];
+  for (const file of candidates) {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (!opts.configFile && code === 'ENOENT') continue;
+      throw new InputError(file, code === 'ENOENT' ? 'no such configuration file' : `cannot read the configuration file (${code ?? 'error'})`);
+    }
+    return { config: parseConfig(text, file, known), file };
+  }
+  return { config: {} };
+}
+
+/** Parses and validates the YAML text of a configuration file. */
+export function parseConfig(text: string, file: string, known: readonly Rule[] = RULES): ToolConfig {
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const yamlError = doc.errors[0];
+  if (yamlError) {
+    const line = yamlError.linePos?.[0]?.line;
+    throw new InputError(`${file}${line ? `:${line}` : ''}`, `not valid YAML: ${yamlError.message.split('\n')[0]}`);
+  }
+  const data: unknown = doc.toJS() ?? {};
+  if (typeof data !== 'object' || Array.isArray(data)) throw new InputError(file, `must be a mapping with rules, ignore or cost, got ${typeOf(data)}`);
+  const parsed = ToolConfigSchema.safeParse(data);
+  if (!parsed.success) throw new InputError(file, describeIssue(parsed.error.issues[0]!));
+  const ids = new Set(known.map((r) => r.id));
+  for (const id of Object.keys(parsed.data.rules ?? {})) {
+    if (!ids.has(id)) throw new InputError(file, `rules.${id}: unknown rule ID ${JSON.stringify(id)}`);
+  }
+  for (const [i, entry] of (parsed.data.ignore ?? []).entries()) {
+    if (!ids.has(entry.rule)) throw new InputError(file, `ignore[${i}].rule: unknown rule ID ${JSON.stringify(entry.rule)}`);
+  }
+  return parsed.data;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') {
+    const key = keyPath([...issue.path, issue.keys[0]!]);
+    const allowed = allowedKeys(issue.path);
+    return `${key}: unknown key${allowed ? ` (expected ${allowed})` : ''}`;
+  }
+  const where = keyPath(issue.path);
+  return where ? `${where}: ${issue.message}` : issue.message;
+}
+
+function allowedKeys(path: readonly PropertyKey[]): string | undefined {
+  if (path.length === 0) return 'rules, ignore or cost';
+  if (path[0] === 'ignore') return 'rule, address or reason';
+  if (path[0] === 'cost') return Object.keys(CostConfigSchema.shape).join(', ');
+  return undefined;
+}
+
+/** `['ignore', 0, 'reason']` → `ignore[0].reason`. */
+function keyPath(path: readonly PropertyKey[]): string {
+  let s = '';
+  for (const p of path) s += typeof p === 'number' ? `[${p}]` : `${s ? '.' : ''}${String(p)}`;
+  return s;
+}
+
+function typeOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  return typeof v === 'object' ? 'a mapping' : typeof v;
+}

@@ -14,6 +14,8 @@ export interface EngineOptions {
   failOn: FailOn;
   maxIncrease?: number;
   maxIncreasePercent?: number;
+  /** Base of rule docs links (`<base><ID>.md`); default `docs/rules/` (see docsBaseFromEnv). */
+  docsBase?: string;
 }
 
 /** Where a resource block is written in the .tf sources (from --tf-dir). */

@@ -1,7 +1,8 @@
+import { stat } from 'node:fs/promises';
 import { buildGraph } from './plan/graph.js';
 import { loadPlan } from './plan/load.js';
 import { buildModel, isAnalysedType, type PlanModel } from './plan/model.js';
-import { oneLine } from './plan/errors.js';
+import { InputError, oneLine } from './plan/errors.js';
 import type { AnalysisContext, EngineOptions } from './context.js';
 import { SCHEMA_VERSION, type PlanReport, type Report } from './report/schema.js';
 import { runChecks } from './checks/run.js';
@@ -10,6 +11,9 @@ import { computeGate } from './gate.js';
 import { totalCost } from './cost/total.js';
 import { VERSION } from './version.js';
 import { redactDeep, redactor } from './report/redact.js';
+import { loadConfig, type ToolConfig } from './config.js';
+import { ruleById } from './checks/registry.js';
+import { NO_SOURCES, SourceTree } from './sources/tree.js';
 
 export interface AnalysisResult {
   report: Report;
@@ -25,9 +29,12 @@ export interface AnalysisResult {
  */
 export async function analyse(paths: readonly string[], options: EngineOptions): Promise<AnalysisResult> {
   const sensitiveStrings = new Set<string>();
+  const { config } = await loadConfig(options);
+  const sources = options.tfDir ? await sourceTree(options.tfDir) : undefined;
   const plans: PlanReport[] = [];
+  const warnings = new Set<string>();
   for (const path of paths) {
-    plans.push(await analysePlan(path, options, sensitiveStrings));
+    plans.push(await analysePlan(path, { options, config, sources, warnings }, sensitiveStrings));
   }
   const raw: Report = {
     schemaVersion: SCHEMA_VERSION,
@@ -36,13 +43,29 @@ export async function analyse(paths: readonly string[], options: EngineOptions):
     plans,
     cost: totalCost(plans),
     gate: computeGate(plans, totalCost(plans), options),
+    ...(warnings.size > 0 ? { warnings: [...warnings] } : {}),
   };
   // Nothing the plan marks sensitive leaves the engine, whatever a message may have quoted.
   const report = redactDeep(raw, redactor(sensitiveStrings));
   return { report, sensitiveStrings, inputError: plans.some((p) => p.error !== null) };
 }
 
-async function analysePlan(path: string, options: EngineOptions, secrets: Set<string>): Promise<PlanReport> {
+async function sourceTree(tfDir: string): Promise<SourceTree> {
+  const st = await stat(tfDir).catch(() => undefined);
+  if (!st?.isDirectory()) throw new InputError(tfDir, '--tf-dir is not a directory');
+  return new SourceTree(tfDir, (id) => ruleById(id) !== undefined);
+}
+
+interface RunState {
+  options: EngineOptions;
+  config: ToolConfig;
+  sources: SourceTree | undefined;
+  /** Report-level warnings (a .tf file that does not parse), collected across plans. */
+  warnings: Set<string>;
+}
+
+async function analysePlan(path: string, run: RunState, secrets: Set<string>): Promise<PlanReport> {
+  const { options, config } = run;
   let model: PlanModel;
   try {
     const plan = await loadPlan(path);
@@ -52,7 +75,9 @@ async function analysePlan(path: string, options: EngineOptions, secrets: Set<st
   }
   for (const s of model.sensitiveStrings) secrets.add(s);
   const graph = buildGraph(model);
-  const ctx: AnalysisContext = { model, graph, options, config: {}, locate: () => undefined, ignoreChanges: () => undefined };
+  const sources = run.sources ? await run.sources.forPlan(model, path) : NO_SOURCES;
+  for (const w of sources.warnings) run.warnings.add(w);
+  const ctx: AnalysisContext = { model, graph, options, config, locate: sources.locate, ignoreChanges: sources.ignoreChanges };
   const resources = model.resources
     .filter((r) => isAnalysedType(r.type) && r.mode === 'managed')
     .map((r) => ({
@@ -63,15 +88,16 @@ async function analysePlan(path: string, options: EngineOptions, secrets: Set<st
       region: r.region,
       regionSource: r.regionSource,
       ...(r.moduleAddress ? { module: r.moduleAddress } : {}),
+      ...sources.locate(r),
     }));
   return {
     path,
     terraformVersion: model.plan.terraform_version ?? null,
     formatVersion: model.plan.format_version,
     error: null,
-    notes: model.notes,
+    notes: [...model.notes, ...sources.warnings],
     resources,
-    findings: runChecks(ctx),
+    findings: runChecks(ctx, { inlineIgnores: (r) => sources.block(r)?.ignores ?? [] }),
     cost: estimateCosts(ctx),
   };
 }

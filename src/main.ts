@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { docsBaseFromEnv } from './checks/run.js';
 import { engineOptions } from './cli.js';
 import { analyse } from './engine.js';
 import { expandPatterns } from './glob.js';
@@ -21,6 +22,7 @@ export async function run(): Promise<void> {
         failOn: core.getInput('fail-on'),
         maxIncrease: core.getInput('max-increase'),
         maxIncreasePercent: core.getInput('max-increase-percent'),
+        docsBase: docsBaseFromEnv(process.env),
       },
       new Date().toISOString().slice(0, 10),
     );

@@ -1,22 +1,49 @@
+import { isAbsolute, relative, sep } from 'node:path';
 import type { AnalysisContext } from '../context.js';
 import { oneLine } from '../plan/errors.js';
+import type { Resource } from '../plan/model.js';
 import type { Finding } from '../report/schema.js';
+import type { InlineIgnore } from '../sources/scan.js';
 import { RULES } from './registry.js';
+import { configuredSeverity, ruleIsOff, suppressionFor } from './suppress.js';
 import type { Rule } from './types.js';
 
 export interface RunOptions {
   rules?: readonly Rule[];
-  /** Base of rule docs links (`<base><ID>.md`). */
-  docsBase?: string;
+  /** `container-plan-check:ignore` comments above a resource's block (from --tf-dir). */
+  inlineIgnores?: (r: Resource) => readonly InlineIgnore[];
 }
 
 export const DEFAULT_DOCS_BASE = 'docs/rules/';
 
-/** Runs every rule over the resources of its types. A rule that throws becomes one info finding. */
+/**
+ * Docs links that work from a PR comment when running as an action: the action's own
+ * repository at the ref it runs from (`GITHUB_ACTION_REPOSITORY`, `GITHUB_ACTION_REF`). The
+ * runner leaves those unset for a local action (`uses: ./path`): then the docs are in the
+ * workflow's repository at `GITHUB_SHA`, under the action's path. Undefined outside Actions.
+ */
+export function docsBaseFromEnv(env: NodeJS.ProcessEnv): string | undefined {
+  const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+  if (env.GITHUB_ACTION_REPOSITORY && env.GITHUB_ACTION_REF) {
+    return `${server}/${env.GITHUB_ACTION_REPOSITORY}/blob/${env.GITHUB_ACTION_REF}/${DEFAULT_DOCS_BASE}`;
+  }
+  const { GITHUB_ACTION_PATH: actionPath, GITHUB_WORKSPACE: workspace, GITHUB_REPOSITORY: repo, GITHUB_SHA: sha } = env;
+  if (!actionPath || !workspace || !repo || !sha) return undefined;
+  const rel = relative(workspace, actionPath).split(sep).join('/');
+  if (rel.startsWith('..') || isAbsolute(rel)) return undefined;
+  return `${server}/${repo}/blob/${sha}/${rel ? `${rel}/` : ''}${DEFAULT_DOCS_BASE}`;
+}
+
+/**
+ * Runs every rule over the resources of its types. A rule that throws becomes one info finding.
+ * The configuration turns rules off and sets their severity; config and inline ignores mark
+ * findings suppressed (with the reason), never drop them.
+ */
 export function runChecks(ctx: AnalysisContext, opts: RunOptions = {}): Finding[] {
   const findings: Finding[] = [];
-  const docsBase = opts.docsBase ?? DEFAULT_DOCS_BASE;
+  const docsBase = ctx.options.docsBase ?? DEFAULT_DOCS_BASE;
   for (const rule of opts.rules ?? RULES) {
+    if (ruleIsOff(rule, ctx.config)) continue;
     for (const type of rule.types) {
       for (const r of ctx.model.byType.get(type) ?? []) {
         if (r.mode !== 'managed' || r.action === 'delete' || r.action === 'forget') continue;
@@ -29,9 +56,10 @@ export function runChecks(ctx: AnalysisContext, opts: RunOptions = {}): Finding[
         for (const res of results) {
           const target = res.resource ?? r;
           const loc = ctx.locate(target);
+          const reason = suppressionFor(rule.id, target, ctx.config, opts.inlineIgnores?.(target) ?? []);
           findings.push({
             rule: rule.id,
-            severity: res.severity ?? rule.severity,
+            severity: configuredSeverity(rule, res.severity ?? rule.severity, ctx.config),
             title: rule.title,
             address: target.address,
             message: res.message,
@@ -39,7 +67,8 @@ export function runChecks(ctx: AnalysisContext, opts: RunOptions = {}): Finding[
             file: loc?.file ?? null,
             line: loc?.line ?? null,
             existing: !target.changed,
-            suppressed: false,
+            suppressed: reason !== undefined,
+            ...(reason !== undefined ? { suppressionReason: reason } : {}),
             docs: `${docsBase}${rule.id}.md`,
           });
         }

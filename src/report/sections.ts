@@ -16,24 +16,44 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
   );
 }
 
+/**
+ * The findings of one plan for the terminal: a count line, then active findings (errors first)
+ * and, after them, the suppressed ones with their reason. Each gives where it is (address, file
+ * and line), what is wrong, and its docs page.
+ */
 export function renderTextFindings(p: PlanReport): string[] {
-  const out: string[] = [];
-  const active = p.findings.filter((f) => !f.suppressed);
-  const suppressed = p.findings.length - active.length;
-  if (p.findings.length === 0) {
-    out.push('  findings: none');
-    return out;
-  }
-  out.push(`  findings (${active.length}${suppressed ? `, ${suppressed} suppressed` : ''}):`);
-  for (const f of sortFindings(p.findings)) {
-    const tag = f.suppressed ? 'suppressed' : f.severity;
-    const where = f.file ? ` (${plain(f.file)}${f.line ? `:${f.line}` : ''})` : '';
-    const existing = f.existing ? ' [existing]' : '';
-    out.push(`    ${tag.padEnd(10)} ${f.rule}  ${plain(f.address)}${where}${existing}`);
-    out.push(`               ${plain(f.message, 1000)}`);
-    if (f.suppressed && f.suppressionReason) out.push(`               suppressed: ${plain(f.suppressionReason)}`);
+  if (p.findings.length === 0) return ['  findings: none'];
+  const sorted = sortFindings(p.findings);
+  const active = sorted.filter((f) => !f.suppressed);
+  const suppressed = sorted.filter((f) => f.suppressed);
+  const counts = (['error', 'warning', 'info'] as const)
+    .map((sev) => [sev, active.filter((f) => f.severity === sev).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([sev, n]) => `${n} ${sev}${n === 1 ? '' : sev === 'info' ? '' : 's'}`);
+  if (suppressed.length > 0) counts.push(`${suppressed.length} suppressed`);
+  const out = [`  findings (${counts.join(', ')}):`];
+  for (const f of active) out.push(...textFinding(f));
+  if (suppressed.length > 0) {
+    out.push('  suppressed (reported, never failing the check):');
+    for (const f of suppressed) {
+      out.push(...textFinding(f));
+      out.push(`${INDENT}suppressed: ${plain(f.suppressionReason ?? 'no reason given')}`);
+    }
   }
   return out;
+}
+
+const INDENT = ' '.repeat(15);
+
+function textFinding(f: Finding): string[] {
+  const where = f.file ? `  ${plain(f.file)}${f.line ? `:${f.line}` : ''}` : '';
+  const existing = f.existing ? '  [existing: not changed by this plan]' : '';
+  const refs = [...(f.path ? [`attribute: ${plain(f.path, 200)}`] : []), ...(f.docs ? [`docs: ${plain(f.docs)}`] : [])];
+  return [
+    `    ${f.severity.padEnd(10)} ${f.rule}  ${plain(f.address)}${where}${existing}`,
+    `${INDENT}${plain(f.message, 1000)}`,
+    ...(refs.length > 0 ? [`${INDENT}${refs.join(' · ')}`] : []),
+  ];
 }
 
 export function renderTextCost(p: PlanReport): string[] {
