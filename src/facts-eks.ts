@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import addonVersionsJson from './data/eks-addon-versions.json' with { type: 'json' };
+import amiTypesJson from './data/eks-ami-types.json' with { type: 'json' };
+import supportPricingJson from './data/eks-support-pricing.json' with { type: 'json' };
+
+/**
+ * EKS facts beyond the version calendar (src/facts.ts), each a versioned data file under
+ * src/data recording its sources and date: node group AMI types, the control-plane price in
+ * standard and extended support, and add-on versions by Kubernetes version.
+ */
+const Meta = z.object({ lastVerified: z.string(), version: z.number() }).loose();
+
+const AmiType = z.object({
+  arch: z.enum(['x86_64', 'arm64']).nullable(),
+  accelerator: z.enum(['nvidia', 'neuron']).nullable(),
+  family: z.enum(['AL2', 'AL2023', 'BOTTLEROCKET', 'WINDOWS', 'CUSTOM']),
+  source: z.string(),
+});
+export type AmiType = z.infer<typeof AmiType>;
+
+const AmiTypes = z.object({ _meta: Meta, types: z.record(z.string(), AmiType) });
+
+const SupportPricing = z.object({
+  _meta: Meta,
+  currency: z.literal('USD'),
+  standardPerClusterHour: z.number().positive(),
+  extendedPerClusterHour: z.number().positive(),
+  hoursPerMonth: z.number().positive(),
+});
+
+const Addon = z.object({
+  minClusterVersion: z.string().optional(),
+  minClusterVersionSource: z.string().optional(),
+  /** `kubernetes-minor`: the add-on's `v1.N.…` version must be built for the cluster's minor N. */
+  versionRule: z.literal('kubernetes-minor').optional(),
+  versionRuleSource: z.string().optional(),
+  /** Add-on version the EKS user guide lists as latest, by Kubernetes version. */
+  documented: z.record(z.string(), z.object({ addonVersion: z.string(), source: z.string() })),
+});
+export type EksAddonFacts = z.infer<typeof Addon>;
+
+const AddonVersions = z.object({ _meta: Meta, addons: z.record(z.string(), Addon) });
+
+export const eksAmiTypes = AmiTypes.parse(amiTypesJson);
+export const eksSupportPricing = SupportPricing.parse(supportPricingJson);
+export const eksAddonVersions = AddonVersions.parse(addonVersionsJson);
+
+export function eksAmiType(name: string): AmiType | undefined {
+  return Object.hasOwn(eksAmiTypes.types, name) ? eksAmiTypes.types[name] : undefined;
+}
+
+export function eksAddon(name: string): EksAddonFacts | undefined {
+  return Object.hasOwn(eksAddonVersions.addons, name) ? eksAddonVersions.addons[name] : undefined;
+}
+
+/**
+ * Days before the end of standard support from which EKS_UPGRADE_POLICY warns (default 90):
+ * long enough to plan and test a minor-version upgrade before charges or a forced upgrade start.
+ */
+export const EKS_UPGRADE_WARN_DAYS = 90;
