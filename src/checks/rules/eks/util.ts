@@ -1,0 +1,142 @@
+import type { AnalysisContext } from '../../../context.js';
+import { instanceType } from '../../../facts.js';
+import { eksAmiTypes, eksSupportPricing, type AmiType } from '../../../facts-eks.js';
+import type { Resource } from '../../../plan/model.js';
+import type { Lookup, Values } from '../../../plan/values.js';
+import { show } from '../../show.js';
+
+/** Helpers shared by the EKS cluster, node group and add-on rules. */
+
+export interface KubeVersion {
+  major: number;
+  minor: number;
+}
+
+/** `1.29` (or `1.29.3`, `v1.29.3-eksbuild.2`) → { major: 1, minor: 29 }. */
+export function kubeVersion(s: string): KubeVersion | undefined {
+  const m = /^v?(\d+)\.(\d+)(?:[.-]|$)/.exec(s.trim());
+  return m ? { major: Number(m[1]), minor: Number(m[2]) } : undefined;
+}
+
+/** Minor versions from `a` to `b` (positive when b is newer). */
+export const minorsBetween = (a: KubeVersion, b: KubeVersion): number => (b.major - a.major) * 1000 + (b.minor - a.minor);
+
+export const versionText = (v: KubeVersion): string => `${v.major}.${v.minor}`;
+
+/** A known, non-empty string at path, with its lookup (for `show()`). */
+export function knownString(values: Values, path: string): { value: string; lookup: Lookup<string> } | undefined {
+  const l = values.str(path);
+  return l.state === 'known' && l.value !== '' ? { value: l.value, lookup: l } : undefined;
+}
+
+/** A known Kubernetes version at path (`version` of a cluster or node group). */
+export function knownVersion(values: Values, path = 'version'): { version: KubeVersion; lookup: Lookup<string> } | undefined {
+  const s = knownString(values, path);
+  const version = s && kubeVersion(s.value);
+  return s && version ? { version, lookup: s.lookup } : undefined;
+}
+
+/** The EKS cluster a node group or add-on belongs to (by value or configuration reference). */
+export const clusterOf = (r: Resource, ctx: AnalysisContext): Resource | undefined => ctx.graph.one(r, 'cluster');
+
+/** The Kubernetes version a node group runs after the plan: its own `version`, else its cluster's. */
+export function nodeGroupVersion(ng: Resource, ctx: AnalysisContext): { version: KubeVersion; lookup: Lookup<string> } | undefined {
+  const own = knownVersion(ng.current);
+  if (own) return own;
+  if (ng.current.get('version').state === 'unknown' && ng.action !== 'create') return undefined;
+  const cluster = clusterOf(ng, ctx);
+  return cluster ? knownVersion(cluster.current) : undefined;
+}
+
+/** The launch template a node group uses, when it sets `launch_template` and the link resolves. */
+export function launchTemplateOf(ng: Resource, ctx: AnalysisContext): Resource | undefined {
+  const l = ng.current.list('launch_template');
+  if (l.state !== 'known' || l.value.length === 0) return undefined;
+  return ctx.graph.one(ng, 'launch-template');
+}
+
+export interface InstanceTypeRef {
+  name: string;
+  lookup: Lookup<string>;
+  /** Where the type is set, relative to `resource`. */
+  path: string;
+  resource: Resource;
+}
+
+/**
+ * The instance types a node group launches: its `instance_types`, or the launch template's
+ * `instance_type` when the node group sets none. Undefined when they cannot be known at plan
+ * time (unknown list, unresolved launch template, or neither set: EKS then picks its default).
+ */
+export function nodeGroupInstanceTypes(ng: Resource, ctx: AnalysisContext): { from: 'node-group' | 'launch-template'; types: InstanceTypeRef[] } | undefined {
+  const l = ng.current.list('instance_types');
+  if (l.state === 'unknown') return undefined;
+  if (l.state === 'known' && l.value.length > 0) {
+    const types: InstanceTypeRef[] = [];
+    l.value.forEach((_, i) => {
+      const path = `instance_types[${i}]`;
+      const s = knownString(ng.current, path);
+      if (s) types.push({ name: s.value, lookup: s.lookup, path, resource: ng });
+    });
+    return { from: 'node-group', types };
+  }
+  const lt = launchTemplateOf(ng, ctx);
+  const s = lt && knownString(lt.current, 'instance_type');
+  return lt && s ? { from: 'launch-template', types: [{ name: s.value, lookup: s.lookup, path: 'instance_type', resource: lt }] } : undefined;
+}
+
+/** `"t4g.small"`, or `"t4g.small" (instance_type of aws_launch_template.x)` when set in the launch template. */
+export function instanceTypeLabel(t: InstanceTypeRef): string {
+  return t.resource.type === 'aws_launch_template' ? `${show(t.lookup)} (instance_type of ${t.resource.address})` : show(t.lookup);
+}
+
+export type Accelerator = 'nvidia' | 'neuron' | 'other-gpu';
+
+/** The accelerator an instance type carries, from the shipped instance-type facts. */
+export function instanceAccelerator(name: string): Accelerator | null | undefined {
+  const it = instanceType(name);
+  if (!it) return undefined;
+  if (it.gpu?.manufacturer === 'nvidia') return 'nvidia';
+  if (it.accelerator?.kind === 'inferentia' || it.accelerator?.kind === 'trainium') return 'neuron';
+  if (it.gpu) return 'other-gpu';
+  return null;
+}
+
+/**
+ * Whether an attribute is written in the resource's configuration (not merely computed by the
+ * provider or read back from AWS into state). Without a configuration block, a create's
+ * planned values are what the configuration sets.
+ */
+export function written(r: Resource, ctx: AnalysisContext, attr: string): boolean {
+  if (!r.config) return r.action === 'create';
+  const e = ctx.model.config.expression(r.config, [attr]);
+  if (e === undefined || e === null) return false;
+  if (typeof e === 'object' && !Array.isArray(e) && 'constant_value' in e) return (e as { constant_value: unknown }).constant_value !== null;
+  return true;
+}
+
+/** Whole days from `from` to `to` (YYYY-MM-DD, UTC). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+const usd = (n: number): string => `$${n.toFixed(2)}`;
+
+/** `$0.60/hr instead of $0.10/hr (+$0.50/hr, about +$365/month)`, from the shipped price file. */
+export function extendedSupportCost(): string {
+  const p = eksSupportPricing;
+  const extra = p.extendedPerClusterHour - p.standardPerClusterHour;
+  return `${usd(p.extendedPerClusterHour)}/hr instead of ${usd(p.standardPerClusterHour)}/hr (+${usd(extra)}/hr, about +$${Math.round(extra * p.hoursPerMonth)}/month)`;
+}
+
+/** AMI types of the same family as `ami` that satisfy `want`, e.g. the arm64 counterpart. */
+export function amiAlternatives(ami: AmiType, want: (t: AmiType) => boolean): string[] {
+  return Object.entries(eksAmiTypes.types)
+    .filter(([, t]) => t.family === ami.family && want(t))
+    .map(([name]) => name);
+}
+
+/** `A`, `A or B`, `A, B or C`. */
+export function orList(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
