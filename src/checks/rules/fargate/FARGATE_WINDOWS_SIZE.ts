@@ -3,7 +3,7 @@ import { fargateSizes } from '../../../facts.js';
 import { platformOf, taskCpu } from '../../../plan/taskdef.js';
 import { literal, show } from '../../show.js';
 import type { Rule, RuleResult } from '../../types.js';
-import { onFargate, orList, showSize, vcpu } from './util.js';
+import { onFargate, orList, showSize } from './util.js';
 
 const ALL_CPUS = new Set(fargateSizes.ecs.rows.map((r) => r.cpu));
 const WINDOWS_CPUS = [...new Set(fargateSizes.ecs.rows.filter((r) => r.os === 'windows').map((r) => r.cpu))].sort((a, b) => a - b);
@@ -20,10 +20,9 @@ export const FARGATE_WINDOWS_SIZE: Rule = {
     const cpu = taskCpu(td.current);
     // cpu values that are no Fargate size at all are FARGATE_CPU_MEMORY's finding.
     if (cpu.state === 'known' && ALL_CPUS.has(cpu.value) && !WINDOWS_CPUS.includes(cpu.value)) {
-      const which = cpu.sensitive ? '' : ` (${vcpu(cpu.value)})`;
       out.push({
         path: 'cpu',
-        message: `${showSize(td, 'cpu', cpu)}${which} is not a Fargate size for Windows; Windows tasks take ${orList(WINDOWS_CPUS.map(vcpu))} (cpu ${orList(WINDOWS_CPUS)})`,
+        message: `${showSize(td, 'cpu', cpu)} is not a Fargate size for Windows; Windows tasks take ${orList(WINDOWS_CPUS.map((c) => c / 1024))} vCPU (cpu ${orList(WINDOWS_CPUS)})`,
       });
     }
     const arch = platform.arch;
