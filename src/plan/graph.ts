@@ -1,4 +1,6 @@
+import { moduleInstancePath, splitAddress } from './address.js';
 import type { ResolvedRef } from './config.js';
+import { baseAddress } from './model.js';
 import type { PlanModel, Resource } from './model.js';
 import type { Path } from './values.js';
 
@@ -261,7 +263,8 @@ export function resolveRefs(model: PlanModel, from: Resource, refs: ResolvedRef[
   const out: Resource[] = [];
   for (const ref of refs) {
     if (!types.includes(ref.type) || ref.mode !== 'managed') continue;
-    let cands = (model.byType.get(ref.type) ?? []).filter((r) => r.configAddress === ref.configAddress && r.mode === 'managed' && !r.deposed);
+    let cands = sameInstanceCandidates(model, from, ref) ?? (model.byConfigAddress.get(ref.configAddress) ?? []).filter((r) => r.type === ref.type);
+    cands = cands.filter((r) => r.mode === 'managed' && !r.deposed);
     if (ref.key !== undefined) cands = cands.filter((r) => r.index === ref.key);
     if (cands.length > 1) cands = sameModuleInstance(from, cands);
     if (cands.length > 1 && from.index !== undefined) {
@@ -271,6 +274,20 @@ export function resolveRefs(model: PlanModel, from: Resource, refs: ResolvedRef[
     if (cands.length === 1 && !out.includes(cands[0]!)) out.push(cands[0]!);
   }
   return out;
+}
+
+/**
+ * When the referenced resource's module path is a prefix of `from`'s (the usual case: same
+ * module, or a parent module), the instance lives under the same module instance keys: look it
+ * up directly instead of scanning every instance of the configuration address.
+ */
+function sameInstanceCandidates(model: PlanModel, from: Resource, ref: ResolvedRef): Resource[] | undefined {
+  const parts = splitAddress(ref.configAddress);
+  const depth = parts.filter((p, i) => p === 'module' && i % 2 === 0 && i < parts.length - 2).length;
+  if (depth > from.modules.length) return undefined;
+  for (let i = 0; i < depth; i++) if (parts[i * 2 + 1] !== from.modules[i]!.name) return undefined;
+  const prefix = moduleInstancePath(from.modules.slice(0, depth));
+  return model.byBaseAddress.get(baseAddress(prefix, ref.mode, ref.type, parts.at(-1)!)) ?? [];
 }
 
 /** Candidates whose module keys agree with `from` over their common module path. */

@@ -103,6 +103,10 @@ export interface PlanModel {
   resources: Resource[];
   byAddress: Map<string, Resource>;
   byType: Map<string, Resource[]>;
+  /** Instances by configuration address (`module.a.aws_x.y`, no instance keys). */
+  byConfigAddress: Map<string, Resource[]>;
+  /** Instances by address without their own instance key (`module.a["x"].aws_x.y`). */
+  byBaseAddress: Map<string, Resource[]>;
   /** Every string the plan marks sensitive: outputs must never contain one of these. */
   sensitiveStrings: Set<string>;
   notes: string[];
@@ -127,23 +131,25 @@ export function buildModel(plan: Plan, opts: ModelOptions = {}): PlanModel {
   const resources: Resource[] = [];
   const byAddress = new Map<string, Resource>();
   const byType = new Map<string, Resource[]>();
+  const byConfigAddress = new Map<string, Resource[]>();
+  const byBaseAddress = new Map<string, Resource[]>();
   const sensitiveStrings = new Set<string>();
   const notes: string[] = [];
   const regionCache = new Map<string, { region: string; source: RegionSource }>();
   let defaulted = 0;
 
   for (const rc of plan.resource_changes) {
-    collectSensitiveStrings(rc.change.before, rc.change.before_sensitive, sensitiveStrings);
-    collectSensitiveStrings(rc.change.after, rc.change.after_sensitive, sensitiveStrings);
+    if (hasTrue(rc.change.before_sensitive)) collectSensitiveStrings(rc.change.before, rc.change.before_sensitive, sensitiveStrings);
+    if (hasTrue(rc.change.after_sensitive)) collectSensitiveStrings(rc.change.after, rc.change.after_sensitive, sensitiveStrings);
     if (!opts.keepAll && !isModelledType(rc.type)) continue;
     const r = normalise(rc, config, regionCache, opts);
     if (r.regionSource === 'default' && isAnalysedType(r.type)) defaulted++;
     resources.push(r);
     const key = r.deposed ? `${r.address} (deposed ${r.deposed})` : r.address;
     if (!byAddress.has(key)) byAddress.set(key, r);
-    const list = byType.get(r.type);
-    if (list) list.push(r);
-    else byType.set(r.type, [r]);
+    pushTo(byType, r.type, r);
+    pushTo(byConfigAddress, r.configAddress, r);
+    pushTo(byBaseAddress, baseAddress(r.moduleAddress, r.mode, r.type, r.name), r);
   }
   if (defaulted > 0) {
     notes.push(`region not found in the plan's provider configuration for ${defaulted} resource(s); using ${DEFAULT_REGION} (pass --region to set it)`);
@@ -152,7 +158,27 @@ export function buildModel(plan: Plan, opts: ModelOptions = {}): PlanModel {
   for (const [name, v] of Object.entries(plan.variables ?? {})) {
     if (plan.configuration?.root_module?.variables?.[name]?.sensitive) collectSensitiveStrings(v.value, true, sensitiveStrings);
   }
-  return { plan, config, resources, byAddress, byType, sensitiveStrings, notes };
+  return { plan, config, resources, byAddress, byType, byConfigAddress, byBaseAddress, sensitiveStrings, notes };
+}
+
+/** `module.a["x"].aws_x.y`: a resource's address without its own instance key. */
+export function baseAddress(moduleAddress: string, mode: string, type: string, name: string): string {
+  const local = `${mode === 'data' ? 'data.' : ''}${type}.${name}`;
+  return moduleAddress ? `${moduleAddress}.${local}` : local;
+}
+
+function pushTo<K, V>(m: Map<K, V[]>, k: K, v: V): void {
+  const l = m.get(k);
+  if (l) l.push(v);
+  else m.set(k, [v]);
+}
+
+/** Does a sensitive mask mark anything? (Masks are small; the values they mirror may be large.) */
+function hasTrue(mask: unknown): boolean {
+  if (mask === true) return true;
+  if (mask === null || typeof mask !== 'object') return false;
+  for (const k in mask as object) if (hasTrue((mask as Record<string, unknown>)[k])) return true;
+  return false;
 }
 
 function normalise(
