@@ -1,4 +1,33 @@
 import type { Rule } from '../../types.js';
+import { ECS_AWSVPC_NETCONF } from './ECS_AWSVPC_NETCONF.js';
+import { ECS_AWSVPC_TASK_DENSITY } from './ECS_AWSVPC_TASK_DENSITY.js';
+import { ECS_CIRCUIT_BREAKER } from './ECS_CIRCUIT_BREAKER.js';
+import { ECS_CP_MIXED } from './ECS_CP_MIXED.js';
+import { ECS_CP_NOT_ASSOCIATED } from './ECS_CP_NOT_ASSOCIATED.js';
+import { ECS_CP_TERMINATION_PROTECTION } from './ECS_CP_TERMINATION_PROTECTION.js';
+import { ECS_DAEMON_FARGATE } from './ECS_DAEMON_FARGATE.js';
+import { ECS_HCGP_NO_LB } from './ECS_HCGP_NO_LB.js';
+import { ECS_IAM_ROLE_AWSVPC } from './ECS_IAM_ROLE_AWSVPC.js';
+import { ECS_LAUNCHTYPE_XOR_CPS } from './ECS_LAUNCHTYPE_XOR_CPS.js';
+import { ECS_LB_TARGET_TYPE } from './ECS_LB_TARGET_TYPE.js';
+import { ECS_PLATFORM_VERSION_EC2 } from './ECS_PLATFORM_VERSION_EC2.js';
+import { ECS_SERVICE_TD_COMPAT } from './ECS_SERVICE_TD_COMPAT.js';
+import { FARGATE_SPOT_WINDOWS } from './FARGATE_SPOT_WINDOWS.js';
 
-/** The ecs rules, one per file in this folder. */
-export const ecsRules: Rule[] = [];
+/** The ecs rules, one per file in this folder, in catalog order. */
+export const ecsRules: Rule[] = [
+  ECS_LAUNCHTYPE_XOR_CPS,
+  ECS_SERVICE_TD_COMPAT,
+  ECS_DAEMON_FARGATE,
+  ECS_CP_NOT_ASSOCIATED,
+  ECS_CP_MIXED,
+  ECS_AWSVPC_NETCONF,
+  ECS_LB_TARGET_TYPE,
+  ECS_IAM_ROLE_AWSVPC,
+  ECS_HCGP_NO_LB,
+  ECS_PLATFORM_VERSION_EC2,
+  ECS_CIRCUIT_BREAKER,
+  FARGATE_SPOT_WINDOWS,
+  ECS_CP_TERMINATION_PROTECTION,
+  ECS_AWSVPC_TASK_DENSITY,
+];

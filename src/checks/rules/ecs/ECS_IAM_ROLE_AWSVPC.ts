@@ -1,0 +1,25 @@
+import { show } from '../../show.js';
+import type { Rule } from '../../types.js';
+import { networkModeOf, showNetworkMode, taskDefinitionOf, written } from './util.js';
+
+export const ECS_IAM_ROLE_AWSVPC: Rule = {
+  id: 'ECS_IAM_ROLE_AWSVPC',
+  severity: 'warning',
+  title: 'No service iam_role for awsvpc tasks',
+  types: ['aws_ecs_service'],
+  check(service, ctx) {
+    const role = service.current.str('iam_role');
+    if (role.state !== 'known' || role.value === '' || !written(service, ctx, ['iam_role'])) return [];
+    const td = taskDefinitionOf(service, ctx);
+    const mode = td && networkModeOf(td);
+    if (!td || !mode || mode.value !== 'awsvpc') return [];
+    return [
+      {
+        path: 'iam_role',
+        message:
+          `iam_role ${show(role)} is set, but task definition ${td.address} uses ${showNetworkMode(mode)}; awsvpc services register targets ` +
+          'through the ECS service-linked role, and ECS does not accept a service role for them. Remove iam_role',
+      },
+    ];
+  },
+};

@@ -1,0 +1,61 @@
+import type { AnalysisContext } from '../../../context.js';
+import { resolveRefs } from '../../../plan/graph.js';
+import type { Resource } from '../../../plan/model.js';
+import { formatPath } from '../../../plan/values.js';
+import { show } from '../../show.js';
+import type { Rule, RuleResult } from '../../types.js';
+import { networkModeOf, showNetworkMode, taskDefinitionOf } from './util.js';
+
+const TG_TYPES = ['aws_lb_target_group', 'aws_alb_target_group'];
+
+/** The target group `load_balancer[i]` points at, among the service's target-group links. */
+function targetGroupAt(service: Resource, i: number, ctx: AnalysisContext): Resource | undefined {
+  const linked = ctx.graph.out(service, 'target-group');
+  if (linked.length === 0) return undefined;
+  const arn = service.current.str(['load_balancer', i, 'target_group_arn']);
+  if (arn.state === 'known') {
+    const hits = linked.filter((tg) => ['arn', 'id'].some((a) => { const v = tg.current.str(a); return v.state === 'known' && v.value === arn.value; }));
+    if (hits.length === 1) return hits[0];
+  }
+  const refs = ctx.model.config.references(service.moduleConfigPath, service.config, ['load_balancer', i, 'target_group_arn']);
+  const hits = resolveRefs(ctx.model, service, refs, TG_TYPES).filter((tg) => linked.includes(tg));
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
+/** The target type a network mode needs; undefined for modes that take no load balancer. */
+function neededTargetType(mode: string): 'ip' | 'instance' | undefined {
+  if (mode === 'awsvpc') return 'ip';
+  if (mode === 'bridge' || mode === 'host' || mode === 'default') return 'instance';
+  return undefined;
+}
+
+export const ECS_LB_TARGET_TYPE: Rule = {
+  id: 'ECS_LB_TARGET_TYPE',
+  severity: 'error',
+  title: "The target group's target_type matches the task's network mode",
+  types: ['aws_ecs_service'],
+  check(service, ctx) {
+    const td = taskDefinitionOf(service, ctx);
+    const mode = td && networkModeOf(td);
+    const need = mode && neededTargetType(mode.value);
+    const lbs = service.current.list('load_balancer');
+    if (!td || !mode || !need || lbs.state !== 'known') return [];
+    const out: RuleResult[] = [];
+    for (let i = 0; i < lbs.value.length; i++) {
+      const tg = targetGroupAt(service, i, ctx);
+      if (!tg) continue;
+      const tt = tg.current.str('target_type');
+      if (tt.state === 'unknown') continue;
+      const actual = tt.state === 'known' && tt.value !== '' ? tt.value : 'instance';
+      if (actual === need) continue;
+      const shown = tt.state === 'known' && tt.value !== '' ? show(tt) : '"instance" (the default)';
+      out.push({
+        path: formatPath(['load_balancer', i, 'target_group_arn']),
+        message:
+          `target group ${tg.address} has target_type ${shown}, but task definition ${td.address} uses ${showNetworkMode(mode)}, ` +
+          `which registers tasks by ${need === 'ip' ? 'IP address' : 'instance ID and port'}; set target_type = "${need}" on the target group (this replaces it)`,
+      });
+    }
+    return out;
+  },
+};
