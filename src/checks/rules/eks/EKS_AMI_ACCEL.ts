@@ -48,7 +48,7 @@ function mismatch(ami: AmiType, amiShown: string, t: InstanceTypeRef, acc: Accel
   const type = instanceTypeLabel(t);
   if (ami.accelerator && acc !== ami.accelerator) {
     const std = amiAlternatives(ami, (a) => a.arch === ami.arch && a.accelerator === null);
-    return `ami_type ${amiShown} carries ${DRIVER[ami.accelerator]} drivers, but instance type ${type} has no ${DRIVER[ami.accelerator]} accelerator: use a ${DRIVER[ami.accelerator]} instance type${std.length ? `, or a standard AMI type (${orList(std)})` : ''}`;
+    return `ami_type ${amiShown} carries ${DRIVER[ami.accelerator]} drivers, but instance type ${type} has no ${DRIVER[ami.accelerator]} accelerator: use an instance type with ${DRIVER[ami.accelerator]} accelerators${std.length ? `, or a standard AMI type (${orList(std)})` : ''}`;
   }
   if (!ami.accelerator && (acc === 'nvidia' || acc === 'neuron')) {
     const accel = amiAlternatives(ami, (a) => a.arch === ami.arch && a.accelerator === acc);

@@ -45,6 +45,6 @@ function newestStandard(asOf: string): string | undefined {
   const std = eksVersions.versions
     .filter((x) => eksSupportPhase(x.version, asOf).phase === 'standard' && (!x.eksRelease || x.eksRelease <= asOf))
     .map((x) => kubeVersion(x.version)!)
-    .sort((a, b) => minorsBetween(a, b));
+    .sort((a, b) => minorsBetween(b, a));
   return std.length ? versionText(std[std.length - 1]!) : undefined;
 }
