@@ -2,8 +2,10 @@ import { open, stat } from 'node:fs/promises';
 import { z } from 'zod';
 import { InputError } from './errors.js';
 import { locateJsonError } from './jsonerror.js';
+import { isModelledType } from './model.js';
 import {
   PlanHeaderSchema,
+  ResourceChangeHeaderSchema,
   ResourceChangeSchema,
   SUPPORTED_FORMAT_MAJOR,
   type Plan,
@@ -136,9 +138,11 @@ export function validatePlan(file: string, doc: unknown): Plan {
   const changes: PlanResourceChange[] = [];
   const list = (raw ?? []) as unknown[];
   for (let i = 0; i < list.length; i++) {
-    const r = ResourceChangeSchema.safeParse(list[i]);
+    const item = list[i] as { type?: unknown } | null;
+    const modelled = typeof item?.type === 'string' && isModelledType(item.type);
+    const r = (modelled ? ResourceChangeSchema : ResourceChangeHeaderSchema).safeParse(item);
     if (!r.success) throw new InputError(file, `is not a valid plan: resource_changes[${i}]${describeIssue(r.error, true)}`);
-    changes.push(r.data);
+    changes.push(modelled ? (r.data as PlanResourceChange) : (item as PlanResourceChange));
   }
   return { ...header.data, resource_changes: changes };
 }

@@ -44,6 +44,17 @@ export const ResourceChangeSchema = z.looseObject({
 });
 export type PlanResourceChange = z.infer<typeof ResourceChangeSchema>;
 
+/**
+ * The fields every resource change must have. Changes of types this tool does not model are
+ * checked against this lighter schema only: they are never read past their address and type.
+ */
+export const ResourceChangeHeaderSchema = z.object({
+  address: z.string(),
+  type: z.string(),
+  name: z.string(),
+  change: z.object({ actions: z.array(z.string()).min(1, 'needs at least one action') }),
+});
+
 /** An expression in `configuration`: `{constant_value}` or `{references}`; nested blocks are arrays. */
 export type Expressions = Record<string, unknown>;
 
