@@ -1,8 +1,121 @@
+import { dirname, resolve } from 'node:path';
+import { emptyEstimate, type CostEnv, type Estimator, type SideEstimate } from './component.js';
+import { priceBook } from './prices.js';
+import { estimateAutoscalingGroup } from './resources/aws_autoscaling_group.js';
+import { estimateEcsService } from './resources/aws_ecs_service.js';
+import { estimateEksCluster } from './resources/aws_eks_cluster.js';
+import { estimateEksFargateProfile } from './resources/aws_eks_fargate_profile.js';
+import { estimateEksNodeGroup } from './resources/aws_eks_node_group.js';
+import { PlanSide } from './side.js';
 import type { AnalysisContext } from '../context.js';
-import type { PlanCost } from '../report/schema.js';
+import type { Resource } from '../plan/model.js';
+import type { PlanCost, ResourceCost, Unpriced } from '../report/schema.js';
 
-/** Monthly cost before and after the plan, per resource. (Estimators come with the cost work.) */
+/** One estimator per priced resource type. Other types cost nothing themselves (task definitions, launch templates) or are priced through these. */
+export const ESTIMATORS: Record<string, Estimator> = {
+  aws_ecs_service: estimateEcsService,
+  aws_eks_cluster: estimateEksCluster,
+  aws_eks_node_group: estimateEksNodeGroup,
+  aws_eks_fargate_profile: estimateEksFargateProfile,
+  aws_autoscaling_group: estimateAutoscalingGroup,
+};
+
+/**
+ * Monthly cost before and after the plan, per resource and in total. create: 0 → after;
+ * delete: before → 0; update and replace: before → after, each side read from the plan's
+ * before/after values of the resource and of the resources linked to it. Null is unknown, never 0.
+ */
 export function estimateCosts(ctx: AnalysisContext): PlanCost | null {
-  void ctx;
-  return null;
+  const cfg = ctx.config.cost ?? {};
+  const priceFile = cfg.priceFile ? resolve(ctx.options.configFile ? dirname(ctx.options.configFile) : '.', cfg.priceFile) : undefined;
+  const prices = priceBook(priceFile, cfg.edpDiscountPercent ?? 0);
+  const sides = { before: new PlanSide(ctx.graph, 'before'), after: new PlanSide(ctx.graph, 'after') };
+  const env = (side: 'before' | 'after'): CostEnv => ({
+    side,
+    model: ctx.model,
+    graph: sides[side].graph,
+    asOf: ctx.options.asOf,
+    config: cfg,
+    prices,
+    spotDiscountPercent: cfg.spotDiscountPercent ?? prices.defaultSpotDiscountPercent,
+  });
+  const envs = { before: env('before'), after: env('after') };
+
+  const resources: ResourceCost[] = [];
+  for (const r of ctx.model.resources) {
+    const estimator = ESTIMATORS[r.type];
+    if (!estimator || r.mode !== 'managed' || r.action === 'read') continue;
+    const run = (side: 'before' | 'after'): SideEstimate | null => (sides[side].exists(r) ? estimator(sides[side].of(r), envs[side]) : null);
+    resources.push(resourceCost(r, run('before'), run('after')));
+  }
+  if (resources.length === 0) return null;
+
+  const counted = resources.filter((r) => !r.usageBased);
+  const sum = (pick: (r: ResourceCost) => number | null) => {
+    let t = 0;
+    for (const r of counted) {
+      const v = pick(r);
+      if (v === null) return null;
+      t += v;
+    }
+    return t;
+  };
+  const usageBased = resources.filter((r) => r.usageBased).map((r) => r.address);
+  return {
+    currency: 'USD',
+    monthlyBefore: sum((r) => r.monthlyBefore),
+    monthlyAfter: sum((r) => r.monthlyAfter),
+    monthlyDelta: sum((r) => r.monthlyDelta),
+    min: sum((r) => r.min),
+    max: sum((r) => r.max),
+    snapshotDate: prices.snapshotDate,
+    resources,
+    ...(usageBased.length ? { notes: [`totals leave out usage-based resources: ${usageBased.join(', ')}`] } : {}),
+  };
+}
+
+const ABSENT = emptyEstimate({ monthly: 0, min: 0, max: 0 });
+
+function resourceCost(r: Resource, beforeEst: SideEstimate | null, afterEst: SideEstimate | null): ResourceCost {
+  const before = beforeEst ?? ABSENT;
+  const after = afterEst ?? ABSENT;
+  const shown = afterEst ?? beforeEst ?? ABSENT;
+  const usageBased = Boolean(shown.usageBased);
+  // The same estimate on both sides changes nothing, even when the figure itself is unknown.
+  const same = beforeEst !== null && afterEst !== null && JSON.stringify(beforeEst.components) === JSON.stringify(afterEst.components) && beforeEst.monthly === afterEst.monthly;
+  const delta = same ? 0 : before.monthly === null || after.monthly === null ? null : after.monthly - before.monthly;
+  const changed = r.changed && r.action !== 'delete';
+  const beforeComponents = beforeEst && afterEst && !same ? { beforeComponents: beforeEst.components } : {};
+  return {
+    address: r.deposed ? `${r.address} (deposed ${r.deposed})` : r.address,
+    type: r.type,
+    action: r.action,
+    ...(shown.description ? { description: shown.description } : {}),
+    monthlyBefore: usageBased ? null : before.monthly,
+    monthlyAfter: usageBased ? null : after.monthly,
+    monthlyDelta: usageBased ? null : delta,
+    min: usageBased ? null : after.min,
+    max: usageBased ? null : after.max,
+    components: shown.components,
+    ...beforeComponents,
+    unpriced: dedupe([...(afterEst?.unpriced ?? []), ...(beforeEst?.unpriced ?? [])]),
+    ...(usageBased ? { usageBased } : {}),
+    ...notes([...(afterEst?.notes ?? []), ...(beforeEst?.notes ?? []).filter((n) => !afterEst?.notes.includes(n)).map((n) => (afterEst ? `before: ${n}` : n))]),
+    ...(changed && afterEst?.advice.length ? { advice: afterEst.advice } : {}),
+  };
+}
+
+function dedupe(list: Unpriced[]): Unpriced[] {
+  const seen = new Set<string>();
+  return list.filter((u) => {
+    const k = `${u.item}|${u.reason}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+function notes(list: string[]): { notes?: string[] } {
+  const unique = [...new Set(list)];
+  return unique.length ? { notes: unique } : {};
 }

@@ -87,7 +87,7 @@ export const CostTotals = z.object({
   snapshotDate: z.string(),
 });
 
-export const PlanCost = CostTotals.extend({ resources: z.array(ResourceCost) });
+export const PlanCost = CostTotals.extend({ resources: z.array(ResourceCost), notes: z.array(z.string()).optional() });
 export type PlanCost = z.infer<typeof PlanCost>;
 
 export const PlanReport = z.object({

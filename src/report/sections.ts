@@ -1,6 +1,6 @@
 import { plain } from './escape.js';
-import { usd } from './format.js';
-import type { Finding, PlanReport } from './schema.js';
+import { ACTION_SYMBOL, usd } from './format.js';
+import type { Finding, PlanReport, ResourceCost } from './schema.js';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
@@ -56,30 +56,68 @@ function textFinding(f: Finding): string[] {
   ];
 }
 
+/** A unit price with its full precision (up to 8 decimals), e.g. `$0.00511175`. */
+export function unitPrice(n: number | null): string {
+  if (n === null) return 'no price';
+  return `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 8 })}`;
+}
+
+/** A component quantity, e.g. `1,460`, `5.25`; `unknown` when the count is. */
+export function quantity(n: number | null): string {
+  return n === null ? 'unknown' : n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+}
+
+/** The min – max range, or '' when there is none (a fixed price, or both bounds unknown). */
+export function costRange(min: number | null, max: number | null): string {
+  if (min === null && max === null) return '';
+  if (min !== null && min === max) return '';
+  return `${usd(min)} – ${usd(max)}`;
+}
+
 export function renderTextCost(p: PlanReport): string[] {
   const c = p.cost;
   if (!c) return [];
   const out: string[] = [];
-  out.push(`  monthly cost (USD, prices of ${c.snapshotDate}):`);
+  out.push(`  monthly cost (USD, 730 hours a month, AWS prices of ${c.snapshotDate}):`);
+  const figure = (r: ResourceCost, v: number | null, side: 'before' | 'after') => {
+    if (r.usageBased) return 'usage-based';
+    if ((side === 'before' && r.action === 'create') || (side === 'after' && r.action === 'delete')) return '–';
+    return usd(v);
+  };
   const rows = c.resources.map((r) => [
     r.address,
-    r.action,
-    r.usageBased ? 'usage-based' : usd(r.monthlyBefore),
-    r.usageBased ? 'usage-based' : usd(r.monthlyAfter),
+    `${ACTION_SYMBOL[r.action] ?? '?'} ${r.action}`,
+    figure(r, r.monthlyBefore, 'before'),
+    figure(r, r.monthlyAfter, 'after'),
     r.usageBased ? '' : usd(r.monthlyDelta, { sign: true }),
-    r.min !== null || r.max !== null ? `${usd(r.min)} – ${usd(r.max)}` : '',
+    r.usageBased ? '' : costRange(r.min, r.max),
   ]);
-  rows.push(['total', '', usd(c.monthlyBefore), usd(c.monthlyAfter), usd(c.monthlyDelta, { sign: true }), c.min !== null || c.max !== null ? `${usd(c.min)} – ${usd(c.max)}` : '']);
-  const head = ['resource', 'change', 'before', 'after', 'delta', 'range (min – max)'];
+  rows.push(['total', '', usd(c.monthlyBefore), usd(c.monthlyAfter), usd(c.monthlyDelta, { sign: true }), costRange(c.min, c.max)]);
+  const head = ['resource', 'change', 'before', 'after', 'delta', 'min – max (autoscaling)'];
   const widths = head.map((h, i) => Math.min(70, Math.max(h.length, ...rows.map((r) => plain(r[i]!).length))));
   const line = (cells: string[]) => `    ${cells.map((c2, i) => (i >= 2 ? plain(c2).padStart(widths[i]!) : plain(c2).padEnd(widths[i]!))).join('  ')}`.trimEnd();
   out.push(line(head));
-  for (const r of rows) out.push(line(r));
+  for (const r of rows.slice(0, -1)) out.push(line(r));
+  out.push(`    ${'-'.repeat(widths.reduce((a, w) => a + w + 2, -2))}`);
+  out.push(line(rows.at(-1)!));
   for (const r of c.resources) {
-    for (const u of r.unpriced) out.push(`    unpriced: ${plain(r.address)}: ${plain(u.item)}: ${plain(u.reason)}${u.fix ? ` (${plain(u.fix)})` : ''}`);
-    for (const n of r.notes ?? []) out.push(`    note: ${plain(r.address)}: ${plain(n)}`);
+    out.push('');
+    out.push(`    ${plain(r.address)}${r.description ? `: ${plain(r.description)}` : ''}`);
+    const comps = r.components.map((k) => [plain(k.name), quantity(k.quantity), plain(k.unit), unitPrice(k.unitPrice), usd(k.monthly)]);
+    const cw = [0, 1, 2, 3, 4].map((i) => Math.max(0, ...comps.map((k) => k[i]!.length)));
+    for (const k of comps) {
+      out.push(`      ${k[0]!.padEnd(cw[0]!)}  ${k[1]!.padStart(cw[1]!)} ${k[2]!.padEnd(cw[2]!)} × ${k[3]!.padEnd(cw[3]!)} = ${k[4]!.padStart(cw[4]!)}`);
+    }
+    for (const u of r.unpriced) {
+      out.push(`      unpriced: ${plain(u.item)}: ${plain(u.reason)}`);
+      if (u.fix) out.push(`                fix: ${plain(u.fix)}`);
+    }
+    for (const n of r.notes ?? []) out.push(`      note: ${plain(n)}`);
+    for (const a of r.advice ?? []) out.push(`      what if: ${plain(a)}`);
   }
-  const advice = c.resources.flatMap((r) => r.advice ?? []);
-  for (const a of advice) out.push(`    advice: ${plain(a)}`);
+  for (const n of c.notes ?? []) {
+    out.push('');
+    out.push(`    note: ${plain(n)}`);
+  }
   return out;
 }

@@ -1,0 +1,140 @@
+import type { CostConfig } from './config-schema.js';
+import type { PriceBook } from './prices.js';
+import type { ResourceGraph } from '../plan/graph.js';
+import type { PlanModel, Resource } from '../plan/model.js';
+import type { CostComponent, Unpriced } from '../report/schema.js';
+
+/** A month is 730 hours (the AWS calculator's convention). Full precision is kept; display rounds. */
+export const HOURS_PER_MONTH = 730;
+
+/** What an estimator gets: one side (before or after) of the plan, with prices for the resource's region. */
+export interface CostEnv {
+  side: 'before' | 'after';
+  model: PlanModel;
+  /** The graph of this side: linked resources carry this side's values in `current`. */
+  graph: ResourceGraph;
+  asOf: string;
+  config: CostConfig;
+  prices: PriceBook;
+  spotDiscountPercent: number;
+}
+
+/** One side's estimate of one resource. `monthly`, `min`, `max` are null when unknown. */
+export interface SideEstimate {
+  description?: string;
+  components: CostComponent[];
+  monthly: number | null;
+  min: number | null;
+  max: number | null;
+  unpriced: Unpriced[];
+  notes: string[];
+  advice: string[];
+  usageBased?: boolean;
+}
+
+export type Estimator = (r: Resource, env: CostEnv) => SideEstimate;
+
+/** Counts at the point figure and at the scaling bounds; null when unknown. */
+export interface Counts {
+  point: number | null;
+  min: number | null;
+  max: number | null;
+}
+
+/**
+ * Builds priced components for one resource in one region. A missing price becomes an entry in
+ * `unpriced` (with the reason and the fix) and a component with a null price: never $0, never
+ * another region's price.
+ */
+export class Pricer {
+  readonly unpriced: Unpriced[] = [];
+
+  constructor(
+    readonly env: CostEnv,
+    readonly region: string,
+  ) {}
+
+  /** The unit price for a key, or undefined (recorded as unpriced under `item`). */
+  price(key: string, item: string): { usd: number; source: string } | undefined {
+    const p = this.env.prices.get(this.region, key);
+    if (!p) {
+      const reason = `no price for ${key} in ${this.region} in the price snapshot of ${this.env.prices.snapshotDate}`;
+      if (!this.unpriced.some((u) => u.reason === reason)) {
+        this.unpriced.push({
+          item,
+          reason,
+          fix: `run \`container-plan-check pricing update\`, or add regions["${this.region}"]["${key}"] to a price file (cost.priceFile in the configuration)`,
+        });
+      }
+    }
+    return p;
+  }
+
+  /**
+   * A component: `quantity` units a month at the price of `key`, times `factor` (a Spot
+   * discount). A null quantity (unknown count) keeps the unit price and leaves the monthly unknown.
+   */
+  component(name: string, unit: string, quantity: number | null, key: string, opts: { factor?: number; note?: string } = {}): CostComponent {
+    const p = this.price(key, name);
+    const unitPrice = p ? p.usd * (opts.factor ?? 1) : null;
+    return {
+      name,
+      unit,
+      quantity,
+      unitPrice,
+      monthly: unitPrice === null || quantity === null ? null : unitPrice * quantity,
+      ...(p ? { priceSource: p.source } : {}),
+      ...(opts.note ? { note: opts.note } : {}),
+    };
+  }
+}
+
+/** A free component (shown so the reader sees why there is no charge). */
+export function freeComponent(name: string, unit: string, quantity: number | null, note: string): CostComponent {
+  return { name, unit, quantity, unitPrice: 0, monthly: quantity === null ? null : 0, note };
+}
+
+/** Sum of monthly figures; null when any is unknown. */
+export function sumMonthly(components: readonly CostComponent[]): number | null {
+  let total = 0;
+  for (const c of components) {
+    if (c.monthly === null) return null;
+    total += c.monthly;
+  }
+  return total;
+}
+
+/**
+ * A resource whose cost scales with a count (tasks, instances): components at the point count,
+ * and totals at the point and at both scaling bounds. `at(n)` prices n units. An unknown point
+ * count keeps unit prices (from one unit) with unknown quantities; the range is still computed
+ * when its bounds are known.
+ */
+export function scaled(counts: Counts, at: (n: number) => CostComponent[]): Pick<SideEstimate, 'components' | 'monthly' | 'min' | 'max'> {
+  const total = (n: number | null) => (n === null ? null : sumMonthly(at(n)));
+  const components = counts.point !== null ? at(counts.point) : at(1).map((c) => ({ ...c, quantity: null, monthly: null }));
+  return { components, monthly: total(counts.point), min: total(counts.min), max: total(counts.max) };
+}
+
+export function emptyEstimate(partial: Partial<SideEstimate> = {}): SideEstimate {
+  return { components: [], monthly: null, min: null, max: null, unpriced: [], notes: [], advice: [], ...partial };
+}
+
+/**
+ * Is a top-level attribute left out of the resource's configuration? Terraform shows such
+ * provider-computed attributes as unknown at create; AWS then applies its default, which the
+ * estimators may use. Undefined configuration (not found) is never taken as unset.
+ */
+export function unsetInConfig(r: Resource, attr: string): boolean {
+  return r.config !== undefined && !Object.hasOwn(r.config.expressions ?? {}, attr);
+}
+
+/** `2`, `0.5`, `1.75`: a quantity for descriptions (at most 4 decimals, no trailing zeros). */
+export function qty(n: number): string {
+  return String(Math.round(n * 10000) / 10000);
+}
+
+/** A count for descriptions: the number, or "unknown" (known only after apply). */
+export function countText(n: number | null): string {
+  return n === null ? 'unknown' : qty(n);
+}

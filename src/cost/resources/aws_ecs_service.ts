@@ -1,0 +1,142 @@
+import { countText, emptyEstimate, Pricer, qty, scaled, sumMonthly, type CostEnv, type Counts, type Estimator, type SideEstimate } from '../component.js';
+import { FREE_EPHEMERAL_GIB, fargateTaskComponents, PLATFORM_LABEL, splitTasks, type TaskShape } from '../fargate.js';
+import { formatMiB } from '../../plan/eksfargate.js';
+import { isFargateProvider, servicePlacement, type Placement, type StrategyItem } from '../../plan/ecs.js';
+import type { Resource } from '../../plan/model.js';
+import { platformOf, taskCpu, taskMemory } from '../../plan/taskdef.js';
+import { usd } from '../../report/format.js';
+import type { CostComponent } from '../../report/schema.js';
+
+/**
+ * `aws_ecs_service`. On Fargate: the task definition's vCPU and memory (at its platform's rates,
+ * plus ephemeral storage above 20 GB) times the task count, split over FARGATE and FARGATE_SPOT
+ * by the capacity provider strategy. On EC2 capacity the service itself costs nothing here: its
+ * instances are priced on their Auto Scaling group, so nothing is counted twice.
+ */
+export const estimateEcsService: Estimator = (svc, env) => {
+  const placement = servicePlacement(svc, env.graph);
+  if (placement.kind === 'unknown') return emptyEstimate({ notes: [`cannot tell where its tasks run: ${placement.why}`] });
+  const strategy = strategyOf(placement);
+  if (!strategy.some((s) => isFargateProvider(s.capacityProvider))) return onEc2(svc, env, strategy);
+
+  const counts = serviceCounts(svc, env);
+  const td = env.graph.one(svc, 'task-definition');
+  if (!td) return emptyEstimate({ notes: ['its task definition is not in this plan, so the task size is unknown'] });
+  const shape = taskShape(td);
+  if ('why' in shape) return emptyEstimate({ notes: [shape.why] });
+
+  const p = new Pricer(env, svc.region);
+  const spot = { discountPercent: env.spotDiscountPercent };
+  const at = (n: number): CostComponent[] => {
+    const split = splitTasks(strategy, n);
+    return [...split].flatMap(([provider, tasks]) =>
+      provider === 'FARGATE' ? fargateTaskComponents(p, shape, tasks, undefined) : provider === 'FARGATE_SPOT' ? fargateTaskComponents(p, shape, tasks, spot) : [],
+    );
+  };
+  const est = scaled(counts, at);
+  const notes: string[] = [];
+  const others = strategy.filter((s) => !isFargateProvider(s.capacityProvider));
+  if (others.length > 0) notes.push(`tasks placed on ${others.map((s) => s.capacityProvider).join(', ')} run on EC2 capacity and are priced on its Auto Scaling group`);
+  if (strategy.length > 1 && counts.point !== null) {
+    const split = [...splitTasks(strategy, counts.point)].map(([k, v]) => `${qty(v)} on ${k}`).join(', ');
+    notes.push(`${qty(counts.point)} tasks split by the capacity provider strategy (base first, then by weight): ${split}`);
+  }
+  if (strategy.some((s) => s.capacityProvider === 'FARGATE_SPOT')) {
+    notes.push(`Fargate Spot is estimated at ${env.spotDiscountPercent}% off on-demand (Spot prices vary and are not in the AWS Price List)`);
+  }
+  return {
+    ...est,
+    description: `Fargate ${PLATFORM_LABEL[shape.platform]}, ${shapeText(shape)} × ${countText(counts.point)}`,
+    unpriced: p.unpriced,
+    notes,
+    advice: advice(p, shape, strategy, counts, est.monthly),
+  };
+};
+
+function strategyOf(p: Exclude<Placement, { kind: 'unknown' }>): StrategyItem[] {
+  switch (p.kind) {
+    case 'strategy':
+      return p.strategy;
+    case 'launch-type':
+      return [{ capacityProvider: p.launchType, base: 0, weight: 1 }];
+    case 'default':
+      return [{ capacityProvider: 'EC2', base: 0, weight: 1 }];
+  }
+}
+
+/** desired_count, and the bounds of the Application Auto Scaling target linked to the service. */
+function serviceCounts(svc: Resource, env: CostEnv): Counts {
+  const d = svc.current.num('desired_count');
+  // The provider's default desired_count is 0.
+  const point = d.state === 'known' ? d.value : d.state === 'absent' ? 0 : null;
+  const targets = env.graph.in(svc, 'service', 'aws_appautoscaling_target');
+  if (targets.length !== 1) return { point, min: point, max: point };
+  const bound = (attr: string) => {
+    const l = targets[0]!.current.num(attr);
+    return l.state === 'known' ? l.value : null;
+  };
+  return { point, min: bound('min_capacity'), max: bound('max_capacity') };
+}
+
+/** Task size and platform from the task definition; a reason when they cannot be read. */
+export function taskShape(td: Resource): TaskShape | { why: string } {
+  const cpu = taskCpu(td.current);
+  const mem = taskMemory(td.current);
+  if (cpu.state !== 'known') return { why: `the task definition's cpu is ${cpu.state === 'unknown' ? 'known only after apply' : 'not set or not readable'}, so the task size is unknown` };
+  if (mem.state !== 'known') return { why: `the task definition's memory is ${mem.state === 'unknown' ? 'known only after apply' : 'not set or not readable'}, so the task size is unknown` };
+  const plat = platformOf(td.current);
+  if (plat.os.state !== 'known' || plat.arch.state !== 'known') return { why: "the task definition's runtime_platform is known only after apply" };
+  const eph = td.current.num(['ephemeral_storage', 0, 'size_in_gib']);
+  if (eph.state === 'unknown') return { why: "the task definition's ephemeral storage size is known only after apply" };
+  return {
+    cpu: cpu.value,
+    memoryMiB: mem.value,
+    platform: plat.os.value === 'WINDOWS' ? 'windows' : plat.arch.value === 'ARM64' ? 'arm' : 'x86',
+    ephemeralGiB: eph.state === 'known' ? eph.value : FREE_EPHEMERAL_GIB,
+  };
+}
+
+export function shapeText(s: Pick<TaskShape, 'cpu' | 'memoryMiB'>): string {
+  return `${qty(s.cpu / 1024)} vCPU / ${formatMiB(s.memoryMiB)}`;
+}
+
+/** The same tasks on ARM64 and on Fargate Spot above a base of one, for x86 Linux services all on FARGATE. */
+function advice(p: Pricer, shape: TaskShape, strategy: StrategyItem[], counts: Counts, monthly: number | null): string[] {
+  if (shape.platform !== 'x86' || monthly === null || counts.point === null || counts.point === 0) return [];
+  if (strategy.some((s) => s.capacityProvider !== 'FARGATE')) return [];
+  // A separate pricer: prices missing for a what-if are not the resource's unpriced items.
+  const q = new Pricer(p.env, p.region);
+  const n = counts.point;
+  const discount = p.env.spotDiscountPercent;
+  const out: string[] = [];
+  const arm = sumMonthly(fargateTaskComponents(q, { ...shape, platform: 'arm' }, n, undefined));
+  if (arm !== null && arm < monthly) out.push(`on ARM64 (Graviton): ${usd(arm)}/month (${usd(arm - monthly, { sign: true })})`);
+  if (n >= 2) {
+    const spot = sumMonthly([...fargateTaskComponents(q, shape, 1, undefined), ...fargateTaskComponents(q, shape, n - 1, { discountPercent: discount })]);
+    if (spot !== null && spot < monthly) {
+      out.push(`with FARGATE_SPOT for tasks above a base of 1: about ${usd(spot)}/month (${usd(spot - monthly, { sign: true })}; estimate at a ${discount}% Spot discount)`);
+    }
+  }
+  return out;
+}
+
+/** A service on EC2 capacity: $0 here, with where its instances are priced. */
+function onEc2(svc: Resource, env: CostEnv, strategy: StrategyItem[]): SideEstimate {
+  const asgs = capacityAsgs(svc, env, strategy);
+  const where = asgs.length > 0 ? `see ${asgs.join(', ')}` : 'its container instances are priced on their Auto Scaling group (not in this plan)';
+  return emptyEstimate({ description: 'EC2 capacity', monthly: 0, min: 0, max: 0, notes: [`runs on EC2 capacity: ${where}`] });
+}
+
+/** Auto Scaling groups behind the service's EC2 capacity providers (all of the cluster's for the EC2 launch type). */
+function capacityAsgs(svc: Resource, env: CostEnv, strategy: StrategyItem[]): string[] {
+  const cluster = env.graph.one(svc, 'cluster');
+  if (!cluster) return [];
+  const providers = [cluster, ...env.graph.out(cluster, 'cluster-capacity-providers')].flatMap((r) => env.graph.out(r, 'capacity-provider'));
+  const named = new Set(strategy.map((s) => s.capacityProvider));
+  const byStrategy = strategy.some((s) => s.capacityProvider !== 'EC2');
+  const chosen = providers.filter((cp) => {
+    const n = cp.current.str('name');
+    return !byStrategy || (n.state === 'known' && named.has(n.value));
+  });
+  return [...new Set(chosen.flatMap((cp) => env.graph.out(cp, 'autoscaling-group')).map((a) => a.address))];
+}

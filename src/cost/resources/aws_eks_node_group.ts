@@ -1,0 +1,96 @@
+import { countText, emptyEstimate, Pricer, scaled, sumMonthly, unsetInConfig, type Counts, type Estimator } from '../component.js';
+import { DEFAULTS, fleetComponents, launchTemplateVolumes, templateInstanceType, type Market, type Volume } from '../ec2.js';
+import { eksAmiType } from '../../facts-eks.js';
+import type { Resource } from '../../plan/model.js';
+import { usd } from '../../report/format.js';
+
+/**
+ * `aws_eks_node_group`: instances × the EC2 price of the instance type, plus each instance's
+ * root volume (`disk_size` or its default, or the launch template's block devices).
+ * `capacity_type = SPOT` is priced at the estimated Spot discount. The point figure uses the
+ * first of several `instance_types`; the range uses the cheapest at min_size and the dearest at
+ * max_size.
+ */
+export const estimateEksNodeGroup: Estimator = (ng, env) => {
+  const p = new Pricer(env, ng.region);
+  const lt = env.graph.one(ng, 'launch-template');
+  const types = instanceTypes(ng, lt);
+  if (types.state !== 'known') return emptyEstimate({ notes: [types.why] });
+  const ami = ng.current.str('ami_type');
+  const os = ami.state === 'known' && eksAmiType(ami.value)?.family === 'WINDOWS' ? 'windows' : 'linux';
+  const ct = ng.current.str('capacity_type');
+  if (ct.state === 'unknown' && !unsetInConfig(ng, 'capacity_type')) return emptyEstimate({ notes: ['capacity_type is known only after apply, so on-demand or Spot pricing is unknown'] });
+  const market: Market = ct.state === 'known' && ct.value.toUpperCase() === 'SPOT' ? { spot: true, discountPercent: env.spotDiscountPercent } : { spot: false };
+
+  const notes: string[] = [];
+  let volumes: Volume[];
+  if (lt) {
+    const v = launchTemplateVolumes(lt);
+    if (v.state === 'unknown') return emptyEstimate({ notes: [v.why] });
+    volumes = v.volumes;
+    if (volumes.length === 0) notes.push(`the root volume is the AMI's (${lt.address} maps no block device with a size): not priced`);
+  } else {
+    const d = ng.current.num('disk_size');
+    if (d.state === 'unknown' && !unsetInConfig(ng, 'disk_size')) return emptyEstimate({ notes: ['disk_size is known only after apply'] });
+    const size = d.state === 'known' ? d.value : DEFAULTS.eksNodeGroup.diskSizeGiB[os];
+    volumes = [{ type: DEFAULTS.eksNodeGroup.volumeType, sizeGiB: size, label: 'root volume' }];
+    if (d.state !== 'known') notes.push(`disk_size not set: EKS gives each node a ${size} GB root volume, priced as ${DEFAULTS.eksNodeGroup.volumeType}`);
+  }
+
+  const counts = scalingCounts(ng);
+  const fleet = (type: string, n: number) => fleetComponents(p, type, volumes, n, market, os);
+  const first = types.value[0]!;
+  const est = scaled(counts, (n) => fleet(first, n));
+  if (types.value.length > 1) {
+    const perInstance = types.value.map((t) => ({ t, m: sumMonthly(fleet(t, 1)) }));
+    if (perInstance.every((x) => x.m !== null)) {
+      const sorted = [...perInstance].sort((a, b) => a.m! - b.m!);
+      const cheap = sorted[0]!;
+      const dear = sorted.at(-1)!;
+      est.min = counts.min === null ? null : sumMonthly(fleet(cheap.t, counts.min));
+      est.max = counts.max === null ? null : sumMonthly(fleet(dear.t, counts.max));
+      notes.push(
+        `instance_types lists ${types.value.length} types, ${usd(cheap.m)}–${usd(dear.m)} per node-month (${cheap.t}..${dear.t}); the first, ${first}, is used for the figure, the cheapest at min_size and the dearest at max_size for the range`,
+      );
+    } else {
+      est.min = null;
+      est.max = null;
+    }
+  }
+  if (market.spot) notes.push(`Spot is estimated at ${env.spotDiscountPercent}% off on-demand (Spot prices vary)`);
+  const disk = volumes.map((v) => `${v.sizeGiB} GB ${v.type}`).join(' + ');
+  return {
+    ...est,
+    description: `${countText(counts.point)} × ${first}${market.spot ? ' Spot' : ''}${disk ? ` + ${disk}` : ''}`,
+    unpriced: p.unpriced,
+    notes,
+    advice: [],
+  };
+};
+
+type Types = { state: 'known'; value: string[] } | { state: 'unknown'; why: string };
+
+/** `instance_types`, else the launch template's `instance_type`, else EKS's default. */
+function instanceTypes(ng: Resource, lt: Resource | undefined): Types {
+  const l = ng.current.list('instance_types');
+  // Left unset, instance_types is computed: the launch template's type, or EKS's default.
+  if ((l.state === 'unknown' || ng.current.hasUnknown('instance_types')) && !unsetInConfig(ng, 'instance_types')) {
+    return { state: 'unknown', why: 'instance_types is known only after apply' };
+  }
+  const listed = l.state === 'known' ? l.value.filter((x): x is string => typeof x === 'string' && x !== '') : [];
+  if (listed.length > 0) return { state: 'known', value: listed };
+  if (lt) {
+    const t = templateInstanceType(lt);
+    if (t.state === 'known') return { state: 'known', value: [t.value] };
+    if (t.state === 'unknown') return { state: 'unknown', why: `${lt.address}: instance_type is known only after apply` };
+  }
+  return { state: 'known', value: [DEFAULTS.eksNodeGroup.instanceType] };
+}
+
+function scalingCounts(ng: Resource): Counts {
+  const n = (a: string) => {
+    const l = ng.current.num(['scaling_config', 0, a]);
+    return l.state === 'known' ? l.value : null;
+  };
+  return { point: n('desired_size'), min: n('min_size'), max: n('max_size') };
+}
