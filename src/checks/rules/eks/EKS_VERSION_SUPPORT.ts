@@ -21,10 +21,12 @@ export const EKS_VERSION_SUPPORT: Rule = {
     const shown = show(v.lookup);
     const { phase, info } = eksSupportPhase(name, asOf);
     if (phase === 'extended' && info) {
-      return [{ path: 'version', message: `Kubernetes ${shown} is in EKS extended support on ${asOf} (standard support ended ${info.endOfStandardSupport}; extended support ends ${info.endOfExtendedSupport}, then EKS upgrades the control plane): the cluster costs ${extendedSupportCost()}; upgrade to a version in standard support` }];
+      // A sensitive version's dates would give it away.
+      const dates = v.lookup.sensitive ? '' : ` (standard support ended ${info.endOfStandardSupport}; extended support ends ${info.endOfExtendedSupport}, then EKS upgrades the control plane)`;
+      return [{ path: 'version', message: `Kubernetes ${shown} is in EKS extended support on ${asOf}${dates}: the cluster costs ${extendedSupportCost()}; upgrade to a version in standard support` }];
     }
     if (phase === 'unsupported' && info) {
-      return [{ path: 'version', severity: 'error', message: `Kubernetes ${shown} is past the end of EKS extended support (${info.endOfExtendedSupport}) on ${asOf}: EKS rejects it ("unsupported Kubernetes version") and auto-upgrades existing control planes; use ${newestStandard(asOf) ?? 'a supported version'}` }];
+      return [{ path: 'version', severity: 'error', message: `Kubernetes ${shown} is past the end of EKS extended support${v.lookup.sensitive ? '' : ` (${info.endOfExtendedSupport})`} on ${asOf}: EKS rejects it ("unsupported Kubernetes version") and auto-upgrades existing control planes; use ${newestStandard(asOf) ?? 'a supported version'}` }];
     }
     if (phase === 'unknown-version') return unknownVersion(v.version, shown, asOf);
     return [];
