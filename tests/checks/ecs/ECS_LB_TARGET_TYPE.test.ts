@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { ECS_LB_TARGET_TYPE } from '../../../src/checks/rules/ecs/ECS_LB_TARGET_TYPE.js';
+import { check } from '../helpers.js';
+import { lbTo, service, targetGroup, taskDef } from './fixtures.js';
+
+/** A service with one `load_balancer` block per target group, each linked by reference. */
+function lbService(over: Record<string, unknown>, ...tgs: string[]) {
+  const blocks = tgs.map(lbTo);
+  return service(
+    'web',
+    { load_balancer: blocks.map((b) => b.after), ...over },
+    { unknown: { load_balancer: blocks.map((b) => b.unknown) }, expressions: { load_balancer: blocks.map((b) => b.expressions) } },
+  );
+}
+
+describe('ECS_LB_TARGET_TYPE', () => {
+  it('flags an awsvpc service behind an instance target group', () => {
+    const fs = check(ECS_LB_TARGET_TYPE, [taskDef('web'), targetGroup('web', 'instance'), lbService({}, 'web')]);
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ rule: 'ECS_LB_TARGET_TYPE', severity: 'error', address: 'aws_ecs_service.web', path: 'load_balancer[0].target_group_arn' });
+    expect(fs[0]!.message).toContain('target group aws_lb_target_group.web has target_type "instance", but task definition aws_ecs_task_definition.web uses network_mode "awsvpc"');
+    expect(fs[0]!.message).toContain('set target_type = "ip"');
+  });
+
+  it('reads a missing target_type as the default "instance"', () => {
+    const fs = check(ECS_LB_TARGET_TYPE, [taskDef('web'), targetGroup('web', null), lbService({}, 'web')]);
+    expect(fs).toHaveLength(1);
+    expect(fs[0]!.message).toContain('target_type "instance" (the default)');
+  });
+
+  it('flags a bridge service behind an ip target group, naming the right load_balancer block', () => {
+    const fs = check(ECS_LB_TARGET_TYPE, [
+      taskDef('web', { network_mode: 'bridge', requires_compatibilities: ['EC2'] }),
+      targetGroup('a', 'instance'),
+      targetGroup('b', 'ip'),
+      lbService({ launch_type: 'EC2', network_configuration: [] }, 'a', 'b'),
+    ]);
+    expect(fs).toHaveLength(1);
+    expect(fs[0]!.path).toBe('load_balancer[1].target_group_arn');
+    expect(fs[0]!.message).toContain('aws_lb_target_group.b has target_type "ip"');
+    expect(fs[0]!.message).toContain('set target_type = "instance"');
+  });
+
+  it('accepts matching target types', () => {
+    expect(check(ECS_LB_TARGET_TYPE, [taskDef('web'), targetGroup('web', 'ip'), lbService({}, 'web')])).toEqual([]);
+    expect(check(ECS_LB_TARGET_TYPE, [taskDef('web', { network_mode: 'host' }), targetGroup('web', 'instance'), lbService({ launch_type: 'EC2' }, 'web')])).toEqual([]);
+  });
+
+  it('says nothing when target_type or the network mode is unknown', () => {
+    expect(check(ECS_LB_TARGET_TYPE, [taskDef('web'), targetGroup('web', null, { unknown: { target_type: true } }), lbService({}, 'web')])).toEqual([]);
+    expect(check(ECS_LB_TARGET_TYPE, [taskDef('web', { network_mode: null }, { unknown: { network_mode: true } }), targetGroup('web', 'instance'), lbService({}, 'web')])).toEqual([]);
+  });
+});
