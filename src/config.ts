@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { RULES } from './checks/registry.js';
 import type { Rule } from './checks/types.js';
@@ -65,10 +65,11 @@ export async function loadConfig(opts: { configFile?: string; tfDir?: string }, 
 
 /** Parses and validates the YAML text of a configuration file. */
 export function parseConfig(text: string, file: string, known: readonly Rule[] = RULES): ToolConfig {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter });
   const yamlError = doc.errors[0];
   if (yamlError) {
-    const line = yamlError.linePos?.[0]?.line;
+    const line = lineCounter.linePos(yamlError.pos[0]).line;
     throw new InputError(`${file}${line ? `:${line}` : ''}`, `not valid YAML: ${yamlError.message.split('\n')[0]}`);
   }
   const data: unknown = doc.toJS() ?? {};

@@ -23,16 +23,12 @@ async function loadParser(): Promise<HclParser> {
   return parser;
 }
 
-/** The lifecycle settings we read from one resource block. */
-export interface ParsedResource {
-  ignoreChanges: string[] | 'all';
-}
-
 /**
- * Parses a file and returns, per `TYPE.NAME`, what its `lifecycle` block says, or undefined when
- * the file is not valid HCL.
+ * Parses a `lifecycle { … }` block's text and returns its `ignore_changes`: attribute names (as
+ * written, e.g. `desired_count`, `tags["owner"]`), `'all'`, or [] when it sets none. Undefined
+ * when the text is not valid HCL.
  */
-export async function parseResources(text: string): Promise<Map<string, ParsedResource> | undefined> {
+export async function parseLifecycle(text: string): Promise<string[] | 'all' | undefined> {
   const hcl = await loadParser();
   let json: string;
   try {
@@ -42,20 +38,8 @@ export async function parseResources(text: string): Promise<Map<string, ParsedRe
   } catch {
     return undefined;
   }
-  const doc = JSON.parse(json) as { resource?: Record<string, Record<string, unknown[]>> };
-  const out = new Map<string, ParsedResource>();
-  for (const [type, byName] of Object.entries(doc.resource ?? {})) {
-    for (const [name, bodies] of Object.entries(byName ?? {})) {
-      const body = (Array.isArray(bodies) ? bodies[0] : bodies) as Record<string, unknown> | undefined;
-      out.set(`${type}.${name}`, { ignoreChanges: ignoreChangesOf(body) });
-    }
-  }
-  return out;
-}
-
-function ignoreChangesOf(body: Record<string, unknown> | undefined): string[] | 'all' {
-  const lifecycles = body?.lifecycle;
-  const list = Array.isArray(lifecycles) ? lifecycles : lifecycles ? [lifecycles] : [];
+  const doc = JSON.parse(json) as { lifecycle?: unknown };
+  const list = Array.isArray(doc.lifecycle) ? doc.lifecycle : doc.lifecycle ? [doc.lifecycle] : [];
   const names: string[] = [];
   for (const lc of list as Record<string, unknown>[]) {
     const ic = lc?.ignore_changes;
@@ -63,8 +47,9 @@ function ignoreChangesOf(body: Record<string, unknown> | undefined): string[] | 
     const items = Array.isArray(ic) ? ic : [ic];
     for (const item of items) {
       if (typeof item !== 'string') continue;
+      // hcl2json writes references as `${desired_count}`; Terraform 0.11 wrote quoted names.
       const name = item.replace(/^\$\{(.*)\}$/s, '$1').trim();
-      if (name === 'all' || (name === '*' && items.length === 1)) return 'all';
+      if (name === 'all') return 'all';
       if (name) names.push(name);
     }
   }

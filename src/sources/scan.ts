@@ -2,8 +2,9 @@
  * A small line scanner for Terraform `.tf` files. It finds the top-level blocks
  * (`resource "TYPE" "NAME" {`, `data …`, `module "NAME" {`) with their line numbers, the
  * `source` of module blocks, and the `container-plan-check:ignore` comments written directly
- * above a block. It follows strings, `${…}` templates, comments and heredocs so that text inside
- * them is never taken for a block. It does not parse expressions: hcl2-parser does that.
+ * above a block, and where each resource's `lifecycle` block is. It follows strings, `${…}`
+ * templates, comments and heredocs so that text inside them is never taken for a block. It does
+ * not parse expressions: hcl2-parser does that.
  */
 export interface ScannedBlock {
   kind: 'resource' | 'data' | 'module';
@@ -13,6 +14,8 @@ export interface ScannedBlock {
   line: number;
   /** For module blocks: the `source` argument, when it is a plain string. */
   source?: string;
+  /** Lines (1-based, inclusive) of the block's `lifecycle { … }` block, when it has one. */
+  lifecycle?: { start: number; end: number };
   /** `container-plan-check:ignore` comments in the run of comment lines right above the block. */
   ignores: InlineIgnore[];
 }
@@ -28,6 +31,7 @@ const HEADER = /^\s*(resource|data|module)((?:\s+(?:"[^"\\]*"|[A-Za-z_][\w-]*))+
 const LABEL = /"([^"\\]*)"|([A-Za-z_][\w-]*)/g;
 const IGNORE = /^(?:#|\/\/)\s*container-plan-check:ignore\b\s*(\S*)\s*(.*)$/;
 const SOURCE = /^\s*source\s*=\s*"([^"\\]*)"/;
+const LIFECYCLE = /^\s*lifecycle\s*\{/;
 
 type Mode = { m: 'code'; depth: number } | { m: 'string' } | { m: 'block-comment' } | { m: 'heredoc'; end: string };
 
@@ -37,7 +41,9 @@ export function scanTf(text: string): ScannedBlock[] {
   const blocks: ScannedBlock[] = [];
   // Stack of lexical states: code (with its brace depth), strings, template interpolations.
   const stack: Mode[] = [{ m: 'code', depth: 0 }];
-  let module: ScannedBlock | undefined;
+  const root = stack[0] as { m: 'code'; depth: number };
+  let current: ScannedBlock | undefined;
+  let inLifecycle = false;
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n]!;
     const top = stack[stack.length - 1]!;
@@ -52,14 +58,21 @@ export function scanTf(text: string): ScannedBlock[] {
           const labels = [...h[2]!.matchAll(LABEL)].map((x) => x[1] ?? x[2]!);
           const block = header(h[1] as ScannedBlock['kind'], labels, n + 1, ignoresAbove(lines, n));
           if (block) blocks.push(block);
-          module = block?.kind === 'module' ? block : undefined;
+          current = block;
         }
-      } else if (top.depth === 1 && module && module.source === undefined) {
+      } else if (top.depth === 1 && current?.kind === 'module' && current.source === undefined) {
         const s = SOURCE.exec(line);
-        if (s) module.source = s[1];
+        if (s) current.source = s[1];
+      } else if (top.depth === 1 && current && current.kind !== 'module' && !current.lifecycle && LIFECYCLE.test(line)) {
+        current.lifecycle = { start: n + 1, end: n + 1 };
+        inLifecycle = true;
       }
     }
     scanLine(line, stack);
+    if (inLifecycle && current?.lifecycle) {
+      current.lifecycle.end = n + 1;
+      if (stack.length === 1 && root.depth <= 1) inLifecycle = false;
+    }
   }
   return blocks;
 }

@@ -3,14 +3,14 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isAnalysedType, type PlanModel, type Resource } from '../plan/model.js';
 import type { ConfigModule } from '../plan/schema.js';
 import type { SourceLocation } from '../context.js';
-import { parseResources, type ParsedResource } from './hcl.js';
+import { parseLifecycle } from './hcl.js';
 import { scanTf, type InlineIgnore, type ScannedBlock } from './scan.js';
 
 /** A resource block found in the sources. */
 export interface BlockSource extends SourceLocation {
   /** `container-plan-check:ignore` comments above the block. */
   ignores: InlineIgnore[];
-  /** `lifecycle.ignore_changes`; undefined when the file could not be parsed. */
+  /** `lifecycle.ignore_changes` (analysed types); undefined when it could not be read. */
   ignoreChanges: string[] | 'all' | undefined;
 }
 
@@ -19,7 +19,7 @@ export interface PlanSources {
   locate(r: Resource): SourceLocation | undefined;
   ignoreChanges(r: Resource): string[] | 'all' | undefined;
   block(r: Resource): BlockSource | undefined;
-  /** Problems worth a note: files that do not parse, a root that cannot be told apart. */
+  /** Problems worth a note: HCL that does not parse, bad ignore comments, an unclear root. */
   warnings: string[];
 }
 
@@ -29,7 +29,7 @@ interface TfFile {
   abs: string;
   /** Shown in reports: relative to the working directory, or under the --tf-dir as given. */
   display: string;
-  text: string;
+  lines: string[];
   blocks: ScannedBlock[];
 }
 
@@ -39,13 +39,13 @@ const SKIP_DIRS = new Set(['node_modules', '.terraform', '.git']);
 /**
  * The `.tf` sources under --tf-dir, read once per run and shared by every plan. Finds each
  * plan's root module directory, follows local module calls (from the `.tf` files and from the
- * plan's configuration), locates resource blocks with the line scanner, and parses only the
- * files that declare resource types we analyse, to read their lifecycle settings.
+ * plan's configuration), locates resource blocks with the line scanner, and has hcl2-parser read
+ * the lifecycle blocks of the resource types we analyse (the parser is loaded only then).
  */
 export class SourceTree {
   private readonly root: string;
   private readonly dirs = new Map<string, Promise<TfFile[]>>();
-  private readonly parsed = new Map<string, Promise<Map<string, ParsedResource> | undefined>>();
+  private readonly lifecycles = new Map<string, Promise<string[] | 'all' | undefined>>();
   private subdirs: Promise<string[]> | undefined;
 
   constructor(
@@ -62,6 +62,22 @@ export class SourceTree {
     const warnings: string[] = [];
     const rootDir = await this.findRoot(model, planPath, warnings);
     if (!rootDir) return { ...NO_SOURCES, warnings };
+    const found = await this.walkModules(model, rootDir, warnings);
+    const block = (r: Resource) => found.get(r.configAddress);
+    return {
+      block,
+      locate: (r) => {
+        const b = block(r);
+        return b ? { file: b.file, line: b.line } : undefined;
+      },
+      ignoreChanges: (r) => block(r)?.ignoreChanges,
+      // A module directory called twice is indexed twice: say each problem once.
+      warnings: [...new Set(warnings)],
+    };
+  }
+
+  /** Every block of the root module and the local modules it calls, by configuration address. */
+  private async walkModules(model: PlanModel, rootDir: string, warnings: string[]): Promise<Map<string, BlockSource>> {
     const blocks = new Map<string, BlockSource>();
     const seen = new Set<string>();
     const queue: { path: string; dir: string; config: ConfigModule | undefined }[] = [
@@ -83,37 +99,40 @@ export class SourceTree {
         queue.push({ path: child, dir: resolve(dir, source), config: config?.module_calls?.[name]?.module });
       }
     }
-    const block = (r: Resource) => blocks.get(r.configAddress);
-    return {
-      block,
-      locate: (r) => {
-        const b = block(r);
-        return b ? { file: b.file, line: b.line } : undefined;
-      },
-      ignoreChanges: (r) => block(r)?.ignoreChanges,
-      warnings,
-    };
+    return blocks;
   }
 
   private async index(path: string, files: TfFile[], blocks: Map<string, BlockSource>, warnings: string[]): Promise<void> {
     // Override files come last: they cannot move a block, but may set its lifecycle.
     const ordered = [...files].sort((a, b) => Number(isOverride(a.abs)) - Number(isOverride(b.abs)));
     for (const f of ordered) {
-      const resources = f.blocks.filter((b) => b.kind !== 'module');
-      if (resources.length === 0) continue;
-      const parsed = resources.some((b) => b.kind === 'resource' && isAnalysedType(b.type!)) ? await this.parse(f) : undefined;
-      if (parsed === null) warnings.push(`${f.display} could not be parsed as HCL; its lifecycle settings were not read`);
-      for (const b of resources) {
+      for (const b of f.blocks) {
+        if (b.kind === 'module') continue;
         const address = path ? `${path}.${b.key}` : b.key;
-        const ignoreChanges = parsed ? (parsed.get(b.key)?.ignoreChanges ?? []) : undefined;
+        const ignoreChanges = b.kind === 'resource' && isAnalysedType(b.type!) ? await this.ignoreChangesOf(f, b, warnings) : undefined;
         const known = blocks.get(address);
-        if (known) {
-          if (isOverride(f.abs) && ignoreChanges !== undefined && (ignoreChanges === 'all' || ignoreChanges.length > 0)) known.ignoreChanges = ignoreChanges;
-          continue;
-        }
-        blocks.set(address, { file: f.display, line: b.line, ignores: this.validIgnores(f, b, warnings), ignoreChanges });
+        if (!known) blocks.set(address, { file: f.display, line: b.line, ignores: this.validIgnores(f, b, warnings), ignoreChanges });
+        else if (isOverride(f.abs) && b.lifecycle) known.ignoreChanges = ignoreChanges;
       }
     }
+  }
+
+  /**
+   * `ignore_changes` of a block: [] without a lifecycle block; else hcl2-parser reads the
+   * lifecycle block (only that text: the parser takes milliseconds per line, see bench/hcl.ts).
+   * Undefined, with a warning naming the file, when it does not parse.
+   */
+  private async ignoreChangesOf(f: TfFile, b: ScannedBlock, warnings: string[]): Promise<string[] | 'all' | undefined> {
+    if (!b.lifecycle) return [];
+    const key = `${f.abs}:${b.lifecycle.start}`;
+    let p = this.lifecycles.get(key);
+    if (!p) {
+      p = parseLifecycle(f.lines.slice(b.lifecycle.start - 1, b.lifecycle.end).join('\n'));
+      this.lifecycles.set(key, p);
+    }
+    const ic = await p;
+    if (ic === undefined) warnings.push(`${f.display}:${b.lifecycle.start}: the lifecycle block of ${b.key} could not be parsed as HCL; its ignore_changes was not read`);
+    return ic;
   }
 
   /** Ignore comments that name a known rule and give a reason; the others are warnings. */
@@ -126,16 +145,6 @@ export class SourceTree {
       else return true;
       return false;
     });
-  }
-
-  /** The parse result of a file; null when it is not valid HCL. */
-  private async parse(f: TfFile): Promise<Map<string, ParsedResource> | null> {
-    let p = this.parsed.get(f.abs);
-    if (!p) {
-      p = parseResources(f.text);
-      this.parsed.set(f.abs, p);
-    }
-    return (await p) ?? null;
   }
 
   /** The `.tf` files of one directory (not recursive: a directory is a module). */
@@ -160,7 +169,7 @@ export class SourceTree {
       const abs = join(dir, name);
       const text = await readFile(abs, 'utf8').catch(() => undefined);
       if (text === undefined) continue;
-      out.push({ abs, display: this.display(abs), text, blocks: scanTf(text) });
+      out.push({ abs, display: this.display(abs), lines: text.split(/\r?\n/), blocks: scanTf(text) });
     }
     return out;
   }
