@@ -1,54 +1,331 @@
 import { code, md } from './escape.js';
-import { ACTION_SYMBOL, usd } from './format.js';
-import type { Report } from './schema.js';
-import { sortFindings } from './sections.js';
+import { ACTION_SYMBOL, percent, usd } from './format.js';
+import { ruleDocsUrl } from './links.js';
+import type { CostComponent, Finding, PlanReport, Report, ResourceCost } from './schema.js';
+import { costRange, quantity, sortFindings, unitPrice } from './sections.js';
+import { isChange, isGating, planLabel, plural, tally } from './tally.js';
+
+/**
+ * The Markdown report: the PR comment (src/report/comment.ts), the job summary and
+ * `--format markdown` all come from here. The document opens with one line that answers
+ * "can this be applied, and what does it cost"; then the findings that count, the cost per
+ * resource, and folded details per plan. Past a size limit it is shortened by priority: details
+ * go first, the summary line never does, and the document says what it left out.
+ *
+ * Every plan-supplied string goes through `md`/`code` (Markdown, HTML, pipes, @mentions).
+ */
+export interface MarkdownOptions {
+  /** Base URL that rule docs paths (`docs/rules/ID.md`) resolve against. */
+  linkBase?: string;
+  /** Where the full report can be read (the job summary); linked when shortened. */
+  fullReportUrl?: string;
+  /** Size limit of the whole document, suffix included, as `measure` counts it. */
+  limit?: number;
+  measure?: (s: string) => number;
+  /** How the limit is named in the note that says the document was shortened. */
+  limitName?: string;
+  /** Appended verbatim (the comment's hidden marker). */
+  suffix?: string;
+  /** Plan sections start open (job summary) or folded (comment). */
+  open?: boolean;
+}
+
+/** GitHub's limit for one step's job summary: 1 MiB. */
+export const SUMMARY_LIMIT = 1024 * 1024;
+
+/** The job summary and `--format markdown`: the full report, plan sections open. */
+export function renderMarkdown(report: Report, opts: MarkdownOptions = {}): string {
+  return renderDocument(report, {
+    limit: SUMMARY_LIMIT,
+    measure: (s) => Buffer.byteLength(s, 'utf8'),
+    limitName: '1 MiB job summary limit',
+    open: true,
+    ...opts,
+  });
+}
 
 const ICON = { error: '❌', warning: '⚠️', info: 'ℹ️' } as const;
+const SUPPRESSED_ICON = '🔕';
+const FINDINGS_HEAD = ['| | Rule | Resource | What is wrong |', '|---|---|---|---|'];
+const COST_HEAD = ['| Resource | Change | Before | After | Δ / month | Range (min–max) |', '|---|---|---:|---:|---:|---:|'];
 
-/** The Markdown report (job summary, --format markdown). */
-export function renderMarkdown(report: Report): string {
-  const out: string[] = [];
-  const status = report.gate.passed ? '✅' : '❌';
-  out.push(`### ${status} container-plan-check`);
-  out.push('');
-  for (const p of report.plans) {
-    out.push(`#### ${code(p.path)}`);
-    out.push('');
-    if (p.error) {
-      out.push(`❌ ${md(p.error, 1000)}`);
-      out.push('');
-      continue;
-    }
-    for (const n of p.notes ?? []) out.push(`> ${md(n, 1000)}`, '');
-    const active = sortFindings(p.findings);
-    if (active.length > 0) {
-      out.push('| | Rule | Resource | What is wrong |', '|---|---|---|---|');
-      for (const f of active) {
-        const icon = f.suppressed ? '🔕' : ICON[f.severity];
-        const rule = f.docs ? `[${md(f.rule)}](${f.docs})` : md(f.rule);
-        const where = f.file ? ` · ${md(f.file)}${f.line ? `:${f.line}` : ''}` : '';
-        out.push(`| ${icon} | ${rule} | ${code(f.address)}${where}${f.existing ? ' (existing)' : ''} | ${md(f.message, 1000)} |`);
+/** What is kept when the document must shrink; everything by default. */
+interface Cut {
+  droppedPlans: Set<number>;
+  other: boolean;
+  advice: boolean;
+  costRows: number;
+  warnings: number;
+  errors: number;
+  planErrors: number;
+}
+
+/** The report's parts, rendered once; the document is assembled from them under a Cut. */
+interface Parts {
+  head: string[];
+  planErrors: string[];
+  errors: string[];
+  warnings: string[];
+  other: string[];
+  costRows: string[];
+  costFoot: string[];
+  advice: string[];
+  plans: string[];
+  footer: string;
+}
+
+export function renderDocument(report: Report, opts: MarkdownOptions): string {
+  const parts = buildParts(report, opts);
+  const measure = opts.measure ?? ((s: string) => s.length);
+  const limit = opts.limit ?? Infinity;
+  const full: Cut = {
+    droppedPlans: new Set(),
+    other: true,
+    advice: true,
+    costRows: parts.costRows.length,
+    warnings: parts.warnings.length,
+    errors: parts.errors.length,
+    planErrors: parts.planErrors.length,
+  };
+  const fits = (c: Cut) => measure(assemble(parts, c, opts, full)) <= limit;
+  if (fits(full)) return assemble(parts, full, opts, full);
+
+  const cut: Cut = { ...full, droppedPlans: new Set() };
+  // Lowest priority first: plan details (largest first), other findings, advice.
+  const bySize = parts.plans.map((p, i) => [i, p.length] as const).sort((a, b) => b[1] - a[1]);
+  for (const [i] of bySize) {
+    cut.droppedPlans.add(i);
+    if (fits(cut)) return assemble(parts, cut, opts, full);
+  }
+  for (const k of ['other', 'advice'] as const) {
+    cut[k] = false;
+    if (fits(cut)) return assemble(parts, cut, opts, full);
+  }
+  // Then rows, keeping as many as fit: cost rows, warnings, errors, unreadable plans.
+  for (const k of ['costRows', 'warnings', 'errors', 'planErrors'] as const) {
+    const n = cut[k];
+    cut[k] = 0;
+    if (fits(cut)) {
+      let lo = 0;
+      let hi = n; // fits(lo) holds; find the largest count that fits
+      while (lo < hi) {
+        const mid = Math.ceil((lo + hi) / 2);
+        cut[k] = mid;
+        if (fits(cut)) lo = mid;
+        else hi = mid - 1;
       }
-      out.push('');
-    }
-    if (p.resources.length === 0) {
-      out.push('No ECS, EKS or autoscaling resources in this plan.', '');
-    } else {
-      out.push('| Resource | Change | Region |', '|---|---|---|');
-      for (const r of p.resources) {
-        out.push(`| ${code(r.address)} | ${ACTION_SYMBOL[r.action] ?? ''} ${r.action}${r.importing ? ' (import)' : ''} | ${md(r.region)} |`);
-      }
-      out.push('');
-    }
-    if (p.cost) {
-      out.push('| Resource | Change | Before | After | Δ / month | Range (min–max) |', '|---|---|---:|---:|---:|---:|');
-      for (const r of p.cost.resources) {
-        const range = r.min !== null || r.max !== null ? `${usd(r.min)} – ${usd(r.max)}` : '';
-        out.push(`| ${code(r.address)} | ${r.action} | ${usd(r.monthlyBefore)} | ${usd(r.monthlyAfter)} | ${usd(r.monthlyDelta, { sign: true })} | ${range} |`);
-      }
-      out.push('');
+      cut[k] = lo;
+      return assemble(parts, cut, opts, full);
     }
   }
-  out.push(`<sub>evaluated as of ${md(report.asOf)}${report.gate.passed ? '' : ` · gate failed: ${md(report.gate.reasons.join('; '), 1000)}`}</sub>`);
-  return `${out.join('\n')}\n`;
+  return assemble(parts, cut, opts, full);
+}
+
+function assemble(parts: Parts, cut: Cut, opts: MarkdownOptions, full: Cut): string {
+  const out: string[] = [...parts.head, ''];
+  const note = cutNote(parts, cut, full, opts);
+  if (note) out.push(note, '');
+  if (cut.planErrors > 0) out.push(...parts.planErrors.slice(0, cut.planErrors), '');
+  const findings = [...parts.errors.slice(0, cut.errors), ...parts.warnings.slice(0, cut.warnings)];
+  if (findings.length > 0) out.push(...FINDINGS_HEAD, ...findings, '');
+  if (parts.costRows.length > 0 || parts.costFoot.length > 0) {
+    out.push(...COST_HEAD, ...parts.costRows.slice(0, cut.costRows), ...parts.costFoot, '');
+  }
+  if (cut.other && parts.other.length > 0) out.push(...parts.other, '');
+  if (cut.advice && parts.advice.length > 0) out.push(...parts.advice, '');
+  parts.plans.forEach((p, i) => {
+    if (!cut.droppedPlans.has(i)) out.push(p, '');
+  });
+  out.push(parts.footer);
+  return `${out.join('\n')}\n${opts.suffix ?? ''}`;
+}
+
+function cutNote(parts: Parts, cut: Cut, full: Cut, opts: MarkdownOptions): string | undefined {
+  const left: string[] = [];
+  if (cut.droppedPlans.size > 0) left.push(`the details of ${plural(cut.droppedPlans.size, 'plan')}`);
+  if (!cut.other && parts.other.length > 0) left.push('the other findings (info, unchanged resources, suppressed)');
+  if (!cut.advice && parts.advice.length > 0) left.push('the cost-saving ideas');
+  const rows: [keyof Cut & ('costRows' | 'warnings' | 'errors' | 'planErrors'), string][] = [
+    ['costRows', 'cost rows'],
+    ['warnings', 'warnings'],
+    ['errors', 'errors'],
+    ['planErrors', 'unreadable plans'],
+  ];
+  for (const [k, name] of rows) {
+    if (cut[k] < full[k]) left.push(`${(full[k] - cut[k]).toLocaleString('en-US')} of ${full[k].toLocaleString('en-US')} ${name}`);
+  }
+  if (left.length === 0) return undefined;
+  const where = opts.fullReportUrl ? `The [job summary](${opts.fullReportUrl}) has the full report.` : 'The JSON report has everything.';
+  return `> ✂️ **Shortened to fit the ${opts.limitName ?? 'size limit'}.** Left out: ${left.join('; ')}. ${where}`;
+}
+
+function buildParts(report: Report, opts: MarkdownOptions): Parts {
+  const multi = report.plans.length > 1;
+  const active = report.plans.flatMap((p) => sortFindings(p.findings).map((f) => ({ p, f })));
+  const row = ({ p, f }: { p: PlanReport; f: Finding }) => findingRow(f, multi ? p : undefined, opts);
+  const gating = active.filter(({ f }) => isGating(f) && f.severity !== 'info');
+  const other = active.filter(({ f }) => !(isGating(f) && f.severity !== 'info'));
+  const costs = report.plans.flatMap((p) => (p.cost?.resources ?? []).map((r) => ({ p, r })));
+  const shown = costs.filter(({ r }) => isChange(r.action) || r.monthlyDelta !== 0).sort((a, b) => costOrder(a.r, b.r));
+  const advice = costs.flatMap(({ p, r }) => (r.advice ?? []).map((a) => `- ${resourceCell(r.address, multi ? p : undefined)}: ${md(a, 1000)}`));
+  return {
+    head: head(report),
+    planErrors: report.plans.filter((p) => p.error).map((p) => `❌ ${code(p.path, 200)}: ${md(p.error!, 500)}  `),
+    errors: gating.filter(({ f }) => f.severity === 'error').map(row),
+    warnings: gating.filter(({ f }) => f.severity === 'warning').map(row),
+    other:
+      other.length === 0
+        ? []
+        : [
+            `<details><summary>${plural(other.length, 'other finding')}: info, on resources this plan does not change, or suppressed (these never fail the check)</summary>`,
+            '',
+            ...FINDINGS_HEAD,
+            ...other.map(row),
+            '',
+            '</details>',
+          ],
+    costRows: shown.map(({ p, r }) => costRow(r, multi ? p : undefined)),
+    costFoot: costFoot(report, costs.length - shown.length),
+    advice:
+      advice.length === 0
+        ? []
+        : [`<details><summary>💡 ${plural(advice.length, 'way')} to spend less</summary>`, '', ...advice, '', '</details>'],
+    plans: report.plans.map((p) => planSection(p, opts)),
+    footer: footer(report, opts),
+  };
+}
+
+/** The opening line a reviewer can act on, and the gate's reasons when it fails. */
+function head(report: Report): string[] {
+  const t = tally(report);
+  const bad = report.plans.filter((p) => p.error).length;
+  const icon = !report.gate.passed ? '❌' : t.warnings > 0 ? '⚠️' : '✅';
+  const parts = [`container-plan-check`];
+  if (report.plans.length === 1) parts.push(code(planLabel(report.plans[0]!), 100));
+  else parts.push(plural(report.plans.length, 'plan'));
+  const counts = t.errors + t.warnings === 0 ? 'no errors or warnings' : [t.errors && plural(t.errors, 'error'), t.warnings && plural(t.warnings, 'warning')].filter(Boolean).join(', ');
+  parts.push(bad > 0 ? `${plural(bad, 'plan')} unreadable, ${counts}` : counts);
+  if (t.changed === 0 && bad === 0) parts.push('no ECS, EKS or autoscaling changes');
+  const c = report.cost;
+  if (c) {
+    const pct = percent(c.monthlyDelta, c.monthlyBefore);
+    const change = c.monthlyDelta === null ? '**monthly cost change unknown**' : `**${usd(c.monthlyDelta, { sign: true })}/month**`;
+    const range = costRange(c.min, c.max);
+    parts.push(`${change} (${usd(c.monthlyBefore)} → ${usd(c.monthlyAfter)}${pct ? `, ${pct}` : ''}${range ? `; ${range} across autoscaling bounds` : ''})`);
+  }
+  const lines = [`### ${icon} ${parts.join(' · ')}`];
+  if (!report.gate.passed) lines.push('', `**Fails the check:** ${md(report.gate.reasons.join('; '), 2000)}.`);
+  return lines;
+}
+
+function resourceCell(address: string, p: PlanReport | undefined): string {
+  return `${p ? `${code(planLabel(p), 100)} › ` : ''}${code(address, 200)}`;
+}
+
+function findingRow(f: Finding, p: PlanReport | undefined, opts: MarkdownOptions): string {
+  const icon = f.suppressed ? SUPPRESSED_ICON : ICON[f.severity];
+  const url = ruleDocsUrl(f.docs, opts.linkBase);
+  const rule = url ? `[${md(f.rule, 80)}](${encodeURI(url)})` : md(f.rule, 80);
+  const where = f.file ? ` · ${md(f.file, 200)}${f.line ? `:${f.line}` : ''}` : '';
+  const state = f.existing ? ' (unchanged)' : '';
+  const why = f.suppressed ? ` — suppressed${f.suppressionReason ? `: ${md(f.suppressionReason, 300)}` : ''}` : '';
+  return `| ${icon} | ${rule} | ${resourceCell(f.address, p)}${where}${state} | ${md(f.message, 1000)}${why} |`;
+}
+
+/** Unknown deltas first (they need a look), then by size of the change. */
+function costOrder(a: ResourceCost, b: ResourceCost): number {
+  const k = (r: ResourceCost) => (r.monthlyDelta === null ? Infinity : Math.abs(r.monthlyDelta));
+  return k(b) - k(a) || a.address.localeCompare(b.address);
+}
+
+function money(r: ResourceCost, v: number | null, side: 'before' | 'after'): string {
+  if (r.usageBased) return 'usage-based';
+  if (v === 0 && ((side === 'before' && r.action === 'create') || (side === 'after' && r.action === 'delete'))) return '–';
+  return usd(v);
+}
+
+function costRow(r: ResourceCost, p: PlanReport | undefined): string {
+  const what = `${resourceCell(r.address, p)}${r.description ? ` — ${md(r.description, 200)}` : ''}`;
+  const delta = r.usageBased ? '' : usd(r.monthlyDelta, { sign: true });
+  return `| ${what} | ${ACTION_SYMBOL[r.action] ?? ''} ${r.action} | ${money(r, r.monthlyBefore, 'before')} | ${money(r, r.monthlyAfter, 'after')} | ${delta} | ${costRange(r.min, r.max)} |`;
+}
+
+function costFoot(report: Report, unchanged: number): string[] {
+  const c = report.cost;
+  if (!c) return [];
+  const out = [`| **Total** | | **${usd(c.monthlyBefore)}** | **${usd(c.monthlyAfter)}** | **${usd(c.monthlyDelta, { sign: true })}** | ${costRange(c.min, c.max)} |`];
+  const notes: string[] = [];
+  if (unchanged > 0) notes.push(`${plural(unchanged, 'resource')} without changes ${unchanged === 1 ? 'is' : 'are'} in the totals and listed in the plan details.`);
+  const unpriced = report.plans.flatMap((p) => p.cost?.resources ?? []).reduce((n, r) => n + r.unpriced.length, 0);
+  if (unpriced > 0) notes.push(`${plural(unpriced, 'item')} could not be priced (see the plan details); totals that depend on them are unknown.`);
+  if (notes.length > 0) out.push('', notes.join(' '));
+  return out;
+}
+
+function planSection(p: PlanReport, opts: MarkdownOptions): string {
+  const findings = p.findings.filter((f) => !f.suppressed);
+  const changed = p.resources.filter((r) => isChange(r.action)).length;
+  const bits = p.error
+    ? ['could not be read']
+    : [
+        `${plural(p.resources.length, 'resource')} (${changed} changed)`,
+        findings.length ? plural(findings.length, 'finding') : 'no findings',
+        ...(p.cost ? [`${usd(p.cost.monthlyDelta, { sign: true })}/month`] : []),
+      ];
+  const out = [`<details${opts.open ? ' open' : ''}><summary>${code(planLabel(p), 200)} — ${bits.join(' · ')}</summary>`, ''];
+  if (p.error) {
+    out.push(`❌ ${md(p.error, 1000)}`);
+  } else {
+    const version = [p.terraformVersion && `Terraform ${md(p.terraformVersion, 40)}`, p.formatVersion && `plan format ${md(p.formatVersion, 20)}`].filter(Boolean);
+    out.push(`Plan ${code(p.path, 300)}${version.length ? ` (${version.join(', ')})` : ''}.`, '');
+    for (const n of p.notes ?? []) out.push(`- ${md(n, 1000)}`);
+    if (p.notes?.length) out.push('');
+    if (p.resources.length === 0) out.push('No ECS, EKS or autoscaling resources in this plan.');
+    else {
+      const located = p.resources.some((r) => r.file);
+      out.push(located ? '| Resource | Change | Region | Source |' : '| Resource | Change | Region |', located ? '|---|---|---|---|' : '|---|---|---|');
+      for (const r of p.resources) {
+        const src = r.file ? `${md(r.file, 200)}${r.line ? `:${r.line}` : ''}` : '';
+        out.push(`| ${code(r.address, 200)} | ${ACTION_SYMBOL[r.action] ?? ''} ${r.action}${r.importing ? ' (import)' : ''} | ${md(r.region, 40)} |${located ? ` ${src} |` : ''}`);
+      }
+    }
+    out.push(...costDetails(p));
+  }
+  out.push('', '</details>');
+  return out.join('\n');
+}
+
+/** Every figure traced: quantity × unit price = monthly, per component. */
+function costDetails(p: PlanReport): string[] {
+  const c = p.cost;
+  if (!c || c.resources.length === 0) return [];
+  const out = ['', `Cost breakdown (USD, prices of ${md(c.snapshotDate, 20)}):`, '', '| Resource | Component | Quantity | Unit price | Monthly |', '|---|---|---:|---:|---:|'];
+  for (const r of c.resources) {
+    const rows = r.components.length > 0 ? r.components : [undefined];
+    rows.forEach((k, i) => out.push(componentRow(i === 0 ? code(r.address, 200) : '', k, r)));
+  }
+  const items: string[] = [];
+  for (const r of c.resources) {
+    for (const u of r.unpriced) items.push(`- ⚠️ not priced: ${code(r.address, 200)} ${md(u.item, 200)}: ${md(u.reason, 500)}${u.fix ? ` (${md(u.fix, 500)})` : ''}`);
+    for (const n of r.notes ?? []) items.push(`- ${code(r.address, 200)}: ${md(n, 500)}`);
+  }
+  if (items.length) out.push('', ...items);
+  return out;
+}
+
+function componentRow(resource: string, k: CostComponent | undefined, r: ResourceCost): string {
+  if (!k) return `| ${resource} | ${r.usageBased ? 'usage-based' : 'no priced components'} | | | ${r.usageBased ? '' : usd(r.monthlyAfter)} |`;
+  const qty = k.quantity === null ? 'unknown' : `${quantity(k.quantity)} ${md(k.unit, 40)}`;
+  const price = unitPrice(k.unitPrice);
+  const note = k.note ? ` (${md(k.note, 200)})` : '';
+  return `| ${resource} | ${md(k.name, 200)}${note} | ${qty} | ${price} | ${usd(k.monthly)} |`;
+}
+
+function footer(report: Report, opts: MarkdownOptions): string {
+  const bits: string[] = [];
+  if (report.cost) bits.push(`Prices: AWS public prices, snapshot ${md(report.cost.snapshotDate, 20)}`);
+  bits.push(`evaluated as of ${md(report.asOf, 20)}`);
+  if (opts.fullReportUrl) bits.push(`[full report](${opts.fullReportUrl})`);
+  if (report.tool) bits.push(`container-plan-check ${md(report.tool.version, 40)}`);
+  return `<sub>${bits.join(' · ')}</sub>`;
 }
