@@ -3,13 +3,14 @@ import { fargateSizes } from '../../../facts.js';
 import { taskCpu, taskMemory } from '../../../plan/taskdef.js';
 import { show } from '../../show.js';
 import type { Rule, RuleResult } from '../../types.js';
-import { linuxPlatformTooOld, onFargate, orList, osOf, showSize, vcpu } from './util.js';
+import { linuxPlatformTooOld, onFargate, orList, osOf, showSize } from './util.js';
 
 const ROWS = fargateSizes.ecs.rows;
 const CPUS = [...new Set(ROWS.map((r) => r.cpu))].sort((a, b) => a - b);
+const vcpu = (units: number): string => `${units / 1024} vCPU`;
 
 /** "2048–8192 MiB in 1024 steps", or "512, 1024 or 2048 MiB" when the steps are uneven. */
-export function describeMemory(list: readonly number[]): string {
+function describeMemory(list: readonly number[]): string {
   const step = list.length > 2 ? list[1]! - list[0]! : 0;
   const even = step > 0 && list.every((m, i) => i === 0 || m - list[i - 1]! === step);
   return even ? `${list[0]}–${list[list.length - 1]} MiB in ${step} steps` : `${orList(list)} MiB`;
@@ -58,7 +59,7 @@ export const FARGATE_CPU_MEMORY: Rule = {
         },
       ];
     }
-    if (cpu.value >= fargateTaskRules.linuxPlatform.cpuFrom) return linuxPlatformTooOld(td, ctx, `${vcpu(cpu.value)}`);
+    if (cpu.value >= fargateTaskRules.linuxPlatform.cpuFrom) return linuxPlatformTooOld(td, ctx, vcpu(cpu.value));
     return [];
   },
 };

@@ -57,8 +57,6 @@ export function isSet(v: unknown): boolean {
   return true;
 }
 
-export const vcpu = (units: number): string => `${units / 1024} vCPU`;
-
 /** `cpu 1024`, `cpu "1 vCPU" (1024)`, `memory 2048 MiB`, `memory "2 GB" (2048 MiB)`, `cpu (sensitive)`. */
 export function showSize(td: Resource, attr: 'cpu' | 'memory', size: Size & { state: 'known' }): string {
   const raw = td.current.get(attr);
