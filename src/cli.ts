@@ -1,12 +1,14 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import type { EngineOptions, FailOn } from './context.js';
+import { runPricing } from './cost/update.js';
 import { analyse } from './engine.js';
 import { InputError, oneLine } from './plan/errors.js';
 import { FORMATS, render, type Format } from './report/render.js';
 import { VERSION } from './version.js';
 
 export const USAGE = `Usage: container-plan-check [options] PLAN.json...
+       container-plan-check pricing update [--from-dir DIR] [--out FILE]
 
 Checks and prices the AWS container resources (ECS, EKS, Fargate, autoscaling) in Terraform or
 OpenTofu JSON plans (terraform show -json plan.out > plan.json).
@@ -50,6 +52,7 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
 }
 
 async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  if (argv[0] === 'pricing') return runPricing(argv.slice(1), io);
   let parsed;
   try {
     parsed = parseArgs({

@@ -1,0 +1,241 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import priceListJson from './data/price-list.json' with { type: 'json' };
+import { embeddedSnapshot, SnapshotSchema, type Snapshot } from './prices.js';
+import { InputError, oneLine } from '../plan/errors.js';
+
+/**
+ * `container-plan-check pricing update`: rebuilds the price snapshot from the AWS Price List bulk
+ * API (no credentials needed). It reads the offer index, then each offer's region index, then
+ * the per-region offer files of AmazonECS, AmazonEKS and AmazonEC2, and keeps the on-demand price
+ * of every product whose usage type, once the region's prefix is taken off, is exactly one we
+ * price. `--from-dir DIR` reads the same files from DIR, laid out as their URL paths.
+ */
+const PriceList = z.object({
+  baseUrl: z.string(),
+  offerIndex: z.string(),
+  onDemandTerm: z.string(),
+  prefixes: z.record(z.string(), z.string()),
+  unprefixed: z.record(z.string(), z.array(z.string())),
+  usageTypes: z.record(z.string(), z.record(z.string(), z.string())),
+  ec2Instances: z.object({ usageTypePrefix: z.string(), productFamily: z.string(), attributes: z.record(z.string(), z.string()) }),
+}).loose();
+const LIST = PriceList.parse(priceListJson);
+export const OFFER_CODES = Object.keys(LIST.usageTypes);
+
+const OfferIndex = z.object({
+  publicationDate: z.string(),
+  offers: z.record(z.string(), z.object({ offerCode: z.string(), currentRegionIndexUrl: z.string() }).loose()),
+}).loose();
+const RegionIndex = z.object({ regions: z.record(z.string(), z.object({ regionCode: z.string(), currentVersionUrl: z.string() }).loose()) }).loose();
+const Dimension = z.object({ unit: z.string().optional(), beginRange: z.string().optional(), pricePerUnit: z.record(z.string(), z.string()) }).loose();
+const Term = z.object({ offerTermCode: z.string(), priceDimensions: z.record(z.string(), Dimension) }).loose();
+const OfferFile = z.object({
+  offerCode: z.string(),
+  version: z.string(),
+  publicationDate: z.string(),
+  products: z.record(z.string(), z.object({ sku: z.string(), productFamily: z.string().optional(), attributes: z.record(z.string(), z.string()) }).loose()),
+  terms: z.object({ OnDemand: z.record(z.string(), z.record(z.string(), Term)).optional() }).loose(),
+}).loose();
+type OfferFile = z.infer<typeof OfferFile>;
+
+/** Reads one Price List document by its URL path (`/offers/v1.0/aws/...`). */
+export type Reader = (urlPath: string) => Promise<unknown>;
+
+export function dirReader(dir: string): Reader {
+  return async (urlPath) => {
+    const file = join(dir, ...urlPath.split('/').filter(Boolean));
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (e) {
+      throw new InputError(file, `cannot read the Price List file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new InputError(file, 'the Price List file is not valid JSON');
+    }
+  };
+}
+
+export function httpReader(baseUrl = LIST.baseUrl): Reader {
+  return async (urlPath) => {
+    const url = `${baseUrl}${urlPath}`;
+    let res: Response;
+    try {
+      res = await fetch(url);
+    } catch (e) {
+      throw new InputError(url, `cannot fetch (${oneLine(e)})`);
+    }
+    if (!res.ok) throw new InputError(url, `HTTP ${res.status}`);
+    try {
+      return await res.json();
+    } catch {
+      throw new InputError(url, 'the response is not valid JSON');
+    }
+  };
+}
+
+function parse<T>(schema: z.ZodType<T>, doc: unknown, where: string, what: string): T {
+  const r = schema.safeParse(doc);
+  if (!r.success) {
+    const i = r.error.issues[0]!;
+    throw new InputError(where, `not ${what}: ${i.path.join('.') || '(top level)'}: ${i.message}`);
+  }
+  return r.data;
+}
+
+/** The usage type with the region's prefix taken off, or undefined when it carries another region's prefix. */
+export function stripPrefix(code: string, region: string, usageType: string): string | undefined {
+  if ((LIST.unprefixed[code] ?? []).includes(region)) return usageType;
+  const prefix = LIST.prefixes[region];
+  return prefix !== undefined && usageType.startsWith(`${prefix}-`) ? usageType.slice(prefix.length + 1) : undefined;
+}
+
+/** The snapshot key a product prices, if any. */
+function keyOf(code: string, region: string, product: OfferFile['products'][string]): string | undefined {
+  const a = product.attributes;
+  if (a.regionCode !== undefined && a.regionCode !== region) return undefined;
+  const ut = a.usagetype === undefined ? undefined : stripPrefix(code, region, a.usagetype);
+  if (ut === undefined) return undefined;
+  const mapped = LIST.usageTypes[code]?.[ut];
+  if (mapped) return mapped;
+  const inst = LIST.ec2Instances;
+  if (code === 'AmazonEC2' && ut.startsWith(inst.usageTypePrefix) && product.productFamily === inst.productFamily) {
+    if (Object.entries(inst.attributes).every(([k, v]) => a[k] === v)) return `ec2/${ut.slice(inst.usageTypePrefix.length)}/hour`;
+  }
+  return undefined;
+}
+
+/** The on-demand price of a SKU: its first-tier dimension (beginRange 0) in USD. */
+function onDemandPrice(offer: OfferFile, sku: string): number | undefined {
+  const terms = offer.terms.OnDemand?.[sku];
+  if (!terms) return undefined;
+  for (const term of Object.values(terms)) {
+    if (term.offerTermCode !== LIST.onDemandTerm) continue;
+    const dims = Object.values(term.priceDimensions);
+    const first = dims.find((d) => d.beginRange === undefined || Number(d.beginRange) === 0);
+    const usd = first?.pricePerUnit.USD;
+    if (usd !== undefined && Number.isFinite(Number(usd))) return Number(usd);
+  }
+  return undefined;
+}
+
+export interface UpdateResult {
+  snapshot: Snapshot;
+  warnings: string[];
+}
+
+/** Builds a snapshot from the Price List. `regions` limits the regions read (all by default). */
+export async function buildSnapshot(read: Reader, regions?: readonly string[]): Promise<UpdateResult> {
+  const warnings: string[] = [];
+  const index = parse(OfferIndex, await read(LIST.offerIndex), LIST.offerIndex, 'an AWS offer index');
+  const out: Snapshot = {
+    schemaVersion: 1,
+    snapshotDate: index.publicationDate.slice(0, 10),
+    currency: 'USD',
+    ...(embeddedSnapshot.description ? { description: embeddedSnapshot.description } : {}),
+    estimates: embeddedSnapshot.estimates,
+    sources: {},
+    regions: {},
+  };
+  for (const code of OFFER_CODES) {
+    const offer = index.offers[code];
+    if (!offer) throw new InputError(LIST.offerIndex, `the offer index has no ${code} offer`);
+    const ri = parse(RegionIndex, await read(offer.currentRegionIndexUrl), offer.currentRegionIndexUrl, 'an AWS region index');
+    for (const region of Object.keys(ri.regions).sort()) {
+      if (regions && !regions.includes(region)) continue;
+      if (!(region in LIST.prefixes)) {
+        warnings.push(`${code} ${region}: no usage-type prefix known for this region (src/cost/data/price-list.json); skipped`);
+        continue;
+      }
+      const url = ri.regions[region]!.currentVersionUrl;
+      const file = parse(OfferFile, await read(url), url, `an AWS ${code} offer file`);
+      const srcId = `${code}/${region}`;
+      let found = 0;
+      for (const sku of Object.keys(file.products).sort()) {
+        const key = keyOf(code, region, file.products[sku]!);
+        if (!key) continue;
+        const usd = onDemandPrice(file, sku);
+        if (usd === undefined) continue;
+        const prices = (out.regions[region] ??= {});
+        const prev = prices[key];
+        if (prev && prev.usd !== usd) warnings.push(`${code} ${region}: ${key} has several on-demand prices (${prev.usd}, ${usd}); kept ${prev.usd}`);
+        if (!prev) {
+          prices[key] = { usd, src: srcId };
+          found++;
+        }
+      }
+      if (found > 0) out.sources[srcId] = { description: `AWS Price List, ${code} offer for ${region}, version ${file.version}`, date: file.publicationDate.slice(0, 10) };
+    }
+  }
+  for (const [r, prices] of Object.entries(out.regions)) out.regions[r] = Object.fromEntries(Object.entries(prices).sort(([a], [b]) => a.localeCompare(b)));
+  out.regions = Object.fromEntries(Object.entries(out.regions).sort(([a], [b]) => a.localeCompare(b)));
+  return { snapshot: SnapshotSchema.parse(out), warnings };
+}
+
+/** The snapshot as JSON with one price per line, for readable diffs. */
+export function formatSnapshot(s: Snapshot): string {
+  const { regions, ...head } = s;
+  const top = JSON.stringify(head, null, 1).slice(0, -2);
+  const rs = Object.entries(regions).map(([r, prices]) => {
+    const lines = Object.entries(prices).map(([k, e]) => `   ${JSON.stringify(k)}: ${JSON.stringify(e)}`);
+    return `  ${JSON.stringify(r)}: {\n${lines.join(',\n')}\n  }`;
+  });
+  return `${top},\n "regions": {\n${rs.join(',\n')}\n }\n}\n`;
+}
+
+export interface PricingIO {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+}
+
+export const PRICING_USAGE = `Usage: container-plan-check pricing update [--from-dir DIR] [--out FILE] [--region REGION]...
+
+Rebuilds the price snapshot from the AWS Price List bulk API (offer index, region indexes, and
+the per-region AmazonECS, AmazonEKS and AmazonEC2 offer files).
+
+Options:
+  --from-dir DIR     read the Price List files from DIR, laid out as their URL paths
+                     (DIR/offers/v1.0/aws/index.json ...), instead of downloading them
+  --out FILE         write the snapshot to FILE (default: standard output); use it as
+                     cost.priceFile in the configuration
+  --region REGION    only this region (repeatable; default: every region)
+`;
+
+/** `pricing ...` subcommand; returns the exit code. */
+export async function runPricing(argv: readonly string[], io: PricingIO): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: { 'from-dir': { type: 'string' }, out: { type: 'string' }, region: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (e) {
+    throw new InputError(undefined, `${oneLine(e).replace(/^TypeError( \[\w+\])?: /, '')} (see pricing --help)`);
+  }
+  const { values: o, positionals } = parsed;
+  if (o.help) {
+    io.stdout(PRICING_USAGE);
+    return 0;
+  }
+  if (positionals.length !== 1 || positionals[0] !== 'update') throw new InputError(undefined, 'usage: container-plan-check pricing update [--from-dir DIR] [--out FILE] (see pricing --help)');
+  const { snapshot, warnings } = await buildSnapshot(o['from-dir'] ? dirReader(o['from-dir']) : httpReader(), o.region);
+  for (const w of warnings) io.stderr(`container-plan-check: ${w}\n`);
+  const text = formatSnapshot(snapshot);
+  if (o.out) {
+    try {
+      await writeFile(o.out, text);
+    } catch (e) {
+      throw new InputError(o.out, `cannot write the snapshot (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    }
+    const n = Object.values(snapshot.regions).reduce((a, p) => a + Object.keys(p).length, 0);
+    io.stderr(`container-plan-check: wrote ${n} prices in ${Object.keys(snapshot.regions).length} regions (snapshot ${snapshot.snapshotDate}) to ${o.out}\n`);
+  } else io.stdout(text);
+  return 0;
+}
