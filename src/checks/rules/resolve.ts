@@ -1,7 +1,12 @@
-import type { AnalysisContext } from '../../../context.js';
-import { resolveRefs } from '../../../plan/graph.js';
-import type { Resource } from '../../../plan/model.js';
-import type { Path } from '../../../plan/values.js';
+/**
+ * Finding the plan resources a rule's resource points to, by value or through configuration
+ * references, for links the resource graph does not model (IAM roles, subnets, route tables,
+ * scaling policies).
+ */
+import type { AnalysisContext } from '../../context.js';
+import { resolveRefs } from '../../plan/graph.js';
+import type { Resource } from '../../plan/model.js';
+import type { Path } from '../../plan/values.js';
 
 /** The plan creates this resource now (a create, or the create half of a replace). */
 export const isNew = (r: Resource) => r.action === 'create' || r.action === 'replace';

@@ -1,6 +1,6 @@
 import { eksFargatePodLimits, formatMiB, formatPodSize } from '../../../plan/eksfargate.js';
 import type { Rule } from '../../types.js';
-import { isNew } from './util.js';
+import { isNew } from '../resolve.js';
 
 export const EKS_FARGATE_LIMITS: Rule = {
   id: 'EKS_FARGATE_LIMITS',

@@ -1,7 +1,7 @@
 import type { AnalysisContext } from '../../../context.js';
 import type { Resource } from '../../../plan/model.js';
 import type { Rule, RuleResult } from '../../types.js';
-import { byValue, knownStr, live, referenced } from './util.js';
+import { byValue, knownStr, live, referenced } from '../resolve.js';
 
 /** The service principal Fargate uses to assume the pod execution role (EKS user guide `pod-execution-role`). */
 const PRINCIPAL = 'eks-fargate-pods.amazonaws.com';

@@ -16,7 +16,7 @@ import type { Resource } from '../../../plan/model.js';
 import { formatPath } from '../../../plan/values.js';
 import type { Rule } from '../../types.js';
 import { show } from '../../show.js';
-import { live } from './util.js';
+import { live } from '../resolve.js';
 
 export const EKS_FARGATE_POD_SIZE: Rule = {
   id: 'EKS_FARGATE_POD_SIZE',

@@ -3,7 +3,7 @@ import type { Resource } from '../../../plan/model.js';
 import type { Path } from '../../../plan/values.js';
 import { show } from '../../show.js';
 import type { Rule, RuleResult } from '../../types.js';
-import { byValue, isNew, knownStr, live, referenced } from './util.js';
+import { byValue, isNew, knownStr, live, referenced } from '../resolve.js';
 
 const DEFAULT_ROUTE = '0.0.0.0/0';
 

@@ -1,0 +1,58 @@
+import type { AnalysisContext } from '../../../context.js';
+import type { Resource } from '../../../plan/model.js';
+import { show } from '../../show.js';
+import type { Rule, RuleResult } from '../../types.js';
+import { knownStr, live, referenced } from '../resolve.js';
+
+export const ASG_SIZES: Rule = {
+  id: 'ASG_SIZES',
+  severity: 'error',
+  title: 'Auto Scaling group sizes: min ≤ desired ≤ max',
+  types: ['aws_autoscaling_group'],
+  check(r, ctx) {
+    const min = r.current.num('min_size');
+    const max = r.current.num('max_size');
+    const desired = r.current.num('desired_capacity');
+    if (min.state !== 'known' || max.state !== 'known') return [];
+    if (min.value > max.value) {
+      return [{ path: 'min_size', message: `min_size ${show(min)} is greater than max_size ${show(max)}; the Auto Scaling API rejects the group. Set min_size ≤ max_size` }];
+    }
+    const out: RuleResult[] = [];
+    if (desired.state === 'known' && desiredIsSent(r, ctx) && (desired.value < min.value || desired.value > max.value)) {
+      out.push({
+        path: 'desired_capacity',
+        message: `desired_capacity ${show(desired)} is outside min_size ${show(min)} – max_size ${show(max)}; the API rejects it ("Desired capacity:${show(desired)} must be between the specified min size and max size")`,
+      });
+    }
+    if (min.value === max.value) {
+      for (const p of targetTrackingPolicies(r, ctx)) {
+        out.push({
+          severity: 'warning',
+          path: 'max_size',
+          message: `target tracking policy ${p.address} scales this group, but min_size and max_size are both ${show(min)}, so it can never add or remove an instance; raise max_size above min_size`,
+        });
+      }
+    }
+    return out;
+  },
+};
+
+/**
+ * Whether the plan sends desired_capacity to AWS: it is set in the configuration and not in
+ * ignore_changes. Otherwise the plan shows the prior value, and AWS moves the group into the
+ * new min–max range by itself.
+ */
+function desiredIsSent(r: Resource, ctx: AnalysisContext): boolean {
+  const ignored = ctx.ignoreChanges(r);
+  if (ignored === 'all' || ignored?.includes('desired_capacity')) return false;
+  return r.config === undefined || r.config.expressions?.desired_capacity !== undefined;
+}
+
+function targetTrackingPolicies(asg: Resource, ctx: AnalysisContext): Resource[] {
+  const name = knownStr(asg, 'name');
+  return live(ctx, 'aws_autoscaling_policy').filter(
+    (p) =>
+      knownStr(p, 'policy_type') === 'TargetTrackingScaling' &&
+      ((name !== undefined && knownStr(p, 'autoscaling_group_name') === name) || referenced(ctx, p, ['autoscaling_group_name'], ['aws_autoscaling_group']).includes(asg)),
+  );
+}

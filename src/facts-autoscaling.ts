@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import appAutoscalingJson from './data/appautoscaling.json' with { type: 'json' };
+
+/**
+ * Application Auto Scaling facts for ECS services (src/data/appautoscaling.json, which records
+ * its sources and date): the scalable dimension, the resource ID format and the predefined
+ * target-tracking metrics.
+ */
+const Metric = z.object({ name: z.string(), unit: z.enum(['percent', 'count']), needsResourceLabel: z.boolean() });
+export type PredefinedMetric = z.infer<typeof Metric>;
+
+const AppAutoscaling = z.object({
+  _meta: z.object({ lastVerified: z.string(), version: z.number() }).loose(),
+  ecs: z.object({
+    serviceNamespace: z.string(),
+    scalableDimension: z.string(),
+    resourceIdPattern: z.string(),
+    predefinedMetrics: z.array(Metric).min(1),
+  }),
+});
+
+export const appAutoscaling = AppAutoscaling.parse(appAutoscalingJson);
+
+export const ECS_RESOURCE_ID = new RegExp(appAutoscaling.ecs.resourceIdPattern);
+
+export function ecsPredefinedMetric(name: string): PredefinedMetric | undefined {
+  return appAutoscaling.ecs.predefinedMetrics.find((m) => m.name === name);
+}
