@@ -1,0 +1,67 @@
+import type { EngineOptions } from '../../src/context.js';
+import { CostConfigSchema } from '../../src/cost/config-schema.js';
+import { estimateCosts } from '../../src/cost/index.js';
+import { buildGraph } from '../../src/plan/graph.js';
+import { validatePlan } from '../../src/plan/load.js';
+import { buildModel } from '../../src/plan/model.js';
+import type { PlanCost, ResourceCost } from '../../src/report/schema.js';
+import { buildPlan, type PlanSpec, type ResSpec } from '../helpers/plan.js';
+
+export interface CostOptions extends Partial<EngineOptions> {
+  spec?: PlanSpec;
+  /** The raw `cost` section of the configuration file (validated here as the loader does). */
+  cost?: unknown;
+}
+
+/** Builds a real-format plan and estimates its cost. */
+export function estimate(resources: ResSpec[], opts: CostOptions = {}): PlanCost {
+  const plan = validatePlan('test.json', JSON.parse(JSON.stringify(buildPlan(resources, opts.spec))));
+  const model = buildModel(plan);
+  const { spec: _spec, cost, ...options } = opts;
+  const c = estimateCosts({
+    model,
+    graph: buildGraph(model),
+    options: { asOf: '2026-11-22', failOn: 'error', ...options },
+    config: cost === undefined ? {} : { cost: CostConfigSchema.parse(cost) },
+    locate: () => undefined,
+    ignoreChanges: () => undefined,
+  });
+  if (!c) throw new Error('no cost estimate');
+  return c;
+}
+
+export function resource(c: PlanCost, address: string): ResourceCost {
+  const r = c.resources.find((x) => x.address === address);
+  if (!r) throw new Error(`no cost for ${address}: ${c.resources.map((x) => x.address).join(', ')}`);
+  return r;
+}
+
+/** A Fargate task definition (family `api` by default). */
+export function taskDef(opts: { family?: string; cpu?: string; memory?: string; runtime?: { cpu_architecture?: string; operating_system_family?: string }; ephemeralGiB?: number } = {}): Record<string, unknown> {
+  return {
+    family: opts.family ?? 'api',
+    cpu: opts.cpu ?? '512',
+    memory: opts.memory ?? '1024',
+    network_mode: 'awsvpc',
+    requires_compatibilities: ['FARGATE'],
+    container_definitions: JSON.stringify([{ name: 'app', image: 'nginx', essential: true }]),
+    runtime_platform: opts.runtime ? [opts.runtime] : [],
+    ephemeral_storage: opts.ephemeralGiB ? [{ size_in_gib: opts.ephemeralGiB }] : [],
+  };
+}
+
+/** An ECS service on cluster `prod` running task family `api`. */
+export function service(opts: { name?: string; desired?: number; launchType?: string; strategy?: { capacity_provider: string; base?: number; weight?: number }[] } = {}): Record<string, unknown> {
+  return {
+    name: opts.name ?? 'api',
+    cluster: 'prod',
+    task_definition: 'api',
+    desired_count: opts.desired ?? 2,
+    launch_type: opts.strategy ? null : (opts.launchType ?? 'FARGATE'),
+    capacity_provider_strategy: (opts.strategy ?? []).map((s) => ({ base: 0, weight: 0, ...s })),
+  };
+}
+
+export function scalingTarget(min: number, max: number, serviceName = 'api'): Record<string, unknown> {
+  return { service_namespace: 'ecs', resource_id: `service/prod/${serviceName}`, scalable_dimension: 'ecs:service:DesiredCount', min_capacity: min, max_capacity: max };
+}
