@@ -18,7 +18,7 @@ export const ECS_IAM_ROLE_AWSVPC: Rule = {
         path: 'iam_role',
         message:
           `iam_role ${show(role)} is set, but task definition ${td.address} uses ${showNetworkMode(mode)}; awsvpc services register targets ` +
-          'through the ECS service-linked role, and ECS does not accept a service role for them. Remove iam_role',
+          'through the ECS service-linked role, and the service role must not be given for them. Remove iam_role',
       },
     ];
   },
