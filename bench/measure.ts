@@ -7,7 +7,7 @@ import { buildModel } from '../src/plan/model.js';
 /**
  * Measures one plan file in a fresh process, so peak RSS belongs to this run alone.
  * `parse` mode: bare readFileSync + JSON.parse. `analyse` mode: load (read, parse, validate),
- * model and graph. Prints one JSON line.
+ * model and graph; `whole` and `stream` force the whole-file or the streaming loader. Prints one JSON line.
  */
 const [mode, file] = process.argv.slice(2);
 const t0 = performance.now();
@@ -16,7 +16,9 @@ if (mode === 'parse') {
   const doc = JSON.parse(readFileSync(file!, 'utf8')) as { resource_changes: unknown[] };
   resources = doc.resource_changes.length;
 } else {
-  const plan = await loadPlan(file!);
+  // analyse: the loader picks whole-file or streaming by size; stream / whole force one.
+  const threshold = mode === 'stream' ? 0 : mode === 'whole' ? Infinity : undefined;
+  const plan = await loadPlan(file!, { streamThresholdBytes: threshold });
   const model = buildModel(plan);
   const graph = buildGraph(model);
   resources = plan.resource_changes.length;

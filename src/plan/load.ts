@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { InputError } from './errors.js';
 import { locateJsonError } from './jsonerror.js';
 import { isModelledType } from './model.js';
+import { streamPlan } from './stream.js';
+import limits from '../data/limits.json' with { type: 'json' };
 import {
   PlanHeaderSchema,
   ResourceChangeHeaderSchema,
@@ -22,9 +24,41 @@ const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
  * `parsePlanText`. Reading goes through `readPlanBytes`, the one place that decides how the file
  * is held in memory, so a streaming reader can replace it for huge files.
  */
-export async function loadPlan(file: string): Promise<Plan> {
+export interface LoadOptions {
+  /** Files of at least this many bytes are streamed (src/data/limits.json by default). */
+  streamThresholdBytes?: number;
+}
+
+export async function loadPlan(file: string, opts: LoadOptions = {}): Promise<Plan> {
+  const size = await fileSize(file);
+  const threshold = opts.streamThresholdBytes ?? limits.streamThresholdBytes;
+  if (size >= threshold && size > 0) {
+    sniff(file, await readHead(file, 64 * 1024));
+    const { header, changes } = await streamPlan(file, isModelledType);
+    return validatePlan(file, { ...header, ...(header.resource_changes === undefined && changes.length === 0 ? {} : { resource_changes: changes }) });
+  }
   const bytes = await readPlanBytes(file);
   return parsePlanBytes(file, bytes);
+}
+
+async function readHead(file: string, n: number): Promise<Buffer> {
+  const fh = await open(file, 'r');
+  try {
+    const buf = Buffer.alloc(n);
+    const { bytesRead } = await fh.read(buf, 0, n, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+async function fileSize(file: string): Promise<number> {
+  try {
+    const info = await stat(file);
+    return info.isDirectory() ? -1 : info.size;
+  } catch {
+    return -1; // readPlanBytes reports why
+  }
 }
 
 export async function readPlanBytes(file: string): Promise<Buffer> {
@@ -59,6 +93,15 @@ export async function readPlanBytes(file: string): Promise<Buffer> {
 }
 
 export function parsePlanBytes(file: string, bytes: Buffer): Plan {
+  const start = sniff(file, bytes);
+  return parsePlanText(file, bytes.toString('utf8', start));
+}
+
+/**
+ * Recognises inputs that are not a plan's JSON from their first bytes. Returns where the text
+ * starts (after a UTF-8 byte order mark).
+ */
+function sniff(file: string, bytes: Buffer): number {
   if (bytes.length === 0) {
     throw new InputError(file, 'is empty; write the plan with `terraform show -json plan.out > plan.json`');
   }
@@ -76,22 +119,27 @@ export function parsePlanBytes(file: string, bytes: Buffer): Plan {
       'is UTF-16 encoded (PowerShell `>` does that); write it as UTF-8: terraform show -json plan.out | Out-File -Encoding utf8 plan.json',
     );
   }
-  return parsePlanText(file, bytes.toString('utf8', start));
+  const head = bytes.toString('utf8', start, Math.min(bytes.length, 64 * 1024));
+  const first = firstNonSpace(head);
+  if (first !== -1 && head[first] !== '{' && head[first] !== '[') notJson(file, head);
+  return start;
+}
+
+function notJson(file: string, text: string): never {
+  if (looksLikePlanText(text)) {
+    throw new InputError(
+      file,
+      'is the text output of `terraform plan`, not JSON; run `terraform plan -out plan.out` then `terraform show -json plan.out > plan.json`',
+    );
+  }
+  throw new InputError(file, 'is not JSON (it does not start with "{"); pass the output of `terraform show -json plan.out`');
 }
 
 export function parsePlanText(file: string, text: string): Plan {
   const first = firstNonSpace(text);
   if (first === -1) throw new InputError(file, 'holds only white space; write the plan with `terraform show -json plan.out > plan.json`');
   const c = text[first];
-  if (c !== '{' && c !== '[') {
-    if (looksLikePlanText(text)) {
-      throw new InputError(
-        file,
-        'is the text output of `terraform plan`, not JSON; run `terraform plan -out plan.out` then `terraform show -json plan.out > plan.json`',
-      );
-    }
-    throw new InputError(file, 'is not JSON (it does not start with "{"); pass the output of `terraform show -json plan.out`');
-  }
+  if (c !== '{' && c !== '[') notJson(file, text);
   let doc: unknown;
   try {
     doc = JSON.parse(text);

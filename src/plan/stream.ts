@@ -1,0 +1,331 @@
+import { createReadStream } from 'node:fs';
+import { InputError } from './errors.js';
+
+/**
+ * Streaming reader for plans too large to hold as one string. It scans the file's bytes once,
+ * keeps the top-level values the analysis needs (format_version, terraform_version, variables,
+ * configuration …) and, from `resource_changes`, only the elements whose `type` passes `keep`.
+ * Everything else (planned_values, prior_state, resource_drift, unkept changes) is skipped
+ * without being decoded. Each kept value is decoded with the native JSON.parse.
+ */
+export interface StreamedPlan {
+  /** Kept top-level members, parsed. */
+  header: Record<string, unknown>;
+  /** Kept resource changes, parsed, in file order. */
+  changes: unknown[];
+  /** How many resource changes the file holds in all. */
+  totalChanges: number;
+}
+
+/** Top-level members that are present-only: their value is skipped and recorded as `true`. */
+const PRESENCE_ONLY = new Set(['values']);
+const SKIP_TOP = new Set(['values', 'planned_values', 'prior_state', 'resource_drift', 'output_changes', 'relevant_attributes', 'checks', 'deferred_changes', 'action_invocations']);
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const LBRACE = 0x7b;
+const RBRACE = 0x7d;
+const LBRACKET = 0x5b;
+const RBRACKET = 0x5d;
+const COLON = 0x3a;
+const COMMA = 0x2c;
+
+type Mode =
+  | 'start' // before the top-level '{'
+  | 'top-key' // expecting a top-level key, ',' or '}'
+  | 'top-colon'
+  | 'top-value' // expecting the start of a top-level value
+  | 'value' // inside a top-level value (captured or skipped)
+  | 'rc-open' // expecting '[' of resource_changes
+  | 'rc-item' // expecting an element '{', ',' or ']'
+  | 'rc-elem' // inside an element
+  | 'done';
+
+/** Scanner state for one JSON string that may span chunks. */
+class StringSkipper {
+  /** The string is still open at the end of the chunk. */
+  open = false;
+  /** The chunk ended in the middle of an escape. */
+  private escapeCarry = false;
+
+  /**
+   * Skips the rest of a JSON string from `i` with indexOf (strings are most of a plan's bytes).
+   * Returns the index after the closing quote, or the chunk length with `open` set.
+   */
+  skip(chunk: Buffer, i: number): number {
+    const n = chunk.length;
+    let j = i;
+    if (this.escapeCarry) {
+      this.escapeCarry = false;
+      j++;
+    }
+    for (;;) {
+      if (j >= n) {
+        this.open = true;
+        return n;
+      }
+      const q = chunk.indexOf(QUOTE, j);
+      if (q === -1) {
+        let b = 0;
+        for (let k = n - 1; k >= j && chunk[k] === BACKSLASH; k--) b++;
+        this.escapeCarry = b % 2 === 1;
+        this.open = true;
+        return n;
+      }
+      let b = 0;
+      for (let k = q - 1; k >= j && chunk[k] === BACKSLASH; k--) b++;
+      if (b % 2 === 0) {
+        this.open = false;
+        return q + 1;
+      }
+      j = q + 1;
+    }
+  }
+}
+
+export async function streamPlan(file: string, keep: (type: string) => boolean, chunkSize = 1 << 20): Promise<StreamedPlan> {
+  const header: Record<string, unknown> = {};
+  const changes: unknown[] = [];
+  let totalChanges = 0;
+
+  let mode: Mode = 'start';
+  let offset = 0; // absolute offset of the current chunk's first byte
+  let depth = 0; // nesting depth inside the current value / element
+  let inString = false;
+  let scalar = false; // a top-level scalar value (number, true, false, null)
+  let key = '';
+  let keyBytes: number[] | null = null; // collecting a top-level key
+  let keyEscape = false;
+  let capture: Buffer[] | null = null;
+  let captureStart = 0;
+  const strings = new StringSkipper();
+  // resource_changes[i]: its top-level keys are read to find `type`.
+  let elemKey: number[] | null = null;
+  let elemEscape = false;
+  let expectElemKey = false;
+  let wantTypeValue = false;
+  let typeValue: number[] | null = null;
+  let elemType: string | undefined;
+
+  const fail = (what: string, at: number): never => {
+    throw new InputError(file, `is not valid JSON: at byte offset ${at} ${what}`);
+  };
+  const finishValue = (chunk: Buffer, end: number) => {
+    if (capture) {
+      capture.push(chunk.subarray(captureStart, end));
+      const text = Buffer.concat(capture).toString('utf8');
+      capture = null;
+      try {
+        header[key] = JSON.parse(text);
+      } catch {
+        fail(`in the value of "${key.slice(0, 40)}"`, offset + end);
+      }
+    }
+    mode = 'top-key';
+  };
+
+  const stream = createReadStream(file, { highWaterMark: chunkSize });
+  for await (const chunk of stream as AsyncIterable<Buffer>) {
+    const n = chunk.length;
+    let i = 0;
+    captureStart = 0;
+    while (i < n) {
+      const c = chunk[i]!;
+      switch (mode) {
+        case 'start':
+          if (c === LBRACE) mode = 'top-key';
+          else if (!isSpace(c) && !(offset + i < 3 && (c === 0xef || c === 0xbb || c === 0xbf))) fail('expected "{"', offset + i);
+          i++;
+          break;
+        case 'top-key':
+          if (keyBytes) {
+            if (keyEscape) keyEscape = false;
+            else if (c === BACKSLASH) keyEscape = true;
+            else if (c === QUOTE) {
+              key = Buffer.from(keyBytes).toString('utf8');
+              keyBytes = null;
+              mode = 'top-colon';
+              i++;
+              break;
+            }
+            if (keyBytes.length < 256) keyBytes.push(c);
+          } else if (c === QUOTE) keyBytes = [];
+          else if (c === RBRACE) mode = 'done';
+          else if (c !== COMMA && !isSpace(c)) fail('expected a property name', offset + i);
+          i++;
+          break;
+        case 'top-colon':
+          if (c === COLON) mode = 'top-value';
+          else if (!isSpace(c)) fail('expected ":"', offset + i);
+          i++;
+          break;
+        case 'top-value':
+          if (isSpace(c)) {
+            i++;
+            break;
+          }
+          if (key === 'resource_changes') {
+            mode = 'rc-open';
+            break;
+          }
+          mode = 'value';
+          depth = 0;
+          inString = false;
+          scalar = c !== LBRACE && c !== LBRACKET && c !== QUOTE;
+          if (!SKIP_TOP.has(key)) {
+            capture = [];
+            captureStart = i;
+          } else if (PRESENCE_ONLY.has(key)) header[key] = true;
+          if (scalar) break; // scanned in 'value' without consuming
+          if (c === QUOTE) inString = true;
+          else depth = 1;
+          i++;
+          break;
+        case 'value': {
+          if (scalar) {
+            while (i < n) {
+              const d = chunk[i]!;
+              if (d === COMMA || d === RBRACE || isSpace(d)) break;
+              i++;
+            }
+            if (i < n) {
+              scalar = false;
+              finishValue(chunk, i);
+            }
+            break;
+          }
+          let closed = false;
+          while (i < n) {
+            if (inString) {
+              i = strings.skip(chunk, i);
+              if (strings.open) break;
+              inString = false;
+              if (depth === 0) {
+                closed = true;
+                break;
+              }
+              continue;
+            }
+            const d = chunk[i++]!;
+            if (d === QUOTE) inString = true;
+            else if (d === LBRACE || d === LBRACKET) depth++;
+            else if (d === RBRACE || d === RBRACKET) {
+              depth--;
+              if (depth === 0) {
+                closed = true;
+                break;
+              }
+            }
+          }
+          if (closed) finishValue(chunk, i);
+          break;
+        }
+        case 'rc-open':
+          if (c === LBRACKET) mode = 'rc-item';
+          else if (c === 0x6e /* null */) {
+            mode = 'value';
+            scalar = true;
+            break;
+          } else if (!isSpace(c)) fail('expected "[" for resource_changes', offset + i);
+          i++;
+          break;
+        case 'rc-item':
+          if (c === LBRACE) {
+            mode = 'rc-elem';
+            depth = 1;
+            inString = false;
+            capture = [];
+            captureStart = i;
+            expectElemKey = true;
+            elemKey = null;
+            elemEscape = false;
+            wantTypeValue = false;
+            typeValue = null;
+            elemType = undefined;
+          } else if (c === RBRACKET) mode = 'top-key';
+          else if (c !== COMMA && !isSpace(c)) fail('expected an object in resource_changes', offset + i);
+          i++;
+          break;
+        case 'rc-elem': {
+          while (i < n) {
+            const collecting = elemKey ?? typeValue;
+            if (inString && !collecting) {
+              // A string we do not read: jump over it.
+              i = strings.skip(chunk, i);
+              if (strings.open) break;
+              inString = false;
+              continue;
+            }
+            const d = chunk[i++]!;
+            if (inString) {
+              // Reading a top-level key of the element, or the value of its `type`.
+              if (elemEscape) elemEscape = false;
+              else if (d === BACKSLASH) elemEscape = true;
+              else if (d === QUOTE) {
+                inString = false;
+                const text = Buffer.from(collecting!).toString('utf8');
+                if (elemKey) {
+                  elemKey = null;
+                  wantTypeValue = text === 'type';
+                } else {
+                  typeValue = null;
+                  elemType = text;
+                  if (!keep(elemType)) capture = null; // not kept: stop buffering its bytes
+                }
+                continue;
+              }
+              if (collecting!.length < 256) collecting!.push(d);
+            } else if (d === QUOTE) {
+              inString = true;
+              if (depth === 1 && expectElemKey) {
+                elemKey = [];
+                expectElemKey = false;
+              } else if (depth === 1 && wantTypeValue) {
+                typeValue = [];
+                wantTypeValue = false;
+              }
+            } else if (d === LBRACE || d === LBRACKET) {
+              depth++;
+              wantTypeValue = false;
+            } else if (d === RBRACE || d === RBRACKET) {
+              depth--;
+              if (depth === 0) {
+                totalChanges++;
+                if (capture && elemType !== undefined) {
+                  capture.push(chunk.subarray(captureStart, i));
+                  const text = Buffer.concat(capture).toString('utf8');
+                  try {
+                    changes.push(JSON.parse(text));
+                  } catch {
+                    fail(`in resource_changes[${totalChanges - 1}]`, offset + i);
+                  }
+                }
+                capture = null;
+                mode = 'rc-item';
+                break;
+              }
+            } else if (depth === 1) {
+              if (d === COMMA) expectElemKey = true;
+              else if (d !== COLON && !isSpace(d)) wantTypeValue = false;
+            }
+          }
+          break;
+        }
+        case 'done':
+          if (!isSpace(c)) fail('unexpected content after the end of the document', offset + i);
+          i++;
+          break;
+      }
+    }
+    if (capture && (mode === 'value' || mode === 'rc-elem')) capture.push(chunk.subarray(captureStart));
+    offset += n;
+  }
+  if (mode !== 'done') {
+    throw new InputError(file, `is truncated: the JSON ends at byte offset ${offset} inside ${mode === 'rc-elem' || mode === 'rc-item' ? 'resource_changes' : 'a value'}; write the plan again`);
+  }
+  return { header, changes, totalChanges };
+}
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
