@@ -18,6 +18,7 @@ describe('ECS_CP_NOT_ASSOCIATED', () => {
     const fs = check(ECS_CP_NOT_ASSOCIATED, [spotService(), cluster()]);
     expect(fs.map((f) => f.path)).toEqual(['capacity_provider_strategy[0].capacity_provider', 'capacity_provider_strategy[1].capacity_provider']);
     expect(fs[0]!.message).toContain('(associated: none)');
+    expect(fs[0]!.message).toContain('associate it with an aws_ecs_cluster_capacity_providers resource');
   });
 
   it('flags a default strategy naming a provider outside its own list', () => {

@@ -1,5 +1,3 @@
-import { expect } from 'vitest';
-import type { Finding } from '../../../src/report/schema.js';
 import { constant, ref, type ResSpec } from '../../helpers/plan.js';
 
 /**
@@ -159,8 +157,3 @@ export const scalingTarget = (svc: string, max: number, x: Extra = {}): ResSpec 
 
 export const trunkingSetting = (value: string, x: Extra = {}): ResSpec => spec('aws_ecs_account_setting_default.trunking', { name: 'awsvpcTrunking', value }, x, { unknown: { id: true } });
 
-/** The findings of one rule, asserting each has the rule's ID. */
-export function only(findings: Finding[], rule: string): Finding[] {
-  for (const f of findings) expect(f.rule).toBe(rule);
-  return findings;
-}

@@ -6,7 +6,7 @@ import { clusterOf, strategyEntries, strategyPath, type StrategyEntry } from './
 
 interface Associated {
   names: Set<string>;
-  /** Where the list comes from, for messages. */
+  /** The attribute that holds the list, for messages; '' when there is none. */
   source: string;
   sensitive: boolean;
 }
@@ -16,7 +16,8 @@ function listOf(r: Resource): Associated | undefined {
   const l = r.current.list('capacity_providers');
   if (l.state === 'unknown' || r.current.hasUnknown('capacity_providers')) return undefined;
   const names = l.state === 'known' ? l.value.filter((x): x is string => typeof x === 'string') : [];
-  return { names: new Set(names), source: `${r.address}.capacity_providers`, sensitive: l.sensitive || r.current.hasSensitive('capacity_providers') };
+  const source = l.state === 'known' ? `${r.address}.capacity_providers` : '';
+  return { names: new Set(names), source, sensitive: l.sensitive || r.current.hasSensitive('capacity_providers') };
 }
 
 /**
@@ -30,9 +31,8 @@ function associatedWith(cluster: Resource, ctx: AnalysisContext): Associated | u
   if (ccps.length > 1) return undefined;
   if (ccps.length === 1) return listOf(ccps[0]!);
   const own = listOf(cluster);
-  if (own && own.names.size > 0) return own;
-  if (cluster.current.list('capacity_providers').state === 'unknown') return undefined;
-  return cluster.action === 'create' ? { names: new Set(), source: '', sensitive: false } : undefined;
+  if (!own || own.names.size > 0) return own;
+  return cluster.action === 'create' ? own : undefined;
 }
 
 function missing(entries: StrategyEntry[], assoc: Associated, attr: string, owner: string): RuleResult[] {
