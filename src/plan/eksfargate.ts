@@ -199,24 +199,28 @@ function readContainers(v: Values, path: Path): ContainerRequest[] | undefined {
   const out: ContainerRequest[] = [];
   for (let i = 0; i < l.value.length; i++) {
     const res = [...path, i, 'resources', 0];
-    if (v.hasUnknown([...path, i, 'resources'])) return undefined;
-    const pick = (name: 'cpu' | 'memory') => {
-      for (const kind of ['requests', 'limits']) {
-        // Provider 2.x writes a map; 1.x wrote a one-element block list.
-        const asMap = v.get([...res, kind, name]);
-        const l2 = asMap.state === 'absent' ? v.get([...res, kind, 0, name]) : asMap;
-        if (l2.state === 'known') return l2.value;
-      }
-      return undefined;
-    };
-    const cpu = pick('cpu');
-    const mem = pick('memory');
-    out.push({
-      ...(cpu !== undefined && cpuMillicores(cpu) !== undefined ? { cpuMillicores: cpuMillicores(cpu) } : {}),
-      ...(mem !== undefined && memoryMiB(mem) !== undefined ? { memoryMiB: memoryMiB(mem) } : {}),
-    });
+    const cpu = requestOf(v, res, 'cpu');
+    const mem = requestOf(v, res, 'memory');
+    if (cpu === UNKNOWN || mem === UNKNOWN) return undefined;
+    const c = cpuMillicores(cpu);
+    const m = memoryMiB(mem);
+    out.push({ ...(c !== undefined ? { cpuMillicores: c } : {}), ...(m !== undefined ? { memoryMiB: m } : {}) });
   }
   return out;
+}
+
+const UNKNOWN = Symbol('unknown');
+
+/** A container's request for one resource: `requests`, else `limits`; UNKNOWN when the deciding value is unknown. */
+function requestOf(v: Values, res: Path, name: 'cpu' | 'memory'): unknown {
+  for (const kind of ['requests', 'limits']) {
+    // Provider 2.x writes a map; 1.x wrote a one-element block list.
+    const asMap = v.get([...res, kind, name]);
+    const l = asMap.state === 'absent' && !asMap.sensitive ? v.get([...res, kind, 0, name]) : asMap;
+    if (l.state === 'unknown') return UNKNOWN;
+    if (l.state === 'known') return l.value;
+  }
+  return undefined;
 }
 
 /** Fargate profile wildcards: `*` is any run of characters, `?` exactly one; nothing else is special. */

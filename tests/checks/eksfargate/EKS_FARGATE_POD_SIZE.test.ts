@@ -39,9 +39,19 @@ describe('EKS_FARGATE_POD_SIZE', () => {
     expect(f[0]!.message).toContain('stays Pending');
   });
 
+  it('reads known requests when the provider leaves the limits to be computed', () => {
+    const d = deployment([['1', '8Gi']]);
+    d.unknown = { id: true, spec: [{ template: [{ spec: [{ container: [{ resources: [{ limits: true }] }] }] }] }] };
+    const f = check(EKS_FARGATE_POD_SIZE, [cluster, profile(), d]);
+    expect(f.map((x) => x.message)).toEqual([expect.stringContaining('billed as 2 vCPU / 9 GB')]);
+  });
+
   it('says nothing when a request is known only after apply', () => {
     const d = deployment([['1', '8Gi']]);
     d.unknown = { id: true, spec: [{ template: [{ spec: [{ container: [{ resources: true }] }] }] }] };
     expect(check(EKS_FARGATE_POD_SIZE, [cluster, profile(), d])).toEqual([]);
+    const onlyLimits = deployment([['1', '8Gi']], { limitsOnly: true });
+    onlyLimits.unknown = { id: true, spec: [{ template: [{ spec: [{ container: [{ resources: [{ limits: true }] }] }] }] }] };
+    expect(check(EKS_FARGATE_POD_SIZE, [cluster, profile(), onlyLimits])).toEqual([]);
   });
 });
