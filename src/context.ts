@@ -35,8 +35,9 @@ export interface AnalysisContext {
   locate(r: Resource): SourceLocation | undefined;
   /**
    * `lifecycle.ignore_changes` of a resource's block, read from the .tf sources (--tf-dir):
-   * attribute names, `'all'`, or undefined when the sources were not given or the block was not
-   * found (the plan JSON does not carry lifecycle settings).
+   * attribute names, `'all'`, [] when the block sets none, or undefined when the sources were not
+   * given, the block was not found or its lifecycle block does not parse (the plan JSON does not
+   * carry lifecycle settings). Read for the analysed resource types.
    */
   ignoreChanges(r: Resource): string[] | 'all' | undefined;
 }
