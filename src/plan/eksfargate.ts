@@ -141,7 +141,7 @@ export const memoryMiB = (q: unknown) => {
  * and where the pod template's metadata is (namespace is on the resource's own metadata).
  */
 const TEMPLATE: Path = ['spec', 0, 'template', 0];
-export const POD_TEMPLATE_PATHS: Record<string, { spec: Path; metadata: Path }> = {
+const POD_TEMPLATE_PATHS: Record<string, { spec: Path; metadata: Path }> = {
   kubernetes_deployment: { spec: [...TEMPLATE, 'spec', 0], metadata: [...TEMPLATE, 'metadata', 0] },
   kubernetes_deployment_v1: { spec: [...TEMPLATE, 'spec', 0], metadata: [...TEMPLATE, 'metadata', 0] },
   kubernetes_stateful_set: { spec: [...TEMPLATE, 'spec', 0], metadata: [...TEMPLATE, 'metadata', 0] },

@@ -23,9 +23,3 @@ export function knownKey(k: ScalingKey): { ns: string; id: string; dim: string }
 export function keyConflicts(a: ScalingKey, b: ScalingKey): (keyof ScalingKey)[] {
   return (Object.keys(KEY_ATTRS) as (keyof ScalingKey)[]).filter((k) => a[k].state === 'known' && b[k].state === 'known' && (a[k] as { value: string }).value !== (b[k] as { value: string }).value);
 }
-
-/** A known number, else undefined. */
-export function knownNum(r: Resource, path: string, side: 'current' | 'before' = 'current'): number | undefined {
-  const l = r[side].num(path);
-  return l.state === 'known' ? l.value : undefined;
-}
