@@ -89,11 +89,6 @@ export class Pricer {
   }
 }
 
-/** A free component (shown so the reader sees why there is no charge). */
-export function freeComponent(name: string, unit: string, quantity: number | null, note: string): CostComponent {
-  return { name, unit, quantity, unitPrice: 0, monthly: quantity === null ? null : 0, note };
-}
-
 /** Sum of monthly figures; null when any is unknown. */
 export function sumMonthly(components: readonly CostComponent[]): number | null {
   let total = 0;

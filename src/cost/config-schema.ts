@@ -23,7 +23,6 @@ export const FargatePodsSchema = z
     memory: quantity(z.string(), memoryMiB, 'a memory request such as "512Mi" or "1Gi"').optional(),
   })
   .strict();
-export type FargatePods = z.infer<typeof FargatePodsSchema>;
 
 /** The `cost` section of .container-plan-check.yml (see README). */
 export const CostConfigSchema = z

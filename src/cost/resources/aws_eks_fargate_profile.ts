@@ -1,5 +1,5 @@
 import { emptyEstimate, HOURS_PER_MONTH, Pricer, sumMonthly, type Estimator } from '../component.js';
-import { fargatePodSize, formatPodSize, profileSelectors, wildcardMatch } from '../../plan/eksfargate.js';
+import { eksFargatePodLimits, fargatePodSize, formatPodSize, profileSelectors, wildcardMatch } from '../../plan/eksfargate.js';
 import type { CostComponent } from '../../report/schema.js';
 
 /**
@@ -50,7 +50,7 @@ export const estimateEksFargateProfile: Estimator = (profile, env) => {
     monthly,
     min: monthly,
     max: monthly,
-    description: `${total} declared pod${total === 1 ? '' : 's'} (requests + 256 MB, rounded up to a Fargate size)`,
+    description: `${total} declared pod${total === 1 ? '' : 's'} (requests + ${eksFargatePodLimits().memoryOverheadMiB} MB, rounded up to a Fargate size)`,
     unpriced: p.unpriced,
     notes,
     advice: [],
