@@ -11,27 +11,26 @@ describe('ECS_PLATFORM_VERSION_EC2', () => {
     expect(fs[0]!.message).toContain('platform_version "1.4.0" is set with launch_type "EC2"');
   });
 
-  it('flags Fargate 1.3.0 pinned under a task that needs 1.4.0', () => {
-    const fs = check(ECS_PLATFORM_VERSION_EC2, [taskDef('web', { ephemeral_storage: [{ size_in_gib: 50 }] }), service('web', { platform_version: '1.3.0' })]);
+  const efs = { volume: [{ name: 'data', efs_volume_configuration: [{ file_system_id: 'fs-0123456789abcdef0' }] }] };
+
+  it('flags Fargate 1.3.0 pinned under a task with EFS volumes, which need 1.4.0', () => {
+    const fs = check(ECS_PLATFORM_VERSION_EC2, [taskDef('web', efs), service('web', { platform_version: '1.3.0' })]);
     expect(fs).toHaveLength(1);
-    expect(fs[0]!.message).toContain('platform_version "1.3.0" is pinned, but task definition aws_ecs_task_definition.web uses ephemeral_storage');
+    expect(fs[0]!.message).toContain('platform_version "1.3.0" is pinned, but task definition aws_ecs_task_definition.web uses EFS volumes');
     expect(fs[0]!.message).toContain('set platform_version = "1.4.0" or "LATEST"');
   });
 
-  it('lists every 1.4.0-only feature the task uses', () => {
-    const td = taskDef(
-      'web',
-      { cpu: '8192', memory: '16384', pid_mode: 'task', volume: [{ name: 'data', efs_volume_configuration: [{ file_system_id: 'fs-0123456789abcdef0' }] }] },
-      {},
-      [container({ linuxParameters: { capabilities: { add: ['SYS_PTRACE'] } } })],
-    );
-    const fs = check(ECS_PLATFORM_VERSION_EC2, [td, service('web', { platform_version: '1.3.0' })]);
-    expect(fs).toHaveLength(1);
-    expect(fs[0]!.message).toContain('uses pid_mode, 8 vCPU (8 and 16 vCPU sizes), EFS volumes, the SYS_PTRACE capability');
+  it('leaves the 1.4.0 features that have their own Fargate rule to that rule (reported once)', () => {
+    const td = taskDef('web', { cpu: '8192', memory: '16384', pid_mode: 'task', ephemeral_storage: [{ size_in_gib: 50 }] }, {}, [container({ linuxParameters: { capabilities: { add: ['SYS_PTRACE'] } } })]);
+    expect(check(ECS_PLATFORM_VERSION_EC2, [td, service('web', { platform_version: '1.3.0' })])).toEqual([]);
+    const both = check(ECS_PLATFORM_VERSION_EC2, [taskDef('web', { pid_mode: 'task', ...efs }), service('web', { platform_version: '1.3.0' })]);
+    expect(both).toHaveLength(1);
+    expect(both[0]!.message).toContain('uses EFS volumes,');
+    expect(both[0]!.message).not.toContain('pid_mode');
   });
 
   it('accepts LATEST and 1.4.0, 1.3.0 for a task that needs nothing newer, and Windows platform 1.0.0', () => {
-    const storage = { ephemeral_storage: [{ size_in_gib: 50 }] };
+    const storage = efs;
     expect(check(ECS_PLATFORM_VERSION_EC2, [taskDef('web', storage), service('web', { platform_version: 'LATEST' })])).toEqual([]);
     expect(check(ECS_PLATFORM_VERSION_EC2, [taskDef('web', storage), service('web', { platform_version: '1.4.0' })])).toEqual([]);
     expect(check(ECS_PLATFORM_VERSION_EC2, [taskDef('web'), service('web', { platform_version: '1.3.0' })])).toEqual([]);

@@ -1,6 +1,6 @@
 import { placementIsFargate, servicePlacement } from '../../../plan/ecs.js';
 import type { Resource } from '../../../plan/model.js';
-import { parseContainers, platformOf, taskCpu } from '../../../plan/taskdef.js';
+import { platformOf } from '../../../plan/taskdef.js';
 import { show } from '../../show.js';
 import type { Rule, RuleResult } from '../../types.js';
 import { hasItems, taskDefinitionOf, written } from './util.js';
@@ -13,21 +13,15 @@ function before140(v: string): boolean | undefined {
   return maj < 1 || (maj === 1 && min < 4);
 }
 
-/** Task definition features that need Fargate Linux platform version 1.4.0 or later. */
+/**
+ * Task definition features that need Fargate Linux platform version 1.4.0 or later and that no
+ * other rule reports. Ephemeral storage, pid_mode, the 8 and 16 vCPU sizes and SYS_PTRACE each
+ * have their own Fargate rule (FARGATE_EPHEMERAL_STORAGE, FARGATE_PID_MODE, FARGATE_CPU_MEMORY,
+ * FARGATE_LINUX_PARAMS), which reports the pinned version on the service; this rule adds EFS.
+ */
 function features140(td: Resource): string[] {
-  const out: string[] = [];
-  if (hasItems(td, 'ephemeral_storage')) out.push('ephemeral_storage');
-  const pid = td.current.str('pid_mode');
-  if (pid.state === 'known' && pid.value !== '') out.push('pid_mode');
-  const cpu = taskCpu(td.current);
-  if (cpu.state === 'known' && cpu.value >= 8192) out.push(`${cpu.sensitive ? 'task cpu' : `${cpu.value / 1024} vCPU`} (8 and 16 vCPU sizes)`);
   const volumes = td.current.list('volume');
-  if (volumes.state === 'known' && volumes.value.some((_, i) => hasItems(td, `volume[${i}].efs_volume_configuration`))) out.push('EFS volumes');
-  const containers = parseContainers(td.current);
-  if (containers.state === 'known' && containers.containers.some((c) => c.linuxParameters?.capabilities?.add?.includes('SYS_PTRACE'))) {
-    out.push('the SYS_PTRACE capability');
-  }
-  return out;
+  return volumes.state === 'known' && volumes.value.some((_, i) => hasItems(td, `volume[${i}].efs_volume_configuration`)) ? ['EFS volumes'] : [];
 }
 
 export const ECS_PLATFORM_VERSION_EC2: Rule = {
