@@ -1,15 +1,27 @@
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
+
+export interface GenerateOptions {
+  /**
+   * Share of the resource changes that are container resources this tool analyses (ECS
+   * services, task definitions, autoscaling targets and policies). Default 0.4: every module is
+   * a service module (4 analysed + 6 other resources). Lower shares mix in modules of
+   * non-container resources only.
+   */
+  containerShare?: number;
+}
 
 /**
- * Generates a realistic large plan: N/10 instances of a `service` module (for_each), each with an
- * ECS service, task definition, autoscaling target and policy, and six non-container resources
- * (IAM role, security group, log group, target group, DNS record, bucket), plus a few shared
- * clusters, EKS node groups and ASGs. The configuration holds each block once, as Terraform writes it.
+ * Generates a realistic large plan, written piece by piece to `write` so that even a 1 GB plan
+ * is never one string: N/10 instances of a `service` module (for_each), each with an ECS
+ * service, task definition, autoscaling target and policy, and six non-container resources (IAM
+ * role, security group, log group, target group, DNS record, bucket), plus shared clusters.
+ * `planned_values` mirrors every planned object, as Terraform writes it; the configuration holds
+ * each block once.
  */
-export function generatePlan(n: number): string {
-  const changes: unknown[] = [];
+export function generatePlanTo(n: number, write: (s: string) => void, opts: GenerateOptions = {}): void {
   const perModule = 10;
   const modules = Math.max(1, Math.floor(n / perModule));
+  const serviceEvery = Math.max(1, Math.round(0.4 / (opts.containerShare ?? 0.4)));
   const rc = (address: string, type: string, name: string, module: string | undefined, after: Record<string, unknown>, unknown: Record<string, unknown> = {}, actions = ['create']) => ({
     address,
     ...(module ? { module_address: module } : {}),
@@ -19,13 +31,19 @@ export function generatePlan(n: number): string {
     provider_name: 'registry.terraform.io/hashicorp/aws',
     change: { actions, before: actions[0] === 'create' ? null : after, after, after_unknown: unknown, before_sensitive: actions[0] === 'create' ? false : {}, after_sensitive: { tags: {} } },
   });
-  for (let i = 0; i < modules; i++) {
+  type Change = ReturnType<typeof rc>;
+  const plannedOf = (m: string, list: Change[]) => ({
+    ...(m ? { address: m } : {}),
+    resources: list.filter((c) => c.change.after !== null).map((c) => ({ address: c.address, mode: 'managed', type: c.type, name: c.name, provider_name: c.provider_name, schema_version: 0, values: c.change.after, sensitive_values: {} })),
+  });
+  const moduleChanges = (i: number): { module: string; changes: Change[] } => {
     const key = `svc-${i}`;
     const m = `module.service["${key}"]`;
     const a = (t: string) => `${m}.${t}.this`;
     const actions = i % 7 === 0 ? ['update'] : i % 13 === 0 ? ['delete', 'create'] : i % 5 === 0 ? ['no-op'] : ['create'];
+    const service = i % serviceEvery === 0;
     const cd = JSON.stringify([{ name: key, image: `123456789012.dkr.ecr.us-east-1.amazonaws.com/${key}:1.${i % 50}`, cpu: 0, essential: true, portMappings: [{ containerPort: 8080, hostPort: 8080 }], environment: [{ name: 'ENV', value: 'prod' }], logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': `/ecs/${key}`, 'awslogs-region': 'us-east-1' } } }]);
-    changes.push(
+    const all: Change[] = [
       rc(a('aws_ecs_service'), 'aws_ecs_service', 'this', m, { name: key, desired_count: 2 + (i % 4), launch_type: 'FARGATE', scheduling_strategy: 'REPLICA', network_configuration: [{ subnets: ['subnet-0aa11bb22cc33dd44', 'subnet-0ee55ff66aa77bb88'], security_groups: ['sg-0a1b2c3d4e5f60718'], assign_public_ip: false }], deployment_circuit_breaker: [{ enable: true, rollback: true }], capacity_provider_strategy: [], load_balancer: [], tags: { service: key } }, { cluster: true, task_definition: true, id: true }, actions),
       rc(a('aws_ecs_task_definition'), 'aws_ecs_task_definition', 'this', m, { family: key, cpu: '512', memory: '1024', network_mode: 'awsvpc', requires_compatibilities: ['FARGATE'], container_definitions: cd, execution_role_arn: 'arn:aws:iam::123456789012:role/exec', runtime_platform: [{ cpu_architecture: 'X86_64', operating_system_family: 'LINUX' }], tags: { service: key } }, { arn: true, revision: true, id: true }, actions),
       rc(a('aws_appautoscaling_target'), 'aws_appautoscaling_target', 'this', m, { min_capacity: 2, max_capacity: 20, resource_id: `service/shared-${i % 10}/${key}`, scalable_dimension: 'ecs:service:DesiredCount', service_namespace: 'ecs', tags: null }, { id: true, arn: true }),
@@ -36,11 +54,35 @@ export function generatePlan(n: number): string {
       rc(a('aws_lb_target_group'), 'aws_lb_target_group', 'this', m, { name: `${key}-tg`.slice(0, 32), port: 8080, protocol: 'HTTP', target_type: 'ip', vpc_id: 'vpc-0123456789abcdef0', tags: { service: key } }, { arn: true, id: true }),
       rc(a('aws_route53_record'), 'aws_route53_record', 'this', m, { name: `${key}.internal.example.com`, type: 'CNAME', ttl: 60, records: ['lb.example.com'] }, { id: true, fqdn: true }),
       rc(a('aws_s3_bucket'), 'aws_s3_bucket', 'this', m, { bucket: `example-${key}-artifacts`, force_destroy: false, tags: { service: key } }, { arn: true, id: true }),
-    );
-  }
+    ];
+    // A non-service module swaps the four container resources for more plain ones.
+    const changes = service ? all : [...all.slice(4), ...all.slice(4, 8).map((c, j) => ({ ...c, address: c.address.replace('.this', `.extra${j}`), name: `extra${j}` }))];
+    return { module: m, changes };
+  };
+  const clusters: Change[] = [];
   for (let c = 0; c < 10; c++) {
-    changes.push(rc(`aws_ecs_cluster.shared[${c}]`, 'aws_ecs_cluster', 'shared', undefined, { name: `shared-${c}`, setting: [{ name: 'containerInsights', value: 'enabled' }] }, { arn: true, id: true }));
+    clusters.push(rc(`aws_ecs_cluster.shared[${c}]`, 'aws_ecs_cluster', 'shared', undefined, { name: `shared-${c}`, setting: [{ name: 'containerInsights', value: 'enabled' }] }, { arn: true, id: true }));
   }
+  // Terraform's order: planned_values, then resource_changes. Each module is generated twice
+  // (it is deterministic) rather than held in memory.
+  write('{"format_version":"1.2","terraform_version":"1.9.8","planned_values":{"root_module":');
+  write(JSON.stringify(plannedOf('', clusters)).slice(0, -1));
+  write(',"child_modules":[');
+  for (let i = 0; i < modules; i++) {
+    const { module, changes } = moduleChanges(i);
+    write(`${i ? ',' : ''}${JSON.stringify(plannedOf(module, changes))}`);
+  }
+  write(']}},"resource_changes":[');
+  let first = true;
+  const emit = (list: Change[]) => {
+    for (const c of list) {
+      write(first ? JSON.stringify(c) : `,${JSON.stringify(c)}`);
+      first = false;
+    }
+  };
+  for (let i = 0; i < modules; i++) emit(moduleChanges(i).changes);
+  emit(clusters);
+  write('],');
   const ref = (...r: string[]) => ({ references: r });
   const module = {
     resources: [
@@ -51,11 +93,7 @@ export function generatePlan(n: number): string {
     ],
     variables: { name: {}, cluster: {} },
   };
-  const plan = {
-    format_version: '1.2',
-    terraform_version: '1.9.8',
-    planned_values: { root_module: {} },
-    resource_changes: changes,
+  const rest = {
     configuration: {
       provider_config: { aws: { name: 'aws', full_name: 'registry.terraform.io/hashicorp/aws', expressions: { region: { constant_value: 'us-east-1' } } } },
       root_module: {
@@ -65,10 +103,39 @@ export function generatePlan(n: number): string {
     },
     timestamp: '2026-11-20T10:00:00Z',
   };
-  return JSON.stringify(plan);
+  write(JSON.stringify(rest).slice(1));
+}
+
+/** The whole generated plan as one string (small sizes: tests and the 1k–100k benchmark). */
+export function generatePlan(n: number, opts: GenerateOptions = {}): string {
+  const parts: string[] = [];
+  generatePlanTo(n, (s) => parts.push(s), opts);
+  return parts.join('');
+}
+
+/** Writes a generated plan to a file without holding it in memory. */
+export function generatePlanFile(n: number, file: string, opts: GenerateOptions = {}): void {
+  const fd = openSync(file, 'w');
+  let buf: string[] = [];
+  let size = 0;
+  const flush = () => {
+    writeSync(fd, buf.join(''));
+    buf = [];
+    size = 0;
+  };
+  try {
+    generatePlanTo(n, (s) => {
+      buf.push(s);
+      size += s.length;
+      if (size > 1 << 22) flush();
+    }, opts);
+    flush();
+  } finally {
+    closeSync(fd);
+  }
 }
 
 if (process.argv[1]?.endsWith('generate.ts')) {
   const n = Number(process.argv[2] ?? 1000);
-  writeFileSync(process.argv[3] ?? `plan-${n}.json`, generatePlan(n));
+  generatePlanFile(n, process.argv[3] ?? `plan-${n}.json`, { containerShare: Number(process.argv[4] ?? 0.4) });
 }
