@@ -16,8 +16,8 @@ export interface ActionInputs {
 }
 
 export function readInputs(): ActionInputs {
+  // The runner already masks the token (github.token or a secret); it is never written out, not even to mask it.
   const token = core.getInput('github-token');
-  if (token) core.setSecret(token);
   return {
     plan: core.getInput('plan', { required: true }),
     engine: {

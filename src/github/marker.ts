@@ -27,9 +27,13 @@ export function parseMarker(body: string | undefined | null): Stamp | undefined 
   return { tag: decodeTag(last[1]!), sha: last[2]!, runId: Number(last[3]), runAttempt: Number(last[4]) };
 }
 
-/** The body without its marker, to tell whether two comments say the same. */
-export function withoutMarker(body: string): string {
-  return body.replace(MARKER, '').trimEnd();
+/**
+ * Whether two comment bodies say the same: equal but for the marker and the link to the run
+ * that wrote them (a later run with the same report leaves the comment, and its link, alone).
+ */
+export function sameContent(a: string, b: string): boolean {
+  const norm = (s: string) => s.replace(MARKER, '').replace(/\/actions\/runs\/\d+(\/attempts\/\d+)?/g, '/actions/runs/N').trimEnd();
+  return norm(a) === norm(b);
 }
 
 /** Whether `a` was written by a later run than `b` (run IDs grow; a re-run keeps its ID and counts up its attempt). */

@@ -1,7 +1,7 @@
 import type { Report } from '../report/schema.js';
 import { tally } from '../report/tally.js';
 import type { GitHubClient } from './client.js';
-import { isLaterRun, parseMarker, withoutMarker, type Stamp } from './marker.js';
+import { isLaterRun, parseMarker, sameContent, type Stamp } from './marker.js';
 
 export const COMMENT_MODES = ['update', 'new', 'hide-and-new', 'delete-and-new', 'off'] as const;
 export type CommentMode = (typeof COMMENT_MODES)[number];
@@ -48,7 +48,7 @@ export async function publishSticky(gh: GitHubClient, t: Target, body: string, o
     return { action: 'created', url: await create(gh, t, body) };
   }
   if (isLaterRun(last.stamp, opts.stamp)) return { action: 'newer-run', url: last.url };
-  if (withoutMarker(last.body) === withoutMarker(body)) return { action: 'unchanged', url: last.url };
+  if (sameContent(last.body, body)) return { action: 'unchanged', url: last.url };
   switch (opts.mode) {
     case 'update': {
       const { data } = await gh.rest.issues.updateComment({ owner: t.owner, repo: t.repo, comment_id: last.id, body });

@@ -43,6 +43,8 @@ export interface Comment {
 
 export interface LoggedRequest {
   method: string;
+  /** The path as requested, and without a GHES /api/v3 prefix. */
+  rawPath: string;
   path: string;
   query: Record<string, string>;
   body: unknown;
@@ -196,7 +198,7 @@ export class GitHubEmulator {
       }
     }
     const method = req.method ?? 'GET';
-    const logged: LoggedRequest = { method, path, query, body, operation: undefined };
+    const logged: LoggedRequest = { method, rawPath: url.pathname, path, query, body, operation: undefined };
     this.requests.push(logged);
 
     if (req.headers.authorization !== `token ${this.token}`) {

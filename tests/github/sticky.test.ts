@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../src/github/client.js';
-import { formatMarker, isLaterRun, parseMarker, withoutMarker, type Stamp } from '../../src/github/marker.js';
+import { formatMarker, isLaterRun, parseMarker, sameContent, type Stamp } from '../../src/github/marker.js';
 import { publishSticky, type StickyOptions } from '../../src/github/sticky.js';
 import { GitHubEmulator } from './emulator.js';
 
@@ -14,7 +14,10 @@ describe('marker', () => {
     expect(parseMarker(b)).toEqual({ ...s, sha: 'deadbeef' });
     expect(b).not.toContain('--> <b>');
     expect(parseMarker(`> ${formatMarker(s).trim()}`)).toBeUndefined();
-    expect(withoutMarker(b)).toBe('hello');
+    expect(sameContent(b, `hello\n${formatMarker({ ...s, runId: 43 })}`)).toBe(true);
+    expect(sameContent(b, `hello!\n${formatMarker(s)}`)).toBe(false);
+    const link = (run: number) => `[full report](https://github.example/a/b/actions/runs/${run}/attempts/1)`;
+    expect(sameContent(link(1), link(2))).toBe(true);
   });
 
   it('orders runs by run ID, then attempt', () => {
