@@ -10,6 +10,7 @@ import { analyse } from '../../src/engine.js';
 import { formatMarker } from '../../src/github/marker.js';
 import { COMMENT_LIMIT, renderComment } from '../../src/report/comment.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
+import { render } from '../../src/report/render.js';
 import { Report, type Finding, type PlanReport, type ResourceCost } from '../../src/report/schema.js';
 import { buildPlan } from '../helpers/plan.js';
 
@@ -204,5 +205,31 @@ describe('size', () => {
       }),
       { numRuns: 25 },
     );
+  });
+});
+
+describe('sensitive values', () => {
+  it('never appear in the comment, the summary or SARIF', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cpc-secret-'));
+    const path = join(dir, 'plan.json');
+    const secret = 'arn:aws:iam::123456789012:role/very-secret-role';
+    writeFileSync(
+      path,
+      JSON.stringify(
+        buildPlan([
+          {
+            address: 'aws_eks_cluster.prod',
+            after: { name: 'prod', version: '1.33', role_arn: secret, upgrade_policy: [{ support_type: 'EXTENDED' }], vpc_config: [{ subnet_ids: ['subnet-0aa11bb22cc33dd44', 'subnet-0ee55ff66aa77bb88'] }], tags: { owner: secret } },
+            sensitive: { role_arn: true, tags: { owner: true } },
+          },
+        ]),
+      ),
+    );
+    const { report } = await analyse([path], { asOf: '2026-11-22', failOn: 'error' });
+    expect(report.plans[0]!.resources).toHaveLength(1);
+    for (const out of [renderComment(report, { marker: MARKER }), renderMarkdown(report), render(report, 'sarif'), JSON.stringify(report)]) {
+      expect(out).toMatch(/aws(_|&#95;)eks(_|&#95;)cluster\.prod/);
+      expect(out).not.toContain('very-secret-role');
+    }
   });
 });
