@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import addonVersionsJson from './data/eks-addon-versions.json' with { type: 'json' };
 import amiTypesJson from './data/eks-ami-types.json' with { type: 'json' };
-import supportPricingJson from './data/eks-support-pricing.json' with { type: 'json' };
 
 /**
  * EKS facts beyond the version calendar (src/facts.ts), each a versioned data file under
@@ -20,14 +19,6 @@ export type AmiType = z.infer<typeof AmiType>;
 
 const AmiTypes = z.object({ _meta: Meta, types: z.record(z.string(), AmiType) });
 
-const SupportPricing = z.object({
-  _meta: Meta,
-  currency: z.literal('USD'),
-  standardPerClusterHour: z.number().positive(),
-  extendedPerClusterHour: z.number().positive(),
-  hoursPerMonth: z.number().positive(),
-});
-
 const Addon = z.object({
   minClusterVersion: z.string().optional(),
   minClusterVersionSource: z.string().optional(),
@@ -42,7 +33,6 @@ export type EksAddonFacts = z.infer<typeof Addon>;
 const AddonVersions = z.object({ _meta: Meta, addons: z.record(z.string(), Addon) });
 
 export const eksAmiTypes = AmiTypes.parse(amiTypesJson);
-export const eksSupportPricing = SupportPricing.parse(supportPricingJson);
 export const eksAddonVersions = AddonVersions.parse(addonVersionsJson);
 
 export function eksAmiType(name: string): AmiType | undefined {

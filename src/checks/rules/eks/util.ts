@@ -1,6 +1,8 @@
 import type { AnalysisContext } from '../../../context.js';
 import { instanceType } from '../../../facts.js';
-import { eksAmiTypes, eksSupportPricing, type AmiType } from '../../../facts-eks.js';
+import { HOURS_PER_MONTH } from '../../../cost/component.js';
+import { eksControlPlaneHourly } from '../../../cost/resources/aws_eks_cluster.js';
+import { eksAmiTypes, type AmiType } from '../../../facts-eks.js';
 import type { Resource } from '../../../plan/model.js';
 import type { Lookup, Values } from '../../../plan/values.js';
 import { show } from '../../show.js';
@@ -122,11 +124,15 @@ export function daysBetween(from: string, to: string): number {
 
 const usd = (n: number): string => `$${n.toFixed(2)}`;
 
-/** `$0.60/hr instead of $0.10/hr (+$0.50/hr, about +$365/month)`, from the shipped price file. */
-export function extendedSupportCost(): string {
-  const p = eksSupportPricing;
-  const extra = p.extendedPerClusterHour - p.standardPerClusterHour;
-  return `${usd(p.extendedPerClusterHour)}/hr instead of ${usd(p.standardPerClusterHour)}/hr (+${usd(extra)}/hr, about +$${Math.round(extra * p.hoursPerMonth)}/month)`;
+/**
+ * `$0.60/hr instead of $0.10/hr (+$0.50/hr, about +$365/month)` in the cluster's region, from the
+ * price snapshot the estimators use; `extended-support rates` when the region has no price.
+ */
+export function extendedSupportCost(region: string): string {
+  const p = eksControlPlaneHourly(region);
+  if (!p) return `extended-support rates (no EKS price for ${region} in the price snapshot)`;
+  const extra = p.extended - p.standard;
+  return `${usd(p.extended)}/hr instead of ${usd(p.standard)}/hr (+${usd(extra)}/hr, about +$${Math.round(extra * HOURS_PER_MONTH)}/month)`;
 }
 
 /** AMI types of the same family as `ami` that satisfy `want`, e.g. the arm64 counterpart. */
