@@ -14,7 +14,7 @@ Checks and prices the AWS container resources (ECS, EKS, Fargate, autoscaling) i
 OpenTofu JSON plans (terraform show -json plan.out > plan.json).
 
 Options:
-  --format FORMAT          text (default), markdown or json
+  --format FORMAT          text (default), markdown, json or sarif
   --output FILE            write the report to FILE instead of standard output
   --region REGION          region for resources whose provider sets none (default us-east-1)
   --as-of YYYY-MM-DD       evaluation date for date-dependent rules and prices (default today)
