@@ -31,10 +31,18 @@ export async function analyse(paths: readonly string[], options: EngineOptions):
   const sensitiveStrings = new Set<string>();
   const { config } = await loadConfig(options);
   const sources = options.tfDir ? await sourceTree(options.tfDir) : undefined;
-  const plans: PlanReport[] = [];
+  // Plans are analysed a few at a time, so one plan's file reading overlaps another's analysis.
+  // Each plan keeps its own warnings and secrets; they are merged in input order, so the report
+  // is the same as one plan at a time.
+  const results = await mapPool(paths, PLAN_CONCURRENCY, async (path) => {
+    const run: RunState = { options, config, sources, warnings: new Set(), secrets: new Set() };
+    return { plan: await analysePlan(path, run), run };
+  });
+  const plans: PlanReport[] = results.map((r) => r.plan);
   const warnings = new Set<string>();
-  for (const path of paths) {
-    plans.push(await analysePlan(path, { options, config, sources, warnings }, sensitiveStrings));
+  for (const { run } of results) {
+    for (const w of run.warnings) warnings.add(w);
+    for (const s of run.secrets) sensitiveStrings.add(s);
   }
   const raw: Report = {
     schemaVersion: SCHEMA_VERSION,
@@ -60,11 +68,29 @@ interface RunState {
   options: EngineOptions;
   config: ToolConfig;
   sources: SourceTree | undefined;
-  /** Report-level warnings (a .tf file that does not parse), collected across plans. */
+  /** Report-level warnings (a .tf file that does not parse). */
   warnings: Set<string>;
+  /** Sensitive strings of the plan. */
+  secrets: Set<string>;
 }
 
-async function analysePlan(path: string, run: RunState, secrets: Set<string>): Promise<PlanReport> {
+const PLAN_CONCURRENCY = 4;
+
+/** Maps with at most `limit` calls in flight; results keep the input order. */
+export async function mapPool<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+async function analysePlan(path: string, run: RunState): Promise<PlanReport> {
   const { options, config } = run;
   let model: PlanModel;
   try {
@@ -73,7 +99,7 @@ async function analysePlan(path: string, run: RunState, secrets: Set<string>): P
   } catch (e) {
     return { path, terraformVersion: null, formatVersion: null, error: oneLine(e), resources: [], findings: [], cost: null };
   }
-  for (const s of model.sensitiveStrings) secrets.add(s);
+  for (const s of model.sensitiveStrings) run.secrets.add(s);
   const graph = buildGraph(model);
   const sources = run.sources ? await run.sources.forPlan(model, path) : NO_SOURCES;
   for (const w of sources.warnings) run.warnings.add(w);
