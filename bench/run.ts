@@ -1,11 +1,20 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { generatePlan } from './generate.js';
+import { performance } from 'node:perf_hooks';
+import { generatePlanFile } from './generate.js';
 
 /**
- * `npm run bench`: generates plans of 1k, 10k and 100k resource changes and measures, each in a
- * fresh process and best of a few runs: bare JSON.parse of the file, and load + model + graph.
+ * `npm run bench`: speed and memory of container-plan-check on generated plans, each measured in
+ * a fresh process (best of BENCH_RUNS):
+ *   1. 1k / 10k / 100k resource changes: bare JSON.parse of the file vs load + model + graph
+ *      (the loader's automatic choice, and both loaders forced), the ratio, peak RSS; and jq
+ *      selecting the same resource types from the same file.
+ *   2. Cold start of the built action (dist/index.js) and CLI on a small plan; bundle sizes.
+ *   3. hcl2-parser over a generated tree of 500 .tf files (bench/hcl.ts).
+ *   4. With BENCH_HUGE=1: a 1 GB plan (1M resource changes, 10% container resources) through the
+ *      built CLI, with its peak RSS.
  */
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -17,25 +26,79 @@ interface Sample {
   maxRssMiB: number;
   resources: number;
 }
-function measure(mode: 'parse' | 'analyse', file: string): Sample {
-  let best: Sample | undefined;
-  for (let i = 0; i < RUNS; i++) {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/measure.ts', mode, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
-    const s = JSON.parse(out.trim().split('\n').at(-1)!) as Sample;
-    if (!best || s.ms < best.ms) best = s;
+function best(f: () => Sample, runs = RUNS): Sample {
+  let b: Sample | undefined;
+  for (let i = 0; i < runs; i++) {
+    const s = f();
+    if (!b || s.ms < b.ms) b = s;
   }
-  return best!;
+  return b!;
 }
+function measure(mode: string, file: string): Sample {
+  return best(() => {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/measure.ts', mode, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    return JSON.parse(out.trim().split('\n').at(-1)!) as Sample;
+  });
+}
+/** Wall time and peak RSS of a whole command (node preloaded with bench/rss.mjs). */
+function timed(args: string[], env: NodeJS.ProcessEnv = process.env, runs = RUNS): Sample {
+  return best(() => {
+    const t = performance.now();
+    const r = spawnSync(process.execPath, ['--import', './bench/rss.mjs', ...args], { encoding: 'utf8', env, maxBuffer: 64 << 20 });
+    const ms = performance.now() - t;
+    const m = /maxRssMiB=([\d.]+)/.exec(r.stderr ?? '');
+    return { ms, maxRssMiB: m ? Number(m[1]) : NaN, resources: 0 };
+  }, runs);
+}
+const TYPES = ['aws_ecs_service', 'aws_ecs_task_definition', 'aws_ecs_cluster', 'aws_ecs_cluster_capacity_providers', 'aws_ecs_capacity_provider', 'aws_eks_cluster', 'aws_eks_node_group', 'aws_eks_fargate_profile', 'aws_eks_addon', 'aws_appautoscaling_target', 'aws_appautoscaling_policy', 'aws_autoscaling_group', 'aws_launch_template', 'aws_launch_configuration'];
+function jq(file: string): Sample | undefined {
+  if (spawnSync('jq', ['--version']).status !== 0) return undefined;
+  const filter = `[.resource_changes[] | select(.type | IN(${TYPES.map((t) => JSON.stringify(t)).join(',')}))] | length`;
+  return best(() => {
+    const t = performance.now();
+    spawnSync('jq', [filter, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    return { ms: performance.now() - t, maxRssMiB: NaN, resources: 0 };
+  });
+}
+const f0 = (n: number) => n.toFixed(0);
 
-console.log(`node ${process.version}, ${RUNS} runs each (best)`);
-console.log('resources  file MB  JSON.parse ms  analyse ms  ratio  peak RSS MiB (parse / analyse)');
+console.log(`node ${process.version} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB · best of ${RUNS}`);
+console.log('\n1. analysis vs JSON.parse (ms; peak RSS MiB)');
+console.log('resources  file MB  JSON.parse  analyse  ratio   whole  stream  jq (ratio)   RSS parse/analyse/stream');
 for (const n of SIZES) {
   const file = join(dir, `plan-${n}.json`);
-  writeFileSync(file, generatePlan(n));
+  if (!existsSync(file)) generatePlanFile(n, file);
   const mb = statSync(file).size / 1e6;
   const p = measure('parse', file);
   const a = measure('analyse', file);
+  const w = measure('whole', file);
+  const s = measure('stream', file);
+  const j = jq(file);
   console.log(
-    `${String(a.resources).padStart(9)}  ${mb.toFixed(1).padStart(7)}  ${p.ms.toFixed(0).padStart(13)}  ${a.ms.toFixed(0).padStart(10)}  ${(a.ms / p.ms).toFixed(2).padStart(5)}  ${p.maxRssMiB.toFixed(0)} / ${a.maxRssMiB.toFixed(0)}`,
+    `${String(a.resources).padStart(9)}  ${mb.toFixed(1).padStart(7)}  ${f0(p.ms).padStart(10)}  ${f0(a.ms).padStart(7)}  ${(a.ms / p.ms).toFixed(2).padStart(5)}  ${f0(w.ms).padStart(6)}  ${f0(s.ms).padStart(6)}  ${j ? `${f0(j.ms)} (${(a.ms / j.ms).toFixed(2)})` : 'jq not installed'}`.padEnd(96) +
+      `${f0(p.maxRssMiB)} / ${f0(a.maxRssMiB)} / ${f0(s.maxRssMiB)}`,
   );
+}
+
+console.log('\n2. cold start on a small plan (fixtures/example-stack.json) and bundle sizes');
+if (existsSync('dist/index.js')) {
+  const env = { ...process.env, INPUT_PLAN: 'fixtures/example-stack.json', 'INPUT_COMMENT-MODE': 'off', 'INPUT_AS-OF': '2026-11-22', RUNNER_TEMP: dir, GITHUB_OUTPUT: join(dir, 'out.txt'), GITHUB_STEP_SUMMARY: join(dir, 'summary.md') };
+  const action = timed(['dist/index.js'], env);
+  const cli = timed(['dist/cli/index.js', '--as-of', '2026-11-22', 'fixtures/example-stack.json']);
+  const bare = timed(['-e', '0']);
+  console.log(`action dist/index.js: ${f0(action.ms)} ms (${f0(action.maxRssMiB)} MiB) · CLI dist/cli/index.js: ${f0(cli.ms)} ms · bare node: ${f0(bare.ms)} ms`);
+  for (const d of ['dist', 'dist/cli']) {
+    for (const f of readdirSync(d).filter((x) => x.endsWith('.js'))) console.log(`  ${join(d, f)}: ${(statSync(join(d, f)).size / 1e6).toFixed(2)} MB${f === 'index.js' ? '' : ' (hcl2-parser, loaded only with --tf-dir)'}`);
+  }
+} else console.log('dist/ not built');
+
+console.log('\n3. .tf sources');
+process.stdout.write(execFileSync(process.execPath, ['--import', 'tsx', 'bench/hcl.ts', '500'], { encoding: 'utf8' }));
+
+if (process.env.BENCH_HUGE) {
+  console.log('\n4. a 1 GB plan through the built CLI (streamed)');
+  const file = join(dir, 'plan-huge.json');
+  if (!existsSync(file)) generatePlanFile(Number(process.env.BENCH_HUGE_N ?? 1_000_000), file, { containerShare: 0.1 });
+  const huge = timed(['dist/cli/index.js', '--format', 'json', '--output', join(dir, 'huge-report.json'), '--fail-on', 'never', file], process.env, 1);
+  console.log(`${(statSync(file).size / 1e9).toFixed(2)} GB: ${f0(huge.ms)} ms, peak RSS ${f0(huge.maxRssMiB)} MiB`);
 }
