@@ -3,15 +3,21 @@ import { parseArgs } from 'node:util';
 import type { EngineOptions, FailOn } from './context.js';
 import { runPricing } from './cost/update.js';
 import { analyse } from './engine.js';
+import { mergeReportFiles } from './merge.js';
 import { InputError, oneLine } from './plan/errors.js';
 import { FORMATS, render, type Format } from './report/render.js';
 import { VERSION } from './version.js';
 
 export const USAGE = `Usage: container-plan-check [options] PLAN.json...
+       container-plan-check merge [options] REPORT.json...
        container-plan-check pricing update [--from-dir DIR] [--out FILE]
 
 Checks and prices the AWS container resources (ECS, EKS, Fargate, autoscaling) in Terraform or
 OpenTofu JSON plans (terraform show -json plan.out > plan.json).
+
+merge combines JSON reports (--format json, one per stack) into one report and decides the gate
+again with its own --fail-on, --max-increase and --max-increase-percent. A report that cannot be
+used is named on standard error and left out (exit 2 once the others are written).
 
 Options:
   --format FORMAT          text (default), markdown, json or sarif
@@ -51,32 +57,34 @@ export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Pr
   }
 }
 
-async function main(argv: readonly string[], io: CliIO): Promise<number> {
-  if (argv[0] === 'pricing') return runPricing(argv.slice(1), io);
-  let parsed;
+/** Options of both the analysis and `merge`; `merge` rejects those that shape an analysis. */
+const OPTIONS = {
+  format: { type: 'string' },
+  output: { type: 'string' },
+  region: { type: 'string' },
+  'as-of': { type: 'string' },
+  'tf-dir': { type: 'string' },
+  config: { type: 'string' },
+  'fail-on': { type: 'string' },
+  'max-increase': { type: 'string' },
+  'max-increase-percent': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+const ANALYSIS_ONLY = ['region', 'as-of', 'tf-dir', 'config'] as const;
+
+function parse(argv: readonly string[]) {
   try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string' },
-        output: { type: 'string' },
-        region: { type: 'string' },
-        'as-of': { type: 'string' },
-        'tf-dir': { type: 'string' },
-        config: { type: 'string' },
-        'fail-on': { type: 'string' },
-        'max-increase': { type: 'string' },
-        'max-increase-percent': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
+    return parseArgs({ args: [...argv], allowPositionals: true, strict: true, options: OPTIONS });
   } catch (e) {
     throw new InputError(undefined, `${oneLine(e).replace(/^TypeError( \[\w+\])?: /, '')} (see --help)`);
   }
-  const { values: o, positionals } = parsed;
+}
+
+async function main(argv: readonly string[], io: CliIO): Promise<number> {
+  if (argv[0] === 'pricing') return runPricing(argv.slice(1), io);
+  if (argv[0] === 'merge') return merge(argv.slice(1), io);
+  const { values: o, positionals } = parse(argv);
   if (o.help) {
     io.stdout(USAGE);
     return 0;
@@ -86,24 +94,51 @@ async function main(argv: readonly string[], io: CliIO): Promise<number> {
     return 0;
   }
   if (positionals.length === 0) throw new InputError(undefined, 'no plan given; usage: container-plan-check [options] PLAN.json... (see --help)');
-  const format = (o.format ?? 'text') as Format;
-  if (!FORMATS.includes(format)) throw new InputError(undefined, `--format must be one of ${FORMATS.join(', ')}`);
+  const format = formatOf(o.format);
   const options = engineOptions(
     { region: o.region, asOf: o['as-of'], tfDir: o['tf-dir'], config: o.config, failOn: o['fail-on'], maxIncrease: o['max-increase'], maxIncreasePercent: o['max-increase-percent'] },
     io.today(),
   );
   const result = await analyse(positionals, options);
-  const text = render(result.report, format);
-  if (o.output) {
-    try {
-      await writeFile(o.output, text);
-    } catch (e) {
-      throw new InputError(o.output, `cannot write the report (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-    }
-  } else io.stdout(text);
+  await emit(render(result.report, format), o.output, io);
   for (const p of result.report.plans) if (p.error) io.stderr(`container-plan-check: ${p.error}\n`);
   if (result.inputError) return 2;
   return result.report.gate.passed ? 0 : 1;
+}
+
+/** `merge REPORT.json...`: the reports of several runs as one, with the gate decided again. */
+async function merge(argv: readonly string[], io: CliIO): Promise<number> {
+  const { values: o, positionals } = parse(argv);
+  if (o.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  const analysisOnly = ANALYSIS_ONLY.find((k) => o[k] !== undefined);
+  if (analysisOnly) throw new InputError(undefined, `merge takes no --${analysisOnly}: the reports were analysed by the runs that wrote them`);
+  if (positionals.length === 0) throw new InputError(undefined, 'no report given; usage: container-plan-check merge [options] REPORT.json... (see --help)');
+  const format = formatOf(o.format);
+  const options = engineOptions({ failOn: o['fail-on'], maxIncrease: o['max-increase'], maxIncreasePercent: o['max-increase-percent'] }, io.today());
+  const { report, skipped, warnings } = await mergeReportFiles(positionals, options);
+  await emit(render(report, format), o.output, io);
+  for (const w of warnings) io.stderr(`container-plan-check: ${w}\n`);
+  if (skipped.length > 0) return 2;
+  return report.gate.passed ? 0 : 1;
+}
+
+function formatOf(raw: string | undefined): Format {
+  const format = (raw ?? 'text') as Format;
+  if (!FORMATS.includes(format)) throw new InputError(undefined, `--format must be one of ${FORMATS.join(', ')}`);
+  return format;
+}
+
+/** The report to standard output, or to --output FILE. */
+async function emit(text: string, output: string | undefined, io: CliIO): Promise<void> {
+  if (!output) return io.stdout(text);
+  try {
+    await writeFile(output, text);
+  } catch (e) {
+    throw new InputError(output, `cannot write the report (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
 }
 
 export interface RawOptions {
