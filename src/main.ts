@@ -4,30 +4,33 @@ import { dirname, join } from 'node:path';
 import { engineOptions } from './cli.js';
 import { analyse } from './engine.js';
 import { readRunContext } from './github/context.js';
-import { readInputs } from './github/inputs.js';
+import { readInputs, type ActionInputs } from './github/inputs.js';
 import { annotate, setReportOutputs } from './github/outputs.js';
 import { publishComment } from './github/publish.js';
 import { expandPatterns } from './glob.js';
+import { labelStack, mergeReportFiles } from './merge.js';
 import { InputError, oneLine } from './plan/errors.js';
+import { plain } from './report/escape.js';
 import { render } from './report/render.js';
+import type { Report } from './report/schema.js';
 
 /**
- * The action: run the engine, then write the report everywhere it is read (report file,
- * outputs, job summary, annotations, SARIF, PR comment), and only then apply the gate.
+ * The action: run the engine on the plans (or merge the reports of per-stack runs), then write
+ * the report everywhere it is read (report file, outputs, job summary, annotations, SARIF, PR
+ * comment), and only then apply the gate.
  */
 export async function run(): Promise<void> {
   try {
     const inputs = readInputs();
     const ctx = readRunContext(process.env, inputs.prNumber);
-    const plans = await expandPatterns(inputs.plan);
-    if (plans.length === 0) throw new InputError(undefined, 'the plan input names no file');
-    const { report } = await analyse(plans, engineOptions(inputs.engine, new Date().toISOString().slice(0, 10)));
+    const report = await reportOf(inputs);
 
     const reportPath = join(process.env.RUNNER_TEMP || process.cwd(), 'container-plan-check', 'report.json');
     await writeOut(reportPath, render(report, 'json'));
     setReportOutputs(report, reportPath);
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(render(report, 'markdown', { linkBase: ctx.linkBase })).write();
-    annotate(report, process.env.GITHUB_WORKSPACE);
+    // Merged reports were annotated by the runs that wrote them.
+    if (!inputs.reports) annotate(report, process.env.GITHUB_WORKSPACE);
     if (inputs.sarifFile) await writeOut(inputs.sarifFile, render(report, 'sarif', { linkBase: ctx.linkBase }));
 
     const url = await publishComment(report, ctx, { token: inputs.token, mode: inputs.commentMode, when: inputs.commentWhen, tag: inputs.commentTag }, core);
@@ -37,6 +40,20 @@ export async function run(): Promise<void> {
   } catch (e) {
     core.setFailed(oneLine(e));
   }
+}
+
+/** The report of the plans, labelled with `stack-name`; or the merge of `reports`. */
+async function reportOf(inputs: ActionInputs): Promise<Report> {
+  const options = engineOptions(inputs.engine, new Date().toISOString().slice(0, 10));
+  if (inputs.reports) {
+    const merged = await mergeReportFiles(await expandPatterns(inputs.reports), options);
+    for (const w of merged.warnings) core.warning(plain(w), { title: 'container-plan-check: reports' });
+    return merged.report;
+  }
+  const plans = await expandPatterns(inputs.plan);
+  if (plans.length === 0) throw new InputError(undefined, 'the plan input names no file');
+  const { report } = await analyse(plans, options);
+  return inputs.stackName ? labelStack(report, inputs.stackName) : report;
 }
 
 async function writeOut(path: string, text: string): Promise<void> {

@@ -5,7 +5,11 @@ import { COMMENT_MODES, COMMENT_WHEN, type CommentMode, type CommentWhen } from 
 
 /** The action's inputs (action.yml), read and checked; engine options are checked by the engine's own validator. */
 export interface ActionInputs {
+  /** Plan files to analyse, or (`reports`) JSON reports of other runs to merge: exactly one is set. */
   plan: string;
+  reports: string;
+  /** Labels this run's plan in a merged report (`plans[].name`). */
+  stackName: string;
   engine: RawOptions;
   token: string;
   commentMode: CommentMode;
@@ -18,8 +22,16 @@ export interface ActionInputs {
 export function readInputs(): ActionInputs {
   // The runner already masks the token (github.token or a secret); it is never written out, not even to mask it.
   const token = core.getInput('github-token');
+  const plan = core.getInput('plan');
+  const reports = core.getInput('reports');
+  const stackName = core.getInput('stack-name');
+  if (plan && reports) throw new InputError(undefined, 'give plan or reports, not both: plan analyses plan files, reports merges the JSON reports of other runs');
+  if (!plan && !reports) throw new InputError(undefined, 'give plan (plan JSON files to check) or reports (JSON reports of other runs to merge)');
+  if (reports && stackName) throw new InputError(undefined, 'stack-name goes with plan, not reports: the merged reports keep the stack names they were written with');
   return {
-    plan: core.getInput('plan', { required: true }),
+    plan,
+    reports,
+    stackName,
     engine: {
       region: core.getInput('region'),
       asOf: core.getInput('as-of'),
