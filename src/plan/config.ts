@@ -25,6 +25,7 @@ export class ConfigIndex {
   private readonly modules = new Map<string, ConfigModule>();
   private readonly calls = new Map<string, ModuleCall>();
   private readonly resources = new Map<string, ConfigResource>();
+  private readonly refCache = new Map<string, readonly ResolvedRef[]>();
 
   constructor(
     readonly configuration: Configuration | undefined,
@@ -74,11 +75,17 @@ export class ConfigIndex {
   }
 
   /** Resources referenced by the expression at `path` of a resource in module `modulePath`. */
-  references(modulePath: string, res: ConfigResource | undefined, path: readonly PathStep[]): ResolvedRef[] {
+  references(modulePath: string, res: ConfigResource | undefined, path: readonly PathStep[]): readonly ResolvedRef[] {
+    // Every instance of a count/for_each block shares its configuration: resolve once per block.
+    const key = res ? `${modulePath}|${res.address}|${path.join('.')}` : undefined;
+    const hit = key !== undefined ? this.refCache.get(key) : undefined;
+    if (hit) return hit;
     const expr = this.expression(res, path);
     const out: ResolvedRef[] = [];
     this.resolveRefs(modulePath, collectReferences(expr), out, 0);
-    return dedupe(out);
+    const refs = dedupe(out);
+    if (key !== undefined) this.refCache.set(key, refs);
+    return refs;
   }
 
   private resolveRefs(modulePath: string, refs: string[], out: ResolvedRef[], hops: number): void {

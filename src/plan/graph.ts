@@ -259,7 +259,7 @@ export function buildGraph(model: PlanModel): ResourceGraph {
  * in the reference, then instances in the same module instance as `from`, then the one with the
  * same index as `from` (the `count.index` / `each.key` pattern). Ambiguity links nothing.
  */
-export function resolveRefs(model: PlanModel, from: Resource, refs: ResolvedRef[], types: string[]): Resource[] {
+export function resolveRefs(model: PlanModel, from: Resource, refs: readonly ResolvedRef[], types: string[]): Resource[] {
   const out: Resource[] = [];
   for (const ref of refs) {
     if (!types.includes(ref.type) || ref.mode !== 'managed') continue;
@@ -282,12 +282,31 @@ export function resolveRefs(model: PlanModel, from: Resource, refs: ResolvedRef[
  * up directly instead of scanning every instance of the configuration address.
  */
 function sameInstanceCandidates(model: PlanModel, from: Resource, ref: ResolvedRef): Resource[] | undefined {
-  const parts = splitAddress(ref.configAddress);
-  const depth = parts.filter((p, i) => p === 'module' && i % 2 === 0 && i < parts.length - 2).length;
+  const { modules, local } = configParts(ref.configAddress);
+  const depth = modules.length;
   if (depth > from.modules.length) return undefined;
-  for (let i = 0; i < depth; i++) if (parts[i * 2 + 1] !== from.modules[i]!.name) return undefined;
-  const prefix = moduleInstancePath(from.modules.slice(0, depth));
-  return model.byBaseAddress.get(baseAddress(prefix, ref.mode, ref.type, parts.at(-1)!)) ?? [];
+  for (let i = 0; i < depth; i++) if (modules[i] !== from.modules[i]!.name) return undefined;
+  const prefix = depth === from.modules.length ? from.moduleAddress : moduleInstancePath(from.modules.slice(0, depth));
+  return model.byBaseAddress.get(prefix ? `${prefix}.${local}` : local) ?? [];
+}
+
+const CONFIG_PARTS = new Map<string, { modules: string[]; local: string }>();
+
+/** `module.a.module.b.aws_x.y` → module names [a, b] and the local address `aws_x.y` (memoised). */
+function configParts(configAddress: string): { modules: string[]; local: string } {
+  let c = CONFIG_PARTS.get(configAddress);
+  if (!c) {
+    const parts = splitAddress(configAddress);
+    const modules: string[] = [];
+    let i = 0;
+    while (parts[i] === 'module' && i + 2 < parts.length) {
+      modules.push(parts[i + 1]!);
+      i += 2;
+    }
+    c = { modules, local: parts.slice(i).join('.') };
+    if (CONFIG_PARTS.size < 100_000) CONFIG_PARTS.set(configAddress, c);
+  }
+  return c;
 }
 
 /** Candidates whose module keys agree with `from` over their common module path. */

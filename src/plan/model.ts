@@ -1,5 +1,4 @@
 import {
-  configAddress as toConfigAddress,
   moduleConfigPath,
   moduleInstancePath,
   parseResourceAddress,
@@ -181,23 +180,38 @@ function hasTrue(mask: unknown): boolean {
   return false;
 }
 
+const MODULE_STEPS = new Map<string, ModuleStep[]>();
+
+/** The module steps of a change, from `module_address` (cached) or, when absent, its address. */
+function moduleSteps(rc: PlanResourceChange): ModuleStep[] {
+  const ma = rc.module_address;
+  if (ma === undefined) return rc.address.startsWith('module.') ? (parseResourceAddress(rc.address)?.modules ?? []) : [];
+  let steps = MODULE_STEPS.get(ma);
+  if (!steps) {
+    steps = parseResourceAddress(`${ma}.x.y`)?.modules ?? [];
+    if (MODULE_STEPS.size < 100_000) MODULE_STEPS.set(ma, steps);
+  }
+  return steps;
+}
+
 function normalise(
   rc: PlanResourceChange,
   config: ConfigIndex,
   regionCache: Map<string, { region: string; source: RegionSource }>,
   opts: ModelOptions,
 ): Resource {
-  const parsed = parseResourceAddress(rc.address);
-  const modules = parsed?.modules ?? [];
   const mode: 'managed' | 'data' = rc.mode === 'data' ? 'data' : 'managed';
-  const cfgAddr = parsed ? toConfigAddress(parsed) : rc.address;
+  // The module path is shared by every resource of a module instance: parse it once.
+  const modules = moduleSteps(rc);
+  const mcp = moduleConfigPath(modules);
+  const local = `${mode === 'data' ? 'data.' : ''}${rc.type}.${rc.name}`;
+  const cfgAddr = mcp ? `${mcp}.${local}` : local;
   const cfg = config.resource(cfgAddr);
   const actions = rc.change.actions;
   const action = actionOf(actions);
   const before = new Values(rc.change.before ?? null, undefined, rc.change.before_sensitive);
   const after = new Values(rc.change.after ?? null, rc.change.after_unknown, rc.change.after_sensitive);
   const importing = rc.change.importing !== undefined && rc.change.importing !== null;
-  const mcp = moduleConfigPath(modules);
   const region = resolveRegion(config, cfg, mcp, regionCache, opts);
   return {
     address: rc.address,

@@ -42,15 +42,16 @@ type Mode =
   | 'done';
 
 /** Scanner state for one JSON string that may span chunks. */
-class StringSkipper {
+export class StringSkipper {
   /** The string is still open at the end of the chunk. */
   open = false;
   /** The chunk ended in the middle of an escape. */
   private escapeCarry = false;
 
   /**
-   * Skips the rest of a JSON string from `i` with indexOf (strings are most of a plan's bytes).
-   * Returns the index after the closing quote, or the chunk length with `open` set.
+   * Skips the rest of a JSON string from `i`. Returns the index after the closing quote, or the
+   * chunk length with `open` set. (A plain loop: most strings are short, and a native indexOf
+   * call per string costs more than scanning its bytes.)
    */
   skip(chunk: Buffer, i: number): number {
     const n = chunk.length;
@@ -59,28 +60,68 @@ class StringSkipper {
       this.escapeCarry = false;
       j++;
     }
-    for (;;) {
-      if (j >= n) {
-        this.open = true;
-        return n;
-      }
-      const q = chunk.indexOf(QUOTE, j);
-      if (q === -1) {
-        let b = 0;
-        for (let k = n - 1; k >= j && chunk[k] === BACKSLASH; k--) b++;
-        this.escapeCarry = b % 2 === 1;
-        this.open = true;
-        return n;
-      }
-      let b = 0;
-      for (let k = q - 1; k >= j && chunk[k] === BACKSLASH; k--) b++;
-      if (b % 2 === 0) {
+    for (; j < n; j++) {
+      const c = chunk[j]!;
+      if (c === QUOTE) {
         this.open = false;
-        return q + 1;
+        return j + 1;
       }
-      j = q + 1;
+      if (c === BACKSLASH) {
+        j++;
+        if (j >= n) {
+          this.escapeCarry = true;
+          break;
+        }
+      }
+    }
+    this.open = true;
+    return n;
+  }
+}
+
+/** Where a scan is inside nested JSON: bracket depth and whether inside a string. */
+class Nesting {
+  depth = 0;
+  inString = false;
+  /** The last scan reached depth 0: the value or element is complete. */
+  closed = false;
+  readonly strings = new StringSkipper();
+}
+
+/**
+ * The hot loop: scans from `i` until the nesting closes (depth 0 outside a string) or the chunk
+ * ends. Kept small and on local variables so the engine can optimise it well.
+ */
+function scanNested(chunk: Buffer, i: number, st: Nesting): number {
+  const n = chunk.length;
+  let depth = st.depth;
+  let inString = st.inString;
+  st.closed = false;
+  while (i < n) {
+    if (inString) {
+      i = st.strings.skip(chunk, i);
+      if (st.strings.open) break;
+      inString = false;
+      if (depth === 0) {
+        st.closed = true;
+        break;
+      }
+      continue;
+    }
+    const d = chunk[i++]!;
+    if (d === QUOTE) inString = true;
+    else if (d === LBRACE || d === LBRACKET) depth++;
+    else if (d === RBRACE || d === RBRACKET) {
+      depth--;
+      if (depth === 0) {
+        st.closed = true;
+        break;
+      }
     }
   }
+  st.depth = depth;
+  st.inString = inString;
+  return i;
 }
 
 export async function streamPlan(file: string, keep: (type: string) => boolean, chunkSize = 1 << 20): Promise<StreamedPlan> {
@@ -98,13 +139,16 @@ export async function streamPlan(file: string, keep: (type: string) => boolean, 
   let keyEscape = false;
   let capture: Buffer[] | null = null;
   let captureStart = 0;
-  const strings = new StringSkipper();
+  const nest = new Nesting();
+  const strings = nest.strings;
   // resource_changes[i]: its top-level keys are read to find `type`.
-  let elemKey: number[] | null = null;
-  let elemEscape = false;
+  const NONE = 0;
+  const KEY = 1;
+  const TYPE = 2;
+  let collect = NONE; // what the current string is kept for
+  let pieces: Buffer[] = [];
   let expectElemKey = false;
   let wantTypeValue = false;
-  let typeValue: number[] | null = null;
   let elemType: string | undefined;
 
   const fail = (what: string, at: number): never => {
@@ -122,6 +166,22 @@ export async function streamPlan(file: string, keep: (type: string) => boolean, 
       }
     }
     mode = 'top-key';
+  };
+
+  /** An element of resource_changes ends at `end`: parse it if kept. */
+  const finishElement = (chunk: Buffer, end: number) => {
+    totalChanges++;
+    if (capture && elemType !== undefined) {
+      capture.push(chunk.subarray(captureStart, end));
+      const text = Buffer.concat(capture).toString('utf8');
+      try {
+        changes.push(JSON.parse(text));
+      } catch {
+        fail(`in resource_changes[${totalChanges - 1}]`, offset + end);
+      }
+    }
+    capture = null;
+    mode = 'rc-item';
   };
 
   const stream = createReadStream(file, { highWaterMark: chunkSize });
@@ -194,30 +254,12 @@ export async function streamPlan(file: string, keep: (type: string) => boolean, 
             }
             break;
           }
-          let closed = false;
-          while (i < n) {
-            if (inString) {
-              i = strings.skip(chunk, i);
-              if (strings.open) break;
-              inString = false;
-              if (depth === 0) {
-                closed = true;
-                break;
-              }
-              continue;
-            }
-            const d = chunk[i++]!;
-            if (d === QUOTE) inString = true;
-            else if (d === LBRACE || d === LBRACKET) depth++;
-            else if (d === RBRACE || d === RBRACKET) {
-              depth--;
-              if (depth === 0) {
-                closed = true;
-                break;
-              }
-            }
-          }
-          if (closed) finishValue(chunk, i);
+          nest.depth = depth;
+          nest.inString = inString;
+          i = scanNested(chunk, i, nest);
+          depth = nest.depth;
+          inString = nest.inString;
+          if (nest.closed) finishValue(chunk, i);
           break;
         }
         case 'rc-open':
@@ -237,51 +279,56 @@ export async function streamPlan(file: string, keep: (type: string) => boolean, 
             capture = [];
             captureStart = i;
             expectElemKey = true;
-            elemKey = null;
-            elemEscape = false;
+            collect = NONE;
+            pieces = [];
             wantTypeValue = false;
-            typeValue = null;
             elemType = undefined;
           } else if (c === RBRACKET) mode = 'top-key';
           else if (c !== COMMA && !isSpace(c)) fail('expected an object in resource_changes', offset + i);
           i++;
           break;
         case 'rc-elem': {
+          if (elemType !== undefined) {
+            // The type is known: only the end of the element matters now.
+            nest.depth = depth;
+            nest.inString = inString;
+            i = scanNested(chunk, i, nest);
+            depth = nest.depth;
+            inString = nest.inString;
+            if (nest.closed) finishElement(chunk, i);
+            break;
+          }
           while (i < n) {
-            const collecting = elemKey ?? typeValue;
-            if (inString && !collecting) {
-              // A string we do not read: jump over it.
+            if (inString) {
+              // Jump over the string; keep its text only for the element's keys and its `type`.
+              const start = i;
               i = strings.skip(chunk, i);
+              if (collect !== NONE) pieces.push(chunk.subarray(start, strings.open ? i : i - 1));
               if (strings.open) break;
               inString = false;
+              if (collect !== NONE) {
+                const raw = pieces.length === 1 ? pieces[0]!.toString('utf8') : Buffer.concat(pieces).toString('utf8');
+                const text = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
+                pieces = [];
+                if (collect === KEY) wantTypeValue = text === 'type';
+                else {
+                  elemType = text;
+                  if (!keep(elemType)) capture = null; // not kept: stop buffering its bytes
+                  collect = NONE;
+                  break; // on with the fast scan
+                }
+                collect = NONE;
+              }
               continue;
             }
             const d = chunk[i++]!;
-            if (inString) {
-              // Reading a top-level key of the element, or the value of its `type`.
-              if (elemEscape) elemEscape = false;
-              else if (d === BACKSLASH) elemEscape = true;
-              else if (d === QUOTE) {
-                inString = false;
-                const text = Buffer.from(collecting!).toString('utf8');
-                if (elemKey) {
-                  elemKey = null;
-                  wantTypeValue = text === 'type';
-                } else {
-                  typeValue = null;
-                  elemType = text;
-                  if (!keep(elemType)) capture = null; // not kept: stop buffering its bytes
-                }
-                continue;
-              }
-              if (collecting!.length < 256) collecting!.push(d);
-            } else if (d === QUOTE) {
+            if (d === QUOTE) {
               inString = true;
               if (depth === 1 && expectElemKey) {
-                elemKey = [];
+                collect = KEY;
                 expectElemKey = false;
               } else if (depth === 1 && wantTypeValue) {
-                typeValue = [];
+                collect = TYPE;
                 wantTypeValue = false;
               }
             } else if (d === LBRACE || d === LBRACKET) {
@@ -290,18 +337,7 @@ export async function streamPlan(file: string, keep: (type: string) => boolean, 
             } else if (d === RBRACE || d === RBRACKET) {
               depth--;
               if (depth === 0) {
-                totalChanges++;
-                if (capture && elemType !== undefined) {
-                  capture.push(chunk.subarray(captureStart, i));
-                  const text = Buffer.concat(capture).toString('utf8');
-                  try {
-                    changes.push(JSON.parse(text));
-                  } catch {
-                    fail(`in resource_changes[${totalChanges - 1}]`, offset + i);
-                  }
-                }
-                capture = null;
-                mode = 'rc-item';
+                finishElement(chunk, i);
                 break;
               }
             } else if (depth === 1) {

@@ -130,8 +130,19 @@ function containsTrue(mask: unknown): boolean {
   return false;
 }
 
-/** `a.b[0].c` or `a.b.0.c` into steps. */
-export function parsePath(p: string): PathStep[] {
+const PATH_CACHE = new Map<string, readonly PathStep[]>();
+
+/** `a.b[0].c` or `a.b.0.c` into steps (memoised: the same few paths are read for every resource). */
+export function parsePath(p: string): readonly PathStep[] {
+  let steps = PATH_CACHE.get(p);
+  if (!steps) {
+    steps = splitPath(p);
+    if (PATH_CACHE.size < 10_000) PATH_CACHE.set(p, steps);
+  }
+  return steps;
+}
+
+function splitPath(p: string): PathStep[] {
   const out: PathStep[] = [];
   for (const part of p.split('.')) {
     if (part === '') continue;
