@@ -215,6 +215,10 @@ function head(report: Report): string[] {
   }
   const lines = [`### ${icon} ${parts.join(' · ')}`];
   if (!report.gate.passed) lines.push('', `**Fails the check:** ${md(report.gate.reasons.join('; '), 2000)}.`);
+  // Report-level warnings (a stack's report left out of a merge …) that no plan section shows.
+  const shown = new Set(report.plans.flatMap((p) => p.notes ?? []));
+  const warnings = (report.warnings ?? []).filter((w) => !shown.has(w));
+  if (warnings.length > 0) lines.push('', ...warnings.slice(0, 10).map((w) => `> ⚠️ ${md(w, 500)}`), ...(warnings.length > 10 ? [`> ⚠️ and ${warnings.length - 10} more warnings in the job summary`] : []));
   return lines;
 }
 

@@ -13,7 +13,7 @@ export function renderText(report: Report): string {
       out.push(`✗ ${plain(p.error)}`);
       continue;
     }
-    out.push(`${plain(p.path)} (${p.terraformVersion ? `Terraform ${plain(p.terraformVersion, 40)}, ` : ''}format ${plain(p.formatVersion ?? '?', 20)})`);
+    out.push(`${p.name ? `${plain(p.name)}: ` : ''}${plain(p.path)} (${p.terraformVersion ? `Terraform ${plain(p.terraformVersion, 40)}, ` : ''}format ${plain(p.formatVersion ?? '?', 20)})`);
     for (const n of p.notes ?? []) out.push(`  note: ${plain(n)}`);
     if (p.resources.length === 0) {
       out.push('  no ECS, EKS or autoscaling resources in this plan');

@@ -101,6 +101,12 @@ describe('merging the reports of several stacks', () => {
     ]);
     expect(warnings).toEqual(skipped);
     expect(report.warnings).toEqual(skipped);
+    // A reviewer reading only the comment sees that stacks were left out, right under its first line.
+    const md = render(report, 'markdown').replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)));
+    const head = md.split('<details')[0]!;
+    for (const w of skipped) expect(head).toContain(`> ⚠️ ${w}`);
+    // The text report labels each plan by its stack.
+    expect(render(report, 'text')).toMatch(/^network: .*example-stack\.json \(Terraform/m);
   });
 
   it('none usable: one line naming each file', async () => {
