@@ -1,17 +1,19 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import priceListJson from './data/price-list.json' with { type: 'json' };
 import { embeddedSnapshot, SnapshotSchema, type Snapshot } from './prices.js';
 import { InputError, oneLine } from '../plan/errors.js';
+import { fileBytes, httpBytes, OfferScan, type OfferFilter } from './offer-stream.js';
 
 /**
  * `container-plan-check pricing update`: rebuilds the price snapshot from the AWS Price List bulk
  * API (no credentials needed). It reads the offer index, then each offer's region index, then
  * the per-region offer files of AmazonECS, AmazonEKS and AmazonEC2, and keeps the on-demand price
  * of every product whose usage type, once the region's prefix is taken off, is exactly one we
- * price. `--from-dir DIR` reads the same files from DIR, laid out as their URL paths.
+ * price. `--from-dir DIR` reads the same files from DIR, laid out as their URL paths. Offer files
+ * are streamed (offer-stream.ts): only those products and their on-demand terms are decoded.
  */
 const PriceList = z.object({
   baseUrl: z.string(),
@@ -41,42 +43,31 @@ const OfferFile = z.object({
 }).loose();
 type OfferFile = z.infer<typeof OfferFile>;
 
-/** Reads one Price List document by its URL path (`/offers/v1.0/aws/...`). */
-export type Reader = (urlPath: string) => Promise<unknown>;
-
-export function dirReader(dir: string): Reader {
-  return async (urlPath) => {
-    const file = join(dir, ...urlPath.split('/').filter(Boolean));
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (e) {
-      throw new InputError(file, `cannot read the Price List file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-    }
-    try {
-      return JSON.parse(text);
-    } catch {
-      throw new InputError(file, 'the Price List file is not valid JSON');
-    }
-  };
+/** Where the Price List documents are read from, by URL path (`/offers/v1.0/aws/...`): the file or URL (for messages) and its bytes. */
+export interface Source {
+  where: (urlPath: string) => string;
+  bytes: (urlPath: string) => AsyncIterable<Uint8Array>;
 }
 
-export function httpReader(baseUrl = LIST.baseUrl): Reader {
-  return async (urlPath) => {
-    const url = `${baseUrl}${urlPath}`;
-    let res: Response;
-    try {
-      res = await fetch(url);
-    } catch (e) {
-      throw new InputError(url, `cannot fetch (${oneLine(e)})`);
-    }
-    if (!res.ok) throw new InputError(url, `HTTP ${res.status}`);
-    try {
-      return await res.json();
-    } catch {
-      throw new InputError(url, 'the response is not valid JSON');
-    }
-  };
+export function dirSource(dir: string, chunkSize?: number): Source {
+  const where = (urlPath: string) => join(dir, ...urlPath.split('/').filter(Boolean));
+  return { where, bytes: (urlPath) => fileBytes(where(urlPath), chunkSize) };
+}
+
+export function httpSource(baseUrl = LIST.baseUrl): Source {
+  const where = (urlPath: string) => `${baseUrl}${urlPath}`;
+  return { where, bytes: (urlPath) => httpBytes(where(urlPath)) };
+}
+
+/** Reads a small Price List document (an offer or region index) whole. */
+async function readJson(source: Source, urlPath: string): Promise<unknown> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of source.bytes(urlPath)) chunks.push(chunk);
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new InputError(source.where(urlPath), 'the Price List file is not valid JSON');
+  }
 }
 
 function parse<T>(schema: z.ZodType<T>, doc: unknown, where: string, what: string): T {
@@ -96,7 +87,7 @@ export function stripPrefix(code: string, region: string, usageType: string): st
 }
 
 /** The snapshot key a product prices, if any. */
-function keyOf(code: string, region: string, product: OfferFile['products'][string]): string | undefined {
+function keyOf(code: string, region: string, product: { productFamily?: string; attributes: Record<string, string> }): string | undefined {
   const a = product.attributes;
   if (a.regionCode !== undefined && a.regionCode !== region) return undefined;
   const ut = a.usagetype === undefined ? undefined : stripPrefix(code, region, a.usagetype);
@@ -108,6 +99,28 @@ function keyOf(code: string, region: string, product: OfferFile['products'][stri
     if (Object.entries(inst.attributes).every(([k, v]) => a[k] === v)) return `ec2/${ut.slice(inst.usageTypePrefix.length)}/hour`;
   }
   return undefined;
+}
+
+/** The attributes `keyOf` reads. */
+const KEY_ATTRIBUTES = ['regionCode', 'usagetype', ...Object.keys(LIST.ec2Instances.attributes)];
+
+/** Keeps the products of a region's offer that price a snapshot key, decided during the scan before a product is decoded. */
+export function offerFilter(code: string, region: string): OfferFilter {
+  return { attributes: KEY_ATTRIBUTES, keep: (p) => keyOf(code, region, p) !== undefined };
+}
+
+/**
+ * Reads an offer file in one streaming pass (an AmazonEC2 one runs to several GB): the header,
+ * the products that price a snapshot key, and their on-demand terms.
+ */
+async function readOffer(source: Source, url: string, code: string, region: string): Promise<OfferFile> {
+  const scan = new OfferScan(source.bytes(url), source.where(url), offerFilter(code, region));
+  const products: Record<string, unknown> = {};
+  const onDemand: Record<string, unknown> = {};
+  for await (const m of scan) (m.section === 'products' ? products : onDemand)[m.sku] = m.value;
+  const has = (section: string) => scan.sections.has(section);
+  const doc = { ...scan.header, products: has('products') ? products : undefined, terms: has('terms') ? { OnDemand: has('terms.OnDemand') ? onDemand : undefined } : undefined };
+  return parse(OfferFile, doc, url, `an AWS ${code} offer file`);
 }
 
 /** The on-demand price of a SKU: its first-tier dimension (beginRange 0) in USD. */
@@ -130,9 +143,9 @@ export interface UpdateResult {
 }
 
 /** Builds a snapshot from the Price List. `regions` limits the regions read (all by default). */
-export async function buildSnapshot(read: Reader, regions?: readonly string[]): Promise<UpdateResult> {
+export async function buildSnapshot(source: Source, regions?: readonly string[]): Promise<UpdateResult> {
   const warnings: string[] = [];
-  const index = parse(OfferIndex, await read(LIST.offerIndex), LIST.offerIndex, 'an AWS offer index');
+  const index = parse(OfferIndex, await readJson(source, LIST.offerIndex), LIST.offerIndex, 'an AWS offer index');
   const out: Snapshot = {
     schemaVersion: 1,
     snapshotDate: index.publicationDate.slice(0, 10),
@@ -145,7 +158,7 @@ export async function buildSnapshot(read: Reader, regions?: readonly string[]): 
   for (const code of OFFER_CODES) {
     const offer = index.offers[code];
     if (!offer) throw new InputError(LIST.offerIndex, `the offer index has no ${code} offer`);
-    const ri = parse(RegionIndex, await read(offer.currentRegionIndexUrl), offer.currentRegionIndexUrl, 'an AWS region index');
+    const ri = parse(RegionIndex, await readJson(source, offer.currentRegionIndexUrl), offer.currentRegionIndexUrl, 'an AWS region index');
     for (const region of Object.keys(ri.regions).sort()) {
       if (regions && !regions.includes(region)) continue;
       if (!(region in LIST.prefixes)) {
@@ -153,7 +166,7 @@ export async function buildSnapshot(read: Reader, regions?: readonly string[]): 
         continue;
       }
       const url = ri.regions[region]!.currentVersionUrl;
-      const file = parse(OfferFile, await read(url), url, `an AWS ${code} offer file`);
+      const file = await readOffer(source, url, code, region);
       const srcId = `${code}/${region}`;
       let found = 0;
       for (const sku of Object.keys(file.products).sort()) {
@@ -225,7 +238,7 @@ export async function runPricing(argv: readonly string[], io: PricingIO): Promis
     return 0;
   }
   if (positionals.length !== 1 || positionals[0] !== 'update') throw new InputError(undefined, 'usage: container-plan-check pricing update [--from-dir DIR] [--out FILE] (see pricing --help)');
-  const { snapshot, warnings } = await buildSnapshot(o['from-dir'] ? dirReader(o['from-dir']) : httpReader(), o.region);
+  const { snapshot, warnings } = await buildSnapshot(o['from-dir'] ? dirSource(o['from-dir']) : httpSource(), o.region);
   for (const w of warnings) io.stderr(`container-plan-check: ${w}\n`);
   const text = formatSnapshot(snapshot);
   if (o.out) {
