@@ -3,6 +3,7 @@ import type { PriceBook } from './prices.js';
 import type { ResourceGraph } from '../plan/graph.js';
 import type { PlanModel, Resource } from '../plan/model.js';
 import type { CostComponent, Unpriced } from '../report/schema.js';
+import { configSetting } from '../plan/written.js';
 
 /** A month is 730 hours (the AWS calculator's convention). Full precision is kept; display rounds. */
 export const HOURS_PER_MONTH = 730;
@@ -121,7 +122,7 @@ export function emptyEstimate(partial: Partial<SideEstimate> = {}): SideEstimate
  * estimators may use. Undefined configuration (not found) is never taken as unset.
  */
 export function unsetInConfig(r: Resource, attr: string): boolean {
-  return r.config !== undefined && !Object.hasOwn(r.config.expressions ?? {}, attr);
+  return configSetting(r, [attr]) === 'unset';
 }
 
 /** `2`, `0.5`, `1.75`: a quantity for descriptions (at most 4 decimals, no trailing zeros). */

@@ -56,22 +56,7 @@ export class ConfigIndex {
 
   /** The expression object at a path under a resource's expressions (blocks are arrays). */
   expression(res: ConfigResource | undefined, path: readonly PathStep[]): unknown {
-    let e: unknown = res?.expressions;
-    for (const step of path) {
-      if (e === undefined || e === null) return undefined;
-      if (Array.isArray(e)) {
-        e = typeof step === 'number' ? e[step] : e[0] && (e[0] as Record<string, unknown>)[String(step)];
-        continue;
-      }
-      if (typeof e !== 'object') return undefined;
-      const obj = e as Record<string, unknown>;
-      if (typeof step === 'number') {
-        // A block list written once in the configuration stands for every element.
-        continue;
-      }
-      e = obj[step];
-    }
-    return e;
+    return expressionAt(res, path);
   }
 
   /** Resources referenced by the expression at `path` of a resource in module `modulePath`. */
@@ -144,6 +129,23 @@ export class ConfigIndex {
     if (!key) return undefined;
     return this.configuration?.provider_config?.[key];
   }
+}
+
+/** The expression object at a path under a resource's expressions (blocks are arrays). */
+export function expressionAt(res: ConfigResource | undefined, path: readonly PathStep[]): unknown {
+  let e: unknown = res?.expressions;
+  for (const step of path) {
+    if (e === undefined || e === null) return undefined;
+    if (Array.isArray(e)) {
+      e = typeof step === 'number' ? e[step] : e[0] && (e[0] as Record<string, unknown>)[String(step)];
+      continue;
+    }
+    if (typeof e !== 'object') return undefined;
+    // A block list written once in the configuration stands for every element.
+    if (typeof step === 'number') continue;
+    e = (e as Record<string, unknown>)[step];
+  }
+  return e;
 }
 
 export function parentModulePath(p: string): string {

@@ -30,6 +30,15 @@ describe('ECS_AWSVPC_TASK_DENSITY', () => {
     expect(fs[0]!.message).toContain('ENI trunking is not enabled in this plan');
   });
 
+  it('a new group whose mixed_instances_policy is unknown only because the configuration leaves it out uses its launch template', () => {
+    const fs = check(ECS_AWSVPC_TASK_DENSITY, stack({ asgExtra: { unknown: { mixed_instances_policy: true } } }));
+    expect(fs).toHaveLength(1);
+    expect(fs[0]!.message).toContain('aws_autoscaling_group.ecs max_size 3 × 2 per "m5.large"');
+    // A policy the configuration does write, unknown until apply, leaves the instance types unknown.
+    const written = stack({ asgExtra: { unknown: { mixed_instances_policy: true }, expressions: { mixed_instances_policy: [{ launch_template: [{ override: { references: ['var.overrides'] } }] }] } } });
+    expect(check(ECS_AWSVPC_TASK_DENSITY, written)).toEqual([]);
+  });
+
   it('uses the ECS trunking limit when awsvpcTrunking is enabled', () => {
     expect(check(ECS_AWSVPC_TASK_DENSITY, stack({ extra: [trunkingSetting('enabled')] }))).toEqual([]);
     const fs = check(ECS_AWSVPC_TASK_DENSITY, stack({ desired: 31, extra: [trunkingSetting('enabled')] }));

@@ -14,6 +14,16 @@ describe('ECS_IAM_ROLE_AWSVPC', () => {
     expect(fs[0]!.message).toContain('Remove iam_role');
   });
 
+  it('warns about an iam_role created in the same plan (ARN known after apply, set in the configuration)', () => {
+    const svc = service('web', { launch_type: 'EC2' }, { unknown: { iam_role: true }, expressions: { iam_role: { references: ['aws_iam_role.ecs_service.arn', 'aws_iam_role.ecs_service'] } } });
+    const fs = check(ECS_IAM_ROLE_AWSVPC, [taskDef('web', { requires_compatibilities: ['EC2'] }), svc]);
+    expect(fs).toHaveLength(1);
+    expect(fs[0]!.message).toContain('iam_role (known after apply) is set');
+    // Unknown and not in the configuration: the provider computes it; nothing to say.
+    const computed = service('web', { launch_type: 'EC2' }, { unknown: { iam_role: true } });
+    expect(check(ECS_IAM_ROLE_AWSVPC, [taskDef('web', { requires_compatibilities: ['EC2'] }), computed])).toEqual([]);
+  });
+
   it('accepts iam_role on a bridge service, and an awsvpc service without one', () => {
     expect(check(ECS_IAM_ROLE_AWSVPC, [taskDef('web', { network_mode: 'bridge' }), service('web', { launch_type: 'EC2', iam_role: role, network_configuration: [] })])).toEqual([]);
     expect(check(ECS_IAM_ROLE_AWSVPC, [taskDef('web'), service('web', { iam_role: null })])).toEqual([]);

@@ -35,8 +35,15 @@ describe('EKS_UPGRADE_POLICY', () => {
     expect(run([update(cluster({ version: '1.32', ...policy('EXTENDED') }), {})], { asOf: '2026-11-22' })).toEqual([]);
   });
 
-  it('says nothing when the version or the policy is unknown', () => {
+  it('says nothing when the version or a configured policy is unknown', () => {
     expect(run([cluster({ version: null }, { unknown: { version: true } })], { asOf: '2026-11-22' })).toEqual([]);
-    expect(run([cluster({ version: '1.34', upgrade_policy: null }, { unknown: { upgrade_policy: true } })], { asOf: '2026-11-22' })).toEqual([]);
+    const configured = { unknown: { upgrade_policy: true }, expressions: { name: { constant_value: 'main' }, version: { constant_value: '1.34' }, upgrade_policy: [{ support_type: { references: ['var.support_type'] } }] } };
+    expect(run([cluster({ version: '1.34', upgrade_policy: null }, configured)], { asOf: '2026-11-22' })).toEqual([]);
+  });
+
+  it('a new cluster without an upgrade_policy block (unknown in the plan) gets the EXTENDED default', () => {
+    const fs = run([cluster({ version: '1.34', upgrade_policy: null }, { unknown: { upgrade_policy: true } })], { asOf: '2026-11-22' });
+    expect(fs).toHaveLength(1);
+    expect(fs[0]!.message).toContain('with support_type EXTENDED (the default) the cluster then enters extended support');
   });
 });

@@ -7,7 +7,7 @@ import { deploymentController, placementLabel, schedulingStrategy, written } fro
 
 /** Set by the user to something other than the provider's default. */
 function setByUser(service: Resource, ctx: AnalysisContext, attr: string, providerDefault: number): boolean {
-  if (!written(service, ctx, [attr])) return false;
+  if (!written(service, [attr])) return false;
   if (service.config) return true;
   const v = service.current.num(attr);
   return v.state === 'known' && v.value !== providerDefault;

@@ -1,5 +1,6 @@
 import { show } from '../../show.js';
 import type { Rule } from '../../types.js';
+import { configSetting } from '../../../plan/written.js';
 import { networkModeOf, showNetworkMode, taskDefinitionOf, written } from './util.js';
 
 export const ECS_IAM_ROLE_AWSVPC: Rule = {
@@ -9,7 +10,9 @@ export const ECS_IAM_ROLE_AWSVPC: Rule = {
   types: ['aws_ecs_service'],
   check(service, ctx) {
     const role = service.current.str('iam_role');
-    if (role.state !== 'known' || role.value === '' || !written(service, ctx, ['iam_role'])) return [];
+    // A role created in the same plan has an ARN known only after apply; the configuration still sets it.
+    const set = role.state === 'known' ? role.value !== '' && written(service, ['iam_role']) : role.state === 'unknown' && configSetting(service, 'iam_role') === 'set';
+    if (!set) return [];
     const td = taskDefinitionOf(service, ctx);
     const mode = td && networkModeOf(td);
     if (!td || !mode || mode.value !== 'awsvpc') return [];

@@ -9,7 +9,7 @@ export const ECS_LAUNCHTYPE_XOR_CPS: Rule = {
   types: ['aws_ecs_service'],
   check(service, ctx) {
     const lt = service.current.str('launch_type');
-    if (lt.state !== 'known' || lt.value === '' || !written(service, ctx, ['launch_type'])) return [];
+    if (lt.state !== 'known' || lt.value === '' || !written(service, ['launch_type'])) return [];
     const strategy = strategyEntries(service, 'capacity_provider_strategy');
     if (!strategy || strategy.length === 0) return [];
     return [

@@ -31,7 +31,7 @@ export const ECS_PLATFORM_VERSION_EC2: Rule = {
   types: ['aws_ecs_service'],
   check(service, ctx) {
     const pv = service.current.str('platform_version');
-    if (pv.state !== 'known' || pv.value === '' || !written(service, ctx, ['platform_version'])) return [];
+    if (pv.state !== 'known' || pv.value === '' || !written(service, ['platform_version'])) return [];
     const out: RuleResult[] = [];
     const lt = service.current.str('launch_type');
     if (lt.state === 'known' && lt.value === 'EC2') {

@@ -2,6 +2,7 @@ import type { AnalysisContext } from '../../../context.js';
 import { readStrategy, type Placement, type StrategyItem } from '../../../plan/ecs.js';
 import type { Resource } from '../../../plan/model.js';
 import { platformOf } from '../../../plan/taskdef.js';
+import { computedDefault, configSetting } from '../../../plan/written.js';
 import { formatPath, type Lookup, type Path } from '../../../plan/values.js';
 import { literal, show } from '../../show.js';
 
@@ -19,10 +20,9 @@ export const clusterOf = (r: Resource, ctx: AnalysisContext): Resource | undefin
  * appear in the plan's values without being set by the user; the configuration tells them apart.
  * Without a configuration block, any known value counts as set.
  */
-export function written(r: Resource, ctx: AnalysisContext, path: Path): boolean {
+export function written(r: Resource, path: Path): boolean {
   if (r.current.get(path).state === 'absent') return false;
-  if (!r.config) return true;
-  return ctx.model.config.expression(r.config, path) !== undefined;
+  return configSetting(r, path) !== 'unset';
 }
 
 export interface NetworkMode {
@@ -127,7 +127,8 @@ export function placementLabel(p: Placement, service: Resource, ctx: AnalysisCon
 export function asgInstanceTypes(asg: Resource, ctx: AnalysisContext): string[] | undefined {
   const ov = ['mixed_instances_policy', 0, 'launch_template', 0, 'override'] as const;
   const overrides = asg.current.list([...ov]);
-  if (overrides.state === 'unknown') return undefined;
+  // A new group without a mixed_instances_policy shows the block as unknown: it is absent.
+  if (overrides.state === 'unknown' && !computedDefault(asg, ['mixed_instances_policy'])) return undefined;
   if (overrides.state === 'known' && overrides.value.length > 0) {
     const types: string[] = [];
     for (let i = 0; i < overrides.value.length; i++) {

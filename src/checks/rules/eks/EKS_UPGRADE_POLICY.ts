@@ -1,5 +1,6 @@
 import { eksSupportPhase } from '../../../facts.js';
 import { EKS_UPGRADE_WARN_DAYS } from '../../../facts-eks.js';
+import { computedDefault } from '../../../plan/written.js';
 import { show } from '../../show.js';
 import type { Rule } from '../../types.js';
 import { daysBetween, extendedSupportCost, knownString, knownVersion, versionText } from './util.js';
@@ -21,8 +22,8 @@ export const EKS_UPGRADE_POLICY: Rule = {
   check(cluster, ctx) {
     const v = knownVersion(cluster.current);
     if (!v) return [];
-    const policy = cluster.current.get(PATH);
-    if (policy.state === 'unknown') return [];
+    // A new cluster without an upgrade_policy block shows it as unknown: EKS applies EXTENDED.
+    if (cluster.current.get(PATH).state === 'unknown' && !computedDefault(cluster, 'upgrade_policy')) return [];
     const st = knownString(cluster.current, PATH);
     const supportType = st?.value ?? 'EXTENDED';
     const shownType = st ? show(st.lookup) : 'EXTENDED (the default)';

@@ -1,6 +1,7 @@
 import type { AnalysisContext } from '../../../context.js';
 import { instanceType } from '../../../facts.js';
 import { HOURS_PER_MONTH } from '../../../cost/component.js';
+import { configSetting } from '../../../plan/written.js';
 import { eksControlPlaneHourly } from '../../../cost/resources/aws_eks_cluster.js';
 import { eksAmiTypes, type AmiType } from '../../../facts-eks.js';
 import type { Resource } from '../../../plan/model.js';
@@ -109,12 +110,9 @@ export function instanceAccelerator(name: string): Accelerator | null | undefine
  * provider or read back from AWS into state). Without a configuration block, a create's
  * planned values are what the configuration sets.
  */
-export function written(r: Resource, ctx: AnalysisContext, attr: string): boolean {
-  if (!r.config) return r.action === 'create';
-  const e = ctx.model.config.expression(r.config, [attr]);
-  if (e === undefined || e === null) return false;
-  if (typeof e === 'object' && !Array.isArray(e) && 'constant_value' in e) return (e as { constant_value: unknown }).constant_value !== null;
-  return true;
+export function written(r: Resource, attr: string): boolean {
+  const s = configSetting(r, [attr]);
+  return s === 'no-config' ? r.action === 'create' : s === 'set';
 }
 
 /** Whole days from `from` to `to` (YYYY-MM-DD, UTC). */
