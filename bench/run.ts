@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -82,6 +82,9 @@ for (const n of SIZES) {
 
 console.log('\n2. cold start on a small plan (fixtures/example-stack.json) and bundle sizes');
 if (existsSync('dist/index.js')) {
+  // The runner creates the output and summary files before a step runs.
+  writeFileSync(join(dir, 'out.txt'), '');
+  writeFileSync(join(dir, 'summary.md'), '');
   const env = { ...process.env, INPUT_PLAN: 'fixtures/example-stack.json', 'INPUT_COMMENT-MODE': 'off', 'INPUT_AS-OF': '2026-11-22', RUNNER_TEMP: dir, GITHUB_OUTPUT: join(dir, 'out.txt'), GITHUB_STEP_SUMMARY: join(dir, 'summary.md') };
   const action = timed(['dist/index.js'], env);
   const cli = timed(['dist/cli/index.js', '--as-of', '2026-11-22', 'fixtures/example-stack.json']);

@@ -1,7 +1,6 @@
 import { plain } from '../report/escape.js';
 import { renderComment } from '../report/comment.js';
 import type { Report } from '../report/schema.js';
-import { createClient } from './client.js';
 import type { RunContext } from './context.js';
 import { formatMarker } from './marker.js';
 import { commentWanted, publishSticky, type CommentMode, type CommentWhen, type Outcome } from './sticky.js';
@@ -38,6 +37,9 @@ export async function publishComment(report: Report, ctx: RunContext, inputs: Co
     log.warning('No github-token: the PR comment was not posted. Pass `github-token: ${{ github.token }}` (the default).');
     return '';
   }
+  // The API client (Octokit and its plugins) is loaded only when a comment is to be posted,
+  // keeping it off the start-up path of runs without one.
+  const { createClient } = await import('./client.js');
   const gh = createClient(inputs.token, { baseUrl: ctx.apiUrl, warn: log.warning });
   const stamp = { tag: inputs.tag, sha: ctx.sha, runId: ctx.runId, runAttempt: ctx.runAttempt };
   const body = renderComment(report, { marker: formatMarker(stamp), fullReportUrl: ctx.runUrl, linkBase: ctx.linkBase });

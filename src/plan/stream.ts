@@ -172,8 +172,8 @@ export async function streamPlan(file: string, keep: (type: string) => boolean, 
   const finishElement = (chunk: Buffer, end: number) => {
     totalChanges++;
     if (capture && elemType !== undefined) {
-      capture.push(chunk.subarray(captureStart, end));
-      const text = Buffer.concat(capture).toString('utf8');
+      // Most elements lie within one chunk: decode them in place.
+      const text = capture.length === 0 ? chunk.toString('utf8', captureStart, end) : Buffer.concat([...capture, chunk.subarray(captureStart, end)]).toString('utf8');
       try {
         changes.push(JSON.parse(text));
       } catch {
@@ -303,6 +303,13 @@ export async function streamPlan(file: string, keep: (type: string) => boolean, 
               // Jump over the string; keep its text only for the element's keys and its `type`.
               const start = i;
               i = strings.skip(chunk, i);
+              if (collect === KEY && !strings.open && pieces.length === 0) {
+                // The common case, a key within one chunk: compare its bytes with "type".
+                inString = false;
+                wantTypeValue = isTypeKey(chunk, start, i - 1);
+                collect = NONE;
+                continue;
+              }
               if (collect !== NONE) pieces.push(chunk.subarray(start, strings.open ? i : i - 1));
               if (strings.open) break;
               inString = false;
@@ -360,6 +367,11 @@ export async function streamPlan(file: string, keep: (type: string) => boolean, 
     throw new InputError(file, `is truncated: the JSON ends at byte offset ${offset} inside ${mode === 'rc-elem' || mode === 'rc-item' ? 'resource_changes' : 'a value'}; write the plan again`);
   }
   return { header, changes, totalChanges };
+}
+
+/** Are the bytes [start, end) exactly `type`? */
+function isTypeKey(chunk: Buffer, start: number, end: number): boolean {
+  return end - start === 4 && chunk[start] === 0x74 && chunk[start + 1] === 0x79 && chunk[start + 2] === 0x70 && chunk[start + 3] === 0x65;
 }
 
 function isSpace(c: number): boolean {
