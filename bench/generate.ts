@@ -55,8 +55,17 @@ export function generatePlanTo(n: number, write: (s: string) => void, opts: Gene
       rc(a('aws_route53_record'), 'aws_route53_record', 'this', m, { name: `${key}.internal.example.com`, type: 'CNAME', ttl: 60, records: ['lb.example.com'] }, { id: true, fqdn: true }),
       rc(a('aws_s3_bucket'), 'aws_s3_bucket', 'this', m, { bucket: `example-${key}-artifacts`, force_destroy: false, tags: { service: key } }, { arn: true, id: true }),
     ];
-    // A non-service module swaps the four container resources for more plain ones.
-    const changes = service ? all : [...all.slice(4), ...all.slice(4, 8).map((c, j) => ({ ...c, address: c.address.replace('.this', `.extra${j}`), name: `extra${j}` }))];
+    // A module of general infrastructure: the service module's IAM role, security group, log
+    // group, DNS record and bucket, plus a queue, a table, a key, a policy and a topic (no load
+    // balancer target group, which belongs to a service).
+    const plain = [
+      rc(a('aws_sqs_queue'), 'aws_sqs_queue', 'this', m, { name: `${key}-jobs`, visibility_timeout_seconds: 60, message_retention_seconds: 345600, tags: { service: key } }, { arn: true, id: true, url: true }),
+      rc(a('aws_dynamodb_table'), 'aws_dynamodb_table', 'this', m, { name: `${key}-state`, billing_mode: 'PAY_PER_REQUEST', hash_key: 'pk', attribute: [{ name: 'pk', type: 'S' }], tags: { service: key } }, { arn: true, id: true }),
+      rc(a('aws_kms_key'), 'aws_kms_key', 'this', m, { description: `${key} data key`, deletion_window_in_days: 30, enable_key_rotation: true, tags: { service: key } }, { arn: true, id: true, key_id: true }),
+      rc(a('aws_iam_policy'), 'aws_iam_policy', 'this', m, { name: `${key}-access`, policy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["sqs:SendMessage"],"Resource":"*"}]}', tags: { service: key } }, { arn: true, id: true }),
+      rc(a('aws_sns_topic'), 'aws_sns_topic', 'this', m, { name: `${key}-events`, tags: { service: key } }, { arn: true, id: true }),
+    ];
+    const changes = service ? all : [all[4]!, all[5]!, all[6]!, all[8]!, all[9]!, ...plain];
     return { module: m, changes };
   };
   const clusters: Change[] = [];

@@ -1,11 +1,12 @@
 import { writeFile } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import type { EngineOptions, FailOn } from './context.js';
 import { runPricing } from './cost/update.js';
 import { analyse } from './engine.js';
 import { mergeReportFiles } from './merge.js';
 import { InputError, oneLine } from './plan/errors.js';
-import { FORMATS, render, type Format } from './report/render.js';
+import { FORMATS, renderChunks, type Format } from './report/render.js';
 import { VERSION } from './version.js';
 
 export const USAGE = `Usage: container-plan-check [options] PLAN.json...
@@ -100,7 +101,7 @@ async function main(argv: readonly string[], io: CliIO): Promise<number> {
     io.today(),
   );
   const result = await analyse(positionals, options);
-  await emit(render(result.report, format), o.output, io);
+  await emit(renderChunks(result.report, format), o.output, io);
   for (const p of result.report.plans) if (p.error) io.stderr(`container-plan-check: ${p.error}\n`);
   if (result.inputError) return 2;
   return result.report.gate.passed ? 0 : 1;
@@ -119,7 +120,7 @@ async function merge(argv: readonly string[], io: CliIO): Promise<number> {
   const format = formatOf(o.format);
   const options = engineOptions({ failOn: o['fail-on'], maxIncrease: o['max-increase'], maxIncreasePercent: o['max-increase-percent'] }, io.today());
   const { report, skipped, warnings } = await mergeReportFiles(positionals, options);
-  await emit(render(report, format), o.output, io);
+  await emit(renderChunks(report, format), o.output, io);
   for (const w of warnings) io.stderr(`container-plan-check: ${w}\n`);
   if (skipped.length > 0) return 2;
   return report.gate.passed ? 0 : 1;
@@ -131,11 +132,14 @@ function formatOf(raw: string | undefined): Format {
   return format;
 }
 
-/** The report to standard output, or to --output FILE. */
-async function emit(text: string, output: string | undefined, io: CliIO): Promise<void> {
-  if (!output) return io.stdout(text);
+/** The report to standard output, or to --output FILE, piece by piece. */
+async function emit(chunks: Iterable<string>, output: string | undefined, io: CliIO): Promise<void> {
+  if (!output) {
+    for (const c of chunks) io.stdout(c);
+    return;
+  }
   try {
-    await writeFile(output, text);
+    await writeFile(output, Readable.from(chunks));
   } catch (e) {
     throw new InputError(output, `cannot write the report (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }

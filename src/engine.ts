@@ -10,7 +10,7 @@ import { estimateCosts } from './cost/index.js';
 import { computeGate } from './gate.js';
 import { totalCost } from './cost/total.js';
 import { VERSION } from './version.js';
-import { redactDeep, redactor } from './report/redact.js';
+import { redactSecrets } from './report/redact.js';
 import { loadConfig, type ToolConfig } from './config.js';
 import { ruleById } from './checks/registry.js';
 import { NO_SOURCES, SourceTree } from './sources/tree.js';
@@ -54,7 +54,7 @@ export async function analyse(paths: readonly string[], options: EngineOptions):
     ...(warnings.size > 0 ? { warnings: [...warnings] } : {}),
   };
   // Nothing the plan marks sensitive leaves the engine, whatever a message may have quoted.
-  const report = redactDeep(raw, redactor(sensitiveStrings));
+  const report = redactSecrets(raw, sensitiveStrings);
   return { report, sensitiveStrings, inputError: plans.some((p) => p.error !== null) };
 }
 

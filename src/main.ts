@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
 import { engineOptions } from './cli.js';
 import { analyse } from './engine.js';
 import { readRunContext } from './github/context.js';
@@ -11,7 +12,7 @@ import { expandPatterns } from './glob.js';
 import { labelStack, mergeReportFiles } from './merge.js';
 import { InputError, oneLine } from './plan/errors.js';
 import { plain } from './report/escape.js';
-import { render } from './report/render.js';
+import { render, renderChunks } from './report/render.js';
 import type { Report } from './report/schema.js';
 
 /**
@@ -26,7 +27,7 @@ export async function run(): Promise<void> {
     const report = await reportOf(inputs);
 
     const reportPath = join(process.env.RUNNER_TEMP || process.cwd(), 'container-plan-check', 'report.json');
-    await writeOut(reportPath, render(report, 'json'));
+    await writeOut(reportPath, renderChunks(report, 'json'));
     setReportOutputs(report, reportPath);
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(render(report, 'markdown', { linkBase: ctx.linkBase })).write();
     // Merged reports were annotated by the runs that wrote them.
@@ -56,10 +57,10 @@ async function reportOf(inputs: ActionInputs): Promise<Report> {
   return inputs.stackName ? labelStack(report, inputs.stackName) : report;
 }
 
-async function writeOut(path: string, text: string): Promise<void> {
+async function writeOut(path: string, text: string | Iterable<string>): Promise<void> {
   try {
     await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, text);
+    await writeFile(path, typeof text === 'string' ? text : Readable.from(text));
   } catch (e) {
     throw new InputError(path, `cannot write (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }

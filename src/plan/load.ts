@@ -2,7 +2,7 @@ import { open, stat } from 'node:fs/promises';
 import { z } from 'zod';
 import { InputError } from './errors.js';
 import { locateJsonError } from './jsonerror.js';
-import { isModelledType } from './model.js';
+import { isModelledType, modelledTypesFor } from './model.js';
 import { streamPlan } from './stream.js';
 import limits from '../data/limits.json' with { type: 'json' };
 import {
@@ -27,6 +27,8 @@ const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 export interface LoadOptions {
   /** Files of at least this many bytes are streamed (src/data/limits.json by default). */
   streamThresholdBytes?: number;
+  /** Streamed files of at least this many bytes are scanned twice (src/data/limits.json by default). */
+  twoPassThresholdBytes?: number;
 }
 
 export async function loadPlan(file: string, opts: LoadOptions = {}): Promise<Plan> {
@@ -34,7 +36,10 @@ export async function loadPlan(file: string, opts: LoadOptions = {}): Promise<Pl
   const threshold = opts.streamThresholdBytes ?? limits.streamThresholdBytes;
   if (size >= threshold && size > 0) {
     sniff(file, await readHead(file, 64 * 1024));
-    const { header, changes } = await streamPlan(file, isModelledType);
+    // A huge plan is read twice: first for the types it holds, so that only the context
+    // resources some analysed resource reads are kept (memory), then for the resources.
+    const keep = size >= (opts.twoPassThresholdBytes ?? limits.twoPassThresholdBytes) ? modelledTypesFor((await streamPlan(file, () => false)).types) : isModelledType;
+    const { header, changes } = await streamPlan(file, keep);
     return validatePlan(file, { ...header, ...(header.resource_changes === undefined && changes.length === 0 ? {} : { resource_changes: changes }) });
   }
   const bytes = await readPlanBytes(file);

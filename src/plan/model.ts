@@ -48,6 +48,29 @@ export const CONTEXT_TYPES = [
 const ANALYSED = new Set<string>(ANALYSED_TYPES);
 const CONTEXT = new Set<string>(CONTEXT_TYPES);
 
+/**
+ * The analysed types whose checks read each context type. A context resource is modelled only
+ * when one of them is in the plan: a plan with thousands of IAM roles and no Fargate profile
+ * does not keep the roles. Types not listed (kubernetes_*) are checked themselves.
+ */
+const CONTEXT_CONSUMERS: Record<string, readonly string[]> = {
+  aws_lb_target_group: ['aws_ecs_service'],
+  aws_alb_target_group: ['aws_ecs_service'],
+  aws_ecs_account_setting_default: ['aws_ecs_service'],
+  aws_iam_role: ['aws_eks_fargate_profile'],
+  aws_iam_role_policy_attachment: ['aws_eks_fargate_profile'],
+  aws_route_table: ['aws_eks_fargate_profile'],
+  aws_route: ['aws_eks_fargate_profile'],
+  aws_route_table_association: ['aws_eks_fargate_profile'],
+  aws_subnet: ['aws_eks_fargate_profile'],
+  aws_autoscaling_policy: ['aws_autoscaling_group'],
+};
+
+/** Which types to model, given the types a plan holds: analysed ones, and context types some of them read. */
+export function modelledTypesFor(present: ReadonlySet<string>): (type: string) => boolean {
+  return (type) => ANALYSED.has(type) || (CONTEXT.has(type) && (CONTEXT_CONSUMERS[type]?.some((c) => present.has(c)) ?? true));
+}
+
 export function isAnalysedType(t: string): t is AnalysedType {
   return ANALYSED.has(t);
 }
@@ -137,10 +160,13 @@ export function buildModel(plan: Plan, opts: ModelOptions = {}): PlanModel {
   const regionCache = new Map<string, { region: string; source: RegionSource }>();
   let defaulted = 0;
 
+  const present = new Set<string>();
+  for (const rc of plan.resource_changes) present.add(rc.type);
+  const wanted = opts.keepAll ? () => true : modelledTypesFor(present);
   for (const rc of plan.resource_changes) {
     if (hasTrue(rc.change.before_sensitive)) collectSensitiveStrings(rc.change.before, rc.change.before_sensitive, sensitiveStrings);
     if (hasTrue(rc.change.after_sensitive)) collectSensitiveStrings(rc.change.after, rc.change.after_sensitive, sensitiveStrings);
-    if (!opts.keepAll && !isModelledType(rc.type)) continue;
+    if (!wanted(rc.type)) continue;
     const r = normalise(rc, config, regionCache, opts);
     if (r.regionSource === 'default' && isAnalysedType(r.type)) defaulted++;
     resources.push(r);
@@ -181,6 +207,15 @@ function hasTrue(mask: unknown): boolean {
 }
 
 const MODULE_STEPS = new Map<string, ModuleStep[]>();
+/** One string per configuration address and per module path, shared by all their instances. */
+const INTERNED = new Map<string, string>();
+function intern(s: string): string {
+  const hit = INTERNED.get(s);
+  if (hit !== undefined) return hit;
+  if (INTERNED.size < 200_000) INTERNED.set(s, s);
+  return s;
+}
+const NO_PATHS: (string | number)[][] = [];
 
 /** The module steps of a change, from `module_address` (cached) or, when absent, its address. */
 function moduleSteps(rc: PlanResourceChange): ModuleStep[] {
@@ -203,9 +238,9 @@ function normalise(
   const mode: 'managed' | 'data' = rc.mode === 'data' ? 'data' : 'managed';
   // The module path is shared by every resource of a module instance: parse it once.
   const modules = moduleSteps(rc);
-  const mcp = moduleConfigPath(modules);
+  const mcp = intern(moduleConfigPath(modules));
   const local = `${mode === 'data' ? 'data.' : ''}${rc.type}.${rc.name}`;
-  const cfgAddr = mcp ? `${mcp}.${local}` : local;
+  const cfgAddr = intern(mcp ? `${mcp}.${local}` : local);
   const cfg = config.resource(cfgAddr);
   const actions = rc.change.actions;
   const action = actionOf(actions);
@@ -237,7 +272,7 @@ function normalise(
     config: cfg,
     region: region.region,
     regionSource: region.source,
-    replacePaths: (rc.change.replace_paths ?? []) as (string | number)[][],
+    replacePaths: (rc.change.replace_paths ?? NO_PATHS) as (string | number)[][],
   };
 }
 

@@ -15,6 +15,8 @@ export interface StreamedPlan {
   changes: unknown[];
   /** How many resource changes the file holds in all. */
   totalChanges: number;
+  /** Every resource type the file holds. */
+  types: Set<string>;
 }
 
 /** Top-level members that are present-only: their value is skipped and recorded as `true`. */
@@ -128,6 +130,7 @@ export async function streamPlan(file: string, keep: (type: string) => boolean, 
   const header: Record<string, unknown> = {};
   const changes: unknown[] = [];
   let totalChanges = 0;
+  const types = new Set<string>();
 
   let mode: Mode = 'start';
   let offset = 0; // absolute offset of the current chunk's first byte
@@ -320,6 +323,7 @@ export async function streamPlan(file: string, keep: (type: string) => boolean, 
                 if (collect === KEY) wantTypeValue = text === 'type';
                 else {
                   elemType = text;
+                  types.add(text);
                   if (!keep(elemType)) capture = null; // not kept: stop buffering its bytes
                   collect = NONE;
                   break; // on with the fast scan
@@ -366,7 +370,7 @@ export async function streamPlan(file: string, keep: (type: string) => boolean, 
   if (mode !== 'done') {
     throw new InputError(file, `is truncated: the JSON ends at byte offset ${offset} inside ${mode === 'rc-elem' || mode === 'rc-item' ? 'resource_changes' : 'a value'}; write the plan again`);
   }
-  return { header, changes, totalChanges };
+  return { header, changes, totalChanges, types };
 }
 
 /** Are the bytes [start, end) exactly `type`? */

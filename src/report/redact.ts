@@ -20,6 +20,27 @@ export function redactor(secrets: Iterable<string>): (text: string) => string {
   };
 }
 
+/**
+ * `value` with every string that contains a secret redacted. Only the secrets that occur at all
+ * (checked once against all of the value's strings) are searched string by string, and the
+ * value is returned as it is when none occurs, which is the usual case.
+ */
+export function redactSecrets<T>(value: T, secrets: Iterable<string>): T {
+  const list = [...new Set(secrets)].filter((s) => s.length >= MIN_LENGTH);
+  if (list.length === 0) return value;
+  const strings: string[] = [];
+  collectStrings(value, strings);
+  const haystack = strings.join('\u0000');
+  const present = list.filter((s) => haystack.includes(s));
+  return present.length === 0 ? value : redactDeep(value, redactor(present));
+}
+
+function collectStrings(value: unknown, out: string[]): void {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) for (const v of value) collectStrings(v, out);
+  else if (value && typeof value === 'object') for (const v of Object.values(value)) collectStrings(v, out);
+}
+
 /** A deep copy of a JSON-shaped value with every string passed through `redact`. */
 export function redactDeep<T>(value: T, redact: (t: string) => string): T {
   if (typeof value === 'string') return redact(value) as T;

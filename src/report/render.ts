@@ -1,3 +1,4 @@
+import { batched, jsonChunks } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { renderSarif } from './sarif.js';
 import type { Report } from './schema.js';
@@ -12,9 +13,23 @@ export interface RenderOptions {
 }
 
 export function render(report: Report, format: Format, opts: RenderOptions = {}): string {
+  return [...renderChunks(report, format, opts)].join('');
+}
+
+/** The report in pieces of about 1 MB: JSON is produced incrementally, however large. */
+export function* renderChunks(report: Report, format: Format, opts: RenderOptions = {}): Generator<string> {
+  if (format === 'json') {
+    yield* batched((function* () {
+      yield* jsonChunks(report);
+      yield '\n';
+    })());
+    return;
+  }
+  yield renderWhole(report, format, opts);
+}
+
+function renderWhole(report: Report, format: Exclude<Format, 'json'>, opts: RenderOptions): string {
   switch (format) {
-    case 'json':
-      return `${JSON.stringify(report, null, 2)}\n`;
     case 'markdown':
       return renderMarkdown(report, opts);
     case 'sarif':

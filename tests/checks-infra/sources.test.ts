@@ -124,7 +124,8 @@ describe('HCL sources (--tf-dir)', () => {
       // Only the lifecycle blocks of the analysed types are parsed; this file never is.
       'network.tf': 'resource "aws_subnet" "s" {\n  cidr_block = \n  lifecycle { ignore_changes = [[[ }\n}\n',
     });
-    const pm = model([res('aws_ecs_service.b'), res('aws_ecs_service.ok'), res('aws_subnet.s')]);
+    // A Fargate profile in the plan makes its subnets context the model keeps.
+    const pm = model([res('aws_ecs_service.b'), res('aws_ecs_service.ok'), res('aws_subnet.s'), res('aws_eks_fargate_profile.p')]);
     const s = await sourcesOf(d, pm);
     expect(s.warnings).toEqual([`${join(d, 'broken.tf')}:3: the lifecycle block of aws_ecs_service.b could not be parsed as HCL; its ignore_changes was not read`]);
     expect(s.at('aws_ecs_service.b')).toEqual({ file: join(d, 'broken.tf'), line: 1 });

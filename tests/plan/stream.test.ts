@@ -60,6 +60,16 @@ describe('streaming loader', () => {
     expect(s.changes).toEqual(all.filter((r) => isModelledType(r.type)));
   });
 
+  it('a huge plan is scanned twice and keeps only the context resources an analysed resource reads', async () => {
+    const role = { address: 'aws_iam_role.pods', after: { name: 'pods', assume_role_policy: '{}' } };
+    const noProfile = writePlan('two-pass-a.json', buildPlan([role, { address: 'aws_ecs_cluster.c', after: { name: 'c' } }]));
+    const types = async (file: string, twoPassThresholdBytes: number) => (await loadPlan(file, { streamThresholdBytes: 0, twoPassThresholdBytes })).resource_changes.map((r) => r.type);
+    expect(await types(noProfile, 0)).toEqual(['aws_ecs_cluster']);
+    expect(await types(noProfile, Infinity)).toEqual(['aws_iam_role', 'aws_ecs_cluster']);
+    const withProfile = writePlan('two-pass-b.json', buildPlan([role, { address: 'aws_eks_fargate_profile.p', after: { fargate_profile_name: 'p' } }]));
+    expect(await types(withProfile, 0)).toEqual(['aws_iam_role', 'aws_eks_fargate_profile']);
+  });
+
   it('reports a truncated file with its byte offset, and bad input like the whole-file path', async () => {
     const text = JSON.stringify(buildPlan([{ address: 'aws_ecs_cluster.c', after: { name: 'c' } }]));
     const cut = writePlan('cut-stream.json', text.slice(0, text.indexOf('"configuration"') - 40));
