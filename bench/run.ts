@@ -75,7 +75,7 @@ for (const n of SIZES) {
   const s = measure('stream', file);
   const j = jq(file);
   console.log(
-    `${String(a.resources).padStart(9)}  ${mb.toFixed(1).padStart(7)}  ${f0(p.ms).padStart(10)}  ${f0(a.ms).padStart(7)}  ${(a.ms / p.ms).toFixed(2).padStart(5)}  ${f0(w.ms).padStart(6)}  ${f0(s.ms).padStart(6)}  ${j ? `${f0(j.ms)} (${(a.ms / j.ms).toFixed(2)})` : 'jq not installed'}`.padEnd(96) +
+    `${String(n).padStart(9)}  ${mb.toFixed(1).padStart(7)}  ${f0(p.ms).padStart(10)}  ${f0(a.ms).padStart(7)}  ${(a.ms / p.ms).toFixed(2).padStart(5)}  ${f0(w.ms).padStart(6)}  ${f0(s.ms).padStart(6)}  ${j ? `${f0(j.ms)} (${(a.ms / j.ms).toFixed(2)})` : 'jq not installed'}`.padEnd(96) +
       `${f0(p.maxRssMiB)} / ${f0(a.maxRssMiB)} / ${f0(s.maxRssMiB)}`,
   );
 }
@@ -91,7 +91,7 @@ if (existsSync('dist/index.js')) {
   const bare = timed(['-e', '0']);
   console.log(`action dist/index.js: ${f0(action.ms)} ms (${f0(action.maxRssMiB)} MiB) · CLI dist/cli/index.js: ${f0(cli.ms)} ms · bare node: ${f0(bare.ms)} ms`);
   for (const d of ['dist', 'dist/cli']) {
-    for (const f of readdirSync(d).filter((x) => x.endsWith('.js'))) console.log(`  ${join(d, f)}: ${(statSync(join(d, f)).size / 1e6).toFixed(2)} MB${f === 'index.js' ? '' : ' (hcl2-parser, loaded only with --tf-dir)'}`);
+    for (const f of readdirSync(d).filter((x) => x.endsWith('.js'))) console.log(`  ${join(d, f)}: ${(statSync(join(d, f)).size / 1e6).toFixed(2)} MB${f === 'index.js' ? '' : ' (loaded lazily: hcl2-parser with --tf-dir, the GitHub client to post a comment)'}`);
   }
 } else console.log('dist/ not built');
 

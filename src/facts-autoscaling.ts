@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import appAutoscalingJson from './data/appautoscaling.json' with { type: 'json' };
+import { embedded } from './embedded.js';
 
 /**
  * Application Auto Scaling facts for ECS services (src/data/appautoscaling.json, which records
@@ -19,7 +20,7 @@ const AppAutoscaling = z.object({
   }),
 });
 
-export const appAutoscaling = AppAutoscaling.parse(appAutoscalingJson);
+export const appAutoscaling = embedded('appautoscaling.json', AppAutoscaling, appAutoscalingJson);
 
 export const ECS_RESOURCE_ID = new RegExp(appAutoscaling.ecs.resourceIdPattern);
 

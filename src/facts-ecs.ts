@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import ecsEniTrunkingJson from './data/ecs-eni-trunking.json' with { type: 'json' };
 import { instanceType } from './facts.js';
+import { embedded } from './embedded.js';
 
 /**
  * ECS facts shipped as versioned data (src/data/ecs-eni-trunking.json records its source and
@@ -12,7 +13,7 @@ const EcsEniTrunking = z.object({
   types: z.record(z.string(), z.object({ withoutTrunking: z.number().int().positive(), withTrunking: z.number().int().positive().optional() })),
 });
 
-export const ecsEniTrunking = EcsEniTrunking.parse(ecsEniTrunkingJson);
+export const ecsEniTrunking = embedded('ecs-eni-trunking.json', EcsEniTrunking, ecsEniTrunkingJson);
 
 export interface AwsvpcTaskLimit {
   tasks: number;

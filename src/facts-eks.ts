@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import addonVersionsJson from './data/eks-addon-versions.json' with { type: 'json' };
 import amiTypesJson from './data/eks-ami-types.json' with { type: 'json' };
+import { embedded } from './embedded.js';
 
 /**
  * EKS facts beyond the version calendar (src/facts.ts), each a versioned data file under
@@ -32,8 +33,8 @@ export type EksAddonFacts = z.infer<typeof Addon>;
 
 const AddonVersions = z.object({ _meta: Meta, addons: z.record(z.string(), Addon) });
 
-export const eksAmiTypes = AmiTypes.parse(amiTypesJson);
-export const eksAddonVersions = AddonVersions.parse(addonVersionsJson);
+export const eksAmiTypes = embedded('eks-ami-types.json', AmiTypes, amiTypesJson);
+export const eksAddonVersions = embedded('eks-addon-versions.json', AddonVersions, addonVersionsJson);
 
 export function eksAmiType(name: string): AmiType | undefined {
   return Object.hasOwn(eksAmiTypes.types, name) ? eksAmiTypes.types[name] : undefined;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import fargateTaskRulesJson from './data/fargate-task-rules.json' with { type: 'json' };
+import { embedded } from './embedded.js';
 
 /**
  * What ECS accepts in a task definition on Fargate beyond the size table (src/data/fargate-task-rules.json,
@@ -22,4 +23,4 @@ const FargateTaskRules = z.object({
 });
 export type FargateTaskRules = z.infer<typeof FargateTaskRules>;
 
-export const fargateTaskRules: FargateTaskRules = FargateTaskRules.parse(fargateTaskRulesJson);
+export const fargateTaskRules: FargateTaskRules = embedded('fargate-task-rules.json', FargateTaskRules, fargateTaskRulesJson);

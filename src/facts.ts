@@ -2,6 +2,7 @@ import { z } from 'zod';
 import eksVersionsJson from './data/eks-versions.json' with { type: 'json' };
 import fargateSizesJson from './data/fargate-sizes.json' with { type: 'json' };
 import instanceTypesJson from './data/instance-types.json' with { type: 'json' };
+import { embedded } from './embedded.js';
 
 /**
  * AWS facts shipped as versioned data files under src/data (each records its sources and date):
@@ -64,9 +65,9 @@ const FargateSizes = z.object({
   }).loose(),
 });
 
-export const instanceTypes = InstanceTypes.parse(instanceTypesJson);
-export const eksVersions = EksVersions.parse(eksVersionsJson);
-export const fargateSizes = FargateSizes.parse(fargateSizesJson);
+export const instanceTypes = embedded('instance-types.json', InstanceTypes, instanceTypesJson);
+export const eksVersions = embedded('eks-versions.json', EksVersions, eksVersionsJson);
+export const fargateSizes = embedded('fargate-sizes.json', FargateSizes, fargateSizesJson);
 
 export function instanceType(name: string): InstanceType | undefined {
   return Object.hasOwn(instanceTypes.types, name) ? instanceTypes.types[name] : undefined;

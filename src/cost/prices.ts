@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import embeddedJson from './data/prices.json' with { type: 'json' };
 import { InputError } from '../plan/errors.js';
+import { embedded } from '../embedded.js';
 
 /**
  * The price snapshot: USD prices per region under stable keys (see `description` in
@@ -28,7 +29,7 @@ export type Snapshot = z.infer<typeof SnapshotSchema>;
 /** A user price file: the same schema, every part optional but `regions`. */
 export const PriceFileSchema = SnapshotSchema.partial().required({ regions: true });
 
-export const embeddedSnapshot: Snapshot = SnapshotSchema.parse(embeddedJson);
+export const embeddedSnapshot: Snapshot = embedded('prices.json', SnapshotSchema, embeddedJson);
 
 export interface Price {
   usd: number;

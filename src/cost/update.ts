@@ -6,6 +6,7 @@ import priceListJson from './data/price-list.json' with { type: 'json' };
 import { embeddedSnapshot, SnapshotSchema, type Snapshot } from './prices.js';
 import { InputError, oneLine } from '../plan/errors.js';
 import { fileBytes, httpBytes, OfferScan, type OfferFilter } from './offer-stream.js';
+import { embedded } from '../embedded.js';
 
 /**
  * `container-plan-check pricing update`: rebuilds the price snapshot from the AWS Price List bulk
@@ -24,7 +25,7 @@ const PriceList = z.object({
   usageTypes: z.record(z.string(), z.record(z.string(), z.string())),
   ec2Instances: z.object({ usageTypePrefix: z.string(), productFamily: z.string(), attributes: z.record(z.string(), z.string()) }),
 }).loose();
-const LIST = PriceList.parse(priceListJson);
+const LIST = embedded('price-list.json', PriceList, priceListJson);
 export const OFFER_CODES = Object.keys(LIST.usageTypes);
 
 const OfferIndex = z.object({
