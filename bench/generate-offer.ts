@@ -1,5 +1,6 @@
-import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { writeInPieces } from './file-writer.js';
 
 /**
  * Generates a large AmazonEC2-shaped regional offer file (us-east-2), written piece by piece so
@@ -193,29 +194,7 @@ export function generateOfferTo(n: number, write: (s: string) => void, opts: Gen
 
 /** Writes the offer to `file` through a buffer, never holding it whole. */
 export function generateOfferFile(n: number, file: string, opts: GenerateOfferOptions = {}): GeneratedOffer {
-  const fd = openSync(file, 'w');
-  let buf: string[] = [];
-  let size = 0;
-  const flush = () => {
-    writeSync(fd, buf.join(''));
-    buf = [];
-    size = 0;
-  };
-  try {
-    const out = generateOfferTo(
-      n,
-      (s) => {
-        buf.push(s);
-        size += s.length;
-        if (size > 1 << 20) flush();
-      },
-      opts,
-    );
-    flush();
-    return out;
-  } finally {
-    closeSync(fd);
-  }
+  return writeInPieces(file, (write) => generateOfferTo(n, write, opts));
 }
 
 /**

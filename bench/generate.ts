@@ -1,4 +1,4 @@
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { writeInPieces } from './file-writer.js';
 
 export interface GenerateOptions {
   /**
@@ -124,24 +124,7 @@ export function generatePlan(n: number, opts: GenerateOptions = {}): string {
 
 /** Writes a generated plan to a file without holding it in memory. */
 export function generatePlanFile(n: number, file: string, opts: GenerateOptions = {}): void {
-  const fd = openSync(file, 'w');
-  let buf: string[] = [];
-  let size = 0;
-  const flush = () => {
-    writeSync(fd, buf.join(''));
-    buf = [];
-    size = 0;
-  };
-  try {
-    generatePlanTo(n, (s) => {
-      buf.push(s);
-      size += s.length;
-      if (size > 1 << 22) flush();
-    }, opts);
-    flush();
-  } finally {
-    closeSync(fd);
-  }
+  writeInPieces(file, (write) => generatePlanTo(n, write, opts));
 }
 
 if (process.argv[1]?.endsWith('generate.ts')) {

@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { InputError, oneLine } from '../plan/errors.js';
-import { StringSkipper } from '../plan/stream.js';
+import { BACKSLASH, COLON, COMMA, LBRACE, LBRACKET, QUOTE, RBRACE, RBRACKET, StringSkipper } from '../plan/stream.js';
 
 /**
  * Streaming reader for AWS Price List offer files, which run to several GB for AmazonEC2 (past
@@ -48,14 +48,6 @@ export interface OfferScanStats {
   largestMemberBytes: number;
 }
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const LBRACE = 0x7b;
-const RBRACE = 0x7d;
-const LBRACKET = 0x5b;
-const RBRACKET = 0x5d;
-const COLON = 0x3a;
-const COMMA = 0x2c;
 
 // Scanner modes.
 const VALUE = 0; // expecting a value

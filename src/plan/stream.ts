@@ -23,14 +23,15 @@ export interface StreamedPlan {
 const PRESENCE_ONLY = new Set(['values']);
 const SKIP_TOP = new Set(['values', 'planned_values', 'prior_state', 'resource_drift', 'output_changes', 'relevant_attributes', 'checks', 'deferred_changes', 'action_invocations']);
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const LBRACE = 0x7b;
-const RBRACE = 0x7d;
-const LBRACKET = 0x5b;
-const RBRACKET = 0x5d;
-const COLON = 0x3a;
-const COMMA = 0x2c;
+/** JSON's structural bytes, shared with the other streaming readers. */
+export const QUOTE = 0x22;
+export const BACKSLASH = 0x5c;
+export const LBRACE = 0x7b;
+export const RBRACE = 0x7d;
+export const LBRACKET = 0x5b;
+export const RBRACKET = 0x5d;
+export const COLON = 0x3a;
+export const COMMA = 0x2c;
 
 type Mode =
   | 'start' // before the top-level '{'
