@@ -38,7 +38,8 @@ export async function loadPlan(file: string, opts: LoadOptions = {}): Promise<Pl
     sniff(file, await readHead(file, 64 * 1024));
     // A huge plan is read twice: first for the types it holds, so that only the context
     // resources some analysed resource reads are kept (memory), then for the resources.
-    const keep = size >= (opts.twoPassThresholdBytes ?? limits.twoPassThresholdBytes) ? modelledTypesFor((await streamPlan(file, () => false)).types) : isModelledType;
+    const huge = size >= (opts.twoPassThresholdBytes ?? limits.twoPassThresholdBytes);
+    const keep = huge ? modelledTypesFor((await streamPlan(file, () => false)).types) : isModelledType;
     const { header, changes } = await streamPlan(file, keep);
     return validatePlan(file, { ...header, ...(header.resource_changes === undefined && changes.length === 0 ? {} : { resource_changes: changes }) });
   }
