@@ -122,6 +122,14 @@ export class GitHubEmulator {
   private server: Server | undefined;
   url = '';
 
+  /** Clears what one test left (comments, request log, faults, the read-only token). */
+  reset(): void {
+    this.comments.length = 0;
+    this.requests.length = 0;
+    this.faults.length = 0;
+    this.readOnlyToken = false;
+  }
+
   constructor(
     readonly owner = 'acme',
     readonly repo = 'infra',

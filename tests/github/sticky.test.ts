@@ -34,8 +34,7 @@ describe('publishSticky against the API emulator', () => {
   afterAll(() => gh.stop());
   afterEach(() => {
     expect(gh.violations).toEqual([]);
-    gh.comments.length = 0;
-    gh.requests.length = 0;
+    gh.reset();
   });
   const client = () => createClient(gh.token, { baseUrl: gh.url, warn: () => undefined });
   const target = { owner: gh.owner, repo: gh.repo, issueNumber: 7 };
