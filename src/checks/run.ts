@@ -1,6 +1,7 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import type { AnalysisContext } from '../context.js';
 import { oneLine } from '../plan/errors.js';
+import { settle } from '../plan/compact.js';
 import type { Resource } from '../plan/model.js';
 import type { Finding } from '../report/schema.js';
 import type { InlineIgnore } from '../sources/scan.js';
@@ -44,6 +45,7 @@ export function runChecks(ctx: AnalysisContext, opts: RunOptions = {}): Finding[
   const docsBase = ctx.options.docsBase ?? DEFAULT_DOCS_BASE;
   for (const rule of opts.rules ?? RULES) {
     if (ruleIsOff(rule, ctx.config)) continue;
+    const docs = `${docsBase}${rule.id}.md`;
     for (const type of rule.types) {
       for (const r of ctx.model.byType.get(type) ?? []) {
         if (r.mode !== 'managed' || r.action === 'delete' || r.action === 'forget') continue;
@@ -62,14 +64,14 @@ export function runChecks(ctx: AnalysisContext, opts: RunOptions = {}): Finding[
             severity: configuredSeverity(rule, res.severity ?? rule.severity, ctx.config),
             title: rule.title,
             address: target.address,
-            message: res.message,
+            message: settle(res.message),
             path: res.path ?? null,
             file: loc?.file ?? null,
             line: loc?.line ?? null,
             existing: !target.changed,
             suppressed: reason !== undefined,
             ...(reason !== undefined ? { suppressionReason: reason } : {}),
-            docs: `${docsBase}${rule.id}.md`,
+            docs,
           });
         }
       }

@@ -4,6 +4,10 @@ import type { ResourceGraph } from '../plan/graph.js';
 import type { PlanModel, Resource } from '../plan/model.js';
 import type { CostComponent, Unpriced } from '../report/schema.js';
 import { configSetting } from '../plan/written.js';
+import { Interner, settle } from '../plan/compact.js';
+
+/** Component names and units repeat for every resource of a kind: one string each. */
+const TEXTS = new Interner(96, 10_000);
 
 /** A month is 730 hours (the AWS calculator's convention). Full precision is kept; display rounds. */
 export const HOURS_PER_MONTH = 730;
@@ -79,8 +83,8 @@ export class Pricer {
     const p = this.price(key, name);
     const unitPrice = p ? p.usd * (opts.factor ?? 1) : null;
     return {
-      name,
-      unit,
+      name: TEXTS.intern(settle(name)),
+      unit: TEXTS.intern(unit),
       quantity,
       unitPrice,
       monthly: unitPrice === null || quantity === null ? null : unitPrice * quantity,

@@ -10,6 +10,7 @@ import { PlanSide } from './side.js';
 import type { AnalysisContext } from '../context.js';
 import type { Resource } from '../plan/model.js';
 import type { PlanCost, ResourceCost, Unpriced } from '../report/schema.js';
+import { settle } from '../plan/compact.js';
 
 /** One estimator per priced resource type. Other types cost nothing themselves (task definitions, launch templates) or are priced through these. */
 export const ESTIMATORS: Record<string, Estimator> = {
@@ -90,7 +91,7 @@ function resourceCost(r: Resource, beforeEst: SideEstimate | null, afterEst: Sid
     address: r.deposed ? `${r.address} (deposed ${r.deposed})` : r.address,
     type: r.type,
     action: r.action,
-    ...(shown.description ? { description: shown.description } : {}),
+    ...(shown.description ? { description: settle(shown.description) } : {}),
     monthlyBefore: usageBased ? null : before.monthly,
     monthlyAfter: usageBased ? null : after.monthly,
     monthlyDelta: usageBased ? null : delta,
@@ -101,7 +102,7 @@ function resourceCost(r: Resource, beforeEst: SideEstimate | null, afterEst: Sid
     unpriced: dedupe([...(afterEst?.unpriced ?? []), ...(beforeEst?.unpriced ?? [])]),
     ...(usageBased ? { usageBased } : {}),
     ...notes([...(afterEst?.notes ?? []), ...(beforeEst?.notes ?? []).filter((n) => !afterEst?.notes.includes(n)).map((n) => (afterEst ? `before: ${n}` : n))]),
-    ...(changed && afterEst?.advice.length ? { advice: afterEst.advice } : {}),
+    ...(changed && afterEst?.advice.length ? { advice: afterEst.advice.map(settle) } : {}),
   };
 }
 
@@ -116,6 +117,6 @@ function dedupe(list: Unpriced[]): Unpriced[] {
 }
 
 function notes(list: string[]): { notes?: string[] } {
-  const unique = [...new Set(list)];
+  const unique = [...new Set(list)].map(settle);
   return unique.length ? { notes: unique } : {};
 }

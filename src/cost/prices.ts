@@ -3,6 +3,7 @@ import { z } from 'zod';
 import embeddedJson from './data/prices.json' with { type: 'json' };
 import { InputError } from '../plan/errors.js';
 import { embedded } from '../embedded.js';
+import { settle } from '../plan/compact.js';
 
 /**
  * The price snapshot: USD prices per region under stable keys (see `description` in
@@ -56,10 +57,20 @@ export class PriceBook {
     const prices = Object.hasOwn(this.snapshot.regions, region) ? this.snapshot.regions[region]! : undefined;
     const e = prices && Object.hasOwn(prices, key) ? prices[key]! : undefined;
     if (!e) return undefined;
-    const s = Object.hasOwn(this.snapshot.sources, e.src) ? this.snapshot.sources[e.src]! : undefined;
-    const base = s ? `${s.description} (${s.date})` : e.src;
-    if (this.discountPercent === 0) return { usd: e.usd, source: base };
-    return { usd: e.usd * (1 - this.discountPercent / 100), source: `${base}, less ${this.discountPercent}% discount` };
+    return { usd: this.discountPercent === 0 ? e.usd : e.usd * (1 - this.discountPercent / 100), source: this.sourceText(e.src) };
+  }
+
+  /** One text per source (every component priced from it shares the string). */
+  private readonly sourceTexts = new Map<string, string>();
+  private sourceText(src: string): string {
+    let text = this.sourceTexts.get(src);
+    if (text === undefined) {
+      const s = Object.hasOwn(this.snapshot.sources, src) ? this.snapshot.sources[src]! : undefined;
+      const base = s ? `${s.description} (${s.date})` : src;
+      text = settle(this.discountPercent === 0 ? base : `${base}, less ${this.discountPercent}% discount`);
+      this.sourceTexts.set(src, text);
+    }
+    return text;
   }
 }
 

@@ -1,6 +1,6 @@
 import { moduleInstancePath, splitAddress } from './address.js';
 import type { ResolvedRef } from './config.js';
-import { baseAddress } from './model.js';
+import { instancesAt } from './model.js';
 import type { PlanModel, Resource } from './model.js';
 import type { Path } from './values.js';
 
@@ -287,7 +287,7 @@ function sameInstanceCandidates(model: PlanModel, from: Resource, ref: ResolvedR
   if (depth > from.modules.length) return undefined;
   for (let i = 0; i < depth; i++) if (modules[i] !== from.modules[i]!.name) return undefined;
   const prefix = depth === from.modules.length ? from.moduleAddress : moduleInstancePath(from.modules.slice(0, depth));
-  return model.byBaseAddress.get(prefix ? `${prefix}.${local}` : local) ?? [];
+  return instancesAt(model, prefix ? `${prefix}.${local}` : local);
 }
 
 const CONFIG_PARTS = new Map<string, { modules: string[]; local: string }>();

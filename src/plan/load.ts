@@ -1,5 +1,6 @@
 import { open, stat } from 'node:fs/promises';
 import { z } from 'zod';
+import { compactChange, Interner } from './compact.js';
 import { InputError } from './errors.js';
 import { locateJsonError } from './jsonerror.js';
 import { isModelledType, modelledTypesFor } from './model.js';
@@ -40,8 +41,10 @@ export async function loadPlan(file: string, opts: LoadOptions = {}): Promise<Pl
     // resources some analysed resource reads are kept (memory), then for the resources.
     const huge = size >= (opts.twoPassThresholdBytes ?? limits.twoPassThresholdBytes);
     const keep = huge ? modelledTypesFor((await streamPlan(file, () => false)).types) : isModelledType;
-    const { header, changes } = await streamPlan(file, keep);
-    return validatePlan(file, { ...header, ...(header.resource_changes === undefined && changes.length === 0 ? {} : { resource_changes: changes }) });
+    const strings = new Interner();
+    const { header, changes } = await streamPlan(file, keep, undefined, (rc) => compactChange(rc, strings));
+    const doc = { ...header, ...(header.resource_changes === undefined && changes.length === 0 ? {} : { resource_changes: changes }) };
+    return validatePlan(file, doc, { compacted: true });
   }
   const bytes = await readPlanBytes(file);
   return parsePlanBytes(file, bytes);
@@ -159,7 +162,7 @@ export function parsePlanText(file: string, text: string): Plan {
   return validatePlan(file, doc);
 }
 
-export function validatePlan(file: string, doc: unknown): Plan {
+export function validatePlan(file: string, doc: unknown, opts: { compacted?: boolean } = {}): Plan {
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
     throw new InputError(file, 'is JSON but not a Terraform plan (expected an object with format_version and resource_changes)');
   }
@@ -191,12 +194,15 @@ export function validatePlan(file: string, doc: unknown): Plan {
   }
   const changes: PlanResourceChange[] = [];
   const list = (raw ?? []) as unknown[];
+  // Kept changes are held in their compact form (src/plan/compact.ts), whichever way they were read.
+  const strings = opts.compacted ? undefined : new Interner();
   for (let i = 0; i < list.length; i++) {
     const item = list[i] as { type?: unknown } | null;
     const modelled = typeof item?.type === 'string' && isModelledType(item.type);
     const r = (modelled ? ResourceChangeSchema : ResourceChangeHeaderSchema).safeParse(item);
     if (!r.success) throw new InputError(file, `is not a valid plan: resource_changes[${i}]${describeIssue(r.error, true)}`);
-    changes.push(modelled ? (r.data as PlanResourceChange) : (item as PlanResourceChange));
+    if (!modelled) changes.push(item as PlanResourceChange);
+    else changes.push((strings ? compactChange(r.data, strings) : r.data) as PlanResourceChange);
   }
   return { ...header.data, resource_changes: changes };
 }

@@ -127,7 +127,10 @@ export interface PlanModel {
   byType: Map<string, Resource[]>;
   /** Instances by configuration address (`module.a.aws_x.y`, no instance keys). */
   byConfigAddress: Map<string, Resource[]>;
-  /** Instances by address without their own instance key (`module.a["x"].aws_x.y`). */
+  /**
+   * Instances by address without their own instance key (`module.a["x"].aws_x.y`), for the
+   * addresses that have instance keys or more than one instance. Read it through `instancesAt`.
+   */
   byBaseAddress: Map<string, Resource[]>;
   /** Every string the plan marks sensitive: outputs must never contain one of these. */
   sensitiveStrings: Set<string>;
@@ -159,6 +162,7 @@ export function buildModel(plan: Plan, opts: ModelOptions = {}): PlanModel {
   const notes: string[] = [];
   const regionCache = new Map<string, { region: string; source: RegionSource }>();
   let defaulted = 0;
+  const unkeyed: Resource[] = [];
 
   const present = new Set<string>();
   for (const rc of plan.resource_changes) present.add(rc.type);
@@ -174,7 +178,15 @@ export function buildModel(plan: Plan, opts: ModelOptions = {}): PlanModel {
     if (!byAddress.has(key)) byAddress.set(key, r);
     pushTo(byType, r.type, r);
     pushTo(byConfigAddress, r.configAddress, r);
-    pushTo(byBaseAddress, baseAddress(r.moduleAddress, r.mode, r.type, r.name), r);
+    if (r.index !== undefined) pushTo(byBaseAddress, baseAddress(r.moduleAddress, r.mode, r.type, r.name), r);
+    else if (byAddress.get(r.address) !== r) unkeyed.push(r);
+  }
+  // An address without an instance key is its own base address (byAddress answers for it),
+  // unless it occurs more than once (deposed objects, a malformed plan): those are listed.
+  for (const r of unkeyed) {
+    const first = byAddress.get(r.address);
+    if (!byBaseAddress.has(r.address) && first && first.index === undefined) byBaseAddress.set(r.address, [first]);
+    pushTo(byBaseAddress, r.address, r);
   }
   if (defaulted > 0) {
     notes.push(`region not found in the plan's provider configuration for ${defaulted} resource(s); using ${DEFAULT_REGION} (pass --region to set it)`);
@@ -183,7 +195,17 @@ export function buildModel(plan: Plan, opts: ModelOptions = {}): PlanModel {
   for (const [name, v] of Object.entries(plan.variables ?? {})) {
     if (plan.configuration?.root_module?.variables?.[name]?.sensitive) collectSensitiveStrings(v.value, true, sensitiveStrings);
   }
-  return { plan, config, resources, byAddress, byType, byConfigAddress, byBaseAddress, sensitiveStrings, notes };
+  // The changes now live on as resources: the model keeps the plan's other members only.
+  const header: Plan = { ...plan, resource_changes: [] };
+  return { plan: header, config, resources, byAddress, byType, byConfigAddress, byBaseAddress, sensitiveStrings, notes };
+}
+
+/** The instances at a base address (`module.a["x"].aws_x.y`): every instance key, or the one unkeyed instance. */
+export function instancesAt(model: PlanModel, base: string): Resource[] {
+  const listed = model.byBaseAddress.get(base);
+  if (listed) return listed;
+  const one = model.byAddress.get(base);
+  return one && one.index === undefined ? [one] : [];
 }
 
 /** `module.a["x"].aws_x.y`: a resource's address without its own instance key. */

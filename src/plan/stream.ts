@@ -127,7 +127,16 @@ function scanNested(chunk: Buffer, i: number, st: Nesting): number {
   return i;
 }
 
-export async function streamPlan(file: string, keep: (type: string) => boolean, chunkSize = 1 << 20): Promise<StreamedPlan> {
+/**
+ * `decoded` is applied to each kept change as soon as it is decoded (the loader compacts it
+ * there, so that the decoded copy it replaces dies young).
+ */
+export async function streamPlan(
+  file: string,
+  keep: (type: string) => boolean,
+  chunkSize = 1 << 20,
+  decoded: (change: unknown) => unknown = (c) => c,
+): Promise<StreamedPlan> {
   const header: Record<string, unknown> = {};
   const changes: unknown[] = [];
   let totalChanges = 0;
@@ -179,7 +188,7 @@ export async function streamPlan(file: string, keep: (type: string) => boolean, 
       // Most elements lie within one chunk: decode them in place.
       const text = capture.length === 0 ? chunk.toString('utf8', captureStart, end) : Buffer.concat([...capture, chunk.subarray(captureStart, end)]).toString('utf8');
       try {
-        changes.push(shareUnchanged(JSON.parse(text)));
+        changes.push(decoded(JSON.parse(text)));
       } catch {
         fail(`in resource_changes[${totalChanges - 1}]`, offset + end);
       }
@@ -372,18 +381,6 @@ export async function streamPlan(file: string, keep: (type: string) => boolean, 
     throw new InputError(file, `is truncated: the JSON ends at byte offset ${offset} inside ${mode === 'rc-elem' || mode === 'rc-item' ? 'resource_changes' : 'a value'}; write the plan again`);
   }
   return { header, changes, totalChanges, types };
-}
-
-/**
- * A no-op change's `before` and `after` are the same value: keep one copy of it (a large plan
- * is mostly unchanged resources). The sensitive masks are kept as written.
- */
-function shareUnchanged(rc: unknown): unknown {
-  const ch = (rc as { change?: { actions?: unknown; before?: unknown; after?: unknown } } | null)?.change;
-  if (ch && Array.isArray(ch.actions) && ch.actions.length === 1 && ch.actions[0] === 'no-op' && ch.after !== undefined && ch.after !== null) {
-    ch.before = ch.after;
-  }
-  return rc;
 }
 
 /** Are the bytes [start, end) exactly `type`? */
