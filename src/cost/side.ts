@@ -22,9 +22,12 @@ export class PlanSide {
   /** The resource as it is on this side (its `current` is `before` or `after`). */
   of(r: Resource): Resource {
     const orig = this.originals.get(r) ?? r;
+    // Most resources already read as this side (a create or an update seen after, an unchanged
+    // one seen before): they are their own view, and no copy is made.
+    const values = orig[this.side];
+    if (orig.current === values && (this.side === 'after' || orig.after === values)) return orig;
     let v = this.views.get(orig);
     if (!v) {
-      const values = orig[this.side];
       v = { ...orig, current: values, after: this.side === 'before' ? orig.before : orig.after };
       this.views.set(orig, v);
       this.originals.set(v, orig);

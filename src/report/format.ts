@@ -1,8 +1,12 @@
 /** Number formatting shared by the renderers. Full precision is kept in data; rounding is display only. */
+
+/** One formatter for every amount (making one per call is slow and costly in memory). */
+const DOLLARS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 export function usd(n: number | null | undefined, opts: { sign?: boolean } = {}): string {
   if (n === null || n === undefined || Number.isNaN(n)) return 'unknown';
   const abs = Math.abs(n);
-  const s = `$${abs.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  const s = `$${DOLLARS.format(abs)}`;
   if (opts.sign) {
     if (Math.round(n * 100) === 0) return '$0.00';
     return n > 0 ? `+${s}` : `−${s}`;

@@ -1,10 +1,21 @@
 /**
  * The JSON report written piece by piece, so a report of a million-resource plan is never one
  * string. The text is exactly `JSON.stringify(value, null, 2)`.
+ *
+ * Containers are walked until they are small (at most `SMALL` values inside, such as one
+ * resource's row or cost): those are written by one native `JSON.stringify` each, indented to
+ * their depth. That keeps the pieces few and the garbage low, whatever the size of the report.
  */
-export function* jsonChunks(value: unknown, indent = ''): Generator<string> {
+const SMALL = 256;
+
+export function* jsonChunks(value: unknown, indent = '', small = SMALL): Generator<string> {
   if (value === null || typeof value !== 'object' || typeof (value as { toJSON?: unknown }).toJSON === 'function') {
     yield JSON.stringify(value) ?? 'null';
+    return;
+  }
+  if (fitsIn(value, small) >= 0) {
+    const text = JSON.stringify(value, null, 2);
+    yield indent ? text.replaceAll('\n', `\n${indent}`) : text;
     return;
   }
   const inner = `${indent}  `;
@@ -17,7 +28,7 @@ export function* jsonChunks(value: unknown, indent = ''): Generator<string> {
     for (let i = 0; i < value.length; i++) {
       yield inner;
       const v = value[i];
-      yield* jsonChunks(v === undefined || typeof v === 'function' || typeof v === 'symbol' ? null : v, inner);
+      yield* jsonChunks(v === undefined || typeof v === 'function' || typeof v === 'symbol' ? null : v, inner, small);
       yield i < value.length - 1 ? ',\n' : '\n';
     }
     yield `${indent}]`;
@@ -32,14 +43,28 @@ export function* jsonChunks(value: unknown, indent = ''): Generator<string> {
   for (let i = 0; i < entries.length; i++) {
     const [k, v] = entries[i]!;
     yield `${inner}${JSON.stringify(k)}: `;
-    yield* jsonChunks(v, inner);
+    yield* jsonChunks(v, inner, small);
     yield i < entries.length - 1 ? ',\n' : '\n';
   }
   yield `${indent}}`;
 }
 
+/**
+ * What is left of `budget` after counting the values inside `value` (every value counts one);
+ * negative as soon as it runs out, without walking further.
+ */
+function fitsIn(value: unknown, budget: number): number {
+  if (value === null || typeof value !== 'object') return budget - 1;
+  let left = budget - 1;
+  for (const v of Array.isArray(value) ? value : Object.values(value)) {
+    left = fitsIn(v, left);
+    if (left < 0) return left;
+  }
+  return left;
+}
+
 /** Joins small pieces into strings of about `size` characters. */
-export function* batched(chunks: Iterable<string>, size = 1 << 20): Generator<string> {
+export function* batched(chunks: Iterable<string>, size = 1 << 16): Generator<string> {
   let buf: string[] = [];
   let n = 0;
   for (const c of chunks) {

@@ -22,33 +22,68 @@ export function redactor(secrets: Iterable<string>): (text: string) => string {
 
 /**
  * `value` with every string that contains a secret redacted. Only the secrets that occur at all
- * (checked once against all of the value's strings) are searched string by string, and the
- * value is returned as it is when none occurs, which is the usual case.
+ * are searched string by string (found by scanning the value's strings in batches of about
+ * 1 MB, so a large report is never joined into one string), and only the branches holding such a
+ * string are copied: with no secret in it, the value is returned as it is.
  */
 export function redactSecrets<T>(value: T, secrets: Iterable<string>): T {
   const list = [...new Set(secrets)].filter((s) => s.length >= MIN_LENGTH);
   if (list.length === 0) return value;
-  const strings: string[] = [];
-  collectStrings(value, strings);
-  const haystack = strings.join('\u0000');
-  const present = list.filter((s) => haystack.includes(s));
+  const present = presentSecrets(value, list);
   return present.length === 0 ? value : redactDeep(value, redactor(present));
 }
 
-function collectStrings(value: unknown, out: string[]): void {
-  if (typeof value === 'string') out.push(value);
-  else if (Array.isArray(value)) for (const v of value) collectStrings(v, out);
-  else if (value && typeof value === 'object') for (const v of Object.values(value)) collectStrings(v, out);
+const BATCH = 1 << 20;
+
+function presentSecrets(value: unknown, list: string[]): string[] {
+  let left = list;
+  const found: string[] = [];
+  let batch: string[] = [];
+  let size = 0;
+  const test = () => {
+    // Strings are joined with a separator no secret spans, so a match lies within one string.
+    const haystack = batch.join('\u0000');
+    const still: string[] = [];
+    for (const s of left) (haystack.includes(s) ? found : still).push(s);
+    left = still;
+    batch = [];
+    size = 0;
+  };
+  const visit = (v: unknown): void => {
+    if (left.length === 0) return;
+    if (typeof v === 'string') {
+      batch.push(v);
+      size += v.length + 1;
+      if (size >= BATCH) test();
+    } else if (Array.isArray(v)) for (const x of v) visit(x);
+    else if (v && typeof v === 'object') for (const x of Object.values(v)) visit(x);
+  };
+  visit(value);
+  if (batch.length > 0 && left.length > 0) test();
+  return found;
 }
 
-/** A deep copy of a JSON-shaped value with every string passed through `redact`. */
+/**
+ * A JSON-shaped value with every string passed through `redact`. Objects and arrays in which
+ * nothing changes are returned as they are (not copied).
+ */
 export function redactDeep<T>(value: T, redact: (t: string) => string): T {
   if (typeof value === 'string') return redact(value) as T;
-  if (Array.isArray(value)) return value.map((v) => redactDeep(v, redact)) as T;
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const v = redactDeep(value[i], redact);
+      if (v !== value[i]) (out ??= value.slice())[i] = v;
+    }
+    return (out ?? value) as T;
+  }
   if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = redactDeep(v, redact);
-    return out as T;
+    let out: Record<string, unknown> | undefined;
+    for (const [k, v] of Object.entries(value)) {
+      const r = redactDeep(v, redact);
+      if (r !== v) (out ??= { ...(value as Record<string, unknown>) })[k] = r;
+    }
+    return (out ?? value) as T;
   }
   return value;
 }

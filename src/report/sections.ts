@@ -56,15 +56,18 @@ function textFinding(f: Finding): string[] {
   ];
 }
 
+const UNIT_PRICE = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 8 });
+const QUANTITY = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
 /** A unit price with its full precision (up to 8 decimals), e.g. `$0.00511175`. */
 export function unitPrice(n: number | null): string {
   if (n === null) return 'no price';
-  return `$${n.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 8 })}`;
+  return `$${UNIT_PRICE.format(n)}`;
 }
 
 /** A component quantity, e.g. `1,460`, `5.25`; `unknown` when the count is. */
 export function quantity(n: number | null): string {
-  return n === null ? 'unknown' : n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  return n === null ? 'unknown' : QUANTITY.format(n);
 }
 
 /** The min – max range, or '' when there is none (a fixed price, or both bounds unknown). */

@@ -9,8 +9,9 @@ import { FIXTURES } from '../helpers/paths.js';
 describe('the JSON report written in pieces', () => {
   it('is exactly JSON.stringify(value, null, 2) for any JSON value', () => {
     fc.assert(
-      fc.property(fc.jsonValue(), (v) => {
-        expect([...jsonChunks(v)].join('')).toBe(JSON.stringify(v, null, 2));
+      // Any size below which a container is written in one piece gives the same text.
+      fc.property(fc.jsonValue(), fc.constantFrom(0, 1, 3, 256), (v, small) => {
+        expect([...jsonChunks(v, '', small)].join('')).toBe(JSON.stringify(v, null, 2));
       }),
       { seed: 20261122, numRuns: 300 },
     );
@@ -23,9 +24,20 @@ describe('the JSON report written in pieces', () => {
     const whole = `${JSON.stringify(report, null, 2)}\n`;
     expect(render(report, 'json')).toBe(whole);
     expect([...renderChunks(report, 'json')].join('')).toBe(whole);
-    const small = [...batched(jsonChunks(report), 500)];
+    // Pieces of a few values each, batched to about 500 characters.
+    const small = [...batched(jsonChunks(report, '', 8), 500)];
     expect(small.length).toBeGreaterThan(5);
     expect(small.slice(0, -1).every((c) => c.length >= 500)).toBe(true);
     expect(small.join('')).toBe(JSON.stringify(report, null, 2));
+  });
+
+  it('writes a large report in pieces: no piece holds more than one resource row', () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => ({ address: `aws_ecs_service.s[${i}]`, type: 'aws_ecs_service', tags: { a: 'x\ny' } }));
+    const report = { plans: [{ path: 'p.json', resources: rows }] };
+    const pieces = [...jsonChunks(report)];
+    expect(pieces.join('')).toBe(JSON.stringify(report, null, 2));
+    const longest = Math.max(...pieces.map((p) => p.length));
+    expect(longest).toBeLessThan(JSON.stringify(rows[1999], null, 2).length + 200);
+    expect(pieces.filter((p) => p.includes('"address"')).length).toBe(2000);
   });
 });

@@ -15,4 +15,20 @@ describe('redactSecrets', () => {
     expect(redactSecrets(report, ['p'])).toBe(report);
     expect(redactSecrets(report, [])).toBe(report);
   });
+
+  it('finds a secret far into a large report, and copies only the branches that held it', () => {
+    const rows = Array.from({ length: 30_000 }, (_, i) => ({ address: `aws_ecs_service.s[${i}]`, note: 'x'.repeat(40) }));
+    const big = { plans: [{ resources: rows, findings: [{ message: 'token sk-live-0000abcd in an env var' }] }], tail: { message: 'plain' } };
+    const out = redactSecrets(big, ['sk-live-0000abcd', 'nowhere-0000']);
+    expect(out.plans[0]!.findings[0]!.message).toBe(`token ${REDACTED} in an env var`);
+    expect(out).not.toBe(big);
+    expect(out.plans[0]!.resources).toBe(rows);
+    expect(out.tail).toBe(big.tail);
+    expect(big.plans[0]!.findings[0]!.message).toContain('sk-live');
+  });
+
+  it('never matches across two strings', () => {
+    const v = { a: 'ends with sec', b: 'ret-value starts' };
+    expect(redactSecrets(v, ['secret-value'])).toBe(v);
+  });
 });
