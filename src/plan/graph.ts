@@ -1,5 +1,6 @@
 import { moduleInstancePath, splitAddress } from './address.js';
 import type { ResolvedRef } from './config.js';
+import { Interner } from './compact.js';
 import { instancesAt } from './model.js';
 import type { PlanModel, Resource } from './model.js';
 import type { Path } from './values.js';
@@ -62,6 +63,14 @@ export class ResourceGraph {
   edgesFrom(r: Resource): Edge[] {
     return this.outgoing.get(r) ?? [];
   }
+
+  /**
+   * Once every edge is added: each resource's lists are copied to their exact length (a list
+   * grown by push keeps room for more; a large plan has a list or two per resource).
+   */
+  seal(): void {
+    for (const m of [this.outgoing, this.incoming]) for (const [k, l] of m) m.set(k, l.slice());
+  }
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
@@ -97,6 +106,13 @@ export function arnName(v: string): string {
   return slash === -1 ? res : res.slice(slash + 1);
 }
 
+const ATTRIBUTE_NAMES = new Interner(200, 1000);
+
+/** `['network_configuration', 0, 'subnets']` → `network_configuration.subnets`, one string per name. */
+function attributeName(path: Path): string {
+  return ATTRIBUTE_NAMES.intern(path.filter((p) => typeof p === 'string').join('.'));
+}
+
 export function buildGraph(model: PlanModel): ResourceGraph {
   const g = new ResourceGraph();
   const T = (t: string) => model.byType.get(t) ?? [];
@@ -115,7 +131,7 @@ export function buildGraph(model: PlanModel): ResourceGraph {
     targetTypes: string[],
     byValue: (v: string) => Resource[],
   ): Resource[] => {
-    const attr = path.filter((p) => typeof p === 'string').join('.');
+    const attr = attributeName(path);
     const v = known(from, path);
     if (v !== undefined) {
       const hits = byValue(v).filter((t) => t !== from);
@@ -250,6 +266,7 @@ export function buildGraph(model: PlanModel): ResourceGraph {
     if (got.length === 0) link(from, [...base, 'name'], 'launch-template', ['aws_launch_template'], (v) => lts.get(v));
   }
 
+  g.seal();
   return g;
 }
 

@@ -41,10 +41,12 @@ export async function loadPlan(file: string, opts: LoadOptions = {}): Promise<Pl
     // resources some analysed resource reads are kept (memory), then for the resources.
     const huge = size >= (opts.twoPassThresholdBytes ?? limits.twoPassThresholdBytes);
     const keep = huge ? modelledTypesFor((await streamPlan(file, () => false)).types) : isModelledType;
+    // Each kept change is checked and compacted as it is decoded, so that only its compact form
+    // outlives the moment (and an error names its place in the file).
     const strings = new Interner();
-    const { header, changes } = await streamPlan(file, keep, undefined, (rc) => compactChange(rc, strings));
-    const doc = { ...header, ...(header.resource_changes === undefined && changes.length === 0 ? {} : { resource_changes: changes }) };
-    return validatePlan(file, doc, { compacted: true });
+    const { header, changes, totalChanges } = await streamPlan(file, keep, undefined, (rc, i) => checkedChange(file, rc, i, strings));
+    const doc = { ...header, ...(header.resource_changes === undefined && totalChanges === 0 ? {} : { resource_changes: changes }) };
+    return validatePlan(file, doc, { checked: true });
   }
   const bytes = await readPlanBytes(file);
   return parsePlanBytes(file, bytes);
@@ -162,7 +164,8 @@ export function parsePlanText(file: string, text: string): Plan {
   return validatePlan(file, doc);
 }
 
-export function validatePlan(file: string, doc: unknown, opts: { compacted?: boolean } = {}): Plan {
+/** `checked`: the changes were checked and compacted already (`checkedChange`, while streaming). */
+export function validatePlan(file: string, doc: unknown, opts: { checked?: boolean } = {}): Plan {
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
     throw new InputError(file, 'is JSON but not a Terraform plan (expected an object with format_version and resource_changes)');
   }
@@ -192,19 +195,26 @@ export function validatePlan(file: string, doc: unknown, opts: { compacted?: boo
   if (raw !== undefined && raw !== null && !Array.isArray(raw)) {
     throw new InputError(file, 'is not a valid plan: resource_changes: expected an array');
   }
-  const changes: PlanResourceChange[] = [];
   const list = (raw ?? []) as unknown[];
-  // Kept changes are held in their compact form (src/plan/compact.ts), whichever way they were read.
-  const strings = opts.compacted ? undefined : new Interner();
-  for (let i = 0; i < list.length; i++) {
-    const item = list[i] as { type?: unknown } | null;
-    const modelled = typeof item?.type === 'string' && isModelledType(item.type);
-    const r = (modelled ? ResourceChangeSchema : ResourceChangeHeaderSchema).safeParse(item);
-    if (!r.success) throw new InputError(file, `is not a valid plan: resource_changes[${i}]${describeIssue(r.error, true)}`);
-    if (!modelled) changes.push(item as PlanResourceChange);
-    else changes.push((strings ? compactChange(r.data, strings) : r.data) as PlanResourceChange);
-  }
+  if (opts.checked) return { ...header.data, resource_changes: list as PlanResourceChange[] };
+  const strings = new Interner();
+  const changes: PlanResourceChange[] = [];
+  for (let i = 0; i < list.length; i++) changes.push(checkedChange(file, list[i], i, strings));
   return { ...header.data, resource_changes: changes };
+}
+
+/**
+ * Checks `resource_changes[i]` against the schema: in full for the types this tool models, the
+ * header only for the others (never read past their address and type). A modelled change is
+ * kept in its compact form (src/plan/compact.ts). The change itself is kept, not the schema's
+ * copy of it: the schemas only check.
+ */
+export function checkedChange(file: string, item: unknown, i: number, strings: Interner): PlanResourceChange {
+  const type = (item as { type?: unknown } | null)?.type;
+  const modelled = typeof type === 'string' && isModelledType(type);
+  const r = (modelled ? ResourceChangeSchema : ResourceChangeHeaderSchema).safeParse(item);
+  if (!r.success) throw new InputError(file, `is not a valid plan: resource_changes[${i}]${describeIssue(r.error, true)}`);
+  return (modelled ? compactChange(item, strings) : item) as PlanResourceChange;
 }
 
 function describeIssue(err: z.ZodError, nested = false): string {

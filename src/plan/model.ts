@@ -266,8 +266,8 @@ function normalise(
   const cfg = config.resource(cfgAddr);
   const actions = rc.change.actions;
   const action = actionOf(actions);
-  const before = new Values(rc.change.before ?? null, undefined, rc.change.before_sensitive);
-  const after = new Values(rc.change.after ?? null, rc.change.after_unknown, rc.change.after_sensitive);
+  const before = sideValues(rc.change.before, undefined, rc.change.before_sensitive);
+  const after = sideValues(rc.change.after, rc.change.after_unknown, rc.change.after_sensitive);
   const importing = rc.change.importing !== undefined && rc.change.importing !== null;
   const region = resolveRegion(config, cfg, mcp, regionCache, opts);
   return {
@@ -296,6 +296,13 @@ function normalise(
     regionSource: region.source,
     replacePaths: (rc.change.replace_paths ?? NO_PATHS) as (string | number)[][],
   };
+}
+
+/** One side's values; the side of a create or delete that does not exist shares one empty instance. */
+function sideValues(raw: unknown, unknownMask: unknown, sensitiveMask: unknown): Values {
+  const none = (m: unknown) => m === undefined || m === null || m === false;
+  if ((raw === null || raw === undefined) && none(unknownMask) && none(sensitiveMask)) return Values.EMPTY;
+  return new Values(raw ?? null, unknownMask, sensitiveMask);
 }
 
 function resolveRegion(

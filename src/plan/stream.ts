@@ -128,14 +128,14 @@ function scanNested(chunk: Buffer, i: number, st: Nesting): number {
 }
 
 /**
- * `decoded` is applied to each kept change as soon as it is decoded (the loader compacts it
- * there, so that the decoded copy it replaces dies young).
+ * `decoded` is applied to each kept change, with its index in the file, as soon as it is
+ * decoded (the loader checks and compacts it there, so that nothing else of it outlives the moment).
  */
 export async function streamPlan(
   file: string,
   keep: (type: string) => boolean,
   chunkSize = 1 << 20,
-  decoded: (change: unknown) => unknown = (c) => c,
+  decoded: (change: unknown, index: number) => unknown = (c) => c,
 ): Promise<StreamedPlan> {
   const header: Record<string, unknown> = {};
   const changes: unknown[] = [];
@@ -187,11 +187,13 @@ export async function streamPlan(
     if (capture && elemType !== undefined) {
       // Most elements lie within one chunk: decode them in place.
       const text = capture.length === 0 ? chunk.toString('utf8', captureStart, end) : Buffer.concat([...capture, chunk.subarray(captureStart, end)]).toString('utf8');
+      let value: unknown;
       try {
-        changes.push(decoded(JSON.parse(text)));
+        value = JSON.parse(text);
       } catch {
         fail(`in resource_changes[${totalChanges - 1}]`, offset + end);
       }
+      changes.push(decoded(value, totalChanges - 1));
     }
     capture = null;
     mode = 'rc-item';

@@ -81,4 +81,18 @@ describe('streaming loader', () => {
     const txt = writePlan('txt-stream.txt', 'Terraform will perform the following actions:\n');
     await expect(loadPlan(txt, { streamThresholdBytes: 0 })).rejects.toThrow(/text output of `terraform plan`/);
   });
+
+  it('names a malformed change by its place in the file, streamed or read whole', async () => {
+    const plan = buildPlan([
+      { address: 'aws_s3_bucket.a', after: {} },
+      { address: 'aws_sqs_queue.b', after: {} },
+      { address: 'aws_ecs_cluster.c', after: { name: 'c' } },
+      { address: 'aws_ecs_service.d', after: { name: 'd' } },
+    ]) as { resource_changes: { change: { actions: unknown } }[] };
+    plan.resource_changes[3]!.change.actions = 'create';
+    const file = writePlan('bad-change-stream.json', JSON.stringify(plan));
+    const want = new InputError(file, 'is not a valid plan: resource_changes[3].change.actions: Invalid input: expected array, received string');
+    await expect(loadPlan(file, { streamThresholdBytes: 0 })).rejects.toThrow(want);
+    await expect(loadPlan(file, { streamThresholdBytes: Infinity })).rejects.toThrow(want);
+  });
 });
