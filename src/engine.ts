@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { buildGraph } from './plan/graph.js';
 import { loadPlan } from './plan/load.js';
-import { buildModel, isAnalysedType, type PlanModel } from './plan/model.js';
+import { buildModel, dropUnlinked, isAnalysedType, type PlanModel } from './plan/model.js';
 import { InputError, oneLine } from './plan/errors.js';
 import type { AnalysisContext, EngineOptions } from './context.js';
 import { SCHEMA_VERSION, type PlanReport, type Report } from './report/schema.js';
@@ -94,13 +94,14 @@ async function analysePlan(path: string, run: RunState): Promise<PlanReport> {
   const { options, config } = run;
   let model: PlanModel;
   try {
-    const plan = await loadPlan(path);
-    model = buildModel(plan, { region: options.region });
+    // The loaded plan is not kept: the model holds what is read of it.
+    model = buildModel(await loadPlan(path), { region: options.region });
   } catch (e) {
     return { path, terraformVersion: null, formatVersion: null, error: oneLine(e), resources: [], findings: [], cost: null };
   }
   for (const s of model.sensitiveStrings) run.secrets.add(s);
   const graph = buildGraph(model);
+  dropUnlinked(model, (r) => graph.linked(r));
   const sources = run.sources ? await run.sources.forPlan(model, path) : NO_SOURCES;
   for (const w of sources.warnings) run.warnings.add(w);
   const ctx: AnalysisContext = { model, graph, options, config, locate: sources.locate, ignoreChanges: sources.ignoreChanges };

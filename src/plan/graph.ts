@@ -64,6 +64,11 @@ export class ResourceGraph {
     return this.outgoing.get(r) ?? [];
   }
 
+  /** Does any edge start or end at `r`? */
+  linked(r: Resource): boolean {
+    return this.outgoing.has(r) || this.incoming.has(r);
+  }
+
   /**
    * Once every edge is added: each resource's lists are copied to their exact length (a list
    * grown by push keeps room for more; a large plan has a list or two per resource).

@@ -200,6 +200,37 @@ export function buildModel(plan: Plan, opts: ModelOptions = {}): PlanModel {
   return { plan: header, config, resources, byAddress, byType, byConfigAddress, byBaseAddress, sensitiveStrings, notes };
 }
 
+/** Context types read only through links (target groups, by the services that use them). */
+const LINKED_ONLY = new Set<string>(['aws_lb_target_group', 'aws_alb_target_group']);
+
+/**
+ * Drops the context resources that are read only through links and that nothing links to, once
+ * the graph is built: a plan with thousands of target groups of other load balancers keeps none
+ * of them for the rest of the run. Returns how many were dropped.
+ */
+export function dropUnlinked(model: PlanModel, linked: (r: Resource) => boolean): number {
+  const drop = new Set<Resource>();
+  for (const type of LINKED_ONLY) for (const r of model.byType.get(type) ?? []) if (!linked(r)) drop.add(r);
+  if (drop.size === 0) return 0;
+  const keep = (l: Resource[]) => l.filter((r) => !drop.has(r));
+  model.resources = keep(model.resources);
+  for (const type of LINKED_ONLY) {
+    const left = keep(model.byType.get(type) ?? []);
+    if (left.length > 0) model.byType.set(type, left);
+    else model.byType.delete(type);
+  }
+  for (const m of [model.byConfigAddress, model.byBaseAddress]) {
+    for (const [k, l] of m) {
+      if (!l.some((r) => drop.has(r))) continue;
+      const left = keep(l);
+      if (left.length > 0) m.set(k, left);
+      else m.delete(k);
+    }
+  }
+  for (const [k, r] of model.byAddress) if (drop.has(r)) model.byAddress.delete(k);
+  return drop.size;
+}
+
 /** The instances at a base address (`module.a["x"].aws_x.y`): every instance key, or the one unkeyed instance. */
 export function instancesAt(model: PlanModel, base: string): Resource[] {
   const listed = model.byBaseAddress.get(base);

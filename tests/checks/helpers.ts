@@ -3,7 +3,7 @@ import type { Rule } from '../../src/checks/types.js';
 import type { AnalysisContext, EngineOptions } from '../../src/context.js';
 import { buildGraph } from '../../src/plan/graph.js';
 import { validatePlan } from '../../src/plan/load.js';
-import { buildModel } from '../../src/plan/model.js';
+import { buildModel, dropUnlinked } from '../../src/plan/model.js';
 import type { Finding } from '../../src/report/schema.js';
 import { buildPlan, type PlanSpec, type ResSpec } from '../helpers/plan.js';
 
@@ -16,9 +16,12 @@ export interface CheckOptions extends Partial<EngineOptions> {
 export function check(rules: Rule | Rule[], resources: ResSpec[], opts: CheckOptions = {}): Finding[] {
   const plan = validatePlan('test.json', JSON.parse(JSON.stringify(buildPlan(resources, opts.spec))));
   const model = buildModel(plan);
+  const graph = buildGraph(model);
+  // As the engine does: context resources nothing links to are dropped before the checks run.
+  dropUnlinked(model, (r) => graph.linked(r));
   const ctx: AnalysisContext = {
     model,
-    graph: buildGraph(model),
+    graph,
     options: { asOf: opts.asOf ?? '2026-11-22', failOn: 'error', ...opts },
     config: {},
     locate: () => undefined,

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildGraph, type EdgeKind } from '../../src/plan/graph.js';
 import { loadPlan, validatePlan } from '../../src/plan/load.js';
-import { buildModel, type PlanModel } from '../../src/plan/model.js';
+import { buildModel, dropUnlinked, type PlanModel } from '../../src/plan/model.js';
 import { FIXTURES } from '../helpers/paths.js';
 import { buildPlan, constant, ref, type PlanSpec, type ResSpec } from '../helpers/plan.js';
 
@@ -67,6 +67,24 @@ describe('resource graph on the example fixtures', () => {
 });
 
 describe('linking rules', () => {
+  it('target groups nothing links to are dropped from every index once the graph is built', () => {
+    const tg = (name: string, count = false) => ({ address: `aws_lb_target_group.${name}${count ? '[0]' : ''}`, after: { name, arn: `arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/${name}/1`, target_type: 'ip' } });
+    const g = built([
+      tg('used'),
+      tg('other'),
+      tg('many', true),
+      { address: 'aws_ecs_service.s', after: { name: 's', load_balancer: [{ target_group_arn: 'arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/used/1', container_name: 'c', container_port: 80 }] } },
+    ]);
+    expect(dropUnlinked(g.model, (r) => g.graph.linked(r))).toBe(2);
+    expect(g.model.resources.map((r) => r.address)).toEqual(['aws_lb_target_group.used', 'aws_ecs_service.s']);
+    expect(g.model.byType.get('aws_lb_target_group')!.map((r) => r.address)).toEqual(['aws_lb_target_group.used']);
+    expect([...g.model.byAddress.keys()]).toEqual(['aws_lb_target_group.used', 'aws_ecs_service.s']);
+    expect(g.model.byConfigAddress.has('aws_lb_target_group.other')).toBe(false);
+    expect(g.model.byBaseAddress.has('aws_lb_target_group.many')).toBe(false);
+    expect(links(g, 'aws_ecs_service.s', 'target-group')).toEqual(['aws_lb_target_group.used']);
+    expect(dropUnlinked(g.model, (r) => g.graph.linked(r))).toBe(0);
+  });
+
   it('by task definition ARN, family:revision or family', () => {
     const td = { address: 'aws_ecs_task_definition.t', after: { family: 'app', revision: 4, arn: `${ARN}:task-definition/app:4` } };
     for (const value of [`${ARN}:task-definition/app:4`, 'app:4', 'app']) {
