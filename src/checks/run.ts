@@ -80,12 +80,18 @@ export function runChecks(ctx: AnalysisContext, opts: RunOptions = {}): Finding[
   return dedupe(findings);
 }
 
+/** Drops repeats of a finding (same rule, resource, path and message), keeping the first. */
 function dedupe(fs: Finding[]): Finding[] {
-  const seen = new Set<string>();
+  const seen = new Map<string, Finding[]>();
   return fs.filter((f) => {
-    const k = `${f.rule}|${f.address}|${f.path}|${f.message}`;
-    if (seen.has(k)) return false;
-    seen.add(k);
+    const k = `${f.rule} ${f.address}`;
+    const same = seen.get(k);
+    if (!same) {
+      seen.set(k, [f]);
+      return true;
+    }
+    if (same.some((g) => g.path === f.path && g.message === f.message)) return false;
+    same.push(f);
     return true;
   });
 }

@@ -95,7 +95,8 @@ function sharedActions(actions: unknown): unknown {
   return hit;
 }
 
-const HEADER_STRINGS = ['address', 'module_address', 'previous_address', 'mode', 'type', 'name', 'provider_name', 'action_reason'] as const;
+/** Header fields that repeat across changes (an address is unique, and is left alone). */
+const HEADER_STRINGS = ['module_address', 'mode', 'type', 'name', 'provider_name', 'action_reason'] as const;
 const MASKS = ['after_unknown', 'before_sensitive', 'after_sensitive'] as const;
 
 /**

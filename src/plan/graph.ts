@@ -32,21 +32,25 @@ export interface Edge {
   via: 'value' | 'reference';
 }
 
+/** A resource's edges on one side: most resources have one, held without a list. */
+type Adjacent = Edge | Edge[];
+const NO_EDGES: readonly Edge[] = Object.freeze([]);
+
 export class ResourceGraph {
   readonly edges: Edge[] = [];
-  private readonly outgoing = new Map<Resource, Edge[]>();
-  private readonly incoming = new Map<Resource, Edge[]>();
+  private readonly outgoing = new Map<Resource, Adjacent>();
+  private readonly incoming = new Map<Resource, Adjacent>();
 
   add(e: Edge): void {
-    if ((this.outgoing.get(e.from) ?? []).some((x) => x.to === e.to && x.kind === e.kind)) return;
+    if (this.listed(this.outgoing, e.from).some((x) => x.to === e.to && x.kind === e.kind)) return;
     this.edges.push(e);
-    push(this.outgoing, e.from, e);
-    push(this.incoming, e.to, e);
+    attach(this.outgoing, e.from, e);
+    attach(this.incoming, e.to, e);
   }
 
   /** Resources `r` links to with this kind. */
   out(r: Resource, kind: EdgeKind): Resource[] {
-    return (this.outgoing.get(r) ?? []).filter((e) => e.kind === kind).map((e) => e.to);
+    return this.listed(this.outgoing, r).filter((e) => e.kind === kind).map((e) => e.to);
   }
 
   /** The single resource `r` links to, or undefined when none (or several). */
@@ -57,11 +61,11 @@ export class ResourceGraph {
 
   /** Resources that link to `r` with this kind. */
   in(r: Resource, kind: EdgeKind, fromType?: string): Resource[] {
-    return (this.incoming.get(r) ?? []).filter((e) => e.kind === kind && (!fromType || e.from.type === fromType)).map((e) => e.from);
+    return this.listed(this.incoming, r).filter((e) => e.kind === kind && (!fromType || e.from.type === fromType)).map((e) => e.from);
   }
 
   edgesFrom(r: Resource): Edge[] {
-    return this.outgoing.get(r) ?? [];
+    return [...this.listed(this.outgoing, r)];
   }
 
   /** Does any edge start or end at `r`? */
@@ -70,18 +74,24 @@ export class ResourceGraph {
   }
 
   /**
-   * Once every edge is added: each resource's lists are copied to their exact length (a list
-   * grown by push keeps room for more; a large plan has a list or two per resource).
+   * Once every edge is added: each resource's list is copied to its exact length (a list grown
+   * by push keeps room for more, and a large plan has lists for many resources).
    */
   seal(): void {
-    for (const m of [this.outgoing, this.incoming]) for (const [k, l] of m) m.set(k, l.slice());
+    for (const m of [this.outgoing, this.incoming]) for (const [k, a] of m) if (Array.isArray(a)) m.set(k, a.slice());
+  }
+
+  private listed(m: Map<Resource, Adjacent>, r: Resource): readonly Edge[] {
+    const a = m.get(r);
+    return a === undefined ? NO_EDGES : Array.isArray(a) ? a : [a];
   }
 }
 
-function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
-  const l = m.get(k);
-  if (l) l.push(v);
-  else m.set(k, [v]);
+function attach(m: Map<Resource, Adjacent>, k: Resource, e: Edge): void {
+  const a = m.get(k);
+  if (a === undefined) m.set(k, e);
+  else if (Array.isArray(a)) a.push(e);
+  else m.set(k, [a, e]);
 }
 
 /** Index of resources of some types by identifying strings (ARN, name, id …). */
