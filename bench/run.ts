@@ -102,6 +102,12 @@ if (process.env.BENCH_HUGE) {
   console.log('\n4. a 1 GB plan through the built CLI (streamed)');
   const file = join(dir, 'plan-huge.json');
   if (!existsSync(file)) generatePlanFile(Number(process.env.BENCH_HUGE_N ?? 1_000_000), file, { containerShare: 0.1 });
-  const huge = timed(['dist/cli/index.js', '--format', 'json', '--output', join(dir, 'huge-report.json'), '--fail-on', 'never', file], process.env, 1);
-  console.log(`${(statSync(file).size / 1e9).toFixed(2)} GB: ${f0(huge.ms)} ms, peak RSS ${f0(huge.maxRssMiB)} MiB`);
+  // Peak RSS varies from run to run with when the engine collects: every run is shown, and the
+  // goal (≤ 400 MB) is judged on the largest.
+  const runs = Array.from({ length: Number(process.env.BENCH_HUGE_RUNS ?? 3) }, () =>
+    timed(['dist/cli/index.js', '--format', 'json', '--output', join(dir, 'huge-report.json'), '--fail-on', 'never', '--as-of', '2026-11-22', file], process.env, 1),
+  );
+  const worst = Math.max(...runs.map((r) => r.maxRssMiB));
+  console.log(`${(statSync(file).size / 1e9).toFixed(2)} GB, ${runs.length} runs: ${runs.map((r) => `${(r.ms / 1000).toFixed(1)} s / ${f0(r.maxRssMiB)} MiB`).join(' · ')}`);
+  console.log(`largest peak RSS ${f0(worst)} MiB = ${f0((worst * 2 ** 20) / 1e6)} MB (goal ≤ 400 MB: ${(worst * 2 ** 20) / 1e6 <= 400 ? 'met' : 'NOT met'})`);
 }

@@ -16,8 +16,11 @@ export class Interner {
   constructor(
     /** Strings longer than this are left alone: they rarely repeat. */
     private readonly maxLength = 96,
-    /** The table stops growing here (memory bound); later strings are still shared if seen. */
-    private readonly maxEntries = 200_000,
+    /**
+     * The table is emptied when it reaches this size (a memory bound). Strings that repeat are
+     * soon shared again; strings seen once (names, IDs of one resource) do not pile up.
+     */
+    private readonly maxEntries = 16_384,
   ) {}
 
   get size(): number {
@@ -28,7 +31,8 @@ export class Interner {
     if (s.length > this.maxLength) return s;
     const hit = this.map.get(s);
     if (hit !== undefined) return hit;
-    if (this.map.size < this.maxEntries) this.map.set(s, s);
+    if (this.map.size >= this.maxEntries) this.map.clear();
+    this.map.set(s, s);
     return s;
   }
 

@@ -83,7 +83,6 @@ export type RegionSource = 'provider' | 'option' | 'default';
 /** One resource instance and what the plan does to it. */
 export interface Resource {
   address: string;
-  previousAddress: string | undefined;
   /** Module instance path with keys (`module.a["x"]`), '' at the root. */
   moduleAddress: string;
   /** Module path without keys (`module.a`), '' at the root. */
@@ -95,11 +94,9 @@ export interface Resource {
   type: string;
   name: string;
   index: InstanceKey;
-  providerName: string | undefined;
   deposed: string | undefined;
   action: Action;
   actions: string[];
-  actionReason: string | undefined;
   importing: boolean;
   /** The plan changes this resource (anything but no-op and read). */
   changed: boolean;
@@ -197,6 +194,7 @@ export function buildModel(plan: Plan, opts: ModelOptions = {}): PlanModel {
   }
   // The changes now live on as resources: the model keeps the plan's other members only.
   const header: Plan = { ...plan, resource_changes: [] };
+  lastModule = undefined;
   return { plan: header, config, resources, byAddress, byType, byConfigAddress, byBaseAddress, sensitiveStrings, notes };
 }
 
@@ -259,7 +257,6 @@ function hasTrue(mask: unknown): boolean {
   return false;
 }
 
-const MODULE_STEPS = new Map<string, ModuleStep[]>();
 /** One string per configuration address and per module path, shared by all their instances. */
 const INTERNED = new Map<string, string>();
 function intern(s: string): string {
@@ -270,15 +267,18 @@ function intern(s: string): string {
 }
 const NO_PATHS: (string | number)[][] = [];
 
-/** The module steps of a change, from `module_address` (cached) or, when absent, its address. */
+/**
+ * The module steps of a change, from `module_address` or, when absent, its address. Terraform
+ * lists the changes of one module instance together: the last module path's steps are reused,
+ * so its instances share one list and nothing outlives the model.
+ */
+let lastModule: { address: string; steps: ModuleStep[] } | undefined;
 function moduleSteps(rc: PlanResourceChange): ModuleStep[] {
   const ma = rc.module_address;
   if (ma === undefined) return rc.address.startsWith('module.') ? (parseResourceAddress(rc.address)?.modules ?? []) : [];
-  let steps = MODULE_STEPS.get(ma);
-  if (!steps) {
-    steps = parseResourceAddress(`${ma}.x.y`)?.modules ?? [];
-    if (MODULE_STEPS.size < 100_000) MODULE_STEPS.set(ma, steps);
-  }
+  if (lastModule?.address === ma) return lastModule.steps;
+  const steps = parseResourceAddress(`${ma}.x.y`)?.modules ?? [];
+  lastModule = { address: ma, steps };
   return steps;
 }
 
@@ -303,7 +303,6 @@ function normalise(
   const region = resolveRegion(config, cfg, mcp, regionCache, opts);
   return {
     address: rc.address,
-    previousAddress: rc.previous_address,
     moduleAddress: rc.module_address ?? moduleInstancePath(modules),
     moduleConfigPath: mcp,
     modules,
@@ -312,11 +311,9 @@ function normalise(
     type: rc.type,
     name: rc.name,
     index: rc.index ?? undefined,
-    providerName: rc.provider_name,
     deposed: rc.deposed,
     action,
     actions,
-    actionReason: rc.action_reason,
     importing,
     changed: action !== 'no-op' && action !== 'read',
     before,

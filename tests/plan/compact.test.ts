@@ -31,10 +31,13 @@ describe('Interner', () => {
     expect(t.size).toBe(1);
   });
 
-  it('stops growing at its bound but still answers', () => {
+  it('is emptied at its bound, and shares a string that repeats again after that', () => {
     const t = new Interner(96, 2);
     for (const s of ['a', 'b', 'c', 'd']) expect(t.intern(s)).toBe(s);
     expect(t.size).toBe(2);
+    const again = t.intern(['x', 'y'].join(''));
+    expect(t.size).toBe(1);
+    expect(t.intern('xy')).toBe(again);
   });
 
   it('interns in place inside nested values', () => {
