@@ -10,7 +10,7 @@ import { PlanSide } from './side.js';
 import type { AnalysisContext } from '../context.js';
 import type { Resource } from '../plan/model.js';
 import type { PlanCost, ResourceCost, Unpriced } from '../report/schema.js';
-import { settle } from '../plan/compact.js';
+import { Interner, settle } from '../plan/compact.js';
 
 /** One estimator per priced resource type. Other types cost nothing themselves (task definitions, launch templates) or are priced through these. */
 export const ESTIMATORS: Record<string, Estimator> = {
@@ -42,12 +42,14 @@ export function estimateCosts(ctx: AnalysisContext): PlanCost | null {
   });
   const envs = { before: env('before'), after: env('after') };
 
+  // Services of one size and count have the same description and advice: one string each.
+  const texts = new Interner(400);
   const resources: ResourceCost[] = [];
   for (const r of ctx.model.resources) {
     const estimator = ESTIMATORS[r.type];
     if (!estimator || r.mode !== 'managed' || r.action === 'read') continue;
     const run = (side: 'before' | 'after'): SideEstimate | null => (sides[side].exists(r) ? estimator(sides[side].of(r), envs[side]) : null);
-    resources.push(resourceCost(r, run('before'), run('after')));
+    resources.push(resourceCost(r, run('before'), run('after'), texts));
   }
   if (resources.length === 0) return null;
 
@@ -77,7 +79,8 @@ export function estimateCosts(ctx: AnalysisContext): PlanCost | null {
 
 const ABSENT = emptyEstimate({ monthly: 0, min: 0, max: 0 });
 
-function resourceCost(r: Resource, beforeEst: SideEstimate | null, afterEst: SideEstimate | null): ResourceCost {
+function resourceCost(r: Resource, beforeEst: SideEstimate | null, afterEst: SideEstimate | null, texts: Interner): ResourceCost {
+  const text = (s: string) => texts.intern(settle(s));
   const before = beforeEst ?? ABSENT;
   const after = afterEst ?? ABSENT;
   const shown = afterEst ?? beforeEst ?? ABSENT;
@@ -91,7 +94,7 @@ function resourceCost(r: Resource, beforeEst: SideEstimate | null, afterEst: Sid
     address: r.deposed ? `${r.address} (deposed ${r.deposed})` : r.address,
     type: r.type,
     action: r.action,
-    ...(shown.description ? { description: settle(shown.description) } : {}),
+    ...(shown.description ? { description: text(shown.description) } : {}),
     monthlyBefore: usageBased ? null : before.monthly,
     monthlyAfter: usageBased ? null : after.monthly,
     monthlyDelta: usageBased ? null : delta,
@@ -101,8 +104,8 @@ function resourceCost(r: Resource, beforeEst: SideEstimate | null, afterEst: Sid
     ...beforeComponents,
     unpriced: dedupe([...(afterEst?.unpriced ?? []), ...(beforeEst?.unpriced ?? [])]),
     ...(usageBased ? { usageBased } : {}),
-    ...notes([...(afterEst?.notes ?? []), ...(beforeEst?.notes ?? []).filter((n) => !afterEst?.notes.includes(n)).map((n) => (afterEst ? `before: ${n}` : n))]),
-    ...(changed && afterEst?.advice.length ? { advice: afterEst.advice.map(settle) } : {}),
+    ...notes([...(afterEst?.notes ?? []), ...(beforeEst?.notes ?? []).filter((n) => !afterEst?.notes.includes(n)).map((n) => (afterEst ? `before: ${n}` : n))], text),
+    ...(changed && afterEst?.advice.length ? { advice: afterEst.advice.map(text) } : {}),
   };
 }
 
@@ -116,7 +119,7 @@ function dedupe(list: Unpriced[]): Unpriced[] {
   });
 }
 
-function notes(list: string[]): { notes?: string[] } {
-  const unique = [...new Set(list)].map(settle);
+function notes(list: string[], text: (s: string) => string): { notes?: string[] } {
+  const unique = [...new Set(list)].map(text);
   return unique.length ? { notes: unique } : {};
 }

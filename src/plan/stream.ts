@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { InputError } from './errors.js';
 
 /**
@@ -199,185 +199,195 @@ export async function streamPlan(
     mode = 'rc-item';
   };
 
-  const stream = createReadStream(file, { highWaterMark: chunkSize });
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
-    const n = chunk.length;
-    let i = 0;
-    captureStart = 0;
-    while (i < n) {
-      const c = chunk[i]!;
-      switch (mode) {
-        case 'start':
-          if (c === LBRACE) mode = 'top-key';
-          else if (!isSpace(c) && !(offset + i < 3 && (c === 0xef || c === 0xbb || c === 0xbf))) fail('expected "{"', offset + i);
-          i++;
-          break;
-        case 'top-key':
-          if (keyBytes) {
-            if (keyEscape) keyEscape = false;
-            else if (c === BACKSLASH) keyEscape = true;
-            else if (c === QUOTE) {
-              key = Buffer.from(keyBytes).toString('utf8');
-              keyBytes = null;
-              mode = 'top-colon';
+  // One buffer is read into again and again (a stream would allocate a new one per chunk, and
+  // a huge file would keep tens of MB of them in flight). What outlives a chunk is copied.
+  const fh = await open(file, 'r');
+  const buffer = Buffer.allocUnsafe(chunkSize);
+  try {
+    for (;;) {
+      const { bytesRead } = await fh.read(buffer, 0, chunkSize, null);
+      if (bytesRead === 0) break;
+      const chunk = bytesRead === chunkSize ? buffer : buffer.subarray(0, bytesRead);
+      const n = chunk.length;
+      let i = 0;
+      captureStart = 0;
+      while (i < n) {
+        const c = chunk[i]!;
+        switch (mode) {
+          case 'start':
+            if (c === LBRACE) mode = 'top-key';
+            else if (!isSpace(c) && !(offset + i < 3 && (c === 0xef || c === 0xbb || c === 0xbf))) fail('expected "{"', offset + i);
+            i++;
+            break;
+          case 'top-key':
+            if (keyBytes) {
+              if (keyEscape) keyEscape = false;
+              else if (c === BACKSLASH) keyEscape = true;
+              else if (c === QUOTE) {
+                key = Buffer.from(keyBytes).toString('utf8');
+                keyBytes = null;
+                mode = 'top-colon';
+                i++;
+                break;
+              }
+              if (keyBytes.length < 256) keyBytes.push(c);
+            } else if (c === QUOTE) keyBytes = [];
+            else if (c === RBRACE) mode = 'done';
+            else if (c !== COMMA && !isSpace(c)) fail('expected a property name', offset + i);
+            i++;
+            break;
+          case 'top-colon':
+            if (c === COLON) mode = 'top-value';
+            else if (!isSpace(c)) fail('expected ":"', offset + i);
+            i++;
+            break;
+          case 'top-value':
+            if (isSpace(c)) {
               i++;
               break;
             }
-            if (keyBytes.length < 256) keyBytes.push(c);
-          } else if (c === QUOTE) keyBytes = [];
-          else if (c === RBRACE) mode = 'done';
-          else if (c !== COMMA && !isSpace(c)) fail('expected a property name', offset + i);
-          i++;
-          break;
-        case 'top-colon':
-          if (c === COLON) mode = 'top-value';
-          else if (!isSpace(c)) fail('expected ":"', offset + i);
-          i++;
-          break;
-        case 'top-value':
-          if (isSpace(c)) {
+            if (key === 'resource_changes') {
+              mode = 'rc-open';
+              break;
+            }
+            mode = 'value';
+            depth = 0;
+            inString = false;
+            scalar = c !== LBRACE && c !== LBRACKET && c !== QUOTE;
+            if (!SKIP_TOP.has(key)) {
+              capture = [];
+              captureStart = i;
+            } else if (PRESENCE_ONLY.has(key)) header[key] = true;
+            if (scalar) break; // scanned in 'value' without consuming
+            if (c === QUOTE) inString = true;
+            else depth = 1;
             i++;
             break;
-          }
-          if (key === 'resource_changes') {
-            mode = 'rc-open';
-            break;
-          }
-          mode = 'value';
-          depth = 0;
-          inString = false;
-          scalar = c !== LBRACE && c !== LBRACKET && c !== QUOTE;
-          if (!SKIP_TOP.has(key)) {
-            capture = [];
-            captureStart = i;
-          } else if (PRESENCE_ONLY.has(key)) header[key] = true;
-          if (scalar) break; // scanned in 'value' without consuming
-          if (c === QUOTE) inString = true;
-          else depth = 1;
-          i++;
-          break;
-        case 'value': {
-          if (scalar) {
-            while (i < n) {
-              const d = chunk[i]!;
-              if (d === COMMA || d === RBRACE || isSpace(d)) break;
-              i++;
+          case 'value': {
+            if (scalar) {
+              while (i < n) {
+                const d = chunk[i]!;
+                if (d === COMMA || d === RBRACE || isSpace(d)) break;
+                i++;
+              }
+              if (i < n) {
+                scalar = false;
+                finishValue(chunk, i);
+              }
+              break;
             }
-            if (i < n) {
-              scalar = false;
-              finishValue(chunk, i);
-            }
-            break;
-          }
-          nest.depth = depth;
-          nest.inString = inString;
-          i = scanNested(chunk, i, nest);
-          depth = nest.depth;
-          inString = nest.inString;
-          if (nest.closed) finishValue(chunk, i);
-          break;
-        }
-        case 'rc-open':
-          if (c === LBRACKET) mode = 'rc-item';
-          else if (c === 0x6e /* null */) {
-            mode = 'value';
-            scalar = true;
-            break;
-          } else if (!isSpace(c)) fail('expected "[" for resource_changes', offset + i);
-          i++;
-          break;
-        case 'rc-item':
-          if (c === LBRACE) {
-            mode = 'rc-elem';
-            depth = 1;
-            inString = false;
-            capture = [];
-            captureStart = i;
-            expectElemKey = true;
-            collect = NONE;
-            pieces = [];
-            wantTypeValue = false;
-            elemType = undefined;
-          } else if (c === RBRACKET) mode = 'top-key';
-          else if (c !== COMMA && !isSpace(c)) fail('expected an object in resource_changes', offset + i);
-          i++;
-          break;
-        case 'rc-elem': {
-          if (elemType !== undefined) {
-            // The type is known: only the end of the element matters now.
             nest.depth = depth;
             nest.inString = inString;
             i = scanNested(chunk, i, nest);
             depth = nest.depth;
             inString = nest.inString;
-            if (nest.closed) finishElement(chunk, i);
+            if (nest.closed) finishValue(chunk, i);
             break;
           }
-          while (i < n) {
-            if (inString) {
-              // Jump over the string; keep its text only for the element's keys and its `type`.
-              const start = i;
-              i = strings.skip(chunk, i);
-              if (collect === KEY && !strings.open && pieces.length === 0) {
-                // The common case, a key within one chunk: compare its bytes with "type".
+          case 'rc-open':
+            if (c === LBRACKET) mode = 'rc-item';
+            else if (c === 0x6e /* null */) {
+              mode = 'value';
+              scalar = true;
+              break;
+            } else if (!isSpace(c)) fail('expected "[" for resource_changes', offset + i);
+            i++;
+            break;
+          case 'rc-item':
+            if (c === LBRACE) {
+              mode = 'rc-elem';
+              depth = 1;
+              inString = false;
+              capture = [];
+              captureStart = i;
+              expectElemKey = true;
+              collect = NONE;
+              pieces = [];
+              wantTypeValue = false;
+              elemType = undefined;
+            } else if (c === RBRACKET) mode = 'top-key';
+            else if (c !== COMMA && !isSpace(c)) fail('expected an object in resource_changes', offset + i);
+            i++;
+            break;
+          case 'rc-elem': {
+            if (elemType !== undefined) {
+              // The type is known: only the end of the element matters now.
+              nest.depth = depth;
+              nest.inString = inString;
+              i = scanNested(chunk, i, nest);
+              depth = nest.depth;
+              inString = nest.inString;
+              if (nest.closed) finishElement(chunk, i);
+              break;
+            }
+            while (i < n) {
+              if (inString) {
+                // Jump over the string; keep its text only for the element's keys and its `type`.
+                const start = i;
+                i = strings.skip(chunk, i);
+                if (collect === KEY && !strings.open && pieces.length === 0) {
+                  // The common case, a key within one chunk: compare its bytes with "type".
+                  inString = false;
+                  wantTypeValue = isTypeKey(chunk, start, i - 1);
+                  collect = NONE;
+                  continue;
+                }
+                if (collect !== NONE) pieces.push(Buffer.from(chunk.subarray(start, strings.open ? i : i - 1)));
+                if (strings.open) break;
                 inString = false;
-                wantTypeValue = isTypeKey(chunk, start, i - 1);
-                collect = NONE;
+                if (collect !== NONE) {
+                  const raw = pieces.length === 1 ? pieces[0]!.toString('utf8') : Buffer.concat(pieces).toString('utf8');
+                  const text = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
+                  pieces = [];
+                  if (collect === KEY) wantTypeValue = text === 'type';
+                  else {
+                    elemType = text;
+                    types.add(text);
+                    if (!keep(elemType)) capture = null; // not kept: stop buffering its bytes
+                    collect = NONE;
+                    break; // on with the fast scan
+                  }
+                  collect = NONE;
+                }
                 continue;
               }
-              if (collect !== NONE) pieces.push(chunk.subarray(start, strings.open ? i : i - 1));
-              if (strings.open) break;
-              inString = false;
-              if (collect !== NONE) {
-                const raw = pieces.length === 1 ? pieces[0]!.toString('utf8') : Buffer.concat(pieces).toString('utf8');
-                const text = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
-                pieces = [];
-                if (collect === KEY) wantTypeValue = text === 'type';
-                else {
-                  elemType = text;
-                  types.add(text);
-                  if (!keep(elemType)) capture = null; // not kept: stop buffering its bytes
-                  collect = NONE;
-                  break; // on with the fast scan
+              const d = chunk[i++]!;
+              if (d === QUOTE) {
+                inString = true;
+                if (depth === 1 && expectElemKey) {
+                  collect = KEY;
+                  expectElemKey = false;
+                } else if (depth === 1 && wantTypeValue) {
+                  collect = TYPE;
+                  wantTypeValue = false;
                 }
-                collect = NONE;
-              }
-              continue;
-            }
-            const d = chunk[i++]!;
-            if (d === QUOTE) {
-              inString = true;
-              if (depth === 1 && expectElemKey) {
-                collect = KEY;
-                expectElemKey = false;
-              } else if (depth === 1 && wantTypeValue) {
-                collect = TYPE;
+              } else if (d === LBRACE || d === LBRACKET) {
+                depth++;
                 wantTypeValue = false;
+              } else if (d === RBRACE || d === RBRACKET) {
+                depth--;
+                if (depth === 0) {
+                  finishElement(chunk, i);
+                  break;
+                }
+              } else if (depth === 1) {
+                if (d === COMMA) expectElemKey = true;
+                else if (d !== COLON && !isSpace(d)) wantTypeValue = false;
               }
-            } else if (d === LBRACE || d === LBRACKET) {
-              depth++;
-              wantTypeValue = false;
-            } else if (d === RBRACE || d === RBRACKET) {
-              depth--;
-              if (depth === 0) {
-                finishElement(chunk, i);
-                break;
-              }
-            } else if (depth === 1) {
-              if (d === COMMA) expectElemKey = true;
-              else if (d !== COLON && !isSpace(d)) wantTypeValue = false;
             }
+            break;
           }
-          break;
+          case 'done':
+            if (!isSpace(c)) fail('unexpected content after the end of the document', offset + i);
+            i++;
+            break;
         }
-        case 'done':
-          if (!isSpace(c)) fail('unexpected content after the end of the document', offset + i);
-          i++;
-          break;
       }
+      if (capture && (mode === 'value' || mode === 'rc-elem')) capture.push(Buffer.from(chunk.subarray(captureStart)));
+      offset += n;
     }
-    if (capture && (mode === 'value' || mode === 'rc-elem')) capture.push(chunk.subarray(captureStart));
-    offset += n;
+  } finally {
+    await fh.close();
   }
   if (mode !== 'done') {
     throw new InputError(file, `is truncated: the JSON ends at byte offset ${offset} inside ${mode === 'rc-elem' || mode === 'rc-item' ? 'resource_changes' : 'a value'}; write the plan again`);

@@ -60,50 +60,86 @@ interface Cut {
   planErrors: number;
 }
 
+/**
+ * Rows of one list: rendered only up to where they alone pass the size limit (no more of them
+ * could ever be shown), with the count of all of them.
+ */
+interface Rows {
+  lines: string[];
+  /** Each line's size, as the limit's measure counts it. */
+  sizes: number[];
+  total: number;
+}
+
+/** A block shown whole or not at all; `oversize` when it alone passes the limit (not rendered). */
+interface Block {
+  lines: string[];
+  sizes: number[];
+  count: number;
+  oversize: boolean;
+}
+
+/** A rendered plan section and its size. */
+interface Section {
+  text: string;
+  size: number;
+}
+
 /** The report's parts, rendered once; the document is assembled from them under a Cut. */
 interface Parts {
   head: string[];
-  planErrors: string[];
-  errors: string[];
-  warnings: string[];
-  other: string[];
-  costRows: string[];
+  planErrors: Rows;
+  errors: Rows;
+  warnings: Rows;
+  other: Block;
+  costRows: Rows;
   costFoot: string[];
-  advice: string[];
-  plans: string[];
+  advice: Block;
+  /** Each plan's folded details; undefined when they alone pass the limit. */
+  plans: (Section | undefined)[];
   footer: string;
 }
 
+const ROW_KINDS = ['costRows', 'warnings', 'errors', 'planErrors'] as const;
+
+/**
+ * The document, within `limit`. Parts are rendered only as far as the limit could show them, so
+ * a report of a hundred thousand resources costs no more to render than one that fills the limit.
+ */
 export function renderDocument(report: Report, opts: MarkdownOptions): string {
-  const parts = buildParts(report, opts);
   const measure = opts.measure ?? ((s: string) => s.length);
   const limit = opts.limit ?? Infinity;
+  const parts = buildParts(report, opts, { limit, measure });
   const full: Cut = {
     droppedPlans: new Set(),
-    other: true,
-    advice: true,
-    costRows: parts.costRows.length,
-    warnings: parts.warnings.length,
-    errors: parts.errors.length,
-    planErrors: parts.planErrors.length,
+    other: parts.other.count > 0,
+    advice: parts.advice.count > 0,
+    costRows: parts.costRows.total,
+    warnings: parts.warnings.total,
+    errors: parts.errors.total,
+    planErrors: parts.planErrors.total,
   };
-  const fits = (c: Cut) => measure(assemble(parts, c, opts, full)) <= limit;
-  if (fits(full)) return assemble(parts, full, opts, full);
+  // Sizes are added up from the parts' known sizes: no candidate document is joined.
+  const suffix = measure(opts.suffix ?? '');
+  const fits = (c: Cut) => renderable(parts, c) && assemble(parts, c, opts, full, measure).size + suffix <= limit;
+  const done = (c: Cut) => assemble(parts, c, opts, full, measure).text(opts.suffix ?? '');
+  if (fits(full)) return done(full);
 
   const cut: Cut = { ...full, droppedPlans: new Set() };
   // Lowest priority first: plan details (largest first), other findings, advice.
-  const bySize = parts.plans.map((p, i) => [i, p.length] as const).sort((a, b) => b[1] - a[1]);
+  const size = (p: Section | undefined) => (p === undefined ? Infinity : p.size);
+  const bySize = parts.plans.map((p, i) => [i, size(p)] as const).sort((a, b) => b[1] - a[1]);
   for (const [i] of bySize) {
     cut.droppedPlans.add(i);
-    if (fits(cut)) return assemble(parts, cut, opts, full);
+    if (fits(cut)) return done(cut);
   }
   for (const k of ['other', 'advice'] as const) {
     cut[k] = false;
-    if (fits(cut)) return assemble(parts, cut, opts, full);
+    if (fits(cut)) return done(cut);
   }
   // Then rows, keeping as many as fit: cost rows, warnings, errors, unreadable plans.
-  for (const k of ['costRows', 'warnings', 'errors', 'planErrors'] as const) {
-    const n = cut[k];
+  for (const k of ROW_KINDS) {
+    const n = Math.min(cut[k], parts[k].lines.length);
     cut[k] = 0;
     if (fits(cut)) {
       let lo = 0;
@@ -115,37 +151,80 @@ export function renderDocument(report: Report, opts: MarkdownOptions): string {
         else hi = mid - 1;
       }
       cut[k] = lo;
-      return assemble(parts, cut, opts, full);
+      return done(cut);
     }
   }
-  return assemble(parts, cut, opts, full);
+  return done(cut);
 }
 
-function assemble(parts: Parts, cut: Cut, opts: MarkdownOptions, full: Cut): string {
-  const out: string[] = [...parts.head, ''];
-  const note = cutNote(parts, cut, full, opts);
-  if (note) out.push(note, '');
-  if (cut.planErrors > 0) out.push(...parts.planErrors.slice(0, cut.planErrors), '');
-  const findings = [...parts.errors.slice(0, cut.errors), ...parts.warnings.slice(0, cut.warnings)];
-  if (findings.length > 0) out.push(...FINDINGS_HEAD, ...findings, '');
-  if (parts.costRows.length > 0 || parts.costFoot.length > 0) {
-    out.push(...COST_HEAD, ...parts.costRows.slice(0, cut.costRows), ...parts.costFoot, '');
+/** Does the cut ask only for what was rendered? (What was not rendered cannot fit.) */
+function renderable(parts: Parts, cut: Cut): boolean {
+  if (parts.plans.some((p, i) => p === undefined && !cut.droppedPlans.has(i))) return false;
+  if ((cut.other && parts.other.oversize) || (cut.advice && parts.advice.oversize)) return false;
+  return ROW_KINDS.every((k) => cut[k] <= parts[k].lines.length);
+}
+
+/** A document's lines and its size as `measure` counts it (each line with its newline), not yet joined. */
+class Doc {
+  readonly lines: string[] = [];
+  size = 0;
+  constructor(private readonly measure: (s: string) => number) {}
+  line(s: string, size = this.measure(s)): void {
+    this.lines.push(s);
+    this.size += size + 1;
   }
-  if (cut.other && parts.other.length > 0) out.push(...parts.other, '');
-  if (cut.advice && parts.advice.length > 0) out.push(...parts.advice, '');
+  all(lines: readonly string[], sizes?: readonly number[], n = lines.length): void {
+    for (let i = 0; i < n; i++) this.line(lines[i]!, sizes?.[i]);
+  }
+  text(suffix: string): string {
+    return `${this.lines.join('\n')}\n${suffix}`;
+  }
+}
+
+function assemble(parts: Parts, cut: Cut, opts: MarkdownOptions, full: Cut, measure: (s: string) => number): Doc {
+  const out = new Doc(measure);
+  out.all(parts.head);
+  out.line('');
+  const note = cutNote(parts, cut, full, opts);
+  if (note) out.all([note, '']);
+  if (cut.planErrors > 0) {
+    out.all(parts.planErrors.lines, parts.planErrors.sizes, cut.planErrors);
+    out.line('');
+  }
+  if (cut.errors + cut.warnings > 0) {
+    out.all(FINDINGS_HEAD);
+    out.all(parts.errors.lines, parts.errors.sizes, cut.errors);
+    out.all(parts.warnings.lines, parts.warnings.sizes, cut.warnings);
+    out.line('');
+  }
+  if (parts.costRows.total > 0 || parts.costFoot.length > 0) {
+    out.all(COST_HEAD);
+    out.all(parts.costRows.lines, parts.costRows.sizes, cut.costRows);
+    out.all(parts.costFoot);
+    out.line('');
+  }
+  for (const [on, block] of [[cut.other, parts.other], [cut.advice, parts.advice]] as const) {
+    if (on && !block.oversize && block.lines.length > 0) {
+      out.all(block.lines, block.sizes);
+      out.line('');
+    }
+  }
   parts.plans.forEach((p, i) => {
-    if (!cut.droppedPlans.has(i)) out.push(p, '');
+    if (p !== undefined && !cut.droppedPlans.has(i)) {
+      out.line(p.text, p.size);
+      out.line('');
+    }
   });
-  out.push(parts.footer);
-  return `${out.join('\n')}\n${opts.suffix ?? ''}`;
+  out.line(parts.footer);
+  return out;
 }
 
 function cutNote(parts: Parts, cut: Cut, full: Cut, opts: MarkdownOptions): string | undefined {
   const left: string[] = [];
   if (cut.droppedPlans.size > 0) left.push(`the details of ${plural(cut.droppedPlans.size, 'plan')}`);
-  if (!cut.other && parts.other.length > 0) left.push('the other findings (info, unchanged resources, suppressed)');
-  if (!cut.advice && parts.advice.length > 0) left.push('the cost-saving ideas');
-  const rows: [keyof Cut & ('costRows' | 'warnings' | 'errors' | 'planErrors'), string][] = [
+  if (!cut.other && parts.other.count > 0) left.push('the other findings (info, unchanged resources, suppressed)');
+  if (!cut.advice && parts.advice.count > 0) left.push('the cost-saving ideas');
+  const rows: [(typeof ROW_KINDS)[number], string][] = [
     ['costRows', 'cost rows'],
     ['warnings', 'warnings'],
     ['errors', 'errors'],
@@ -159,7 +238,57 @@ function cutNote(parts: Parts, cut: Cut, full: Cut, opts: MarkdownOptions): stri
   return `> ✂️ **Shortened to fit the ${opts.limitName ?? 'size limit'}.** Left out: ${left.join('; ')}. ${where}`;
 }
 
-function buildParts(report: Report, opts: MarkdownOptions): Parts {
+interface Budget {
+  limit: number;
+  measure: (s: string) => number;
+}
+
+/** Lines rendered one by one until together they pass the limit. */
+class Lines {
+  readonly lines: string[] = [];
+  readonly sizes: number[] = [];
+  private size = 0;
+  constructor(readonly budget: Budget) {}
+  get full(): boolean {
+    return this.size > this.budget.limit;
+  }
+  push(...lines: string[]): void {
+    for (const l of lines) {
+      const n = this.budget.measure(l);
+      this.lines.push(l);
+      this.sizes.push(n);
+      this.size += n + 1;
+    }
+  }
+  /** The lines as one text and its size. */
+  section(): Section {
+    return { text: this.lines.join('\n'), size: this.size - 1 };
+  }
+}
+
+function rowsOf<T>(items: readonly T[], render: (t: T) => string, budget: Budget): Rows {
+  const out = new Lines(budget);
+  for (const it of items) {
+    if (out.full) break;
+    out.push(render(it));
+  }
+  return { lines: out.lines, sizes: out.sizes, total: items.length };
+}
+
+function blockOf<T>(items: readonly T[], open: string, render: (t: T) => string, head: readonly string[], budget: Budget): Block {
+  const none = { lines: [], sizes: [], count: items.length };
+  if (items.length === 0) return { ...none, oversize: false };
+  const out = new Lines(budget);
+  out.push(open, '', ...head);
+  for (const it of items) {
+    if (out.full) return { ...none, oversize: true };
+    out.push(render(it));
+  }
+  out.push('', '</details>');
+  return out.full ? { ...none, oversize: true } : { lines: out.lines, sizes: out.sizes, count: items.length, oversize: false };
+}
+
+function buildParts(report: Report, opts: MarkdownOptions, budget: Budget): Parts {
   const multi = report.plans.length > 1;
   const active = report.plans.flatMap((p) => sortFindings(p.findings).map((f) => ({ p, f })));
   const row = ({ p, f }: { p: PlanReport; f: Finding }) => findingRow(f, multi ? p : undefined, opts);
@@ -167,30 +296,23 @@ function buildParts(report: Report, opts: MarkdownOptions): Parts {
   const other = active.filter(({ f }) => !(isGating(f) && f.severity !== 'info'));
   const costs = report.plans.flatMap((p) => (p.cost?.resources ?? []).map((r) => ({ p, r })));
   const shown = costs.filter(({ r }) => isChange(r.action) || r.monthlyDelta !== 0).sort((a, b) => costOrder(a.r, b.r));
-  const advice = costs.flatMap(({ p, r }) => (r.advice ?? []).map((a) => `- ${resourceCell(r.address, multi ? p : undefined)}: ${md(a, 1000)}`));
+  const advice = costs.flatMap(({ p, r }) => (r.advice ?? []).map((a) => ({ p, r, a })));
   return {
     head: head(report),
-    planErrors: report.plans.filter((p) => p.error).map((p) => `❌ ${code(p.path, 200)}: ${md(p.error!, 500)}  `),
-    errors: gating.filter(({ f }) => f.severity === 'error').map(row),
-    warnings: gating.filter(({ f }) => f.severity === 'warning').map(row),
-    other:
-      other.length === 0
-        ? []
-        : [
-            `<details><summary>${plural(other.length, 'other finding')}: info, on resources this plan does not change, or suppressed (these never fail the check)</summary>`,
-            '',
-            ...FINDINGS_HEAD,
-            ...other.map(row),
-            '',
-            '</details>',
-          ],
-    costRows: shown.map(({ p, r }) => costRow(r, multi ? p : undefined)),
+    planErrors: rowsOf(report.plans.filter((p) => p.error), (p) => `❌ ${code(p.path, 200)}: ${md(p.error!, 500)}  `, budget),
+    errors: rowsOf(gating.filter(({ f }) => f.severity === 'error'), row, budget),
+    warnings: rowsOf(gating.filter(({ f }) => f.severity === 'warning'), row, budget),
+    other: blockOf(
+      other,
+      `<details><summary>${plural(other.length, 'other finding')}: info, on resources this plan does not change, or suppressed (these never fail the check)</summary>`,
+      row,
+      FINDINGS_HEAD,
+      budget,
+    ),
+    costRows: rowsOf(shown, ({ p, r }) => costRow(r, multi ? p : undefined), budget),
     costFoot: costFoot(report, costs.length - shown.length),
-    advice:
-      advice.length === 0
-        ? []
-        : [`<details><summary>💡 ${plural(advice.length, 'way')} to spend less</summary>`, '', ...advice, '', '</details>'],
-    plans: report.plans.map((p) => planSection(p, opts)),
+    advice: blockOf(advice, `<details><summary>💡 ${plural(advice.length, 'way')} to spend less</summary>`, ({ p, r, a }) => `- ${resourceCell(r.address, multi ? p : undefined)}: ${md(a, 1000)}`, [], budget),
+    plans: report.plans.map((p) => planSection(p, opts, budget)),
     footer: footer(report, opts),
   };
 }
@@ -266,7 +388,8 @@ function costFoot(report: Report, unchanged: number): string[] {
   return out;
 }
 
-function planSection(p: PlanReport, opts: MarkdownOptions): string {
+/** A plan's folded details; undefined when they alone pass the limit (they are then not rendered). */
+function planSection(p: PlanReport, opts: MarkdownOptions, budget: Budget): Section | undefined {
   const findings = p.findings.filter((f) => !f.suppressed);
   const changed = p.resources.filter((r) => isChange(r.action)).length;
   const bits = p.error
@@ -276,7 +399,8 @@ function planSection(p: PlanReport, opts: MarkdownOptions): string {
         findings.length ? plural(findings.length, 'finding') : 'no findings',
         ...(p.cost ? [`${usd(p.cost.monthlyDelta, { sign: true })}/month`] : []),
       ];
-  const out = [`<details${opts.open ? ' open' : ''}><summary>${code(planLabel(p), 200)} — ${bits.join(' · ')}</summary>`, ''];
+  const out = new Lines(budget);
+  out.push(`<details${opts.open ? ' open' : ''}><summary>${code(planLabel(p), 200)} — ${bits.join(' · ')}</summary>`, '');
   if (p.error) {
     out.push(`❌ ${md(p.error, 1000)}`);
   } else {
@@ -289,32 +413,35 @@ function planSection(p: PlanReport, opts: MarkdownOptions): string {
       const located = p.resources.some((r) => r.file);
       out.push(located ? '| Resource | Change | Region | Source |' : '| Resource | Change | Region |', located ? '|---|---|---|---|' : '|---|---|---|');
       for (const r of p.resources) {
+        if (out.full) return undefined;
         const src = r.file ? `${md(r.file, 200)}${r.line ? `:${r.line}` : ''}` : '';
         out.push(`| ${code(r.address, 200)} | ${ACTION_SYMBOL[r.action] ?? ''} ${r.action}${r.importing ? ' (import)' : ''} | ${md(r.region, 40)} |${located ? ` ${src} |` : ''}`);
       }
     }
-    out.push(...costDetails(p));
+    if (!costDetails(p, out)) return undefined;
   }
   out.push('', '</details>');
-  return out.join('\n');
+  return out.full ? undefined : out.section();
 }
 
-/** Every figure traced: quantity × unit price = monthly, per component. */
-function costDetails(p: PlanReport): string[] {
+/** Every figure traced: quantity × unit price = monthly, per component. False once `out` is full. */
+function costDetails(p: PlanReport, out: Lines): boolean {
   const c = p.cost;
-  if (!c || c.resources.length === 0) return [];
-  const out = ['', `Cost breakdown (USD, prices of ${md(c.snapshotDate, 20)}):`, '', '| Resource | Component | Quantity | Unit price | Monthly |', '|---|---|---:|---:|---:|'];
+  if (!c || c.resources.length === 0) return !out.full;
+  out.push('', `Cost breakdown (USD, prices of ${md(c.snapshotDate, 20)}):`, '', '| Resource | Component | Quantity | Unit price | Monthly |', '|---|---|---:|---:|---:|');
   for (const r of c.resources) {
+    if (out.full) return false;
     const rows = r.components.length > 0 ? r.components : [undefined];
     rows.forEach((k, i) => out.push(componentRow(i === 0 ? code(r.address, 200) : '', k, r)));
   }
-  const items: string[] = [];
+  const items = new Lines(out.budget);
   for (const r of c.resources) {
     for (const u of r.unpriced) items.push(`- ⚠️ not priced: ${code(r.address, 200)} ${md(u.item, 200)}: ${md(u.reason, 500)}${u.fix ? ` (${md(u.fix, 500)})` : ''}`);
     for (const n of r.notes ?? []) items.push(`- ${code(r.address, 200)}: ${md(n, 500)}`);
+    if (items.full) return false;
   }
-  if (items.length) out.push('', ...items);
-  return out;
+  if (items.lines.length) out.push('', ...items.lines);
+  return !out.full;
 }
 
 function componentRow(resource: string, k: CostComponent | undefined, r: ResourceCost): string {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/engine.js';
 import { formatMarker } from '../../src/github/marker.js';
 import { COMMENT_LIMIT, renderComment } from '../../src/report/comment.js';
-import { renderMarkdown } from '../../src/report/markdown.js';
+import { renderMarkdown, SUMMARY_LIMIT } from '../../src/report/markdown.js';
 import { render } from '../../src/report/render.js';
 import { Report, type Finding, type PlanReport, type ResourceCost } from '../../src/report/schema.js';
 import { buildPlan } from '../helpers/plan.js';
@@ -192,6 +192,20 @@ describe('size', () => {
     expect(rows.slice(0, 180).every((l) => l.startsWith('| ❌'))).toBe(true);
     expect(firstWarning === -1 || firstWarning === 180).toBe(true);
     expect(body.endsWith(MARKER)).toBe(true);
+    checkGfm(body);
+  });
+
+  it('a report of 50,000 resources: the summary renders only what fits, and counts what it left out', () => {
+    const report = constructed(1, 0, 0, 50_000);
+    const summary = renderMarkdown(report);
+    expect(Buffer.byteLength(summary, 'utf8')).toBeLessThanOrEqual(SUMMARY_LIMIT);
+    expect(Buffer.byteLength(summary, 'utf8')).toBeGreaterThan(SUMMARY_LIMIT * 0.9);
+    const kept = summary.split('\n').filter((l) => / \| ~ update \| /.test(l)).length;
+    expect(kept).toBeGreaterThan(1000);
+    expect(summary).toContain(`Left out: the details of 1 plan; the other findings (info, unchanged resources, suppressed); ${(50_000 - kept).toLocaleString('en-US')} of 50,000 cost rows.`);
+    const body = renderComment(report, { marker: MARKER });
+    expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT);
+    expect(body).toMatch(/Left out: the details of 1 plan; .* of 50,000 cost rows\./);
     checkGfm(body);
   });
 
