@@ -99,6 +99,24 @@ function sharedActions(actions: unknown): unknown {
   return hit;
 }
 
+/**
+ * Attributes no check or estimator reads (tests/plan/compact.test.ts holds them to that): they
+ * are dropped from kept values unless a sensitive mask marks something in them, so that every
+ * sensitive string is still collected for redaction.
+ */
+export const UNREAD_ATTRIBUTES = ['tags', 'tags_all'] as const;
+
+function dropUnread(value: unknown, sensitive: unknown): void {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
+  const o = value as Record<string, unknown>;
+  if (sensitive === true) return;
+  const marks = sensitive !== null && typeof sensitive === 'object' ? (sensitive as Record<string, unknown>) : undefined;
+  for (const k of UNREAD_ATTRIBUTES) {
+    // Set to undefined rather than deleted: a delete would slow every later read of the object.
+    if (o[k] !== undefined && (marks?.[k] === undefined || marks[k] === false)) o[k] = undefined;
+  }
+}
+
 /** Header fields that repeat across changes (an address is unique, and is left alone). */
 const HEADER_STRINGS = ['module_address', 'mode', 'type', 'name', 'provider_name', 'action_reason'] as const;
 const MASKS = ['after_unknown', 'before_sensitive', 'after_sensitive'] as const;
@@ -118,6 +136,8 @@ export function compactChange(rc: unknown, strings: Interner): unknown {
   if (ch === null || typeof ch !== 'object' || Array.isArray(ch)) return rc;
   ch.actions = sharedActions(ch.actions);
   for (const k of MASKS) if (k in ch) ch[k] = pruneMask(ch[k]);
+  dropUnread(ch.after, ch.after_sensitive);
+  if (ch.before !== ch.after) dropUnread(ch.before, ch.before_sensitive);
   const actions = ch.actions;
   const noOp = Array.isArray(actions) && actions.length === 1 && actions[0] === 'no-op';
   if (noOp && ch.after !== undefined && ch.after !== null) ch.before = ch.after;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { compactChange, Interner, pruneMask, settle } from '../../src/plan/compact.js';
+import { compactChange, Interner, pruneMask, settle, UNREAD_ATTRIBUTES } from '../../src/plan/compact.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { collectSensitiveStrings, Values, type Path } from '../../src/plan/values.js';
 import { buildModel, instancesAt } from '../../src/plan/model.js';
 import { validatePlan } from '../../src/plan/load.js';
@@ -108,6 +110,31 @@ describe('compactChange', () => {
       }),
       { seed: 20261122, numRuns: 300 },
     );
+  });
+});
+
+describe('attributes nothing reads', () => {
+  it('are dropped from kept values, unless a sensitive mask marks something in them', () => {
+    const t = new Interner();
+    const rc = compactChange({ change: { actions: ['update'], before: { name: 'a', tags: { team: 'x' } }, after: { name: 'a', tags: { team: 's3cr3t-tag' }, tags_all: { team: 's3cr3t-tag' } }, after_sensitive: { tags: { team: true } } } }, t) as Record<string, any>;
+    expect(rc.change.before.tags).toBeUndefined();
+    expect(rc.change.after.tags).toEqual({ team: 's3cr3t-tag' });
+    expect(rc.change.after.tags_all).toBeUndefined();
+    expect(new Values(rc.change.before, undefined, undefined).get('tags').state).toBe('absent');
+    expect(rc.change.after.name).toBe('a');
+    const secrets = new Set<string>();
+    collectSensitiveStrings(rc.change.after, rc.change.after_sensitive, secrets);
+    expect(secrets.has('s3cr3t-tag')).toBe(true);
+  });
+
+  it('are read by no check and no estimator', () => {
+    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+    const sources = [...files('src/checks'), ...files('src/cost'), ...files('src/plan')].filter((f) => !f.endsWith('compact.ts') && !f.endsWith('views.ts'));
+    expect(sources.length).toBeGreaterThan(50);
+    for (const f of sources) {
+      const text = readFileSync(f, 'utf8');
+      for (const a of UNREAD_ATTRIBUTES) expect(text.includes(`'${a}'`) || text.includes(`"${a}"`) || text.includes(`.${a}`), `${f} reads ${a}`).toBe(false);
+    }
   });
 });
 
