@@ -99,7 +99,7 @@ console.log('\n3. .tf sources');
 process.stdout.write(execFileSync(process.execPath, ['--import', 'tsx', 'bench/hcl.ts', '500'], { encoding: 'utf8' }));
 
 if (process.env.BENCH_HUGE) {
-  console.log('\n4. a 1 GB plan through the built CLI (streamed)');
+  console.log('\n4. a 1 GB plan through the built CLI and action (streamed)');
   const file = join(dir, 'plan-huge.json');
   if (!existsSync(file)) generatePlanFile(Number(process.env.BENCH_HUGE_N ?? 1_000_000), file, { containerShare: 0.1 });
   // Peak RSS varies from run to run with when the engine collects: every run is shown, and the
