@@ -4,10 +4,7 @@ import type { ResourceGraph } from '../plan/graph.js';
 import type { PlanModel, Resource } from '../plan/model.js';
 import type { CostComponent, Unpriced } from '../report/schema.js';
 import { configSetting } from '../plan/written.js';
-import { Interner, settle } from '../plan/compact.js';
-
-/** Component names and units repeat for every resource of a kind: one string each. */
-const TEXTS = new Interner(96, 10_000);
+import { settle, type Interner } from '../plan/compact.js';
 
 /** A month is 730 hours (the AWS calculator's convention). Full precision is kept; display rounds. */
 export const HOURS_PER_MONTH = 730;
@@ -22,6 +19,8 @@ export interface CostEnv {
   config: CostConfig;
   prices: PriceBook;
   spotDiscountPercent: number;
+  /** The run's shared texts: names, units, descriptions and advice repeat across resources of a kind. */
+  texts: Interner;
 }
 
 /** One side's estimate of one resource. `monthly`, `min`, `max` are null when unknown. */
@@ -83,8 +82,8 @@ export class Pricer {
     const p = this.price(key, name);
     const unitPrice = p ? p.usd * (opts.factor ?? 1) : null;
     return {
-      name: TEXTS.intern(settle(name)),
-      unit: TEXTS.intern(unit),
+      name: this.env.texts.intern(settle(name)),
+      unit: this.env.texts.intern(unit),
       quantity,
       unitPrice,
       monthly: unitPrice === null || quantity === null ? null : unitPrice * quantity,

@@ -31,6 +31,8 @@ export function estimateCosts(ctx: AnalysisContext): PlanCost | null {
   const priceFile = cfg.priceFile ? resolve(ctx.options.configFile ? dirname(ctx.options.configFile) : '.', cfg.priceFile) : undefined;
   const prices = priceBook(priceFile, cfg.edpDiscountPercent ?? 0);
   const sides = { before: new PlanSide(ctx.graph, 'before'), after: new PlanSide(ctx.graph, 'after') };
+  // Services of one size and count have the same component names, description and advice: one string each.
+  const texts = new Interner(400);
   const env = (side: 'before' | 'after'): CostEnv => ({
     side,
     model: ctx.model,
@@ -39,11 +41,10 @@ export function estimateCosts(ctx: AnalysisContext): PlanCost | null {
     config: cfg,
     prices,
     spotDiscountPercent: cfg.spotDiscountPercent ?? prices.defaultSpotDiscountPercent,
+    texts,
   });
   const envs = { before: env('before'), after: env('after') };
 
-  // Services of one size and count have the same description and advice: one string each.
-  const texts = new Interner(400);
   const resources: ResourceCost[] = [];
   for (const r of ctx.model.resources) {
     const estimator = ESTIMATORS[r.type];

@@ -7,7 +7,8 @@ import {
 } from './address.js';
 import { ConfigIndex } from './config.js';
 import type { ConfigResource, Plan, PlanResourceChange } from './schema.js';
-import { collectSensitiveStrings, Values } from './values.js';
+import { collectSensitiveStrings, containsTrue, Values } from './values.js';
+import { Interner } from './compact.js';
 
 export type Action = 'create' | 'update' | 'replace' | 'delete' | 'no-op' | 'read' | 'forget';
 
@@ -157,7 +158,7 @@ export function buildModel(plan: Plan, opts: ModelOptions = {}): PlanModel {
   const byBaseAddress = new Map<string, Resource[]>();
   const sensitiveStrings = new Set<string>();
   const notes: string[] = [];
-  const regionCache = new Map<string, { region: string; source: RegionSource }>();
+  const build: Build = { config, opts, regionCache: new Map(), names: new Interner(Infinity, Infinity), module: undefined };
   let defaulted = 0;
   const unkeyed: Resource[] = [];
 
@@ -165,10 +166,10 @@ export function buildModel(plan: Plan, opts: ModelOptions = {}): PlanModel {
   for (const rc of plan.resource_changes) present.add(rc.type);
   const wanted = opts.keepAll ? () => true : modelledTypesFor(present);
   for (const rc of plan.resource_changes) {
-    if (hasTrue(rc.change.before_sensitive)) collectSensitiveStrings(rc.change.before, rc.change.before_sensitive, sensitiveStrings);
-    if (hasTrue(rc.change.after_sensitive)) collectSensitiveStrings(rc.change.after, rc.change.after_sensitive, sensitiveStrings);
+    if (containsTrue(rc.change.before_sensitive)) collectSensitiveStrings(rc.change.before, rc.change.before_sensitive, sensitiveStrings);
+    if (containsTrue(rc.change.after_sensitive)) collectSensitiveStrings(rc.change.after, rc.change.after_sensitive, sensitiveStrings);
     if (!wanted(rc.type)) continue;
-    const r = normalise(rc, config, regionCache, opts);
+    const r = normalise(rc, build);
     if (r.regionSource === 'default' && isAnalysedType(r.type)) defaulted++;
     resources.push(r);
     const key = r.deposed ? `${r.address} (deposed ${r.deposed})` : r.address;
@@ -194,7 +195,6 @@ export function buildModel(plan: Plan, opts: ModelOptions = {}): PlanModel {
   }
   // The changes now live on as resources: the model keeps the plan's other members only.
   const header: Plan = { ...plan, resource_changes: [] };
-  lastModule = undefined;
   return { plan: header, config, resources, byAddress, byType, byConfigAddress, byBaseAddress, sensitiveStrings, notes };
 }
 
@@ -249,58 +249,48 @@ function pushTo<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   else m.set(k, [v]);
 }
 
-/** Does a sensitive mask mark anything? (Masks are small; the values they mirror may be large.) */
-function hasTrue(mask: unknown): boolean {
-  if (mask === true) return true;
-  if (mask === null || typeof mask !== 'object') return false;
-  for (const k in mask as object) if (hasTrue((mask as Record<string, unknown>)[k])) return true;
-  return false;
+/** What one model build shares among its resources. */
+interface Build {
+  config: ConfigIndex;
+  opts: ModelOptions;
+  regionCache: Map<string, { region: string; source: RegionSource }>;
+  /** One string per configuration address and per module path, shared by all their instances. */
+  names: Interner;
+  /** The last module path read, with its steps (see `moduleSteps`). */
+  module: { address: string; steps: ModuleStep[] } | undefined;
 }
 
-/** One string per configuration address and per module path, shared by all their instances. */
-const INTERNED = new Map<string, string>();
-function intern(s: string): string {
-  const hit = INTERNED.get(s);
-  if (hit !== undefined) return hit;
-  if (INTERNED.size < 200_000) INTERNED.set(s, s);
-  return s;
-}
 const NO_PATHS: (string | number)[][] = [];
 
 /**
  * The module steps of a change, from `module_address` or, when absent, its address. Terraform
  * lists the changes of one module instance together: the last module path's steps are reused,
- * so its instances share one list and nothing outlives the model.
+ * so its instances share one list.
  */
-let lastModule: { address: string; steps: ModuleStep[] } | undefined;
-function moduleSteps(rc: PlanResourceChange): ModuleStep[] {
+function moduleSteps(rc: PlanResourceChange, build: Build): ModuleStep[] {
   const ma = rc.module_address;
   if (ma === undefined) return rc.address.startsWith('module.') ? (parseResourceAddress(rc.address)?.modules ?? []) : [];
-  if (lastModule?.address === ma) return lastModule.steps;
+  if (build.module?.address === ma) return build.module.steps;
   const steps = parseResourceAddress(`${ma}.x.y`)?.modules ?? [];
-  lastModule = { address: ma, steps };
+  build.module = { address: ma, steps };
   return steps;
 }
 
-function normalise(
-  rc: PlanResourceChange,
-  config: ConfigIndex,
-  regionCache: Map<string, { region: string; source: RegionSource }>,
-  opts: ModelOptions,
-): Resource {
+function normalise(rc: PlanResourceChange, build: Build): Resource {
+  const { config, names } = build;
   const mode: 'managed' | 'data' = rc.mode === 'data' ? 'data' : 'managed';
   // The module path is shared by every resource of a module instance: parse it once.
-  const modules = moduleSteps(rc);
-  const mcp = intern(moduleConfigPath(modules));
+  const modules = moduleSteps(rc, build);
+  const mcp = names.intern(moduleConfigPath(modules));
   const local = `${mode === 'data' ? 'data.' : ''}${rc.type}.${rc.name}`;
-  const cfgAddr = intern(mcp ? `${mcp}.${local}` : local);
+  const cfgAddr = names.intern(mcp ? `${mcp}.${local}` : local);
   const cfg = config.resource(cfgAddr);
   const actions = rc.change.actions;
   const action = actionOf(actions);
   const before = sideValues(rc.change.before, undefined, rc.change.before_sensitive);
   const after = sideValues(rc.change.after, rc.change.after_unknown, rc.change.after_sensitive);
   const importing = rc.change.importing !== undefined && rc.change.importing !== null;
-  const region = resolveRegion(config, cfg, mcp, regionCache, opts);
+  const region = resolveRegion(config, cfg, mcp, build.regionCache, build.opts);
   return {
     address: rc.address,
     moduleAddress: rc.module_address ?? moduleInstancePath(modules),

@@ -123,7 +123,8 @@ function child(o: unknown, step: PathStep): unknown {
   return (o as Record<string, unknown>)[String(step)];
 }
 
-function containsTrue(mask: unknown): boolean {
+/** Does a mask mark anything (a `true` at any depth)? */
+export function containsTrue(mask: unknown): boolean {
   if (mask === true) return true;
   if (mask === null || typeof mask !== 'object') return false;
   for (const v of Array.isArray(mask) ? mask : Object.values(mask)) if (containsTrue(v)) return true;
