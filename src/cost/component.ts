@@ -3,7 +3,6 @@ import type { PriceBook } from './prices.js';
 import type { ResourceGraph } from '../plan/graph.js';
 import type { PlanModel, Resource } from '../plan/model.js';
 import type { CostComponent, Unpriced } from '../report/schema.js';
-import { configSetting } from '../plan/written.js';
 import { settle, type Interner } from '../plan/compact.js';
 
 /** A month is 730 hours (the AWS calculator's convention). Full precision is kept; display rounds. */
@@ -117,15 +116,6 @@ export function scaled(counts: Counts, at: (n: number) => CostComponent[]): Pick
 
 export function emptyEstimate(partial: Partial<SideEstimate> = {}): SideEstimate {
   return { components: [], monthly: null, min: null, max: null, unpriced: [], notes: [], advice: [], ...partial };
-}
-
-/**
- * Is a top-level attribute left out of the resource's configuration? Terraform shows such
- * provider-computed attributes as unknown at create; AWS then applies its default, which the
- * estimators may use. Undefined configuration (not found) is never taken as unset.
- */
-export function unsetInConfig(r: Resource, attr: string): boolean {
-  return configSetting(r, [attr]) === 'unset';
 }
 
 /** `2`, `0.5`, `1.75`: a quantity for descriptions (at most 4 decimals, no trailing zeros). */

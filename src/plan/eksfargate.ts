@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { fargateSizes } from '../facts.js';
 import type { Resource } from './model.js';
-import type { Lookup, Path, Values } from './values.js';
+import type { Lookup, Path } from './values.js';
+import type { Attributes } from './read.js';
 
 /**
  * EKS on Fargate semantics shared by the checks and the estimators: the size Fargate provisions
@@ -192,7 +193,7 @@ function stringMap(v: unknown): Record<string, string> {
  * unknown. A container that sets limits but no requests gets requests equal to its limits
  * (Kubernetes does this when the pod is admitted, before Fargate sizes it).
  */
-function readContainers(v: Values, path: Path): ContainerRequest[] | undefined {
+function readContainers(v: Attributes, path: Path): ContainerRequest[] | undefined {
   const l = v.list(path);
   if (l.state === 'unknown') return undefined;
   if (l.state !== 'known') return [];
@@ -212,7 +213,7 @@ function readContainers(v: Values, path: Path): ContainerRequest[] | undefined {
 const UNKNOWN = Symbol('unknown');
 
 /** A container's request for one resource: `requests`, else `limits`; UNKNOWN when the deciding value is unknown. */
-function requestOf(v: Values, res: Path, name: 'cpu' | 'memory'): unknown {
+function requestOf(v: Attributes, res: Path, name: 'cpu' | 'memory'): unknown {
   for (const kind of ['requests', 'limits']) {
     // Provider 2.x writes a map; 1.x wrote a one-element block list.
     const asMap = v.get([...res, kind, name]);

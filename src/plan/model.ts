@@ -8,6 +8,7 @@ import {
 import { ConfigIndex } from './config.js';
 import type { ConfigResource, Plan, PlanResourceChange } from './schema.js';
 import { collectSensitiveStrings, containsTrue, Values } from './values.js';
+import { Attributes } from './read.js';
 import { Interner } from './compact.js';
 
 export type Action = 'create' | 'update' | 'replace' | 'delete' | 'no-op' | 'read' | 'forget';
@@ -101,10 +102,11 @@ export interface Resource {
   importing: boolean;
   /** The plan changes this resource (anything but no-op and read). */
   changed: boolean;
-  before: Values;
-  after: Values;
+  /** Each side read through the one reading of values (src/plan/read.ts). */
+  before: Attributes;
+  after: Attributes;
   /** What exists once the plan is applied: `after`, or `before` for a delete. */
-  current: Values;
+  current: Attributes;
   config: ConfigResource | undefined;
   region: string;
   regionSource: RegionSource;
@@ -287,8 +289,9 @@ function normalise(rc: PlanResourceChange, build: Build): Resource {
   const cfg = config.resource(cfgAddr);
   const actions = rc.change.actions;
   const action = actionOf(actions);
-  const before = sideValues(rc.change.before, undefined, rc.change.before_sensitive);
-  const after = sideValues(rc.change.after, rc.change.after_unknown, rc.change.after_sensitive);
+  const read = (side: 'before' | 'after', v: Values) => (v === Values.EMPTY ? Attributes.EMPTY : new Attributes(v, rc.type, cfg, config, mcp, side));
+  const before = read('before', sideValues(rc.change.before, undefined, rc.change.before_sensitive));
+  const after = read('after', sideValues(rc.change.after, rc.change.after_unknown, rc.change.after_sensitive));
   const importing = rc.change.importing !== undefined && rc.change.importing !== null;
   const region = resolveRegion(config, cfg, mcp, build.regionCache, build.opts);
   return {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Lookup, Values } from './values.js';
+import type { Lookup } from './values.js';
+import type { Attributes } from './read.js';
 
 /**
  * `aws_ecs_task_definition`: the `container_definitions` JSON string parsed into containers, and
@@ -56,7 +57,7 @@ export type Containers =
   | { state: 'absent' }
   | { state: 'invalid'; reason: string; sensitive: boolean };
 
-export function parseContainers(values: Values): Containers {
+export function parseContainers(values: Attributes): Containers {
   const l = values.get('container_definitions');
   if (l.state === 'unknown') return { state: 'unknown' };
   if (l.state === 'absent') return { state: 'absent' };
@@ -100,7 +101,7 @@ export function parseMemoryMiB(v: string | number): number | undefined {
 
 export type Size = Lookup<number> | { state: 'invalid'; raw: string; sensitive: boolean };
 
-function size(values: Values, attr: 'cpu' | 'memory'): Size {
+function size(values: Attributes, attr: 'cpu' | 'memory'): Size {
   const l = values.get(attr);
   if (l.state !== 'known') return l;
   if (typeof l.value !== 'string' && typeof l.value !== 'number') return { state: 'invalid', raw: '', sensitive: l.sensitive };
@@ -109,8 +110,8 @@ function size(values: Values, attr: 'cpu' | 'memory'): Size {
   return { state: 'known', value: parsed, sensitive: l.sensitive };
 }
 
-export const taskCpu = (values: Values): Size => size(values, 'cpu');
-export const taskMemory = (values: Values): Size => size(values, 'memory');
+export const taskCpu = (values: Attributes): Size => size(values, 'cpu');
+export const taskMemory = (values: Attributes): Size => size(values, 'memory');
 
 export type OsFamily = 'LINUX' | 'WINDOWS';
 export type CpuArch = 'X86_64' | 'ARM64';
@@ -122,7 +123,7 @@ export interface Platform {
 }
 
 /** `runtime_platform[0]`: defaults are LINUX / X86_64 when the block is absent. */
-export function platformOf(values: Values): Platform {
+export function platformOf(values: Attributes): Platform {
   const fam = values.str(['runtime_platform', 0, 'operating_system_family']);
   const arch = values.str(['runtime_platform', 0, 'cpu_architecture']);
   const os: Lookup<OsFamily> =

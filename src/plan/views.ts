@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Resource } from './model.js';
-import type { Values } from './values.js';
+import type { Attributes } from './read.js';
 
 /**
  * Typed views of the resource types we analyse. The zod schema is the type: each view's
@@ -253,10 +253,10 @@ export interface View<T extends ViewType> {
   /** Typed data of the chosen side; an absent or wrong-typed field is undefined. */
   data: ViewData<T>;
   /** The same side with its unknown and sensitive masks. */
-  values: Values;
+  values: Attributes;
 }
 
-const cache = new WeakMap<Values, unknown>();
+const cache = new WeakMap<Attributes, unknown>();
 
 /** A typed view of one side of a resource's change (`after` by default; `current` for deletes). */
 export function view<T extends ViewType>(type: T, r: Resource, side: 'after' | 'before' | 'current' = 'current'): View<T> {

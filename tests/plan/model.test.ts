@@ -33,12 +33,13 @@ describe('action words', () => {
     ]);
     const [svc, cl, old] = m.resources;
     expect(svc).toMatchObject({ moduleAddress: 'module.svc["a"]', moduleConfigPath: 'module.svc', configAddress: 'module.svc.aws_ecs_service.api', index: 0, action: 'update', changed: true, importing: false });
-    expect(svc!.before.num('desired_count')).toEqual({ state: 'known', value: 2, sensitive: false });
-    expect(svc!.after.num('desired_count')).toEqual({ state: 'known', value: 3, sensitive: false });
+    // The configuration describes the after side; what AWS holds before cannot be told written or not.
+    expect(svc!.before.num('desired_count')).toEqual({ state: 'known', value: 2, sensitive: false, origin: 'unclear' });
+    expect(svc!.after.num('desired_count')).toEqual({ state: 'known', value: 3, sensitive: false, origin: 'config' });
     expect(cl).toMatchObject({ action: 'no-op', importing: true, changed: false });
     expect(old!.action).toBe('delete');
     expect(old!.after.isNull).toBe(true);
-    expect(old!.current.str('name')).toEqual({ state: 'known', value: 'old', sensitive: false });
+    expect(old!.current.str('name')).toEqual({ state: 'known', value: 'old', sensitive: false, origin: 'unclear' });
   });
 
   it('keeps only modelled types unless asked for all', () => {

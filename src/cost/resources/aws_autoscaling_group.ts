@@ -1,4 +1,4 @@
-import { countText, emptyEstimate, Pricer, qty, scaled, sumMonthly, unsetInConfig, type Counts, type Estimator } from '../component.js';
+import { countText, emptyEstimate, Pricer, qty, scaled, sumMonthly, type Counts, type Estimator } from '../component.js';
 import { fleetComponents, launchConfigurationVolumes, launchTemplateVolumes, templateInstanceType, type Market, type Volumes } from '../ec2.js';
 import type { Resource } from '../../plan/model.js';
 import { usd } from '../../report/format.js';
@@ -85,16 +85,13 @@ function diskText(v: Extract<Volumes, { state: 'known' }>): string {
   return v.volumes.length ? ` + ${v.volumes.map((x) => `${x.sizeGiB} GB ${x.type}`).join(' + ')}` : '';
 }
 
-/** desired_capacity (min_size when unset, as AWS does), min_size and max_size. */
+/** desired_capacity (the reading gives min_size when it is not set, as AWS does), min_size and max_size. */
 function capacityCounts(asg: Resource): Counts {
   const n = (a: string) => {
     const l = asg.current.num(a);
-    return l.state === 'known' ? l.value : l.state === 'absent' || unsetInConfig(asg, a) ? undefined : null;
+    return l.state === 'known' ? l.value : null;
   };
-  const min = n('min_size') ?? null;
-  const max = n('max_size') ?? null;
-  const desired = n('desired_capacity');
-  return { point: desired === undefined ? min : desired, min, max };
+  return { point: n('desired_capacity'), min: n('min_size'), max: n('max_size') };
 }
 
 function templateIsSpot(t: Resource): boolean {

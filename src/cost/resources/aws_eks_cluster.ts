@@ -1,4 +1,4 @@
-import { emptyEstimate, HOURS_PER_MONTH, Pricer, sumMonthly, unsetInConfig, type Estimator } from '../component.js';
+import { emptyEstimate, HOURS_PER_MONTH, Pricer, sumMonthly, type Estimator } from '../component.js';
 import { priceBook, type PriceBook } from '../prices.js';
 import { eksSupportPhase, type SupportPhase } from '../../facts.js';
 import { usd } from '../../report/format.js';
@@ -65,7 +65,7 @@ type Version = { state: 'known'; value: string } | { state: 'default' } | { stat
 function readVersion(cluster: Parameters<Estimator>[0]): Version {
   const v = cluster.current.str('version');
   if (v.state === 'known' && v.value !== '') return { state: 'known', value: v.value };
-  if (v.state === 'absent' || (v.state === 'unknown' && unsetInConfig(cluster, 'version'))) return { state: 'default' };
+  if (v.state === 'absent') return { state: 'default' };
   return { state: 'unknown' };
 }
 

@@ -1,4 +1,4 @@
-import { countText, emptyEstimate, Pricer, scaled, sumMonthly, unsetInConfig, type Counts, type Estimator } from '../component.js';
+import { countText, emptyEstimate, Pricer, scaled, sumMonthly, type Counts, type Estimator } from '../component.js';
 import { DEFAULTS, fleetComponents, launchTemplateVolumes, templateInstanceType, type Market, type Volume } from '../ec2.js';
 import { eksAmiType } from '../../facts-eks.js';
 import type { Resource } from '../../plan/model.js';
@@ -19,7 +19,7 @@ export const estimateEksNodeGroup: Estimator = (ng, env) => {
   const ami = ng.current.str('ami_type');
   const os = ami.state === 'known' && eksAmiType(ami.value)?.family === 'WINDOWS' ? 'windows' : 'linux';
   const ct = ng.current.str('capacity_type');
-  if (ct.state === 'unknown' && !unsetInConfig(ng, 'capacity_type')) return emptyEstimate({ notes: ['capacity_type is known only after apply, so on-demand or Spot pricing is unknown'] });
+  if (ct.state === 'unknown') return emptyEstimate({ notes: ['capacity_type is known only after apply, so on-demand or Spot pricing is unknown'] });
   const market: Market = ct.state === 'known' && ct.value.toUpperCase() === 'SPOT' ? { spot: true, discountPercent: env.spotDiscountPercent } : { spot: false };
 
   const notes: string[] = [];
@@ -31,7 +31,7 @@ export const estimateEksNodeGroup: Estimator = (ng, env) => {
     if (volumes.length === 0) notes.push(`the root volume is the AMI's (${lt.address} maps no block device with a size): not priced`);
   } else {
     const d = ng.current.num('disk_size');
-    if (d.state === 'unknown' && !unsetInConfig(ng, 'disk_size')) return emptyEstimate({ notes: ['disk_size is known only after apply'] });
+    if (d.state === 'unknown') return emptyEstimate({ notes: ['disk_size is known only after apply'] });
     const size = d.state === 'known' ? d.value : DEFAULTS.eksNodeGroup.diskSizeGiB[os];
     volumes = [{ type: DEFAULTS.eksNodeGroup.volumeType, sizeGiB: size, label: 'root volume' }];
     if (d.state !== 'known') notes.push(`disk_size not set: EKS gives each node a ${size} GB root volume, priced as ${DEFAULTS.eksNodeGroup.volumeType}`);
@@ -73,8 +73,8 @@ type Types = { state: 'known'; value: string[] } | { state: 'unknown'; why: stri
 /** `instance_types`, else the launch template's `instance_type`, else EKS's default. */
 function instanceTypes(ng: Resource, lt: Resource | undefined): Types {
   const l = ng.current.list('instance_types');
-  // Left unset, instance_types is computed: the launch template's type, or EKS's default.
-  if ((l.state === 'unknown' || ng.current.hasUnknown('instance_types')) && !unsetInConfig(ng, 'instance_types')) {
+  // Left unset, the reading gives EKS's default, or nothing when the launch template decides.
+  if (l.state === 'unknown' || ng.current.hasUnknown('instance_types')) {
     return { state: 'unknown', why: 'instance_types is known only after apply' };
   }
   const listed = l.state === 'known' ? l.value.filter((x): x is string => typeof x === 'string' && x !== '') : [];

@@ -3,14 +3,13 @@ import { placementIsFargate, servicePlacement } from '../../../plan/ecs.js';
 import type { Resource } from '../../../plan/model.js';
 import { literal, show } from '../../show.js';
 import type { Rule, RuleResult } from '../../types.js';
-import { deploymentController, placementLabel, schedulingStrategy, written } from './util.js';
+import { deploymentController, placementLabel, schedulingStrategy } from './util.js';
 
-/** Set by the user to something other than the provider's default. */
-function setByUser(service: Resource, ctx: AnalysisContext, attr: string, providerDefault: number): boolean {
-  if (!written(service, [attr])) return false;
-  if (service.config) return true;
+/** Set by the user: written in the configuration, or (when it cannot tell) other than the provider's default. */
+function setByUser(service: Resource, attr: string, providerDefault: number): boolean {
   const v = service.current.num(attr);
-  return v.state === 'known' && v.value !== providerDefault;
+  if (v.state !== 'known') return false;
+  return v.origin === 'config' || (v.origin === 'unclear' && v.value !== providerDefault);
 }
 
 export const ECS_DAEMON_FARGATE: Rule = {
@@ -44,14 +43,14 @@ export const ECS_DAEMON_FARGATE: Rule = {
         message: `deployment_controller type ${show(controller)} does not support scheduling_strategy "DAEMON"; use the ${literal('ECS')} controller, or scheduling_strategy "REPLICA"`,
       });
     }
-    if (setByUser(service, ctx, 'desired_count', 0)) {
+    if (setByUser(service, 'desired_count', 0)) {
       out.push({
         severity: 'warning',
         path: 'desired_count',
         message: `desired_count ${show(service.current.num('desired_count'))} is set on a DAEMON service; ECS runs one task per container instance and ignores it, so remove it`,
       });
     }
-    if (setByUser(service, ctx, 'deployment_maximum_percent', 200)) {
+    if (setByUser(service, 'deployment_maximum_percent', 200)) {
       out.push({
         severity: 'warning',
         path: 'deployment_maximum_percent',

@@ -1,7 +1,6 @@
 import { show } from '../../show.js';
 import type { Rule } from '../../types.js';
-import { configSetting } from '../../../plan/written.js';
-import { networkModeOf, showNetworkMode, taskDefinitionOf, written } from './util.js';
+import { networkModeOf, showNetworkMode, taskDefinitionOf } from './util.js';
 
 export const ECS_IAM_ROLE_AWSVPC: Rule = {
   id: 'ECS_IAM_ROLE_AWSVPC',
@@ -11,7 +10,7 @@ export const ECS_IAM_ROLE_AWSVPC: Rule = {
   check(service, ctx) {
     const role = service.current.str('iam_role');
     // A role created in the same plan has an ARN known only after apply; the configuration still sets it.
-    const set = role.state === 'known' ? role.value !== '' && written(service, ['iam_role']) : role.state === 'unknown' && configSetting(service, 'iam_role') === 'set';
+    const set = role.state === 'known' ? role.value !== '' && role.origin === 'config' : role.state === 'unknown' && role.reason === 'expression';
     if (!set) return [];
     const td = taskDefinitionOf(service, ctx);
     const mode = td && networkModeOf(td);

@@ -1,6 +1,6 @@
 import { show } from '../../show.js';
 import type { Rule } from '../../types.js';
-import { labels, strategyEntries, written } from './util.js';
+import { labels, strategyEntries } from './util.js';
 
 export const ECS_LAUNCHTYPE_XOR_CPS: Rule = {
   id: 'ECS_LAUNCHTYPE_XOR_CPS',
@@ -9,7 +9,7 @@ export const ECS_LAUNCHTYPE_XOR_CPS: Rule = {
   types: ['aws_ecs_service'],
   check(service, ctx) {
     const lt = service.current.str('launch_type');
-    if (lt.state !== 'known' || lt.value === '' || !written(service, ['launch_type'])) return [];
+    if (lt.state !== 'known' || lt.value === '' || lt.origin !== 'config') return [];
     const strategy = strategyEntries(service, 'capacity_provider_strategy');
     if (!strategy || strategy.length === 0) return [];
     return [

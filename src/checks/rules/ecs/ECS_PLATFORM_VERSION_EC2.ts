@@ -3,7 +3,7 @@ import type { Resource } from '../../../plan/model.js';
 import { platformOf } from '../../../plan/taskdef.js';
 import { show } from '../../show.js';
 import type { Rule, RuleResult } from '../../types.js';
-import { hasItems, taskDefinitionOf, written } from './util.js';
+import { hasItems, taskDefinitionOf } from './util.js';
 
 /** True when a pinned Linux platform version is older than 1.4.0; undefined for LATEST or unparsable. */
 function before140(v: string): boolean | undefined {
@@ -31,7 +31,7 @@ export const ECS_PLATFORM_VERSION_EC2: Rule = {
   types: ['aws_ecs_service'],
   check(service, ctx) {
     const pv = service.current.str('platform_version');
-    if (pv.state !== 'known' || pv.value === '' || !written(service, ['platform_version'])) return [];
+    if (pv.state !== 'known' || pv.value === '' || pv.origin !== 'config') return [];
     const out: RuleResult[] = [];
     const lt = service.current.str('launch_type');
     if (lt.state === 'known' && lt.value === 'EC2') {

@@ -2,7 +2,6 @@ import type { AnalysisContext } from '../../../context.js';
 import { readStrategy, type Placement, type StrategyItem } from '../../../plan/ecs.js';
 import type { Resource } from '../../../plan/model.js';
 import { platformOf } from '../../../plan/taskdef.js';
-import { computedDefault, configSetting } from '../../../plan/written.js';
 import { formatPath, type Lookup, type Path } from '../../../plan/values.js';
 import { literal, show } from '../../show.js';
 
@@ -14,17 +13,6 @@ export const taskDefinitionOf = (service: Resource, ctx: AnalysisContext): Resou
 /** The ECS cluster a service or cluster-capacity-providers resource names, when it is in the plan. */
 export const clusterOf = (r: Resource, ctx: AnalysisContext): Resource | undefined => ctx.graph.one(r, 'cluster');
 
-/**
- * Whether an attribute is written in the resource's configuration and has a value. Attributes
- * the provider fills in itself (computed defaults such as `deployment_maximum_percent = 200`)
- * appear in the plan's values without being set by the user; the configuration tells them apart.
- * Without a configuration block, any known value counts as set.
- */
-export function written(r: Resource, path: Path): boolean {
-  if (r.current.get(path).state === 'absent') return false;
-  return configSetting(r, path) !== 'unset';
-}
-
 export interface NetworkMode {
   value: string;
   sensitive: boolean;
@@ -35,11 +23,8 @@ export interface NetworkMode {
 /** A task definition's network mode, with the ECS default when it is not set; undefined when unknown. */
 export function networkModeOf(td: Resource): NetworkMode | undefined {
   const l = td.current.str('network_mode');
-  if (l.state === 'known' && l.value !== '') return { value: l.value, sensitive: l.sensitive, defaulted: false };
-  if (l.state === 'unknown') return undefined;
-  const os = platformOf(td.current).os;
-  if (os.state !== 'known') return undefined;
-  return { value: os.value === 'WINDOWS' ? 'default' : 'bridge', sensitive: false, defaulted: true };
+  if (l.state !== 'known') return undefined;
+  return { value: l.value, sensitive: l.sensitive, defaulted: l.origin === 'aws-default' };
 }
 
 /** `network_mode "awsvpc"`, `network_mode (sensitive)` or `network_mode not set (ECS uses "bridge")`. */
@@ -127,8 +112,7 @@ export function placementLabel(p: Placement, service: Resource, ctx: AnalysisCon
 export function asgInstanceTypes(asg: Resource, ctx: AnalysisContext): string[] | undefined {
   const ov = ['mixed_instances_policy', 0, 'launch_template', 0, 'override'] as const;
   const overrides = asg.current.list([...ov]);
-  // A new group without a mixed_instances_policy shows the block as unknown: it is absent.
-  if (overrides.state === 'unknown' && !computedDefault(asg, ['mixed_instances_policy'])) return undefined;
+  if (overrides.state === 'unknown') return undefined;
   if (overrides.state === 'known' && overrides.value.length > 0) {
     const types: string[] = [];
     for (let i = 0; i < overrides.value.length; i++) {

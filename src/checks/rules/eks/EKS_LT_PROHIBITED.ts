@@ -2,7 +2,7 @@ import type { AnalysisContext } from '../../../context.js';
 import type { Resource } from '../../../plan/model.js';
 import { show } from '../../show.js';
 import type { Rule, RuleResult } from '../../types.js';
-import { knownString, launchTemplateOf, written } from './util.js';
+import { knownString, launchTemplateOf } from './util.js';
 
 /**
  * With a launch template, some settings must live in the template and others must not be in it:
@@ -23,18 +23,18 @@ export const EKS_LT_PROHIBITED: Rule = {
     const out: RuleResult[] = [];
 
     const disk = ng.current.num('disk_size');
-    if (disk.state === 'known' && written(ng, 'disk_size')) {
+    if (disk.state === 'known' && disk.origin === 'config') {
       out.push({ path: 'disk_size', message: `disk_size ${show(disk)} is set together with launch_template: EKS rejects it ("Disk size must be specified within the launch template"); set the root volume size in ${ltName}'s block_device_mappings instead` });
     }
     const ra = ng.current.list('remote_access');
-    if (ra.state === 'known' && ra.value.length > 0 && written(ng, 'remote_access')) {
+    if (ra.state === 'known' && ra.value.length > 0 && ra.origin === 'config') {
       out.push({ path: 'remote_access', message: `remote_access is set together with launch_template: EKS rejects remote access on a node group with a launch template; set key_name and the security groups in ${ltName} instead` });
     }
     if (!lt) return out;
 
     const ltType = knownString(lt.current, 'instance_type');
     const types = ng.current.list('instance_types');
-    if (ltType && types.state === 'known' && types.value.length > 0 && written(ng, 'instance_types')) {
+    if (ltType && types.state === 'known' && types.value.length > 0 && types.origin === 'config') {
       out.push({ path: 'instance_types', message: `instance_types is set on the node group while ${lt.address} also sets instance_type ${show(ltType.lookup)}: EKS rejects an instance type in both places; keep only one (several types belong in instance_types)` });
     }
     out.push(...templateSettings(lt));
@@ -64,12 +64,12 @@ function templateSettings(lt: Resource): RuleResult[] {
 /** A custom AMI (`image_id`) in the template excludes ami_type, release_version and version on the node group. */
 function imageConflicts(ng: Resource, lt: Resource, ctx: AnalysisContext): RuleResult[] {
   const image = lt.current.get('image_id');
-  const hasImage = (image.state === 'known' && image.value !== '') || (image.state === 'unknown' && written(lt, 'image_id'));
+  const hasImage = (image.state === 'known' && image.value !== '') || (image.state === 'unknown' && image.reason === 'expression');
   if (!hasImage) return [];
   const out: RuleResult[] = [];
   for (const attr of ['ami_type', 'release_version', 'version'] as const) {
     const v = knownString(ng.current, attr);
-    if (!v || !written(ng, attr)) continue;
+    if (!v || v.lookup.origin !== 'config') continue;
     if (attr === 'ami_type' && v.value === 'CUSTOM') continue;
     out.push({ path: attr, message: `${attr} ${show(v.lookup)} is set while ${lt.address} sets image_id (a custom AMI): EKS rejects the node group; remove ${attr} from the node group (the AMI decides the version)` });
   }

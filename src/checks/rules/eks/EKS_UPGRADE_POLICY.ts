@@ -1,6 +1,5 @@
 import { eksSupportPhase } from '../../../facts.js';
 import { EKS_UPGRADE_WARN_DAYS } from '../../../facts-eks.js';
-import { computedDefault } from '../../../plan/written.js';
 import { show } from '../../show.js';
 import type { Rule } from '../../types.js';
 import { daysBetween, extendedSupportCost, knownString, knownVersion, versionText } from './util.js';
@@ -22,11 +21,11 @@ export const EKS_UPGRADE_POLICY: Rule = {
   check(cluster, ctx) {
     const v = knownVersion(cluster.current);
     if (!v) return [];
-    // A new cluster without an upgrade_policy block shows it as unknown: EKS applies EXTENDED.
-    if (cluster.current.get(PATH).state === 'unknown' && !computedDefault(cluster, 'upgrade_policy')) return [];
+    // Without an upgrade_policy, EKS applies EXTENDED (the reading gives that default).
     const st = knownString(cluster.current, PATH);
-    const supportType = st?.value ?? 'EXTENDED';
-    const shownType = st ? show(st.lookup) : 'EXTENDED (the default)';
+    if (!st) return [];
+    const supportType = st.value;
+    const shownType = st.lookup.origin === 'aws-default' ? `${st.value} (the default)` : show(st.lookup);
     const asOf = ctx.options.asOf;
     const { phase, info } = eksSupportPhase(versionText(v.version), asOf);
     if (!info) return [];

@@ -1,11 +1,11 @@
 import type { AnalysisContext } from '../../../context.js';
 import { instanceType } from '../../../facts.js';
 import { HOURS_PER_MONTH } from '../../../cost/component.js';
-import { configSetting } from '../../../plan/written.js';
 import { eksControlPlaneHourly } from '../../../cost/resources/aws_eks_cluster.js';
 import { eksAmiTypes, type AmiType } from '../../../facts-eks.js';
 import type { Resource } from '../../../plan/model.js';
-import type { Lookup, Values } from '../../../plan/values.js';
+import type { Lookup } from '../../../plan/values.js';
+import type { Attributes, Known } from '../../../plan/read.js';
 import { show } from '../../show.js';
 
 /** Helpers shared by the EKS cluster, node group and add-on rules. */
@@ -27,13 +27,13 @@ export const minorsBetween = (a: KubeVersion, b: KubeVersion): number => (b.majo
 export const versionText = (v: KubeVersion): string => `${v.major}.${v.minor}`;
 
 /** A known, non-empty string at path, with its lookup (for `show()`). */
-export function knownString(values: Values, path: string): { value: string; lookup: Lookup<string> } | undefined {
+export function knownString(values: Attributes, path: string): { value: string; lookup: Known<string> } | undefined {
   const l = values.str(path);
   return l.state === 'known' && l.value !== '' ? { value: l.value, lookup: l } : undefined;
 }
 
 /** A known Kubernetes version at path (`version` of a cluster or node group). */
-export function knownVersion(values: Values, path = 'version'): { version: KubeVersion; lookup: Lookup<string> } | undefined {
+export function knownVersion(values: Attributes, path = 'version'): { version: KubeVersion; lookup: Lookup<string> } | undefined {
   const s = knownString(values, path);
   const version = s && kubeVersion(s.value);
   return s && version ? { version, lookup: s.lookup } : undefined;
@@ -103,16 +103,6 @@ export function instanceAccelerator(name: string): Accelerator | null | undefine
   if (it.accelerator?.kind === 'inferentia' || it.accelerator?.kind === 'trainium') return 'neuron';
   if (it.gpu) return 'other-gpu';
   return null;
-}
-
-/**
- * Whether an attribute is written in the resource's configuration (not merely computed by the
- * provider or read back from AWS into state). Without a configuration block, a create's
- * planned values are what the configuration sets.
- */
-export function written(r: Resource, attr: string): boolean {
-  const s = configSetting(r, [attr]);
-  return s === 'no-config' ? r.action === 'create' : s === 'set';
 }
 
 /** Whole days from `from` to `to` (YYYY-MM-DD, UTC). */
