@@ -5,7 +5,8 @@ import type { Resource } from '../../../plan/model.js';
 import { platformOf } from '../../../plan/taskdef.js';
 import { literal, show } from '../../show.js';
 import type { Rule } from '../../types.js';
-import { asgInstanceTypes, clusterOf, networkModeOf, schedulingStrategy, taskDefinitionOf } from './util.js';
+import { providerNamed } from './ECS_TASK_PLACEMENT.js';
+import { asgInstanceTypes, networkModeOf, schedulingStrategy, taskDefinitionOf } from './util.js';
 
 /** ENI trunking from `aws_ecs_account_setting_default` awsvpcTrunking in the plan; undefined when unknown. */
 function trunkingEnabled(ctx: AnalysisContext): boolean | undefined {
@@ -20,18 +21,6 @@ function trunkingEnabled(ctx: AnalysisContext): boolean | undefined {
     if (value.state === 'known' && value.value === 'enabled') on = true;
   }
   return on;
-}
-
-/** The capacity provider a strategy names: among those associated with the service's cluster, else all in the plan. */
-function providerNamed(name: string, service: Resource, ctx: AnalysisContext): Resource | undefined {
-  const cluster = clusterOf(service, ctx);
-  const associated = cluster ? ctx.graph.out(cluster, 'cluster-capacity-providers').flatMap((c) => ctx.graph.out(c, 'capacity-provider')) : [];
-  const pool = associated.length > 0 ? associated : (ctx.model.byType.get('aws_ecs_capacity_provider') ?? []);
-  const hits = pool.filter((cp) => {
-    const n = cp.current.str('name');
-    return cp.action !== 'delete' && n.state === 'known' && n.value === name;
-  });
-  return hits.length === 1 ? hits[0] : undefined;
 }
 
 interface Capacity {

@@ -12,6 +12,7 @@ import { ECS_LAUNCHTYPE_XOR_CPS } from './ECS_LAUNCHTYPE_XOR_CPS.js';
 import { ECS_LB_TARGET_TYPE } from './ECS_LB_TARGET_TYPE.js';
 import { ECS_PLATFORM_VERSION_EC2 } from './ECS_PLATFORM_VERSION_EC2.js';
 import { ECS_SERVICE_TD_COMPAT } from './ECS_SERVICE_TD_COMPAT.js';
+import { ECS_TASK_PLACEMENT } from './ECS_TASK_PLACEMENT.js';
 import { FARGATE_SPOT_WINDOWS } from './FARGATE_SPOT_WINDOWS.js';
 
 /** The ecs rules, one per file in this folder, in catalog order. */
@@ -30,4 +31,5 @@ export const ecsRules: Rule[] = [
   FARGATE_SPOT_WINDOWS,
   ECS_CP_TERMINATION_PROTECTION,
   ECS_AWSVPC_TASK_DENSITY,
+  ECS_TASK_PLACEMENT,
 ];

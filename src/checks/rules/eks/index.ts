@@ -5,6 +5,7 @@ import { EKS_AMI_ACCEL } from './EKS_AMI_ACCEL.js';
 import { EKS_AMI_ARCH } from './EKS_AMI_ARCH.js';
 import { EKS_LT_PROHIBITED } from './EKS_LT_PROHIBITED.js';
 import { EKS_NG_VERSION_SKEW } from './EKS_NG_VERSION_SKEW.js';
+import { EKS_POD_PLACEMENT } from './EKS_POD_PLACEMENT.js';
 import { EKS_SCALING } from './EKS_SCALING.js';
 import { EKS_SPOT_SINGLE_TYPE } from './EKS_SPOT_SINGLE_TYPE.js';
 import { EKS_UPGRADE_ONE_MINOR } from './EKS_UPGRADE_ONE_MINOR.js';
@@ -24,4 +25,5 @@ export const eksRules: Rule[] = [
   EKS_VERSION_SUPPORT,
   EKS_UPGRADE_POLICY,
   EKS_ADDON_VERSION,
+  EKS_POD_PLACEMENT,
 ];
