@@ -142,7 +142,8 @@ export const memoryMiB = (q: unknown) => {
  * and where the pod template's metadata is (namespace is on the resource's own metadata).
  */
 const TEMPLATE: Path = ['spec', 0, 'template', 0];
-const POD_TEMPLATE_PATHS: Record<string, { spec: Path; metadata: Path }> = {
+const CRON_TEMPLATE: Path = ['spec', 0, 'job_template', 0, 'spec', 0, 'template', 0];
+const POD_TEMPLATE_PATHS: Record<string, { spec: Path; metadata: Path; daemonSet?: true }> = {
   kubernetes_deployment: { spec: [...TEMPLATE, 'spec', 0], metadata: [...TEMPLATE, 'metadata', 0] },
   kubernetes_deployment_v1: { spec: [...TEMPLATE, 'spec', 0], metadata: [...TEMPLATE, 'metadata', 0] },
   kubernetes_stateful_set: { spec: [...TEMPLATE, 'spec', 0], metadata: [...TEMPLATE, 'metadata', 0] },
@@ -151,8 +152,15 @@ const POD_TEMPLATE_PATHS: Record<string, { spec: Path; metadata: Path }> = {
   kubernetes_job_v1: { spec: [...TEMPLATE, 'spec', 0], metadata: [...TEMPLATE, 'metadata', 0] },
   kubernetes_pod: { spec: ['spec', 0], metadata: ['metadata', 0] },
   kubernetes_pod_v1: { spec: ['spec', 0], metadata: ['metadata', 0] },
+  kubernetes_cron_job: { spec: [...CRON_TEMPLATE, 'spec', 0], metadata: [...CRON_TEMPLATE, 'metadata', 0] },
+  kubernetes_cron_job_v1: { spec: [...CRON_TEMPLATE, 'spec', 0], metadata: [...CRON_TEMPLATE, 'metadata', 0] },
+  kubernetes_daemonset: { spec: [...TEMPLATE, 'spec', 0], metadata: [...TEMPLATE, 'metadata', 0], daemonSet: true },
+  kubernetes_daemon_set_v1: { spec: [...TEMPLATE, 'spec', 0], metadata: [...TEMPLATE, 'metadata', 0], daemonSet: true },
 };
+/** Every `kubernetes_*` type that makes pods. */
 export const POD_TEMPLATE_TYPES = Object.keys(POD_TEMPLATE_PATHS);
+/** Those whose pods Fargate can run (not DaemonSets: Fargate does not run them). */
+export const FARGATE_POD_TYPES = POD_TEMPLATE_TYPES.filter((t) => !POD_TEMPLATE_PATHS[t]!.daemonSet);
 
 export interface PodTemplate {
   /** The namespace pods are created in (`default` when the resource sets none). */
@@ -163,6 +171,8 @@ export interface PodTemplate {
   requests: { state: 'known'; value: PodRequests } | { state: 'unknown' };
   /** Attribute path of the pod spec, for findings. */
   specPath: Path;
+  /** A DaemonSet: one pod on every node it tolerates, never on Fargate. */
+  daemonSet: boolean;
 }
 
 /** The pod template of a `kubernetes_*` resource in the plan, or undefined for other types. */
@@ -179,6 +189,7 @@ export function podTemplate(r: Resource): PodTemplate | undefined {
     labels: labels.state === 'known' ? { ...labels, value: stringMap(labels.value) } : labels.state === 'absent' ? { state: 'known', value: {}, sensitive: labels.sensitive } : labels,
     requests: containers && inits ? { state: 'known', value: { containers, initContainers: inits } } : { state: 'unknown' },
     specPath: paths.spec,
+    daemonSet: paths.daemonSet === true,
   };
 }
 

@@ -44,7 +44,7 @@ export const CONTEXT_TYPES = [
   'aws_subnet',
   'aws_ecs_account_setting_default',
   'aws_autoscaling_policy',
-  'kubernetes_deployment', 'kubernetes_deployment_v1', 'kubernetes_stateful_set', 'kubernetes_stateful_set_v1', 'kubernetes_job', 'kubernetes_job_v1', 'kubernetes_pod', 'kubernetes_pod_v1',
+  'kubernetes_deployment', 'kubernetes_deployment_v1', 'kubernetes_stateful_set', 'kubernetes_stateful_set_v1', 'kubernetes_job', 'kubernetes_job_v1', 'kubernetes_pod', 'kubernetes_pod_v1', 'kubernetes_cron_job', 'kubernetes_cron_job_v1', 'kubernetes_daemonset', 'kubernetes_daemon_set_v1',
 ] as const;
 
 const ANALYSED = new Set<string>(ANALYSED_TYPES);

@@ -75,3 +75,29 @@ function withSelector(sel: Record<string, string>): Partial<ResSpec> {
   after.spec[0]!.template[0]!.spec[0]!.node_selector = sel;
   return { after };
 }
+
+describe('EKS_POD_PLACEMENT on DaemonSets and cron jobs', () => {
+  /** The deployment's pod template, as a DaemonSet (`kubernetes_daemon_set_v1`) or a cron job. */
+  function asType(type: string, containers: [string, string][]): ResSpec {
+    const d = deployment(containers);
+    const after = JSON.parse(JSON.stringify(d.after)) as { metadata: unknown; spec: { template: unknown; selector: unknown }[] };
+    if (type === 'kubernetes_cron_job_v1') {
+      const template = after.spec[0]!.template;
+      return { ...d, address: `${type}.web`, after: { metadata: after.metadata, spec: [{ schedule: '*/5 * * * *', job_template: [{ metadata: [], spec: [{ template }] }] }] } };
+    }
+    return { ...d, address: `${type}.web`, after: { metadata: after.metadata, spec: [{ selector: after.spec[0]!.selector, template: after.spec[0]!.template }] } };
+  }
+
+  it('tells in an info which node groups cannot hold a DaemonSet pod, and never counts Fargate', () => {
+    const f = run([cluster, nodeGroup(['t4g.small']), profile(), asType('kubernetes_daemon_set_v1', [['4', '4Gi']])]);
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ severity: 'info', address: 'kubernetes_daemon_set_v1.web' });
+    expect(f[0]!.message).toContain('aws_eks_node_group.general');
+    expect(run([cluster, nodeGroup(), asType('kubernetes_daemon_set_v1', [['100m', '128Mi']])])).toEqual([]);
+  });
+
+  it('reads the pod template of a cron job', () => {
+    expect(run([cluster, nodeGroup(), asType('kubernetes_cron_job_v1', [['8', '64Gi']])])).toHaveLength(1);
+    expect(run([cluster, nodeGroup(), asType('kubernetes_cron_job_v1', [['500m', '1Gi']])])).toEqual([]);
+  });
+});

@@ -43,10 +43,11 @@ export const EKS_POD_PLACEMENT: Rule = {
     if (nodeGroups.length === 0 && profiles.length === 0) return [];
     const pod = readPod(r);
     if (!pod) return [];
+    const pt = podTemplate(r)!;
+    if (pt.daemonSet) return daemonSet(pod, pt.specPath, nodeGroups, ctx);
     const verdicts = [...nodeGroups.map((ng) => ({ where: ng.address, v: onNodeGroup(pod, ng, ctx) })), ...profiles.map((p) => ({ where: p.address, v: onFargate(pod, p) }))];
     if (verdicts.some((x) => x.v.fits !== false)) return [];
     const misses = verdicts.map((x) => `${x.where}: ${(x.v as { why: string }).why}`);
-    const pt = podTemplate(r)!;
     return [
       {
         path: formatSpec(pt.specPath),
@@ -57,6 +58,24 @@ export const EKS_POD_PLACEMENT: Rule = {
     ];
   },
 };
+
+/** A DaemonSet runs one pod on every node it tolerates: an `info` names the node groups whose nodes cannot hold it. */
+function daemonSet(pod: Pod, specPath: Path, nodeGroups: Resource[], ctx: AnalysisContext) {
+  const misses: string[] = [];
+  for (const ng of nodeGroups) {
+    const v = onNodeGroup(pod, ng, ctx);
+    // A taint the DaemonSet does not tolerate keeps it off those nodes on purpose.
+    if (v.fits === false && !v.why.startsWith('its taint')) misses.push(`${ng.address}: ${v.why}`);
+  }
+  if (misses.length === 0) return [];
+  return [
+    {
+      severity: 'info' as const,
+      path: formatSpec(specPath),
+      message: `a DaemonSet pod requests ${formatMillicores(pod.cpuMillicores)} and ${formatMiB(pod.memoryMiB)}, and some nodes cannot hold it (${misses.join('; ')}): those nodes run without it`,
+    },
+  ];
+}
 
 function formatSpec(p: Path): string {
   return p.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('').replace(/^\./, '');

@@ -7,7 +7,7 @@ import {
   formatPodSize,
   podRequest,
   podTemplate,
-  POD_TEMPLATE_TYPES,
+  FARGATE_POD_TYPES,
   profileSelectors,
   selectorMatches,
   type PodTemplate,
@@ -22,7 +22,7 @@ export const EKS_FARGATE_POD_SIZE: Rule = {
   id: 'EKS_FARGATE_POD_SIZE',
   severity: 'info',
   title: 'The size Fargate provisions (and bills) for a pod',
-  types: POD_TEMPLATE_TYPES,
+  types: FARGATE_POD_TYPES,
   check(r, ctx) {
     const pt = podTemplate(r);
     if (!pt || pt.requests.state !== 'known') return [];
