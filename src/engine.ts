@@ -114,6 +114,7 @@ async function analysePlan(path: string, run: RunState): Promise<PlanReport> {
       ...(r.importing ? { importing: true } : {}),
       region: r.region,
       regionSource: r.regionSource,
+      ...(r.regionKnown ? {} : { regionUnknown: true }),
       ...(r.moduleAddress ? { module: r.moduleAddress } : {}),
       ...sources.locate(r),
     }));

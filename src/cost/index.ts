@@ -49,7 +49,11 @@ export function estimateCosts(ctx: AnalysisContext): PlanCost | null {
   for (const r of ctx.model.resources) {
     const estimator = ESTIMATORS[r.type];
     if (!estimator || r.mode !== 'managed' || r.action === 'read') continue;
-    const run = (side: 'before' | 'after'): SideEstimate | null => (sides[side].exists(r) ? estimator(sides[side].of(r), envs[side]) : null);
+    const run = (side: 'before' | 'after'): SideEstimate | null => {
+      if (!sides[side].exists(r)) return null;
+      const seen = sides[side].of(r);
+      return seen.regionKnown ? estimator(seen, envs[side]) : UNKNOWN_REGION_ESTIMATE;
+    };
     resources.push(resourceCost(r, run('before'), run('after'), texts));
   }
   if (resources.length === 0) return null;
@@ -79,6 +83,15 @@ export function estimateCosts(ctx: AnalysisContext): PlanCost | null {
 }
 
 const ABSENT = emptyEstimate({ monthly: 0, min: 0, max: 0 });
+
+/**
+ * A resource whose own `region` is known only after apply: prices differ by region, so its cost
+ * is unknown (never another region's price).
+ */
+const UNKNOWN_REGION_ESTIMATE: SideEstimate = {
+  ...emptyEstimate({ monthly: null, min: null, max: null }),
+  notes: ['the region is known only after apply (the resource\'s region argument is set from a value computed during apply), so its cost is unknown'],
+};
 
 function resourceCost(r: Resource, beforeEst: SideEstimate | null, afterEst: SideEstimate | null, texts: Interner): ResourceCost {
   const text = (s: string) => texts.intern(settle(s));

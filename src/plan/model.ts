@@ -79,7 +79,14 @@ export function isModelledType(t: string): boolean {
   return ANALYSED.has(t) || CONTEXT.has(t);
 }
 
-export type RegionSource = 'provider' | 'option' | 'default';
+/**
+ * Where a resource's region comes from: its own `region` argument or planned value (AWS provider
+ * v6, `resource`), its provider configuration (`provider`), `--region` (`option`), or the default.
+ */
+export type RegionSource = 'resource' | 'provider' | 'option' | 'default';
+
+/** The region of a resource whose own `region` is written from a value known only after apply. */
+export const UNKNOWN_REGION = '(known after apply)';
 
 /** One resource instance and what the plan does to it. */
 export interface Resource {
@@ -106,8 +113,19 @@ export interface Resource {
   /** What exists once the plan is applied: `after`, or `before` for a delete. */
   current: Values;
   config: ConfigResource | undefined;
+  /**
+   * The effective region of `current`: the resource's own `region` (provider v6) when it has one,
+   * else its provider configuration's. `UNKNOWN_REGION` when `regionKnown` is false.
+   */
   region: string;
   regionSource: RegionSource;
+  /** False when the configuration writes `region` from a value known only after apply. */
+  regionKnown: boolean;
+  /**
+   * The region of the `before` side when it differs from `region` (a replace that moves the
+   * resource to another region); the cost of the before side is read there.
+   */
+  beforeRegion?: string;
   replacePaths: (string | number)[][];
 }
 
@@ -290,7 +308,11 @@ function normalise(rc: PlanResourceChange, build: Build): Resource {
   const before = sideValues(rc.change.before, undefined, rc.change.before_sensitive);
   const after = sideValues(rc.change.after, rc.change.after_unknown, rc.change.after_sensitive);
   const importing = rc.change.importing !== undefined && rc.change.importing !== null;
-  const region = resolveRegion(config, cfg, mcp, build.regionCache, build.opts);
+  const providerRegion = resolveRegion(config, cfg, mcp, build.regionCache, build.opts);
+  const current = action === 'delete' ? before : after;
+  // The configuration describes the planned object; the before side is read from its values.
+  const region = resourceRegion(config, action === 'delete' ? undefined : cfg, mcp, current, providerRegion);
+  const beforeSide = action === 'delete' || before.isNull ? region : resourceRegion(config, undefined, mcp, before, providerRegion);
   return {
     address: rc.address,
     moduleAddress: rc.module_address ?? moduleInstancePath(modules),
@@ -308,10 +330,12 @@ function normalise(rc: PlanResourceChange, build: Build): Resource {
     changed: action !== 'no-op' && action !== 'read',
     before,
     after,
-    current: action === 'delete' ? before : after,
+    current,
     config: cfg,
     region: region.region,
     regionSource: region.source,
+    regionKnown: region.known,
+    ...(beforeSide.region !== region.region && beforeSide.known ? { beforeRegion: beforeSide.region } : {}),
     replacePaths: (rc.change.replace_paths ?? NO_PATHS) as (string | number)[][],
   };
 }
@@ -321,6 +345,44 @@ function sideValues(raw: unknown, unknownMask: unknown, sensitiveMask: unknown):
   const none = (m: unknown) => m === undefined || m === null || m === false;
   if ((raw === null || raw === undefined) && none(unknownMask) && none(sensitiveMask)) return Values.EMPTY;
   return new Values(raw ?? null, unknownMask, sensitiveMask);
+}
+
+interface EffectiveRegion {
+  region: string;
+  source: RegionSource;
+  known: boolean;
+}
+
+/**
+ * The effective region of one side of a resource (AWS provider v6 "enhanced region support"):
+ * its own `region` argument if configured, else its provider configuration's region. A v6 plan
+ * shows `region` on every regional resource: the provider's region (known) or, on create, an
+ * unknown value when the configuration does not write it; a v5 plan has no such key. So:
+ * - the configuration writes a constant (or a `var.x` that resolves to one): that region;
+ * - the plan shows a known value: that region (the provider's when it equals it);
+ * - the configuration writes it from a value known only after apply: unknown;
+ * - otherwise (not written, unknown or absent): the provider configuration's region.
+ */
+function resourceRegion(
+  config: ConfigIndex,
+  cfg: ConfigResource | undefined,
+  modulePath: string,
+  values: Values,
+  provider: { region: string; source: RegionSource },
+): EffectiveRegion {
+  const expr = cfg?.expressions?.region;
+  const written = expr !== undefined && expr !== null;
+  if (written) {
+    const c = config.constant(modulePath, expr);
+    if (c && typeof c.value === 'string' && c.value) return { region: c.value, source: 'resource', known: true };
+  }
+  const v = values.get(['region']);
+  if (v.state === 'known' && typeof v.value === 'string' && v.value) {
+    const fromProvider = !written && provider.source === 'provider' && v.value === provider.region;
+    return { region: v.value, source: fromProvider ? 'provider' : 'resource', known: true };
+  }
+  if (written && v.state === 'unknown') return { region: UNKNOWN_REGION, source: 'resource', known: false };
+  return { ...provider, known: true };
 }
 
 function resolveRegion(

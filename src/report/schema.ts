@@ -16,8 +16,11 @@ export const ReportResource = z.object({
   type: z.string(),
   action: ActionSchema,
   importing: z.boolean().optional(),
+  /** `(known after apply)` when `regionUnknown`. */
   region: z.string(),
-  regionSource: z.enum(['provider', 'option', 'default']).optional(),
+  regionSource: z.enum(['resource', 'provider', 'option', 'default']).optional(),
+  /** The resource's own `region` is set from a value known only after apply. */
+  regionUnknown: z.boolean().optional(),
   module: z.string().optional(),
   file: z.string().nullable().optional(),
   line: z.number().nullable().optional(),

@@ -4,7 +4,7 @@ import { HOURS_PER_MONTH } from '../../../cost/component.js';
 import { configSetting } from '../../../plan/written.js';
 import { eksControlPlaneHourly } from '../../../cost/resources/aws_eks_cluster.js';
 import { eksAmiTypes, type AmiType } from '../../../facts-eks.js';
-import type { Resource } from '../../../plan/model.js';
+import { UNKNOWN_REGION, type Resource } from '../../../plan/model.js';
 import type { Lookup, Values } from '../../../plan/values.js';
 import { show } from '../../show.js';
 
@@ -127,6 +127,7 @@ const usd = (n: number): string => `$${n.toFixed(2)}`;
  * price snapshot the estimators use; `extended-support rates` when the region has no price.
  */
 export function extendedSupportCost(region: string): string {
+  if (region === UNKNOWN_REGION) return 'extended-support rates (the cluster\'s region is known only after apply)';
   const p = eksControlPlaneHourly(region);
   if (!p) return `extended-support rates (no EKS price for ${region} in the price snapshot)`;
   const extra = p.extended - p.standard;
