@@ -52,7 +52,9 @@ export function estimateCosts(ctx: AnalysisContext): PlanCost | null {
     const run = (side: 'before' | 'after'): SideEstimate | null => {
       if (!sides[side].exists(r)) return null;
       const seen = sides[side].of(r);
-      return seen.regionKnown ? estimator(seen, envs[side]) : UNKNOWN_REGION_ESTIMATE;
+      if (!seen.regionKnown) return UNKNOWN_REGION_ESTIMATE;
+      const est = estimator(seen, envs[side]);
+      return side === 'after' && r.deferred?.instancesUnknown ? perInstance(est) : est;
     };
     resources.push(resourceCost(r, run('before'), run('after'), texts));
   }
@@ -93,6 +95,15 @@ const UNKNOWN_REGION_ESTIMATE: SideEstimate = {
   notes: ['the region is known only after apply (the resource\'s region argument is set from a value computed during apply), so its cost is unknown'],
 };
 
+/**
+ * A deferred change whose instance keys are not known yet (`[*]`): its components are priced
+ * for one instance, and the monthly figures are unknown, since how many instances there will be is.
+ */
+function perInstance(est: SideEstimate): SideEstimate {
+  const note = 'deferred with its instances unknown ([*]): the components are for one instance, and how many instances there will be is known only in a later plan';
+  return { ...est, monthly: null, min: null, max: null, notes: [note, ...est.notes] };
+}
+
 function resourceCost(r: Resource, beforeEst: SideEstimate | null, afterEst: SideEstimate | null, texts: Interner): ResourceCost {
   const text = (s: string) => texts.intern(settle(s));
   const before = beforeEst ?? ABSENT;
@@ -118,6 +129,7 @@ function resourceCost(r: Resource, beforeEst: SideEstimate | null, afterEst: Sid
     ...beforeComponents,
     unpriced: dedupe([...(afterEst?.unpriced ?? []), ...(beforeEst?.unpriced ?? [])]),
     ...(usageBased ? { usageBased } : {}),
+    ...(r.deferred ? { deferred: true } : {}),
     ...notes([...(afterEst?.notes ?? []), ...(beforeEst?.notes ?? []).filter((n) => !afterEst?.notes.includes(n)).map((n) => (afterEst ? `before: ${n}` : n))], text),
     ...(changed && afterEst?.advice.length ? { advice: afterEst.advice.map(text) } : {}),
   };

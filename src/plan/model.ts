@@ -127,6 +127,18 @@ export interface Resource {
    */
   beforeRegion?: string;
   replacePaths: (string | number)[][];
+  /**
+   * A change Terraform deferred to a later plan (`deferred_changes`), with why; `instancesUnknown`
+   * when its instance key is not known yet (`[*]`: how many instances is unknown).
+   */
+  deferred?: { reason: string; instancesUnknown: boolean };
+}
+
+/** A deferred change as the report lists it. */
+export interface DeferredEntry {
+  address: string;
+  type: string;
+  reason: string;
 }
 
 export interface ModelOptions {
@@ -151,6 +163,8 @@ export interface PlanModel {
   /** Every string the plan marks sensitive: outputs must never contain one of these. */
   sensitiveStrings: Set<string>;
   notes: string[];
+  /** Every change the plan defers (`deferred_changes`), of any type. */
+  deferred: DeferredEntry[];
 }
 
 export const DEFAULT_REGION = 'us-east-1';
@@ -182,12 +196,20 @@ export function buildModel(plan: Plan, opts: ModelOptions = {}): PlanModel {
 
   const present = new Set<string>();
   for (const rc of plan.resource_changes) present.add(rc.type);
+  const deferredChanges = plan.deferred_changes ?? [];
+  for (const d of deferredChanges) present.add(d.resource_change.type);
   const wanted = opts.keepAll ? () => true : modelledTypesFor(present);
-  for (const rc of plan.resource_changes) {
+  const deferred: DeferredEntry[] = deferredChanges.map((d) => ({ address: d.resource_change.address, type: d.resource_change.type, reason: d.reason }));
+  // Deferred changes are read as the others are, after them, and marked deferred.
+  const all = deferredChanges.length === 0 ? plan.resource_changes : [...plan.resource_changes, ...deferredChanges.map((d) => d.resource_change)];
+  const deferredOf = new Map(deferredChanges.map((d) => [d.resource_change, d]));
+  for (const rc of all) {
     if (containsTrue(rc.change.before_sensitive)) collectSensitiveStrings(rc.change.before, rc.change.before_sensitive, sensitiveStrings);
     if (containsTrue(rc.change.after_sensitive)) collectSensitiveStrings(rc.change.after, rc.change.after_sensitive, sensitiveStrings);
     if (!wanted(rc.type)) continue;
     const r = normalise(rc, build);
+    const d = deferredOf.get(rc);
+    if (d) r.deferred = { reason: d.reason, instancesUnknown: (rc as { index_unknown?: unknown }).index_unknown === true || /\[\*\]$/.test(rc.address) };
     if (r.regionSource === 'default' && isAnalysedType(r.type)) defaulted++;
     resources.push(r);
     const key = r.deposed ? `${r.address} (deposed ${r.deposed})` : r.address;
@@ -212,8 +234,8 @@ export function buildModel(plan: Plan, opts: ModelOptions = {}): PlanModel {
     if (plan.configuration?.root_module?.variables?.[name]?.sensitive) collectSensitiveStrings(v.value, true, sensitiveStrings);
   }
   // The changes now live on as resources: the model keeps the plan's other members only.
-  const header: Plan = { ...plan, resource_changes: [] };
-  return { plan: header, config, resources, byAddress, byType, byConfigAddress, byBaseAddress, sensitiveStrings, notes };
+  const header: Plan = { ...plan, resource_changes: [], deferred_changes: undefined };
+  return { plan: header, config, resources, byAddress, byType, byConfigAddress, byBaseAddress, sensitiveStrings, notes, deferred };
 }
 
 /** Context types read only through links (target groups, by the services that use them). */

@@ -47,3 +47,27 @@ describe('fixtures/provider-v6-region.json (AWS provider v6 resource regions)', 
     expect(r.out).toMatch(/\+ create\s+aws_ecs_service\.api\s+eu-central-1/);
   });
 });
+
+describe('fixtures/plan-errored.json and fixtures/plan-deferred.json (plan status)', () => {
+  it('an errored plan: a plan-level error, exit 1 (the gate fails), in json and text', async () => {
+    const json = await cli('--format', 'json', fx('plan-errored.json'));
+    expect(json.code).toBe(1);
+    const report = Report.parse(JSON.parse(json.out));
+    expect(report.plans[0]!.planErrors![0]).toContain('errored: true');
+    expect(report.gate.passed).toBe(false);
+    const text = await cli(fx('plan-errored.json'));
+    expect(text.code).toBe(1);
+    expect(text.out).toContain('✗ plan error: Terraform reported errors while planning (errored: true)');
+    expect(text.err).toBe('');
+  });
+
+  it('an incomplete plan: a note listing the deferred changes, the deferred service marked and priced per instance, a partial total; exit 0', async () => {
+    const r = await cli('--format', 'json', fx('plan-deferred.json'));
+    expect(r.code).toBe(0);
+    const p = Report.parse(JSON.parse(r.out)).plans[0]!;
+    expect(p.notes!.join(' ')).toContain('aws_ecs_service.worker[*] (instance_count_unknown), aws_route53_record.worker[*] (deferred_prereq)');
+    expect(p.resources.find((x) => x.address === 'aws_ecs_service.worker[*]')).toMatchObject({ deferred: true, action: 'create' });
+    expect(p.cost!.resources.find((x) => x.address === 'aws_ecs_service.worker[*]')).toMatchObject({ deferred: true, monthlyAfter: null });
+    expect(p.cost).toMatchObject({ partial: true, monthlyAfter: null });
+  });
+});
