@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { buildGraph } from './plan/graph.js';
 import { loadPlan } from './plan/load.js';
-import { buildModel, dropUnlinked, isAnalysedType, type PlanModel } from './plan/model.js';
+import { buildModel, dropUnlinked, isAnalysedType, UNKNOWN_REGION, type PlanModel } from './plan/model.js';
 import { InputError, oneLine } from './plan/errors.js';
 import type { AnalysisContext, EngineOptions } from './context.js';
 import { SCHEMA_VERSION, type PlanCost, type PlanReport, type Report } from './report/schema.js';
@@ -121,7 +121,7 @@ async function analysePlan(path: string, run: RunState): Promise<PlanReport> {
       ...(r.importing ? { importing: true } : {}),
       region: r.region,
       regionSource: r.regionSource,
-      ...(r.regionKnown ? {} : { regionUnknown: true }),
+      ...(r.region === UNKNOWN_REGION ? { regionUnknown: true } : {}),
       ...(r.deferred ? { deferred: true } : {}),
       ...(r.moduleAddress ? { module: r.moduleAddress } : {}),
       ...sources.locate(r),

@@ -8,7 +8,7 @@ import { estimateEksFargateProfile } from './resources/aws_eks_fargate_profile.j
 import { estimateEksNodeGroup } from './resources/aws_eks_node_group.js';
 import { PlanSide } from './side.js';
 import type { AnalysisContext } from '../context.js';
-import type { Resource } from '../plan/model.js';
+import { UNKNOWN_REGION, type Resource } from '../plan/model.js';
 import type { PlanCost, ResourceCost, Unpriced } from '../report/schema.js';
 import { Interner, settle } from '../plan/compact.js';
 
@@ -52,7 +52,7 @@ export function estimateCosts(ctx: AnalysisContext): PlanCost | null {
     const run = (side: 'before' | 'after'): SideEstimate | null => {
       if (!sides[side].exists(r)) return null;
       const seen = sides[side].of(r);
-      if (!seen.regionKnown) return UNKNOWN_REGION_ESTIMATE;
+      if (!seen.regionKnown) return seen.region === UNKNOWN_REGION ? UNKNOWN_REGION_ESTIMATE : SENSITIVE_REGION_ESTIMATE;
       const est = estimator(seen, envs[side]);
       return side === 'after' && r.deferred?.instancesUnknown ? perInstance(est) : est;
     };
@@ -93,6 +93,12 @@ const ABSENT = emptyEstimate({ monthly: 0, min: 0, max: 0 });
 const UNKNOWN_REGION_ESTIMATE: SideEstimate = {
   ...emptyEstimate({ monthly: null, min: null, max: null }),
   notes: ['the region is known only after apply (the resource\'s region argument is set from a value computed during apply), so its cost is unknown'],
+};
+
+/** A resource whose region the plan marks sensitive: the prices of a region would give it away. */
+const SENSITIVE_REGION_ESTIMATE: SideEstimate = {
+  ...emptyEstimate({ monthly: null, min: null, max: null }),
+  notes: ['the plan marks the region sensitive, so its cost is not shown'],
 };
 
 /**

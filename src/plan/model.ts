@@ -87,6 +87,8 @@ export type RegionSource = 'resource' | 'provider' | 'option' | 'default';
 
 /** The region of a resource whose own `region` is written from a value known only after apply. */
 export const UNKNOWN_REGION = '(known after apply)';
+/** The region of a resource whose `region` the plan marks sensitive: never shown, nor priced. */
+export const SENSITIVE_REGION = '(sensitive)';
 
 /** One resource instance and what the plan does to it. */
 export interface Resource {
@@ -119,7 +121,10 @@ export interface Resource {
    */
   region: string;
   regionSource: RegionSource;
-  /** False when the configuration writes `region` from a value known only after apply. */
+  /**
+   * False when the configuration writes `region` from a value known only after apply
+   * (`UNKNOWN_REGION`), or the plan marks it sensitive (`SENSITIVE_REGION`).
+   */
   regionKnown: boolean;
   /**
    * The region of the `before` side when it differs from `region` (a replace that moves the
@@ -209,7 +214,7 @@ export function buildModel(plan: Plan, opts: ModelOptions = {}): PlanModel {
     if (!wanted(rc.type)) continue;
     const r = normalise(rc, build);
     const d = deferredOf.get(rc);
-    if (d) r.deferred = { reason: d.reason, instancesUnknown: (rc as { index_unknown?: unknown }).index_unknown === true || /\[\*\]$/.test(rc.address) };
+    if (d) r.deferred = { reason: d.reason, instancesUnknown: (rc as { index_unknown?: unknown }).index_unknown === true || rc.address.includes('[*]') };
     if (r.regionSource === 'default' && isAnalysedType(r.type)) defaulted++;
     resources.push(r);
     const key = r.deposed ? `${r.address} (deposed ${r.deposed})` : r.address;
@@ -357,8 +362,9 @@ function normalise(rc: PlanResourceChange, build: Build): Resource {
     region: region.region,
     regionSource: region.source,
     regionKnown: region.known,
-    ...(beforeSide.region !== region.region && beforeSide.known ? { beforeRegion: beforeSide.region } : {}),
+    beforeRegion: beforeSide.region !== region.region && beforeSide.known ? beforeSide.region : undefined,
     replacePaths: (rc.change.replace_paths ?? NO_PATHS) as (string | number)[][],
+    deferred: undefined,
   };
 }
 
@@ -368,6 +374,8 @@ function sideValues(raw: unknown, unknownMask: unknown, sensitiveMask: unknown):
   if ((raw === null || raw === undefined) && none(unknownMask) && none(sensitiveMask)) return Values.EMPTY;
   return new Values(raw ?? null, unknownMask, sensitiveMask);
 }
+
+const REGION = ['region'] as const;
 
 interface EffectiveRegion {
   region: string;
@@ -394,11 +402,13 @@ function resourceRegion(
 ): EffectiveRegion {
   const expr = cfg?.expressions?.region;
   const written = expr !== undefined && expr !== null;
+  const v = values.get(REGION);
+  // A sensitive region would show through the prices of its region: it is neither shown nor priced.
+  if (v.sensitive) return { region: SENSITIVE_REGION, source: written ? 'resource' : 'provider', known: false };
   if (written) {
     const c = config.constant(modulePath, expr);
     if (c && typeof c.value === 'string' && c.value) return { region: c.value, source: 'resource', known: true };
   }
-  const v = values.get(['region']);
   if (v.state === 'known' && typeof v.value === 'string' && v.value) {
     const fromProvider = !written && provider.source === 'provider' && v.value === provider.region;
     return { region: v.value, source: fromProvider ? 'provider' : 'resource', known: true };

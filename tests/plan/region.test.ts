@@ -4,7 +4,9 @@ import { validatePlan } from '../../src/plan/load.js';
 import { buildModel, UNKNOWN_REGION } from '../../src/plan/model.js';
 import { check } from '../checks/helpers.js';
 import { estimate, resource, service, taskDef } from '../cost/helpers.js';
-import { buildPlan, constant, ref, type PlanSpec, type ResSpec } from '../helpers/plan.js';
+import { buildPlan, constant, ref, writePlan, type PlanSpec, type ResSpec } from '../helpers/plan.js';
+import { analyse } from '../../src/engine.js';
+import { render } from '../../src/report/render.js';
 
 /*
  * AWS provider v6 adds a top-level `region` argument to every regional resource: the resource's
@@ -141,6 +143,31 @@ describe('pricing in the resource region', () => {
     const r = resource(moved, 'aws_ecs_service.api');
     expect(r.monthlyBefore).toBeCloseTo(41.4494, 6);
     expect(r.monthlyAfter).toBeCloseTo(36.0401, 6);
+  });
+});
+
+describe('a region the plan marks sensitive', () => {
+  it('is neither shown nor priced (its prices would give it away)', async () => {
+    const file = writePlan('sensitive-region.json', buildPlan(
+      [
+        { address: 'aws_ecs_task_definition.api', after: { ...td, region: 'eu-central-1' }, sensitive: { region: true } },
+        { address: 'aws_ecs_service.api', after: { ...svc, region: 'eu-central-1' }, expressions: { ...written(svc), region: ref('var.secret_region') }, sensitive: { region: true } },
+      ],
+      { variables: { secret_region: { value: 'eu-central-1' } }, variableDecls: { secret_region: { sensitive: true } } },
+    ));
+    const { report } = await analyse([file], { asOf: '2026-11-22', failOn: 'never' });
+    const p = report.plans[0]!;
+    expect(p.resources.map((r) => [r.region, r.regionSource, r.regionUnknown])).toEqual([
+      ['(sensitive)', 'resource', undefined],
+      ['(sensitive)', 'resource', undefined],
+    ]);
+    const api = p.cost!.resources.find((r) => r.address === 'aws_ecs_service.api')!;
+    expect(api).toMatchObject({ monthlyAfter: null, components: [], notes: ['the plan marks the region sensitive, so its cost is not shown'] });
+    for (const format of ['json', 'text', 'markdown', 'sarif'] as const) {
+      const out = render(report, format);
+      expect(out).not.toContain('eu-central-1');
+      expect(out).not.toContain('0.04656');
+    }
   });
 });
 

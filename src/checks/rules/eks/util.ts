@@ -4,7 +4,7 @@ import { HOURS_PER_MONTH } from '../../../cost/component.js';
 import { configSetting } from '../../../plan/written.js';
 import { eksControlPlaneHourly } from '../../../cost/resources/aws_eks_cluster.js';
 import { eksAmiTypes, type AmiType } from '../../../facts-eks.js';
-import { UNKNOWN_REGION, type Resource } from '../../../plan/model.js';
+import { SENSITIVE_REGION, UNKNOWN_REGION, type Resource } from '../../../plan/model.js';
 import type { Lookup, Values } from '../../../plan/values.js';
 import { show } from '../../show.js';
 
@@ -128,6 +128,7 @@ const usd = (n: number): string => `$${n.toFixed(2)}`;
  */
 export function extendedSupportCost(region: string): string {
   if (region === UNKNOWN_REGION) return 'extended-support rates (the cluster\'s region is known only after apply)';
+  if (region === SENSITIVE_REGION) return 'extended-support rates';
   const p = eksControlPlaneHourly(region);
   if (!p) return `extended-support rates (no EKS price for ${region} in the price snapshot)`;
   const extra = p.extended - p.standard;
