@@ -1,10 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { buildGraph } from './plan/graph.js';
 import { loadPlan } from './plan/load.js';
-import { buildModel, dropUnlinked, isAnalysedType, type PlanModel } from './plan/model.js';
+import { buildModel, dropUnlinked, isAnalysedType, UNKNOWN_REGION, type PlanModel } from './plan/model.js';
 import { InputError, oneLine } from './plan/errors.js';
 import type { AnalysisContext, EngineOptions } from './context.js';
-import { SCHEMA_VERSION, type PlanReport, type Report } from './report/schema.js';
+import { SCHEMA_VERSION, type PlanCost, type PlanReport, type Report } from './report/schema.js';
+import { planStatus } from './plan/status.js';
 import { runChecks } from './checks/run.js';
 import { estimateCosts } from './cost/index.js';
 import { computeGate } from './gate.js';
@@ -56,6 +57,12 @@ export async function analyse(paths: readonly string[], options: EngineOptions):
   // Nothing the plan marks sensitive leaves the engine, whatever a message may have quoted.
   const report = redactSecrets(raw, sensitiveStrings);
   return { report, sensitiveStrings, inputError: plans.some((p) => p.error !== null) };
+}
+
+/** The cost of an incomplete plan: its totals cover only what this plan shows. */
+function partialCost(cost: PlanCost): PlanCost {
+  const note = 'partial: the plan is incomplete (errored, complete: false or changes deferred), so these totals cover only the changes it shows; deferred changes are priced from what the plan knows of them';
+  return { ...cost, partial: true, notes: [note, ...(cost.notes ?? [])] };
 }
 
 async function sourceTree(tfDir: string): Promise<SourceTree> {
@@ -114,17 +121,23 @@ async function analysePlan(path: string, run: RunState): Promise<PlanReport> {
       ...(r.importing ? { importing: true } : {}),
       region: r.region,
       regionSource: r.regionSource,
+      ...(r.region === UNKNOWN_REGION ? { regionUnknown: true } : {}),
+      ...(r.deferred ? { deferred: true } : {}),
       ...(r.moduleAddress ? { module: r.moduleAddress } : {}),
       ...sources.locate(r),
     }));
+  const status = planStatus(model);
+  const cost = estimateCosts(ctx);
   return {
     path,
     terraformVersion: model.plan.terraform_version ?? null,
     formatVersion: model.plan.format_version,
     error: null,
-    notes: [...model.notes, ...sources.warnings],
+    ...(status.planErrors.length > 0 ? { planErrors: status.planErrors } : {}),
+    ...(model.deferred.length > 0 ? { deferredChanges: model.deferred } : {}),
+    notes: [...status.notes, ...model.notes, ...sources.warnings],
     resources,
     findings: runChecks(ctx, { inlineIgnores: (r) => sources.block(r)?.ignores ?? [] }),
-    cost: estimateCosts(ctx),
+    cost: cost && status.partial ? partialCost(cost) : cost,
   };
 }

@@ -1,6 +1,7 @@
 import type { EngineOptions } from './context.js';
 import { usd } from './report/format.js';
 import type { Gate, PlanReport, Report } from './report/schema.js';
+import { planLabel } from './report/tally.js';
 
 /**
  * The pass/fail decision. Only active (not suppressed) findings on resources this plan changes
@@ -10,6 +11,8 @@ export function computeGate(plans: readonly PlanReport[], cost: Report['cost'], 
   const reasons: string[] = [];
   const bad = plans.filter((p) => p.error !== null).length;
   if (bad > 0) reasons.push(`${bad} plan${bad === 1 ? '' : 's'} could not be read`);
+  // A plan that reports it cannot be applied fails, whatever its findings.
+  for (const p of plans) for (const e of p.planErrors ?? []) reasons.push(`${planLabel(p)}: ${e}`);
   const gating = plans.flatMap((p) => p.findings).filter((f) => !f.suppressed && !f.existing);
   const errors = gating.filter((f) => f.severity === 'error').length;
   const warnings = gating.filter((f) => f.severity === 'warning').length;

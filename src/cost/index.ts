@@ -8,7 +8,7 @@ import { estimateEksFargateProfile } from './resources/aws_eks_fargate_profile.j
 import { estimateEksNodeGroup } from './resources/aws_eks_node_group.js';
 import { PlanSide } from './side.js';
 import type { AnalysisContext } from '../context.js';
-import type { Resource } from '../plan/model.js';
+import { UNKNOWN_REGION, type Resource } from '../plan/model.js';
 import type { PlanCost, ResourceCost, Unpriced } from '../report/schema.js';
 import { Interner, settle } from '../plan/compact.js';
 
@@ -49,7 +49,13 @@ export function estimateCosts(ctx: AnalysisContext): PlanCost | null {
   for (const r of ctx.model.resources) {
     const estimator = ESTIMATORS[r.type];
     if (!estimator || r.mode !== 'managed' || r.action === 'read') continue;
-    const run = (side: 'before' | 'after'): SideEstimate | null => (sides[side].exists(r) ? estimator(sides[side].of(r), envs[side]) : null);
+    const run = (side: 'before' | 'after'): SideEstimate | null => {
+      if (!sides[side].exists(r)) return null;
+      const seen = sides[side].of(r);
+      if (!seen.regionKnown) return seen.region === UNKNOWN_REGION ? UNKNOWN_REGION_ESTIMATE : SENSITIVE_REGION_ESTIMATE;
+      const est = estimator(seen, envs[side]);
+      return side === 'after' && r.deferred?.instancesUnknown ? perInstance(est) : est;
+    };
     resources.push(resourceCost(r, run('before'), run('after'), texts));
   }
   if (resources.length === 0) return null;
@@ -80,6 +86,30 @@ export function estimateCosts(ctx: AnalysisContext): PlanCost | null {
 
 const ABSENT = emptyEstimate({ monthly: 0, min: 0, max: 0 });
 
+/**
+ * A resource whose own `region` is known only after apply: prices differ by region, so its cost
+ * is unknown (never another region's price).
+ */
+const UNKNOWN_REGION_ESTIMATE: SideEstimate = {
+  ...emptyEstimate({ monthly: null, min: null, max: null }),
+  notes: ['the region is known only after apply (the resource\'s region argument is set from a value computed during apply), so its cost is unknown'],
+};
+
+/** A resource whose region the plan marks sensitive: the prices of a region would give it away. */
+const SENSITIVE_REGION_ESTIMATE: SideEstimate = {
+  ...emptyEstimate({ monthly: null, min: null, max: null }),
+  notes: ['the plan marks the region sensitive, so its cost is not shown'],
+};
+
+/**
+ * A deferred change whose instance keys are not known yet (`[*]`): its components are priced
+ * for one instance, and the monthly figures are unknown, since how many instances there will be is.
+ */
+function perInstance(est: SideEstimate): SideEstimate {
+  const note = 'deferred with its instances unknown ([*]): the components are for one instance, and how many instances there will be is known only in a later plan';
+  return { ...est, monthly: null, min: null, max: null, notes: [note, ...est.notes] };
+}
+
 function resourceCost(r: Resource, beforeEst: SideEstimate | null, afterEst: SideEstimate | null, texts: Interner): ResourceCost {
   const text = (s: string) => texts.intern(settle(s));
   const before = beforeEst ?? ABSENT;
@@ -105,6 +135,7 @@ function resourceCost(r: Resource, beforeEst: SideEstimate | null, afterEst: Sid
     ...beforeComponents,
     unpriced: dedupe([...(afterEst?.unpriced ?? []), ...(beforeEst?.unpriced ?? [])]),
     ...(usageBased ? { usageBased } : {}),
+    ...(r.deferred ? { deferred: true } : {}),
     ...notes([...(afterEst?.notes ?? []), ...(beforeEst?.notes ?? []).filter((n) => !afterEst?.notes.includes(n)).map((n) => (afterEst ? `before: ${n}` : n))], text),
     ...(changed && afterEst?.advice.length ? { advice: afterEst.advice.map(text) } : {}),
   };

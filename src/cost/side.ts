@@ -25,10 +25,13 @@ export class PlanSide {
     // Most resources already read as this side (a create or an update seen after, an unchanged
     // one seen before): they are their own view, and no copy is made.
     const values = orig[this.side];
-    if (orig.current === values && (this.side === 'after' || orig.after === values)) return orig;
+    // The before side of a resource that moves to another region is read in its old region.
+    const moved = this.side === 'before' && orig.beforeRegion !== undefined;
+    if (orig.current === values && (this.side === 'after' || orig.after === values) && !moved) return orig;
     let v = this.views.get(orig);
     if (!v) {
       v = { ...orig, current: values, after: this.side === 'before' ? orig.before : orig.after };
+      if (moved) v = { ...v, region: orig.beforeRegion!, regionKnown: true };
       this.views.set(orig, v);
       this.originals.set(v, orig);
     }

@@ -14,5 +14,6 @@ export function totalCost(plans: readonly PlanReport[]): Report['cost'] {
     min: sum('min'),
     max: sum('max'),
     snapshotDate: costs.map((c) => c.snapshotDate).sort().at(-1)!,
+    ...(costs.some((c) => c.partial) ? { partial: true } : {}),
   };
 }

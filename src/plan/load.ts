@@ -7,10 +7,12 @@ import { isModelledType, modelledTypesFor } from './model.js';
 import { streamPlan } from './stream.js';
 import limits from '../data/limits.json' with { type: 'json' };
 import {
+  DeferredChangeSchema,
   PlanHeaderSchema,
   ResourceChangeHeaderSchema,
   ResourceChangeSchema,
   SUPPORTED_FORMAT_MAJOR,
+  type DeferredChange,
   type Plan,
   type PlanResourceChange,
 } from './schema.js';
@@ -40,7 +42,7 @@ export async function loadPlan(file: string, opts: LoadOptions = {}): Promise<Pl
     // A huge plan is read twice: first for the types it holds, so that only the context
     // resources some analysed resource reads are kept (memory), then for the resources.
     const huge = size >= (opts.twoPassThresholdBytes ?? limits.twoPassThresholdBytes);
-    const keep = huge ? modelledTypesFor((await streamPlan(file, () => false)).types) : isModelledType;
+    const keep = huge ? modelledTypesFor(await typesIn(file)) : isModelledType;
     // Each kept change is checked and compacted as it is decoded, so that only its compact form
     // outlives the moment (and an error names its place in the file).
     const strings = new Interner();
@@ -50,6 +52,19 @@ export async function loadPlan(file: string, opts: LoadOptions = {}): Promise<Pl
   }
   const bytes = await readPlanBytes(file);
   return parsePlanBytes(file, bytes);
+}
+
+/** The resource types of a plan's changes, deferred ones included (a first pass over a huge file). */
+async function typesIn(file: string): Promise<Set<string>> {
+  const { types, header } = await streamPlan(file, () => false);
+  const deferred = header.deferred_changes;
+  if (Array.isArray(deferred)) {
+    for (const d of deferred) {
+      const t = (d as { resource_change?: { type?: unknown } } | null)?.resource_change?.type;
+      if (typeof t === 'string') types.add(t);
+    }
+  }
+  return types;
 }
 
 async function readHead(file: string, n: number): Promise<Buffer> {
@@ -196,11 +211,39 @@ export function validatePlan(file: string, doc: unknown, opts: { checked?: boole
     throw new InputError(file, 'is not a valid plan: resource_changes: expected an array');
   }
   const list = (raw ?? []) as unknown[];
-  if (opts.checked) return { ...header.data, resource_changes: list as PlanResourceChange[] };
   const strings = new Interner();
+  const deferred = deferredChanges(file, header.data.deferred_changes, strings);
+  const { deferred_changes: _raw, ...rest } = header.data;
+  const withDeferred = deferred ? { ...rest, deferred_changes: deferred } : rest;
+  if (opts.checked) return { ...withDeferred, resource_changes: list as PlanResourceChange[] };
   const changes: PlanResourceChange[] = [];
   for (let i = 0; i < list.length; i++) changes.push(checkedChange(file, list[i], i, strings));
-  return { ...header.data, resource_changes: changes };
+  return { ...withDeferred, resource_changes: changes };
+}
+
+/**
+ * `deferred_changes[i]`: `{reason, resource_change}`, the change checked like those of
+ * `resource_changes`. A change of a type this tool does not model keeps only what names it.
+ */
+function deferredChanges(file: string, raw: unknown, strings: Interner): DeferredChange[] | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (!Array.isArray(raw)) throw new InputError(file, 'is not a valid plan: deferred_changes: expected an array');
+  return raw.map((item, i) => {
+    const d = DeferredChangeSchema.safeParse(item);
+    if (!d.success) throw new InputError(file, `is not a valid plan: deferred_changes[${i}]${describeIssue(d.error, true)}`);
+    const rc = d.data.resource_change;
+    const type = (rc as { type?: unknown } | null)?.type;
+    const r = (typeof type === 'string' && isModelledType(type) ? ResourceChangeSchema : ResourceChangeHeaderSchema).safeParse(rc);
+    if (!r.success) throw new InputError(file, `is not a valid plan: deferred_changes[${i}].resource_change${describeIssue(r.error, true)}`);
+    const change = isModelledType(r.data.type) ? (compactChange(rc, strings) as PlanResourceChange) : slimChange(r.data as PlanResourceChange);
+    return { reason: d.data.reason ?? 'unknown', resource_change: change };
+  });
+}
+
+/** What names a change (address, module, type, actions), without its values. */
+function slimChange(rc: PlanResourceChange): PlanResourceChange {
+  const { address, module_address, mode, type, name, index, index_unknown } = rc as PlanResourceChange & { index_unknown?: unknown };
+  return { address, module_address, mode: mode ?? 'managed', type, name, index, ...(index_unknown === true ? { index_unknown } : {}), change: { actions: rc.change.actions } } as PlanResourceChange;
 }
 
 /**

@@ -80,7 +80,16 @@ export function isModelledType(t: string): boolean {
   return ANALYSED.has(t) || CONTEXT.has(t);
 }
 
-export type RegionSource = 'provider' | 'option' | 'default';
+/**
+ * Where a resource's region comes from: its own `region` argument or planned value (AWS provider
+ * v6, `resource`), its provider configuration (`provider`), `--region` (`option`), or the default.
+ */
+export type RegionSource = 'resource' | 'provider' | 'option' | 'default';
+
+/** The region of a resource whose own `region` is written from a value known only after apply. */
+export const UNKNOWN_REGION = '(known after apply)';
+/** The region of a resource whose `region` the plan marks sensitive: never shown, nor priced. */
+export const SENSITIVE_REGION = '(sensitive)';
 
 /** One resource instance and what the plan does to it. */
 export interface Resource {
@@ -108,9 +117,35 @@ export interface Resource {
   /** What exists once the plan is applied: `after`, or `before` for a delete. */
   current: Attributes;
   config: ConfigResource | undefined;
+  /**
+   * The effective region of `current`: the resource's own `region` (provider v6) when it has one,
+   * else its provider configuration's. `UNKNOWN_REGION` when `regionKnown` is false.
+   */
   region: string;
   regionSource: RegionSource;
+  /**
+   * False when the configuration writes `region` from a value known only after apply
+   * (`UNKNOWN_REGION`), or the plan marks it sensitive (`SENSITIVE_REGION`).
+   */
+  regionKnown: boolean;
+  /**
+   * The region of the `before` side when it differs from `region` (a replace that moves the
+   * resource to another region); the cost of the before side is read there.
+   */
+  beforeRegion?: string;
   replacePaths: (string | number)[][];
+  /**
+   * A change Terraform deferred to a later plan (`deferred_changes`), with why; `instancesUnknown`
+   * when its instance key is not known yet (`[*]`: how many instances is unknown).
+   */
+  deferred?: { reason: string; instancesUnknown: boolean };
+}
+
+/** A deferred change as the report lists it. */
+export interface DeferredEntry {
+  address: string;
+  type: string;
+  reason: string;
 }
 
 export interface ModelOptions {
@@ -135,6 +170,8 @@ export interface PlanModel {
   /** Every string the plan marks sensitive: outputs must never contain one of these. */
   sensitiveStrings: Set<string>;
   notes: string[];
+  /** Every change the plan defers (`deferred_changes`), of any type. */
+  deferred: DeferredEntry[];
 }
 
 export const DEFAULT_REGION = 'us-east-1';
@@ -166,12 +203,20 @@ export function buildModel(plan: Plan, opts: ModelOptions = {}): PlanModel {
 
   const present = new Set<string>();
   for (const rc of plan.resource_changes) present.add(rc.type);
+  const deferredChanges = plan.deferred_changes ?? [];
+  for (const d of deferredChanges) present.add(d.resource_change.type);
   const wanted = opts.keepAll ? () => true : modelledTypesFor(present);
-  for (const rc of plan.resource_changes) {
+  const deferred: DeferredEntry[] = deferredChanges.map((d) => ({ address: d.resource_change.address, type: d.resource_change.type, reason: d.reason }));
+  // Deferred changes are read as the others are, after them, and marked deferred.
+  const all = deferredChanges.length === 0 ? plan.resource_changes : [...plan.resource_changes, ...deferredChanges.map((d) => d.resource_change)];
+  const deferredOf = new Map(deferredChanges.map((d) => [d.resource_change, d]));
+  for (const rc of all) {
     if (containsTrue(rc.change.before_sensitive)) collectSensitiveStrings(rc.change.before, rc.change.before_sensitive, sensitiveStrings);
     if (containsTrue(rc.change.after_sensitive)) collectSensitiveStrings(rc.change.after, rc.change.after_sensitive, sensitiveStrings);
     if (!wanted(rc.type)) continue;
     const r = normalise(rc, build);
+    const d = deferredOf.get(rc);
+    if (d) r.deferred = { reason: d.reason, instancesUnknown: (rc as { index_unknown?: unknown }).index_unknown === true || rc.address.includes('[*]') };
     if (r.regionSource === 'default' && isAnalysedType(r.type)) defaulted++;
     resources.push(r);
     const key = r.deposed ? `${r.address} (deposed ${r.deposed})` : r.address;
@@ -196,8 +241,8 @@ export function buildModel(plan: Plan, opts: ModelOptions = {}): PlanModel {
     if (plan.configuration?.root_module?.variables?.[name]?.sensitive) collectSensitiveStrings(v.value, true, sensitiveStrings);
   }
   // The changes now live on as resources: the model keeps the plan's other members only.
-  const header: Plan = { ...plan, resource_changes: [] };
-  return { plan: header, config, resources, byAddress, byType, byConfigAddress, byBaseAddress, sensitiveStrings, notes };
+  const header: Plan = { ...plan, resource_changes: [], deferred_changes: undefined };
+  return { plan: header, config, resources, byAddress, byType, byConfigAddress, byBaseAddress, sensitiveStrings, notes, deferred };
 }
 
 /** Context types read only through links (target groups, by the services that use them). */
@@ -293,7 +338,11 @@ function normalise(rc: PlanResourceChange, build: Build): Resource {
   const before = read('before', sideValues(rc.change.before, undefined, rc.change.before_sensitive));
   const after = read('after', sideValues(rc.change.after, rc.change.after_unknown, rc.change.after_sensitive));
   const importing = rc.change.importing !== undefined && rc.change.importing !== null;
-  const region = resolveRegion(config, cfg, mcp, build.regionCache, build.opts);
+  const providerRegion = resolveRegion(config, cfg, mcp, build.regionCache, build.opts);
+  const current = action === 'delete' ? before : after;
+  // The configuration describes the planned object; the before side is read from its values.
+  const region = resourceRegion(config, action === 'delete' ? undefined : cfg, mcp, current.values, providerRegion);
+  const beforeSide = action === 'delete' || before.isNull ? region : resourceRegion(config, undefined, mcp, before.values, providerRegion);
   return {
     address: rc.address,
     moduleAddress: rc.module_address ?? moduleInstancePath(modules),
@@ -311,11 +360,14 @@ function normalise(rc: PlanResourceChange, build: Build): Resource {
     changed: action !== 'no-op' && action !== 'read',
     before,
     after,
-    current: action === 'delete' ? before : after,
+    current,
     config: cfg,
     region: region.region,
     regionSource: region.source,
+    regionKnown: region.known,
+    beforeRegion: beforeSide.region !== region.region && beforeSide.known ? beforeSide.region : undefined,
     replacePaths: (rc.change.replace_paths ?? NO_PATHS) as (string | number)[][],
+    deferred: undefined,
   };
 }
 
@@ -324,6 +376,48 @@ function sideValues(raw: unknown, unknownMask: unknown, sensitiveMask: unknown):
   const none = (m: unknown) => m === undefined || m === null || m === false;
   if ((raw === null || raw === undefined) && none(unknownMask) && none(sensitiveMask)) return Values.EMPTY;
   return new Values(raw ?? null, unknownMask, sensitiveMask);
+}
+
+const REGION = ['region'] as const;
+
+interface EffectiveRegion {
+  region: string;
+  source: RegionSource;
+  known: boolean;
+}
+
+/**
+ * The effective region of one side of a resource (AWS provider v6 "enhanced region support"):
+ * its own `region` argument if configured, else its provider configuration's region. A v6 plan
+ * shows `region` on every regional resource: the provider's region (known) or, on create, an
+ * unknown value when the configuration does not write it; a v5 plan has no such key. So:
+ * - the configuration writes a constant (or a `var.x` that resolves to one): that region;
+ * - the plan shows a known value: that region (the provider's when it equals it);
+ * - the configuration writes it from a value known only after apply: unknown;
+ * - otherwise (not written, unknown or absent): the provider configuration's region.
+ */
+function resourceRegion(
+  config: ConfigIndex,
+  cfg: ConfigResource | undefined,
+  modulePath: string,
+  values: Values,
+  provider: { region: string; source: RegionSource },
+): EffectiveRegion {
+  const expr = cfg?.expressions?.region;
+  const written = expr !== undefined && expr !== null;
+  const v = values.get(REGION);
+  // A sensitive region would show through the prices of its region: it is neither shown nor priced.
+  if (v.sensitive) return { region: SENSITIVE_REGION, source: written ? 'resource' : 'provider', known: false };
+  if (written) {
+    const c = config.constant(modulePath, expr);
+    if (c && typeof c.value === 'string' && c.value) return { region: c.value, source: 'resource', known: true };
+  }
+  if (v.state === 'known' && typeof v.value === 'string' && v.value) {
+    const fromProvider = !written && provider.source === 'provider' && v.value === provider.region;
+    return { region: v.value, source: fromProvider ? 'provider' : 'resource', known: true };
+  }
+  if (written && v.state === 'unknown') return { region: UNKNOWN_REGION, source: 'resource', known: false };
+  return { ...provider, known: true };
 }
 
 function resolveRegion(

@@ -144,9 +144,27 @@ export const PlanHeaderSchema = z.looseObject({
   applyable: z.boolean().optional(),
   complete: z.boolean().optional(),
   timestamp: z.string().optional(),
+  /** Checked one by one with the resource changes (see load.ts). */
+  deferred_changes: z.unknown().optional(),
 });
 export type PlanHeader = z.infer<typeof PlanHeaderSchema>;
 
+/**
+ * `deferred_changes[]` (Terraform 1.9+): a change Terraform could not plan yet, with why
+ * (`instance_count_unknown`, `resource_config_unknown`, `provider_config_unknown`,
+ * `deferred_prereq`, `absent_prereq`, `unknown`; kept open). An instance whose key is not known
+ * yet has `index_unknown: true` and an address ending in `[*]`.
+ */
+export const DeferredChangeSchema = z.looseObject({
+  reason: z.string().optional(),
+  resource_change: z.unknown(),
+});
+export interface DeferredChange {
+  reason: string;
+  resource_change: PlanResourceChange;
+}
+
 export interface Plan extends PlanHeader {
   resource_changes: PlanResourceChange[];
+  deferred_changes?: DeferredChange[];
 }

@@ -21,7 +21,8 @@ export interface StreamedPlan {
 
 /** Top-level members that are present-only: their value is skipped and recorded as `true`. */
 const PRESENCE_ONLY = new Set(['values']);
-const SKIP_TOP = new Set(['values', 'planned_values', 'prior_state', 'resource_drift', 'output_changes', 'relevant_attributes', 'checks', 'deferred_changes', 'action_invocations']);
+// `deferred_changes` is kept (parsed whole): the changes Terraform could not plan yet are few.
+const SKIP_TOP = new Set(['values', 'planned_values', 'prior_state', 'resource_drift', 'output_changes', 'relevant_attributes', 'checks', 'action_invocations']);
 
 /** JSON's structural bytes, shared with the other streaming readers. */
 export const QUOTE = 0x22;

@@ -228,7 +228,7 @@ function cutNote(parts: Parts, cut: Cut, full: Cut, opts: MarkdownOptions): stri
     ['costRows', 'cost rows'],
     ['warnings', 'warnings'],
     ['errors', 'errors'],
-    ['planErrors', 'unreadable plans'],
+    ['planErrors', 'plan errors'],
   ];
   for (const [k, name] of rows) {
     if (cut[k] < full[k]) left.push(`${(full[k] - cut[k]).toLocaleString('en-US')} of ${full[k].toLocaleString('en-US')} ${name}`);
@@ -299,7 +299,11 @@ function buildParts(report: Report, opts: MarkdownOptions, budget: Budget): Part
   const advice = costs.flatMap(({ p, r }) => (r.advice ?? []).map((a) => ({ p, r, a })));
   return {
     head: head(report),
-    planErrors: rowsOf(report.plans.filter((p) => p.error), (p) => `❌ ${code(p.path, 200)}: ${md(p.error!, 500)}  `, budget),
+    planErrors: rowsOf(
+      report.plans.flatMap((p) => (p.error ? [{ p, e: p.error }] : (p.planErrors ?? []).map((e) => ({ p, e })))),
+      ({ p, e }) => `❌ ${code(p.path, 200)}: ${md(e, 500)}  `,
+      budget,
+    ),
     errors: rowsOf(gating.filter(({ f }) => f.severity === 'error'), row, budget),
     warnings: rowsOf(gating.filter(({ f }) => f.severity === 'warning'), row, budget),
     other: blockOf(
@@ -326,14 +330,16 @@ function head(report: Report): string[] {
   if (report.plans.length === 1) parts.push(code(planLabel(report.plans[0]!), 100));
   else parts.push(plural(report.plans.length, 'plan'));
   const counts = t.errors + t.warnings === 0 ? 'no errors or warnings' : [t.errors && plural(t.errors, 'error'), t.warnings && plural(t.warnings, 'warning')].filter(Boolean).join(', ');
-  parts.push(bad > 0 ? `${plural(bad, 'plan')} unreadable, ${counts}` : counts);
+  const failing = report.plans.filter((p) => p.planErrors?.length).length;
+  const planState = [bad > 0 && `${plural(bad, 'plan')} unreadable`, failing > 0 && `${plural(failing, 'plan')} with plan errors`].filter(Boolean);
+  parts.push(planState.length > 0 ? `${planState.join(', ')}, ${counts}` : counts);
   if (t.changed === 0 && bad === 0) parts.push('no ECS, EKS or autoscaling changes');
   const c = report.cost;
   if (c) {
     const pct = percent(c.monthlyDelta, c.monthlyBefore);
     const change = c.monthlyDelta === null ? '**monthly cost change unknown**' : `**${usd(c.monthlyDelta, { sign: true })}/month**`;
     const range = costRange(c.min, c.max);
-    parts.push(`${change} (${usd(c.monthlyBefore)} → ${usd(c.monthlyAfter)}${pct ? `, ${pct}` : ''}${range ? `; ${range} across autoscaling bounds` : ''})`);
+    parts.push(`${change} (${usd(c.monthlyBefore)} → ${usd(c.monthlyAfter)}${pct ? `, ${pct}` : ''}${range ? `; ${range} across autoscaling bounds` : ''})${c.partial ? ', partial: the plan is incomplete' : ''}`);
   }
   const lines = [`### ${icon} ${parts.join(' · ')}`];
   if (!report.gate.passed) lines.push('', `**Fails the check:** ${md(report.gate.reasons.join('; '), 2000)}.`);
@@ -373,13 +379,13 @@ function money(r: ResourceCost, v: number | null, side: 'before' | 'after'): str
 function costRow(r: ResourceCost, p: PlanReport | undefined): string {
   const what = `${resourceCell(r.address, p)}${r.description ? ` — ${md(r.description, 200)}` : ''}`;
   const delta = r.usageBased ? '' : usd(r.monthlyDelta, { sign: true });
-  return `| ${what} | ${ACTION_SYMBOL[r.action] ?? ''} ${r.action} | ${money(r, r.monthlyBefore, 'before')} | ${money(r, r.monthlyAfter, 'after')} | ${delta} | ${costRange(r.min, r.max)} |`;
+  return `| ${what} | ${ACTION_SYMBOL[r.action] ?? ''} ${r.action}${r.deferred ? ' (deferred)' : ''} | ${money(r, r.monthlyBefore, 'before')} | ${money(r, r.monthlyAfter, 'after')} | ${delta} | ${costRange(r.min, r.max)} |`;
 }
 
 function costFoot(report: Report, unchanged: number): string[] {
   const c = report.cost;
   if (!c) return [];
-  const out = [`| **Total** | | **${usd(c.monthlyBefore)}** | **${usd(c.monthlyAfter)}** | **${usd(c.monthlyDelta, { sign: true })}** | ${costRange(c.min, c.max)} |`];
+  const out = [`| **Total${c.partial ? ' (partial)' : ''}** | | **${usd(c.monthlyBefore)}** | **${usd(c.monthlyAfter)}** | **${usd(c.monthlyDelta, { sign: true })}** | ${costRange(c.min, c.max)} |`];
   const notes: string[] = [];
   if (unchanged > 0) notes.push(`${plural(unchanged, 'resource')} without changes ${unchanged === 1 ? 'is' : 'are'} in the totals and listed in the plan details.`);
   const unpriced = report.plans.flatMap((p) => p.cost?.resources ?? []).reduce((n, r) => n + r.unpriced.length, 0);
@@ -406,8 +412,9 @@ function planSection(p: PlanReport, opts: MarkdownOptions, budget: Budget): Sect
   } else {
     const version = [p.terraformVersion && `Terraform ${md(p.terraformVersion, 40)}`, p.formatVersion && `plan format ${md(p.formatVersion, 20)}`].filter(Boolean);
     out.push(`Plan ${code(p.path, 300)}${version.length ? ` (${version.join(', ')})` : ''}.`, '');
+    for (const e of p.planErrors ?? []) out.push(`- ❌ ${md(e, 1000)}`);
     for (const n of p.notes ?? []) out.push(`- ${md(n, 1000)}`);
-    if (p.notes?.length) out.push('');
+    if (p.notes?.length || p.planErrors?.length) out.push('');
     if (p.resources.length === 0) out.push('No ECS, EKS or autoscaling resources in this plan.');
     else {
       const located = p.resources.some((r) => r.file);
@@ -415,7 +422,7 @@ function planSection(p: PlanReport, opts: MarkdownOptions, budget: Budget): Sect
       for (const r of p.resources) {
         if (out.full) return undefined;
         const src = r.file ? `${md(r.file, 200)}${r.line ? `:${r.line}` : ''}` : '';
-        out.push(`| ${code(r.address, 200)} | ${ACTION_SYMBOL[r.action] ?? ''} ${r.action}${r.importing ? ' (import)' : ''} | ${md(r.region, 40)} |${located ? ` ${src} |` : ''}`);
+        out.push(`| ${code(r.address, 200)} | ${ACTION_SYMBOL[r.action] ?? ''} ${r.action}${r.importing ? ' (import)' : ''}${r.deferred ? ' (deferred)' : ''} | ${md(r.region, 40)} |${located ? ` ${src} |` : ''}`);
       }
     }
     if (!costDetails(p, out)) return undefined;

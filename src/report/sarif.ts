@@ -50,7 +50,11 @@ export function renderSarif(report: Report, opts: SarifOptions = {}): string {
         invocations: [
           {
             executionSuccessful: unreadable.length === 0,
-            toolExecutionNotifications: unreadable.map((p) => ({ level: 'error', message: { text: plain(p.error!) } })),
+            toolExecutionNotifications: [
+              ...unreadable.map((p) => ({ level: 'error', message: { text: plain(p.error!) } })),
+              // A plan that reports it cannot be applied (errored, not applyable): read, and failing the gate.
+              ...report.plans.flatMap((p) => (p.planErrors ?? []).map((e) => ({ level: 'error', message: { text: `${plain(p.path)}: ${plain(e)}` } }))),
+            ],
           },
         ],
         results: findings.map(({ p, f }) => result(p, f, ruleIds.indexOf(f.rule))),

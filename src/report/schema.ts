@@ -16,8 +16,13 @@ export const ReportResource = z.object({
   type: z.string(),
   action: ActionSchema,
   importing: z.boolean().optional(),
+  /** `(known after apply)` when `regionUnknown`. */
   region: z.string(),
-  regionSource: z.enum(['provider', 'option', 'default']).optional(),
+  regionSource: z.enum(['resource', 'provider', 'option', 'default']).optional(),
+  /** The resource's own `region` is set from a value known only after apply. */
+  regionUnknown: z.boolean().optional(),
+  /** A change Terraform deferred to a later plan (`deferred_changes`): checked and priced from what the plan shows. */
+  deferred: z.boolean().optional(),
   module: z.string().optional(),
   file: z.string().nullable().optional(),
   line: z.number().nullable().optional(),
@@ -72,6 +77,8 @@ export const ResourceCost = z.object({
   beforeComponents: z.array(CostComponent).optional(),
   unpriced: z.array(Unpriced),
   usageBased: z.boolean().optional(),
+  /** A change Terraform deferred to a later plan. */
+  deferred: z.boolean().optional(),
   notes: z.array(z.string()).optional(),
   advice: z.array(z.string()).optional(),
 });
@@ -85,6 +92,8 @@ export const CostTotals = z.object({
   min: z.number().nullable(),
   max: z.number().nullable(),
   snapshotDate: z.string(),
+  /** The plan is incomplete (`complete: false`): a later plan may change more, so the totals are partial. */
+  partial: z.boolean().optional(),
 });
 
 export const PlanCost = CostTotals.extend({ resources: z.array(ResourceCost), notes: z.array(z.string()).optional() });
@@ -97,6 +106,13 @@ export const PlanReport = z.object({
   terraformVersion: z.string().nullable(),
   formatVersion: z.string().nullable(),
   error: z.string().nullable(),
+  /**
+   * Why the plan itself cannot be applied (`errored: true`; `applyable: false` while it changes
+   * resources): one line each. The plan is still analysed; these fail the gate.
+   */
+  planErrors: z.array(z.string()).optional(),
+  /** The changes Terraform deferred to a later plan (`deferred_changes`, Terraform 1.9+), of any type. */
+  deferredChanges: z.array(z.object({ address: z.string(), type: z.string(), reason: z.string() })).optional(),
   notes: z.array(z.string()).optional(),
   resources: z.array(ReportResource),
   findings: z.array(Finding),

@@ -89,13 +89,13 @@ export function renderTextCost(p: PlanReport): string[] {
   };
   const rows = c.resources.map((r) => [
     r.address,
-    `${ACTION_SYMBOL[r.action] ?? '?'} ${r.action}`,
+    `${ACTION_SYMBOL[r.action] ?? '?'} ${r.action}${r.deferred ? ' (deferred)' : ''}`,
     figure(r, r.monthlyBefore, 'before'),
     figure(r, r.monthlyAfter, 'after'),
     r.usageBased ? '' : usd(r.monthlyDelta, { sign: true }),
     r.usageBased ? '' : costRange(r.min, r.max),
   ]);
-  rows.push(['total', '', usd(c.monthlyBefore), usd(c.monthlyAfter), usd(c.monthlyDelta, { sign: true }), costRange(c.min, c.max)]);
+  rows.push([c.partial ? 'total (partial)' : 'total', '', usd(c.monthlyBefore), usd(c.monthlyAfter), usd(c.monthlyDelta, { sign: true }), costRange(c.min, c.max)]);
   const head = ['resource', 'change', 'before', 'after', 'delta', 'min – max (autoscaling)'];
   const widths = head.map((h, i) => Math.min(70, Math.max(h.length, ...rows.map((r) => plain(r[i]!).length))));
   const line = (cells: string[]) => `    ${cells.map((c2, i) => (i >= 2 ? plain(c2).padStart(widths[i]!) : plain(c2).padEnd(widths[i]!))).join('  ')}`.trimEnd();

@@ -14,15 +14,18 @@ export function renderText(report: Report): string {
       continue;
     }
     out.push(`${p.name ? `${plain(p.name)}: ` : ''}${plain(p.path)} (${p.terraformVersion ? `Terraform ${plain(p.terraformVersion, 40)}, ` : ''}format ${plain(p.formatVersion ?? '?', 20)})`);
+    for (const e of p.planErrors ?? []) out.push(`  ✗ plan error: ${plain(e)}`);
     for (const n of p.notes ?? []) out.push(`  note: ${plain(n)}`);
     if (p.resources.length === 0) {
       out.push('  no ECS, EKS or autoscaling resources in this plan');
     } else {
       out.push(`  resources (${p.resources.length}):`);
       const w = Math.min(70, Math.max(...p.resources.map((r) => r.address.length)));
-      for (const r of p.resources) {
-        const action = `${ACTION_SYMBOL[r.action] ?? '?'} ${r.action}${r.importing ? ' (import)' : ''}`;
-        out.push(`    ${action.padEnd(18)} ${plain(r.address).padEnd(w)}  ${plain(r.region, 30)}`);
+      const actions = p.resources.map((r) => `${ACTION_SYMBOL[r.action] ?? '?'} ${r.action}${r.importing ? ' (import)' : ''}${r.deferred ? ' (deferred)' : ''}`);
+      const aw = Math.max(18, ...actions.map((a) => a.length + 1));
+      for (const [i, r] of p.resources.entries()) {
+        const action = actions[i]!;
+        out.push(`    ${action.padEnd(aw)} ${plain(r.address).padEnd(w)}  ${plain(r.region, 30)}`);
       }
     }
     out.push(...renderTextFindings(p));

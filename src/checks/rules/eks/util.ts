@@ -3,7 +3,7 @@ import { instanceType } from '../../../facts.js';
 import { HOURS_PER_MONTH } from '../../../cost/component.js';
 import { eksControlPlaneHourly } from '../../../cost/resources/aws_eks_cluster.js';
 import { eksAmiTypes, type AmiType } from '../../../facts-eks.js';
-import type { Resource } from '../../../plan/model.js';
+import { SENSITIVE_REGION, UNKNOWN_REGION, type Resource } from '../../../plan/model.js';
 import type { Lookup } from '../../../plan/values.js';
 import type { Attributes, Known } from '../../../plan/read.js';
 import { show } from '../../show.js';
@@ -117,6 +117,8 @@ const usd = (n: number): string => `$${n.toFixed(2)}`;
  * price snapshot the estimators use; `extended-support rates` when the region has no price.
  */
 export function extendedSupportCost(region: string): string {
+  if (region === UNKNOWN_REGION) return 'extended-support rates (the cluster\'s region is known only after apply)';
+  if (region === SENSITIVE_REGION) return 'extended-support rates';
   const p = eksControlPlaneHourly(region);
   if (!p) return `extended-support rates (no EKS price for ${region} in the price snapshot)`;
   const extra = p.extended - p.standard;
