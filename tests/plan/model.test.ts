@@ -3,7 +3,6 @@ import { validatePlan } from '../../src/plan/load.js';
 import { actionOf, buildModel } from '../../src/plan/model.js';
 import { parseContainers, parseCpuUnits, parseMemoryMiB, platformOf, taskCpu, taskMemory } from '../../src/plan/taskdef.js';
 import { Values } from '../../src/plan/values.js';
-import { view } from '../../src/plan/views.js';
 import { buildPlan, constant, ref, type PlanSpec, type ResSpec } from '../helpers/plan.js';
 import { loadPlan } from '../../src/plan/load.js';
 import { FIXTURES } from '../helpers/paths.js';
@@ -154,12 +153,5 @@ describe('task definitions', () => {
     expect(taskCpu(u!.after)).toMatchObject({ state: 'invalid', raw: 'big' });
     expect(taskMemory(u!.after).state).toBe('unknown');
     expect(parseContainers(u!.after).state).toBe('unknown');
-  });
-  it('typed views read fields with their types and ignore wrong types', () => {
-    const m = model([{ address: 'aws_ecs_service.s', after: { name: 's', desired_count: 'many', launch_type: 'FARGATE', capacity_provider_strategy: [{ capacity_provider: 'FARGATE', base: 1, weight: 2 }] } }]);
-    const v = view('aws_ecs_service', m.resources[0]!);
-    expect(v.data.name).toBe('s');
-    expect(v.data.desired_count).toBeUndefined();
-    expect(v.data.capacity_provider_strategy).toEqual([{ capacity_provider: 'FARGATE', base: 1, weight: 2 }]);
   });
 });
