@@ -8,7 +8,8 @@ import { ROOT } from '../helpers/paths.js';
  * it; they run with `npm run test:reference`, never with `npm test`.
  */
 export const REFERENCE = resolve(ROOT, '../shared/reference');
-if (!existsSync(REFERENCE)) throw new Error(`${REFERENCE} does not exist: npm run test:reference needs the reference material beside the repository`);
+if (!existsSync(REFERENCE))
+  throw new Error(`${REFERENCE} does not exist: npm run test:reference needs the reference material beside the repository`);
 
 /** Real `terraform show -json` plans. */
 export const REAL_PLANS = resolve(REFERENCE, 'plans');

@@ -51,7 +51,11 @@ describe('real plans', () => {
 
   it('the CLI reads every real plan without an input error', async () => {
     let out = '';
-    const code = await runCli(['--format', 'json', '--fail-on', 'never', ...files], { stdout: (s) => (out += s), stderr: () => {}, today: () => '2026-11-22' });
+    const code = await runCli(['--format', 'json', '--fail-on', 'never', ...files], {
+      stdout: (s) => (out += s),
+      stderr: () => {},
+      today: () => '2026-11-22',
+    });
     expect(code).toBe(0);
     const report = Report.parse(JSON.parse(out));
     expect(report.plans.map((p) => p.error)).toEqual(files.map(() => null));
