@@ -11,7 +11,7 @@ import { buildModel } from '../src/plan/model.js';
  */
 const [mode, file] = process.argv.slice(2);
 const t0 = performance.now();
-let resources = 0;
+let resources: number;
 if (mode === 'parse') {
   const doc = JSON.parse(readFileSync(file!, 'utf8')) as { resource_changes: unknown[] };
   resources = doc.resource_changes.length;

@@ -153,7 +153,6 @@ export interface RawOptions {
   failOn?: string;
   maxIncrease?: string;
   maxIncreasePercent?: string;
-  docsBase?: string;
 }
 
 /** Validates option values shared by the CLI and the action inputs. */
@@ -180,6 +179,5 @@ export function engineOptions(raw: RawOptions, today: string): EngineOptions {
     failOn,
     maxIncrease: num('max-increase', raw.maxIncrease),
     maxIncreasePercent: num('max-increase-percent', raw.maxIncreasePercent),
-    ...(raw.docsBase ? { docsBase: raw.docsBase } : {}),
   };
 }

@@ -4,18 +4,18 @@ import type { ToolConfig } from './config.js';
 
 export type FailOn = 'error' | 'warning' | 'never';
 
-/** Options shared by the CLI and the action; both build them and call the same engine. */
+/** Options shared by the CLI and the action; both build them with engineOptions (src/cli.ts) and call the same engine. */
 export interface EngineOptions {
   /** Evaluation date, YYYY-MM-DD: date-dependent rules and prices use it, never the clock. */
   asOf: string;
+  /** Region for resources whose provider region the plan does not tell (else us-east-1, with a note). */
   region?: string;
+  /** Root of the .tf sources (--tf-dir; the action defaults it to the workspace). */
   tfDir?: string;
   configFile?: string;
   failOn: FailOn;
   maxIncrease?: number;
   maxIncreasePercent?: number;
-  /** Base of rule docs links (`<base><ID>.md`); default `docs/rules/` (see docsBaseFromEnv). */
-  docsBase?: string;
 }
 
 /** Where a resource block is written in the .tf sources (from --tf-dir). */
@@ -31,7 +31,7 @@ export interface AnalysisContext {
   options: EngineOptions;
   /** The validated configuration file ({} when there is none). */
   config: ToolConfig;
-  /** Source location of a resource's block, when --tf-dir was given and the block was found. */
+  /** Source location of a resource's block, when the .tf sources were given (tfDir) and the block was found. */
   locate(r: Resource): SourceLocation | undefined;
   /**
    * `lifecycle.ignore_changes` of a resource's block, read from the .tf sources (--tf-dir):

@@ -5,8 +5,9 @@ import { embedded } from './embedded.js';
 
 /**
  * EKS facts beyond the version calendar (src/facts.ts), each a versioned data file under
- * src/data recording its sources and date: node group AMI types, the control-plane price in
- * standard and extended support, and add-on versions by Kubernetes version.
+ * src/data recording its sources and date: node group AMI types and add-on versions by
+ * Kubernetes version. The control-plane prices (standard and extended support) are read from the
+ * price snapshot (eksControlPlaneHourly in src/cost/resources/aws_eks_cluster.ts).
  */
 const Meta = z.object({ lastVerified: z.string(), version: z.number() }).loose();
 

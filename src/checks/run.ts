@@ -42,10 +42,9 @@ export function docsBaseFromEnv(env: NodeJS.ProcessEnv): string | undefined {
  */
 export function runChecks(ctx: AnalysisContext, opts: RunOptions = {}): Finding[] {
   const findings: Finding[] = [];
-  const docsBase = ctx.options.docsBase ?? DEFAULT_DOCS_BASE;
   for (const rule of opts.rules ?? RULES) {
     if (ruleIsOff(rule, ctx.config)) continue;
-    const docs = `${docsBase}${rule.id}.md`;
+    const docs = `${DEFAULT_DOCS_BASE}${rule.id}.md`;
     for (const type of rule.types) {
       for (const r of ctx.model.byType.get(type) ?? []) {
         if (r.mode !== 'managed' || r.action === 'delete' || r.action === 'forget') continue;

@@ -12,11 +12,21 @@ export interface JsonErrorLocation {
   expected: string;
 }
 
+/** Thrown inside locateJsonError at the first error, and caught there. */
+class JsonStop extends Error {
+  constructor(
+    readonly offset: number,
+    readonly expected: string,
+  ) {
+    super(expected);
+  }
+}
+
 export function locateJsonError(text: string): JsonErrorLocation {
   let i = 0;
   const n = text.length;
   const fail = (expected: string): never => {
-    throw { offset: Math.min(i, n), expected };
+    throw new JsonStop(Math.min(i, n), expected);
   };
   const ws = () => {
     while (i < n) {
@@ -119,9 +129,8 @@ export function locateJsonError(text: string): JsonErrorLocation {
       }
     }
   } catch (e) {
-    const err = e as { offset: number; expected: string };
-    if (typeof err?.offset !== 'number') throw e;
-    return position(text, err.offset, err.expected);
+    if (!(e instanceof JsonStop)) throw e;
+    return position(text, e.offset, e.expected);
   }
   return position(text, n, 'nothing (the text is valid JSON)');
 }

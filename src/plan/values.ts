@@ -42,10 +42,8 @@ export class Values {
       if (s === true) sensitive = true;
       if (u === true) return { state: 'unknown', sensitive };
       v = child(v, step);
-      if (v === undefined || v === null) {
-        // An unknown leaf deeper down is still unknown; otherwise absent.
-        return { state: 'absent', sensitive };
-      }
+      // Not unknown at this step (checked above) and no value: absent, whatever the masks hold deeper down.
+      if (v === undefined || v === null) return { state: 'absent', sensitive };
     }
     if (v === undefined || v === null) return { state: 'absent', sensitive };
     return { state: 'known', value: v, sensitive };
@@ -58,6 +56,7 @@ export class Values {
     return guard(l.value) ? (l as Lookup<T>) : { state: 'invalid', sensitive: l.sensitive };
   }
 
+  /** Strings; numbers and booleans in their string form. Any other known value reads as absent (typed() tells it apart). */
   str(path: Path | string): Lookup<string> {
     const l = this.get(path);
     if (l.state !== 'known') return l;
@@ -66,7 +65,7 @@ export class Values {
     return { state: 'absent', sensitive: l.sensitive };
   }
 
-  /** Numbers; numeric strings are accepted (Terraform writes some numbers as strings). */
+  /** Numbers; numeric strings are accepted (Terraform writes some numbers as strings). Anything else reads as absent. */
   num(path: Path | string): Lookup<number> {
     const l = this.get(path);
     if (l.state !== 'known') return l;
@@ -77,6 +76,7 @@ export class Values {
     return { state: 'absent', sensitive: l.sensitive };
   }
 
+  /** Booleans; `"true"`/`"false"` strings are accepted. Anything else reads as absent. */
   bool(path: Path | string): Lookup<boolean> {
     const l = this.get(path);
     if (l.state !== 'known') return l;
@@ -85,7 +85,7 @@ export class Values {
     return { state: 'absent', sensitive: l.sensitive };
   }
 
-  /** Length of a list (block list). Unknown when the list itself is unknown. */
+  /** A list (block list); absent when the value is not an array, unknown when the list itself is unknown. */
   list(path: Path | string): Lookup<unknown[]> {
     const l = this.get(path);
     if (l.state !== 'known') return l;
@@ -164,7 +164,7 @@ export function formatPath(path: Path): string {
 }
 
 /**
- * Collects every sensitive string leaf (and the string form of sensitive numbers) of a value
+ * Collects every sensitive string leaf (and the string form of sensitive numbers and booleans) of a value
  * under its mask, so that the report layer can make sure none of them is ever printed.
  */
 export function collectSensitiveStrings(value: unknown, mask: unknown, out: Set<string>, under = false): void {

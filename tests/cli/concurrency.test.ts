@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyse, mapPool } from '../../src/engine.js';
-import { FIXTURES, REAL_PLANS } from '../helpers/paths.js';
+import { FIXTURES } from '../helpers/paths.js';
 import { writePlan } from '../helpers/plan.js';
 
 describe('several plans in one run', () => {
@@ -25,7 +25,6 @@ describe('several plans in one run', () => {
     const paths = [
       ...readdirSync(FIXTURES).filter((f) => f.endsWith('.json')).map((f) => join(FIXTURES, f)),
       bad,
-      ...readdirSync(REAL_PLANS).filter((f) => f.endsWith('.json')).map((f) => join(REAL_PLANS, f)),
     ];
     const options = { asOf: '2026-11-22', failOn: 'error' as const };
     const together = await analyse(paths, options);

@@ -10,7 +10,6 @@ import { estimate, resource, scalingTarget, service, taskDef } from './helpers.j
  * 0.5 vCPU / 1 GB x86 task-hour: 0.5 × 0.04048 + 1 × 0.004445 = 0.024685
  * per task-month: 0.024685 × 730 = 18.02005
  */
-const TASK_MONTH = 18.02005;
 
 const fargate = (svc = service(), td = taskDef(), extra: Parameters<typeof estimate>[0] = []) => [
   { address: 'aws_ecs_task_definition.api', after: td },

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePriceListDir, REGION } from '../../bench/generate-offer.js';
 import { runCli } from '../../src/cli.js';
-import { fileBytes, OfferScan, type OfferFilter, type ProductPeek } from '../../src/cost/offer-stream.js';
+import { fileBytes, OfferScan, type ProductPeek } from '../../src/cost/offer-stream.js';
 import { buildSnapshot, dirSource, formatSnapshot, httpSource, offerFilter } from '../../src/cost/update.js';
 import { InputError } from '../../src/plan/errors.js';
 

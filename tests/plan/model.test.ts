@@ -3,10 +3,9 @@ import { validatePlan } from '../../src/plan/load.js';
 import { actionOf, buildModel } from '../../src/plan/model.js';
 import { parseContainers, parseCpuUnits, parseMemoryMiB, platformOf, taskCpu, taskMemory } from '../../src/plan/taskdef.js';
 import { Values } from '../../src/plan/values.js';
-import { view } from '../../src/plan/views.js';
 import { buildPlan, constant, ref, type PlanSpec, type ResSpec } from '../helpers/plan.js';
 import { loadPlan } from '../../src/plan/load.js';
-import { REAL_PLANS } from '../helpers/paths.js';
+import { FIXTURES } from '../helpers/paths.js';
 
 const model = (rs: ResSpec[], spec?: PlanSpec, region?: string) =>
   buildModel(validatePlan('t.json', JSON.parse(JSON.stringify(buildPlan(rs, spec)))), { region });
@@ -120,11 +119,13 @@ describe('region', () => {
     expect([none.resources[0]!.region, none.resources[0]!.regionSource]).toEqual(['us-east-1', 'default']);
     expect(none.notes.join(' ')).toMatch(/using us-east-1 \(pass --region to set it\)/);
   });
-  it('resolves the region of a real plan whose provider region is a root variable', async () => {
-    const m = buildModel(await loadPlan(`${REAL_PLANS}/terraform-compliance__cli__test_issue-249-plan.out.json`));
+  it('resolves the region of a module resource whose inherited root provider region is a root variable', async () => {
+    const m = buildModel(await loadPlan(`${FIXTURES}/asg-module-region-variable.json`));
     const asg = m.resources.find((r) => r.type === 'aws_autoscaling_group')!;
+    expect(asg.address).toBe('module.web_asg.aws_autoscaling_group.this');
     expect(asg.regionSource).toBe('provider');
-    expect(asg.region).toBe(m.plan.variables!.aws_region!.value);
+    expect(m.plan.variables!.aws_region!.value).toBe('eu-west-2');
+    expect(asg.region).toBe('eu-west-2');
   });
 });
 
@@ -153,12 +154,5 @@ describe('task definitions', () => {
     expect(taskCpu(u!.after)).toMatchObject({ state: 'invalid', raw: 'big' });
     expect(taskMemory(u!.after).state).toBe('unknown');
     expect(parseContainers(u!.after).state).toBe('unknown');
-  });
-  it('typed views read fields with their types and ignore wrong types', () => {
-    const m = model([{ address: 'aws_ecs_service.s', after: { name: 's', desired_count: 'many', launch_type: 'FARGATE', capacity_provider_strategy: [{ capacity_provider: 'FARGATE', base: 1, weight: 2 }] } }]);
-    const v = view('aws_ecs_service', m.resources[0]!);
-    expect(v.data.name).toBe('s');
-    expect(v.data.desired_count).toBeUndefined();
-    expect(v.data.capacity_provider_strategy).toEqual([{ capacity_provider: 'FARGATE', base: 1, weight: 2 }]);
   });
 });

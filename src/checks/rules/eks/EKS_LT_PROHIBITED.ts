@@ -1,4 +1,3 @@
-import type { AnalysisContext } from '../../../context.js';
 import type { Resource } from '../../../plan/model.js';
 import { show } from '../../show.js';
 import type { Rule, RuleResult } from '../../types.js';
@@ -38,7 +37,7 @@ export const EKS_LT_PROHIBITED: Rule = {
       out.push({ path: 'instance_types', message: `instance_types is set on the node group while ${lt.address} also sets instance_type ${show(ltType.lookup)}: EKS rejects an instance type in both places; keep only one (several types belong in instance_types)` });
     }
     out.push(...templateSettings(lt));
-    out.push(...imageConflicts(ng, lt, ctx));
+    out.push(...imageConflicts(ng, lt));
     return out;
   },
 };
@@ -62,7 +61,7 @@ function templateSettings(lt: Resource): RuleResult[] {
 }
 
 /** A custom AMI (`image_id`) in the template excludes ami_type, release_version and version on the node group. */
-function imageConflicts(ng: Resource, lt: Resource, ctx: AnalysisContext): RuleResult[] {
+function imageConflicts(ng: Resource, lt: Resource): RuleResult[] {
   const image = lt.current.get('image_id');
   const hasImage = (image.state === 'known' && image.value !== '') || (image.state === 'unknown' && image.reason === 'expression');
   if (!hasImage) return [];
