@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseResourceAddress, splitAddress } from '../../src/plan/address.js';
+import { providerDefaults } from '../../src/plan/provider-facts.js';
 
 /**
  * Builds plans in the real `terraform show -json` format (format_version 1.2) for tests:
@@ -36,6 +37,12 @@ export interface PlanSpec {
   variables?: Record<string, { value: unknown }>;
   /** configuration.root_module.variables (sensitive flags, defaults). */
   variableDecls?: Record<string, unknown>;
+  /**
+   * Write creates the way Terraform does (default true): an Optional+Computed attribute (per
+   * src/data/provider-defaults.json) that neither `after` nor the configuration sets is unknown,
+   * not null. `false` keeps `after` exactly as given.
+   */
+  computedUnknown?: boolean;
   /** Module call expressions by module config path (`module.a`): { source, expressions }. */
   moduleCalls?: Record<string, { source?: string; expressions?: Record<string, unknown>; outputs?: Record<string, unknown> }>;
 }
@@ -94,7 +101,13 @@ export function buildPlan(resources: ResSpec[], spec: PlanSpec = {}): Record<str
     }
     const actions = r.actions ?? ['create'];
     const isDelete = actions.length === 1 && actions[0] === 'delete';
-    const after = isDelete ? null : (r.after ?? null);
+    let after = isDelete ? null : (r.after ?? null);
+    let unknownMask = r.unknown;
+    if (after && actions.includes('create') && spec.computedUnknown !== false && typeof unknownMask !== 'boolean') {
+      const shaped = computedUnknowns(a.type, after, r.expressions ?? constants(after), unknownMask ?? {});
+      after = shaped.after;
+      unknownMask = shaped.unknown;
+    }
     const before = actions.includes('create') && !actions.includes('delete') ? null : (r.before ?? (isDelete ? {} : (r.after ?? null)));
     return {
       address: r.address,
@@ -109,7 +122,7 @@ export function buildPlan(resources: ResSpec[], spec: PlanSpec = {}): Record<str
         actions,
         before,
         after,
-        after_unknown: r.unknown ?? (after ? {} : false),
+        after_unknown: unknownMask ?? (after ? {} : false),
         before_sensitive: r.beforeSensitive ?? (before ? {} : false),
         after_sensitive: r.sensitive ?? (after ? {} : false),
         ...(r.importing ? { importing: r.importing } : {}),
@@ -135,6 +148,48 @@ export function buildPlan(resources: ResSpec[], spec: PlanSpec = {}): Record<str
     complete: true,
     errored: false,
   };
+}
+
+/**
+ * A create as Terraform writes it: each Optional+Computed attribute the configuration does not
+ * write, and `after` leaves null or out, is dropped from `after` and marked unknown. Nested paths
+ * (`block.*.attr`) are shaped inside each element of a block that is there.
+ */
+function computedUnknowns(type: string, after: Record<string, unknown>, expressions: Record<string, unknown>, unknown: Record<string, unknown>): { after: Record<string, unknown>; unknown: Record<string, unknown> } {
+  const facts = providerDefaults.types[type];
+  if (!facts) return { after, unknown };
+  const out = structuredClone(after);
+  const mask = structuredClone(unknown);
+  for (const [path, fact] of Object.entries(facts)) {
+    const computed = typeof fact.schema === 'string' ? fact.schema === 'optional-computed' : fact.schema.v6 === 'optional-computed';
+    if (computed) shape(out, mask, expressions, path.split('.'));
+  }
+  return { after: out, unknown: mask };
+}
+
+function shape(value: Record<string, unknown>, mask: Record<string, unknown>, expr: unknown, steps: string[]): void {
+  const [head, ...rest] = steps;
+  if (head === undefined) return;
+  const e = expr && typeof expr === 'object' && !Array.isArray(expr) ? (expr as Record<string, unknown>)[head] : undefined;
+  if (rest.length === 0) {
+    const v = value[head];
+    const written = e !== undefined && !(typeof e === 'object' && e !== null && 'constant_value' in e && (e as { constant_value: unknown }).constant_value === null);
+    if (!written && (v === undefined || v === null) && mask[head] === undefined) {
+      delete value[head];
+      mask[head] = true;
+    }
+    return;
+  }
+  // `head.*.rest`: inside each element of a block list that is there.
+  const list = value[head];
+  if (rest[0] !== '*' || !Array.isArray(list) || mask[head] === true) return;
+  const m = (mask[head] ??= []) as unknown[];
+  list.forEach((el, i) => {
+    if (!el || typeof el !== 'object') return;
+    const em = (m[i] ??= {}) as Record<string, unknown>;
+    const ee = Array.isArray(e) ? (e[i] ?? e[0]) : undefined;
+    shape(el as Record<string, unknown>, em, ee, rest.slice(1));
+  });
 }
 
 function moduleAddressOf(address: string): string | undefined {
