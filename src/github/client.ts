@@ -22,7 +22,7 @@ export interface ClientOptions {
   backoffMs?: number;
 }
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_TIMEOUT_MS = 20_000;
 export const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 60_000;
 /** GitHub asks to wait at least a minute after a secondary rate limit that names no time. */
 const SECONDARY_LIMIT_WAIT_MS = 60_000;
