@@ -14,7 +14,7 @@ export interface EngineOptions {
   failOn: FailOn;
   maxIncrease?: number;
   maxIncreasePercent?: number;
-  /** Base of rule docs links (`<base><ID>.md`); default `docs/rules/` (see docsBaseFromEnv). */
+  /** Base of rule docs links (`<base><ID>.md`); default `docs/rules/`, which the action resolves against docsLinkBase (src/github/context.ts). */
   docsBase?: string;
 }
 

@@ -299,6 +299,7 @@ describe('rule docs links', () => {
 
   it('a local action (uses: ./path) links to its path in the workflow repository', () => {
     expect(readRunContext({ ...base, GITHUB_ACTION_PATH: '/w/infra/tools/cpc' }).linkBase).toBe('https://github.example/acme/infra/blob/abc123/tools/cpc/');
+    expect(readRunContext({ ...base, GITHUB_ACTION_PATH: '/w/infra' }).linkBase).toBe('https://github.example/acme/infra/blob/abc123/');
     expect(readRunContext({ ...base, GITHUB_ACTION_PATH: '/home/runner/_actions/x' }).linkBase).toMatch(/^https:\/\/github\.com\//);
   });
 });
