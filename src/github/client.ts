@@ -8,8 +8,10 @@ export type GitHubClient = ReturnType<typeof getOctokit>;
 export interface ClientOptions {
   /** REST base URL (GITHUB_API_URL; GHES: https://HOST/api/v3). */
   baseUrl: string;
-  /** Where retries and rate-limit waits are reported. */
+  /** Where rate-limit waits are reported. */
   warn: (message: string) => void;
+  /** Where retries after a server error or a connection failure are reported (default: warn). */
+  info?: (message: string) => void;
   /** Retries of a failed request (5xx, connection failure); GitHub's other 4xx answers are not retried. */
   retries?: number;
   /** How long one request may take, from sending it to the end of the answer. */
@@ -24,6 +26,8 @@ export interface ClientOptions {
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
 export const DEFAULT_MAX_RATE_LIMIT_WAIT_MS = 60_000;
+/** Rate limits waited out for one request at most, however short the waits. */
+const MAX_RATE_LIMIT_RETRIES = 3;
 /** GitHub asks to wait at least a minute after a secondary rate limit that names no time. */
 const SECONDARY_LIMIT_WAIT_MS = 60_000;
 
@@ -49,10 +53,12 @@ export function createClient(token: string, opts: ClientOptions): GitHubClient {
   const retries = opts.retries ?? 3;
   const backoffMs = opts.backoffMs ?? 1000;
   let waitLeft = opts.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS;
+  const info = opts.info ?? opts.warn;
 
   const guard = (octokit: { hook: { wrap: (name: 'request', fn: (request: (o: any) => unknown, options: any) => Promise<any>) => void } }) => {
     octokit.hook.wrap('request', async (request, options) => {
       const what = `${String(options.method)} ${routeOf(options)}`;
+      let limited = 0;
       for (let attempt = 0; ; attempt++) {
         if (opts.signal?.aborted) throw outOfTime();
         const timeout = AbortSignal.timeout(timeoutMs);
@@ -66,12 +72,14 @@ export function createClient(token: string, opts: ClientOptions): GitHubClient {
           if (!err.response) {
             // No answer: refused, reset, or timed out.
             if (opts.signal?.aborted) throw outOfTime();
+            // Not an HTTP answer, nor a failed connection: a fault of the client itself.
+            if (!isConnectionFailure(e)) throw e;
             const failure = connectionError(err.cause ?? e, timeoutMs, timeout.aborted);
             // A POST that timed out may have been carried out: do not send it twice.
             const retryable = attempt < retries && !(failure.timedOut && options.method === 'POST');
             if (!retryable) throw failure;
             const wait = backoffMs * 2 ** attempt;
-            opts.warn(`GitHub API: ${what}: ${failure.message}; retrying in ${seconds(wait)}`);
+            info(`GitHub API: ${what}: ${failure.message}; retrying in ${seconds(wait)}`);
             await sleep(wait, opts.signal);
             continue;
           }
@@ -81,6 +89,10 @@ export function createClient(token: string, opts: ClientOptions): GitHubClient {
               opts.warn(`GitHub API rate limit reached (${what}); GitHub asks to wait ${seconds(rateWait)}, more than the ${seconds(Math.max(0, waitLeft))} left to wait: giving up`);
               throw e;
             }
+            if (limited++ >= MAX_RATE_LIMIT_RETRIES) {
+              opts.warn(`GitHub API rate limit reached (${what}) ${limited} times in a row: giving up`);
+              throw e;
+            }
             waitLeft -= rateWait;
             opts.warn(`GitHub API rate limit reached (${what}); waiting ${seconds(rateWait)} as GitHub asks`);
             await sleep(rateWait, opts.signal);
@@ -88,7 +100,7 @@ export function createClient(token: string, opts: ClientOptions): GitHubClient {
           }
           if (err.status !== undefined && err.status >= 500 && attempt < retries) {
             const wait = backoffMs * 2 ** attempt;
-            opts.warn(`GitHub API: ${what}: HTTP ${err.status}; retrying in ${seconds(wait)}`);
+            info(`GitHub API: ${what}: HTTP ${err.status}; retrying in ${seconds(wait)}`);
             await sleep(wait, opts.signal);
             continue;
           }
@@ -129,6 +141,15 @@ function connectionError(cause: unknown, timeoutMs: number, timedOut: boolean): 
   const c = cause as { message?: unknown; cause?: { message?: unknown; code?: unknown } } | undefined;
   const detail = typeof c?.cause?.message === 'string' ? c.cause.message : typeof c?.message === 'string' ? c.message : String(cause);
   return new ConnectionError(detail, false);
+}
+
+/**
+ * Octokit's error for a request that got no answer (status 500 without a response, caused by
+ * fetch's failure or the abort), or an abort itself.
+ */
+function isConnectionFailure(e: unknown): boolean {
+  const err = (e ?? {}) as Failure;
+  return err instanceof ConnectionError || err.name === 'AbortError' || err.name === 'TimeoutError' || (err.status === 500 && err.cause !== undefined);
 }
 
 function outOfTime(): ConnectionError {

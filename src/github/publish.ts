@@ -62,6 +62,7 @@ export async function publishComment(report: Report, ctx: RunContext, inputs: Co
   const gh = createClient(inputs.token, {
     baseUrl: ctx.apiUrl,
     warn: (m) => log.warning(m),
+    info: (m) => log.info(m),
     signal: budget.signal,
     ...(limits.timeoutMs !== undefined ? { timeoutMs: limits.timeoutMs } : {}),
     ...(limits.maxRateLimitWaitMs !== undefined ? { maxRateLimitWaitMs: limits.maxRateLimitWaitMs } : {}),

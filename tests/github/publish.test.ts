@@ -226,6 +226,15 @@ describe('publishComment against the API emulator', () => {
       expect(log.warnings().at(-1)).toMatch(/Could not write the PR comment \(HTTP 429: Too many requests\)\. GitHub's rate limit/);
     }, 10_000);
 
+    it('rate limits that keep coming are waited out a few times only, however short the waits', async () => {
+      gh.faults.push({ method: 'GET', path: /\/issues\/\d+\/comments$/, status: 429, times: 50, message: 'Too many requests', headers: { 'retry-after': '0' } });
+      const log = logger();
+      const url = await publish(warnReport, ctx(704), inputs(), log);
+      expect(url).toBe('');
+      expect(gh.requests.filter((r) => r.operation === 'issues/list-comments')).toHaveLength(4);
+      expect(log.warnings().join('\n')).toMatch(/rate limit reached .* 4 times in a row: giving up/);
+    });
+
     it('a server that accepts and never answers: every request times out, and the comment gives up with a warning', async () => {
       gh.hangs.push({ method: 'GET', path: /\/issues\/\d+\/comments$/, times: 100 });
       const log = logger();
