@@ -1,8 +1,6 @@
 import { getOctokit } from '@actions/github';
 import { ConnectionError } from './failure.js';
 
-export { ConnectionError, requestFailure } from './failure.js';
-
 export type GitHubClient = ReturnType<typeof getOctokit>;
 
 export interface ClientOptions {
