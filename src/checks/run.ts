@@ -1,4 +1,3 @@
-import { isAbsolute, relative, sep } from 'node:path';
 import type { AnalysisContext } from '../context.js';
 import { oneLine } from '../plan/errors.js';
 import { settle } from '../plan/compact.js';
@@ -16,24 +15,6 @@ export interface RunOptions {
 }
 
 export const DEFAULT_DOCS_BASE = 'docs/rules/';
-
-/**
- * Docs links that work from a PR comment when running as an action: the action's own
- * repository at the ref it runs from (`GITHUB_ACTION_REPOSITORY`, `GITHUB_ACTION_REF`). The
- * runner leaves those unset for a local action (`uses: ./path`): then the docs are in the
- * workflow's repository at `GITHUB_SHA`, under the action's path. Undefined outside Actions.
- */
-export function docsBaseFromEnv(env: NodeJS.ProcessEnv): string | undefined {
-  const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
-  if (env.GITHUB_ACTION_REPOSITORY && env.GITHUB_ACTION_REF) {
-    return `${server}/${env.GITHUB_ACTION_REPOSITORY}/blob/${env.GITHUB_ACTION_REF}/${DEFAULT_DOCS_BASE}`;
-  }
-  const { GITHUB_ACTION_PATH: actionPath, GITHUB_WORKSPACE: workspace, GITHUB_REPOSITORY: repo, GITHUB_SHA: sha } = env;
-  if (!actionPath || !workspace || !repo || !sha) return undefined;
-  const rel = relative(workspace, actionPath).split(sep).join('/');
-  if (rel.startsWith('..') || isAbsolute(rel)) return undefined;
-  return `${server}/${repo}/blob/${sha}/${rel ? `${rel}/` : ''}${DEFAULT_DOCS_BASE}`;
-}
 
 /**
  * Runs every rule over the resources of its types. A rule that throws becomes one info finding.

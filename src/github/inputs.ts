@@ -15,6 +15,8 @@ export interface ActionInputs {
   commentMode: CommentMode;
   commentWhen: CommentWhen;
   commentTag: string;
+  /** The login the token writes comments as; empty: learned from the token. */
+  commentAuthor: string;
   sarifFile: string;
   prNumber: string;
 }
@@ -45,6 +47,7 @@ export function readInputs(): ActionInputs {
     commentMode: oneOf('comment-mode', COMMENT_MODES, 'update'),
     commentWhen: oneOf('comment-when', COMMENT_WHEN, 'changes'),
     commentTag: core.getInput('comment-tag') || 'default',
+    commentAuthor: core.getInput('comment-author').replace(/^@/, ''),
     sarifFile: core.getInput('sarif-file'),
     prNumber: core.getInput('pr-number'),
   };

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { docsBaseFromEnv } from '../../src/checks/run.js';
 import { runCli } from '../../src/cli.js';
 import { Report } from '../../src/report/schema.js';
 import { FIXTURES } from '../helpers/paths.js';
@@ -152,24 +151,5 @@ describe('CLI: findings, suppressions and sources', () => {
     expect(report.plans[0]!.findings[0]).toMatchObject({ rule: 'FARGATE_CPU_MEMORY', line: 1 });
     const text = await cli('--tf-dir', dir, INVALID);
     expect(text.out).toContain(`note: ${warning}`);
-  });
-});
-
-describe('docs links', () => {
-  it('absolute from the action repository and ref when the runner sets them', () => {
-    expect(docsBaseFromEnv({ GITHUB_SERVER_URL: 'https://github.example.com', GITHUB_ACTION_REPOSITORY: 'acme/container-plan-check', GITHUB_ACTION_REF: 'v1' })).toBe(
-      'https://github.example.com/acme/container-plan-check/blob/v1/docs/rules/',
-    );
-  });
-
-  it('a local action (uses: ./path) links into the workflow repository at its commit', () => {
-    const env = { GITHUB_REPOSITORY: 'acme/infra', GITHUB_SHA: 'abc123', GITHUB_WORKSPACE: '/w/infra', GITHUB_ACTION_PATH: '/w/infra/tools/cpc' };
-    expect(docsBaseFromEnv(env)).toBe('https://github.com/acme/infra/blob/abc123/tools/cpc/docs/rules/');
-    expect(docsBaseFromEnv({ ...env, GITHUB_ACTION_PATH: '/w/infra' })).toBe('https://github.com/acme/infra/blob/abc123/docs/rules/');
-    expect(docsBaseFromEnv({ ...env, GITHUB_ACTION_PATH: '/home/runner/_actions/x' })).toBeUndefined();
-  });
-
-  it('none outside Actions: the CLI keeps repository-relative links', () => {
-    expect(docsBaseFromEnv({})).toBeUndefined();
   });
 });

@@ -130,7 +130,7 @@ describe('the action, end to end', () => {
     expect(ours()).toHaveLength(2);
     expect(ours().map((c) => c.minimized)).toEqual([true, false]);
     expect(gh.requests.filter((q) => q.operation === 'graphql')).toHaveLength(1);
-    for (const q of gh.requests) expect(q.rawPath).toMatch(q.operation === 'graphql' ? /^\/api\/graphql$/ : /^\/api\/v3\/repos\//);
+    for (const q of gh.requests) expect(q.rawPath).toMatch(q.operation === 'graphql' ? /^\/api\/graphql$/ : /^\/api\/v3\/(repos\/|user$)/);
   });
 
   it('delete-and-new deletes the old comment, then posts', async () => {
@@ -170,6 +170,63 @@ describe('the action, end to end', () => {
     expect(r.outputs['comment-url']).toContain('#issuecomment-');
   });
 
+  it("a person's comment carrying the marker of a later run does not stop the report, nor is it edited", async () => {
+    const planted = gh.seed(PR, `### ✅ container-plan-check · all clear\n\n<!-- container-plan-check tag=default sha=${SHA} run=99999999999 attempt=1 -->\n`, 'mallory');
+    const r = await run({ workspace: withPlan('fargate-invalid-size.json') });
+    const mine = ours().filter((c) => c.author === 'github-actions[bot]');
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.body).toMatch(/^### ❌ container-plan-check/);
+    expect(r.outputs['comment-url']).toBe(`https://github.example/acme/infra/pull/${PR}#issuecomment-${mine[0]!.id}`);
+    expect(gh.comments.find((c) => c.id === planted.id)!.body).toContain('all clear');
+    expect(gh.writes().map((w) => w.operation)).toEqual(['issues/create-comment']);
+  });
+
+  it('two runs at once on a PR with no comment: one comment stays, the newer run’s', async () => {
+    gh.barriers.push({ operation: 'issues/list-comments', count: 2 });
+    const [older, newer] = await Promise.all([run({ workspace: withPlan('example-stack.json'), runId: RUN }), run({ workspace: withPlan('fargate-invalid-size.json'), runId: RUN + 1 })]);
+    expect(gh.requests.filter((q) => q.operation === 'issues/create-comment')).toHaveLength(2);
+    expect(ours()).toHaveLength(1);
+    expect(parseMarker(ours()[0]!.body)!.runId).toBe(RUN + 1);
+    expect(newer.outputs['comment-url']).toContain(`#issuecomment-${ours()[0]!.id}`);
+    expect(older.outputs['comment-url']).toContain(`#issuecomment-${ours()[0]!.id}`);
+    expect(older.stdout).toContain('A newer run already commented');
+  });
+
+  it('workflow_run: the comment of the older plan run never replaces the newer one, whichever comments last', async () => {
+    const triggeredBy = (planRun: number) => (p: any) => {
+      p.workflow_run = { id: planRun, run_attempt: 1, head_sha: SHA, event: 'pull_request', pull_requests: [{ number: PR }] };
+      p.repository = { full_name: 'acme/infra' };
+    };
+    await run({ workspace: withPlan('fargate-invalid-size.json'), event: 'workflow_run', runId: RUN + 10, payload: triggeredBy(RUN + 2) });
+    const r = await run({ workspace: withPlan('example-stack.json'), event: 'workflow_run', runId: RUN + 11, payload: triggeredBy(RUN + 1) });
+    expect(ours()).toHaveLength(1);
+    expect(parseMarker(ours()[0]!.body)).toMatchObject({ runId: RUN + 2 });
+    expect(ours()[0]!.body).toMatch(/^### ❌/);
+    expect(r.stdout).toContain('A newer run already commented');
+  });
+
+  it('a 429 with retry-after: waits as long as GitHub asks, and says so', async () => {
+    gh.faults.push({ method: 'POST', path: /\/issues\/\d+\/comments$/, status: 429, times: 1, message: 'Too many requests', headers: { 'retry-after': '2' } });
+    const r = await run({ workspace: withPlan('example-stack.json') });
+    const posts = gh.requests.filter((q) => q.operation === 'issues/create-comment');
+    expect(posts).toHaveLength(2);
+    expect(posts[1]!.at - posts[0]!.at).toBeGreaterThanOrEqual(1900);
+    expect(r.stdout).toMatch(/::warning::GitHub API rate limit reached .*waiting 2 s/);
+    expect(ours()).toHaveLength(1);
+  });
+
+  it('hide-and-new when hiding fails (GraphQL error): the new comment is posted anyway, with a warning', async () => {
+    const inputs = { plan: 'plan.json', 'as-of': '2026-11-22', 'comment-mode': 'hide-and-new' };
+    await run({ workspace: withPlan('example-stack.json'), inputs });
+    gh.graphqlError = 'Something went wrong while executing your query.';
+    const r = await run({ workspace: withPlan('fargate-invalid-size.json'), runId: RUN + 1, inputs });
+    expect(ours()).toHaveLength(2);
+    expect(ours().map((c) => parseMarker(c.body)!.runId)).toEqual([RUN, RUN + 1]);
+    expect(r.stdout).toMatch(/::warning::Posted the new comment, but could not hide the previous one/);
+    expect(r.outputs['comment-url']).toContain(`#issuecomment-${ours()[1]!.id}`);
+    expect(r.code).toBe(1);
+  });
+
   it('a plan too big for one comment: the body is shortened to ≤ 65,536 characters and starts with the summary', async () => {
     const ws = workspace();
     writeFileSync(join(ws, 'plan.json'), JSON.stringify(bigPlan(400)));
@@ -184,8 +241,9 @@ describe('the action, end to end', () => {
     expect(r.summary.match(/^\| ❌ \|/gm)).toHaveLength(400);
   });
 
-  it('comment-mode off makes no API call', async () => {
-    const r = await run({ workspace: withPlan('example-stack.json'), inputs: { plan: 'plan.json', 'as-of': '2026-11-22', 'comment-mode': 'off' } });
+  it('comment-mode off makes no API call, and without a token says nothing about a comment', async () => {
+    const r = await run({ workspace: withPlan('example-stack.json'), inputs: { plan: 'plan.json', 'as-of': '2026-11-22', 'comment-mode': 'off', 'github-token': '' } });
+    expect(r.stdout).not.toMatch(/comment/i);
     expect(r.code).toBe(0);
     expect(gh.requests).toEqual([]);
     expect(r.outputs.gate).toBe('passed');

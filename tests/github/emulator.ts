@@ -49,6 +49,8 @@ export interface LoggedRequest {
   query: Record<string, string>;
   body: unknown;
   operation: string | undefined;
+  /** When the request arrived (Date.now()). */
+  at: number;
 }
 
 export interface Fault {
@@ -57,6 +59,31 @@ export interface Fault {
   status: number;
   times: number;
   message?: string;
+  /** Headers of the answer, e.g. `retry-after` or `x-ratelimit-*` for a rate limit. */
+  headers?: Record<string, string>;
+}
+
+/** Requests that are accepted, read, and never answered. */
+export interface Hang {
+  method: string;
+  path: RegExp;
+  times: number;
+}
+
+/** Answers prepared when the request arrives (a snapshot of the state then) and sent `ms` later. */
+export interface Slow {
+  operation: string;
+  ms: number;
+  times: number;
+}
+
+/**
+ * Holds the answers to the first `count` requests of an operation (each prepared when it
+ * arrives) until all `count` have arrived: runs that race are made to overlap exactly.
+ */
+export interface Barrier {
+  operation: string;
+  count: number;
 }
 
 const SPEC_FILE = createRequire(import.meta.url).resolve('@octokit/openapi/generated/api.github.com.json');
@@ -116,8 +143,21 @@ export class GitHubEmulator {
   readonly requests: LoggedRequest[] = [];
   readonly violations: string[] = [];
   readonly faults: Fault[] = [];
+  readonly hangs: Hang[] = [];
+  readonly slow: Slow[] = [];
+  readonly barriers: Barrier[] = [];
   /** Answer 403 "Resource not accessible by integration" to every write (a fork's read-only token). */
   readOnlyToken = false;
+  /** When set, `minimizeComment` fails with this GraphQL error. */
+  graphqlError: string | undefined;
+  /**
+   * The login `GET /user` answers with (a personal access token). Undefined: the token is an
+   * installation token (GITHUB_TOKEN), which GitHub answers 403 "Resource not accessible by
+   * integration" there.
+   */
+  userLogin: string | undefined;
+  private readonly holds = new WeakMap<ServerResponse, Promise<unknown>>();
+  private readonly waiting = new Map<Barrier, (() => void)[]>();
   private nextId = 1000;
   private server: Server | undefined;
   url = '';
@@ -127,15 +167,28 @@ export class GitHubEmulator {
     this.comments.length = 0;
     this.requests.length = 0;
     this.faults.length = 0;
+    this.hangs.length = 0;
+    this.slow.length = 0;
+    this.barriers.length = 0;
+    for (const release of this.waiting.values()) for (const r of release) r();
+    this.waiting.clear();
     this.readOnlyToken = false;
+    this.graphqlError = undefined;
+    this.userLogin = undefined;
+    this.botLogin = this.defaultBotLogin;
   }
 
   constructor(
     readonly owner = 'acme',
     readonly repo = 'infra',
     readonly token = 'ghs_emulatortoken000000000000000000000',
-    readonly botLogin = 'github-actions[bot]',
-  ) {}
+    readonly defaultBotLogin = 'github-actions[bot]',
+  ) {
+    this.botLogin = defaultBotLogin;
+  }
+
+  /** Who the comments the token writes are by (`user.login`). */
+  botLogin: string;
 
   async start(): Promise<this> {
     api();
@@ -206,12 +259,17 @@ export class GitHubEmulator {
       }
     }
     const method = req.method ?? 'GET';
-    const logged: LoggedRequest = { method, rawPath: url.pathname, path, query, body, operation: undefined };
+    const logged: LoggedRequest = { method, rawPath: url.pathname, path, query, body, operation: undefined, at: Date.now() };
     this.requests.push(logged);
 
     if (req.headers.authorization !== `token ${this.token}`) {
       this.violation(`${method} ${path}: missing or wrong Authorization header`);
       return this.send(res, 401, { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest' });
+    }
+    const hang = this.hangs.find((h) => h.method === method && h.path.test(path) && h.times > 0);
+    if (hang) {
+      hang.times -= 1;
+      return; // the connection stays open, unanswered, until the client gives up or the emulator stops
     }
     if (method === 'POST' && (url.pathname === '/graphql' || url.pathname === '/api/graphql')) {
       logged.operation = 'graphql';
@@ -223,6 +281,13 @@ export class GitHubEmulator {
       return this.send(res, 404, { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' });
     }
     logged.operation = op.op.operationId;
+    const slow = this.slow.find((x) => x.operation === op.op.operationId && x.times > 0);
+    if (slow) {
+      slow.times -= 1;
+      this.holds.set(res, new Promise((r) => setTimeout(r, slow.ms)));
+    }
+    const barrier = this.barriers.find((b) => b.operation === op.op.operationId && b.count > 0);
+    if (barrier) this.hold(barrier, res);
     const problems = this.validateRequest(op, path, query, body);
     if (problems.length > 0) {
       this.violation(`${method} ${path} (${op.op.operationId}): ${problems.join('; ')}`);
@@ -231,7 +296,7 @@ export class GitHubEmulator {
     const fault = this.faults.find((f) => f.method === method && f.path.test(path) && f.times > 0);
     if (fault) {
       fault.times -= 1;
-      return this.send(res, fault.status, { message: fault.message ?? 'Server Error' });
+      return this.send(res, fault.status, { message: fault.message ?? 'Server Error' }, fault.headers);
     }
     if (this.readOnlyToken && method !== 'GET') {
       return this.send(res, 403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment' });
@@ -336,6 +401,10 @@ export class GitHubEmulator {
         if (!c) return this.send(res, 404, { message: 'Not Found' });
         return this.reply(res, op, 200, this.toJson(c, prefix));
       }
+      case 'users/get-authenticated': {
+        if (this.userLogin === undefined) return this.send(res, 403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user', status: '403' });
+        return this.reply(res, op, 200, this.userJson(this.userLogin));
+      }
       default:
         this.violation(`${op.op.operationId}: documented, but not a call the action should make`);
         return this.send(res, 404, { message: 'Not Found' });
@@ -362,8 +431,54 @@ export class GitHubEmulator {
     const c = this.comments.find((x) => x.node_id === subjectId);
     if (!c) return this.send(res, 200, { data: { minimizeComment: null }, errors: [{ type: 'NOT_FOUND', message: `Could not resolve to a node with the global id of '${subjectId}'` }] });
     if (this.readOnlyToken) return this.send(res, 200, { data: { minimizeComment: null }, errors: [{ type: 'FORBIDDEN', message: 'Resource not accessible by integration' }] });
+    if (this.graphqlError !== undefined) return this.send(res, 200, { data: { minimizeComment: null }, errors: [{ message: this.graphqlError }] });
     c.minimized = true;
     this.send(res, 200, { data: { minimizeComment: { minimizedComment: { isMinimized: true } } } });
+  }
+
+  /** A `simple-user`, as comments carry it. */
+  private simpleUser(login: string): { [k: string]: Json } {
+    return {
+      login,
+      id: login.length * 1000 + 41898282,
+      node_id: `MDM6Qm90${login.length}`,
+      avatar_url: 'https://avatars.example/u/41898282?v=4',
+      gravatar_id: '',
+      url: `${this.url}/users/${encodeURIComponent(login)}`,
+      html_url: `https://github.example/${encodeURIComponent(login)}`,
+      followers_url: `${this.url}/users/${encodeURIComponent(login)}/followers`,
+      following_url: `${this.url}/users/${encodeURIComponent(login)}/following{/other_user}`,
+      gists_url: `${this.url}/users/${encodeURIComponent(login)}/gists{/gist_id}`,
+      starred_url: `${this.url}/users/${encodeURIComponent(login)}/starred{/owner}{/repo}`,
+      subscriptions_url: `${this.url}/users/${encodeURIComponent(login)}/subscriptions`,
+      organizations_url: `${this.url}/users/${encodeURIComponent(login)}/orgs`,
+      repos_url: `${this.url}/users/${encodeURIComponent(login)}/repos`,
+      events_url: `${this.url}/users/${encodeURIComponent(login)}/events{/privacy}`,
+      received_events_url: `${this.url}/users/${encodeURIComponent(login)}/received_events`,
+      type: login.endsWith('[bot]') ? 'Bot' : 'User',
+      site_admin: false,
+    };
+  }
+
+  /** `GET /user` for a personal access token: the `public-user` shape. */
+  private userJson(login: string): { [k: string]: Json } {
+    return {
+      ...this.simpleUser(login),
+      user_view_type: 'public',
+      name: null,
+      company: null,
+      blog: null,
+      location: null,
+      email: null,
+      hireable: null,
+      bio: null,
+      public_repos: 0,
+      public_gists: 0,
+      followers: 0,
+      following: 0,
+      created_at: '2020-01-01T00:00:00Z',
+      updated_at: '2026-01-01T00:00:00Z',
+    };
   }
 
   private toJson(c: Comment, prefix: string): { [k: string]: Json } {
@@ -376,26 +491,7 @@ export class GitHubEmulator {
       url: `${api}/issues/comments/${c.id}`,
       html_url: `${web}/pull/${c.issue}#issuecomment-${c.id}`,
       body: c.body,
-      user: {
-        login,
-        id: login.length * 1000 + 41898282,
-        node_id: `MDM6Qm90${login.length}`,
-        avatar_url: 'https://avatars.example/u/41898282?v=4',
-        gravatar_id: '',
-        url: `${this.url}/users/${encodeURIComponent(login)}`,
-        html_url: `https://github.example/${encodeURIComponent(login)}`,
-        followers_url: `${this.url}/users/${encodeURIComponent(login)}/followers`,
-        following_url: `${this.url}/users/${encodeURIComponent(login)}/following{/other_user}`,
-        gists_url: `${this.url}/users/${encodeURIComponent(login)}/gists{/gist_id}`,
-        starred_url: `${this.url}/users/${encodeURIComponent(login)}/starred{/owner}{/repo}`,
-        subscriptions_url: `${this.url}/users/${encodeURIComponent(login)}/subscriptions`,
-        organizations_url: `${this.url}/users/${encodeURIComponent(login)}/orgs`,
-        repos_url: `${this.url}/users/${encodeURIComponent(login)}/repos`,
-        events_url: `${this.url}/users/${encodeURIComponent(login)}/events{/privacy}`,
-        received_events_url: `${this.url}/users/${encodeURIComponent(login)}/received_events`,
-        type: login.endsWith('[bot]') ? 'Bot' : 'User',
-        site_admin: false,
-      },
+      user: this.simpleUser(login),
       created_at: c.created_at,
       updated_at: c.updated_at,
       issue_url: `${api}/issues/${c.issue}`,
@@ -405,8 +501,29 @@ export class GitHubEmulator {
 
   private send(res: ServerResponse, status: number, data: unknown, headers: Record<string, string> = {}): void {
     const text = data === undefined ? '' : JSON.stringify(data);
-    res.writeHead(status, { ...(text ? { 'content-type': 'application/json; charset=utf-8' } : {}), 'x-github-media-type': 'github.v3; format=json', ...headers });
-    res.end(text);
+    const write = () => {
+      if (res.destroyed) return;
+      res.writeHead(status, { ...(text ? { 'content-type': 'application/json; charset=utf-8' } : {}), 'x-github-media-type': 'github.v3; format=json', ...headers });
+      res.end(text);
+    };
+    const hold = this.holds.get(res);
+    if (hold) void hold.then(write);
+    else write();
+  }
+
+  private hold(barrier: Barrier, res: ServerResponse): void {
+    const waiting = this.waiting.get(barrier) ?? [];
+    this.waiting.set(barrier, waiting);
+    barrier.count -= 1;
+    this.holds.set(
+      res,
+      new Promise<void>((resolve) => {
+        waiting.push(resolve);
+        // Never longer than 10 s, should a racer not come.
+        setTimeout(resolve, 10_000).unref();
+        if (barrier.count === 0) for (const r of waiting) r();
+      }),
+    );
   }
 }
 
