@@ -29,6 +29,8 @@ export function renderText(report: Report): string {
     out.push(...renderTextCost(p));
   }
   out.push('');
+  for (const n of report.cost?.priceNotes ?? []) out.push(`note: ${plain(n)}`);
   out.push(`gate: ${report.gate.passed ? 'passed' : 'failed'}${report.gate.reasons.length ? ` (${report.gate.reasons.map((r) => plain(r)).join('; ')})` : ''}`);
+  for (const w of report.gate.warnings ?? []) out.push(`gate warning: ${plain(w)}`);
   return `${out.join('\n')}\n`;
 }
