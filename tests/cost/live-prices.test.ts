@@ -11,6 +11,7 @@ import { analyse } from '../../src/engine.js';
 import { buildGraph } from '../../src/plan/graph.js';
 import { validatePlan } from '../../src/plan/load.js';
 import { buildModel } from '../../src/plan/model.js';
+import { render } from '../../src/report/render.js';
 import type { PlanCost } from '../../src/report/schema.js';
 import { buildPlan, writePlan, type ResSpec } from '../helpers/plan.js';
 import { resource } from './helpers.js';
@@ -243,6 +244,16 @@ describe('the engine with live prices', () => {
     const { report } = await analyse([path], { ...OPTIONS, prices: 'auto' });
     expect(report.cost?.priceOrigins).toEqual(['AWS Price List API, 2026-11-01']);
     expect(report.warnings).toBeUndefined();
+  });
+
+  it('access denied on two plans: one warning for the run, shown in the text report', async () => {
+    await serve({ deny: true });
+    const path = writePlan('two-regions.json', twoRegions());
+    const { report } = await analyse([path, path], { ...OPTIONS, prices: 'live' });
+    expect(report.warnings).toHaveLength(1);
+    expect(report.warnings![0]).toContain('allow pricing:GetProducts');
+    expect(render(report, 'text')).toContain(`warning: ${report.warnings![0]}`);
+    expect(report.cost?.priceOrigins).toEqual([`snapshot ${embeddedSnapshot.snapshotDate}`]);
   });
 
   it('auto without credentials: the snapshot and one note, no request', async () => {
