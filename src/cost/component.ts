@@ -70,7 +70,7 @@ export class Pricer {
         this.unpriced.push({
           item,
           reason,
-          fix: `run \`container-plan-check pricing update\`, or add regions["${this.region}"]["${key}"] to a price file (cost.priceFile in the configuration)`,
+          fix: this.env.prices.missingFix(this.region, key),
         });
       }
     }

@@ -277,6 +277,8 @@ function classify(e: unknown, overall: AbortSignal): Failure {
   const name = err?.name ?? '';
   if (name === 'AccessDeniedException' || err?.$metadata?.httpStatusCode === 403) return { why: `${name || 'access denied'}: the credentials may not call ${PERMISSION}`, permission: true };
   if (name === 'CredentialsProviderError') return { why: 'no AWS credentials could be resolved', permission: false };
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (code && ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'].includes(code)) return { why: `no connection (${code})`, permission: false };
   if (overall.aborted || name === 'AbortError' || name === 'TimeoutError' || /timed? ?out/i.test(err?.message ?? '')) return { why: 'no answer in time', permission: false };
   return { why: `${name || 'error'}: ${oneLine(e).slice(0, 200)}`, permission: false };
 }

@@ -4,6 +4,7 @@ import embeddedJson from './data/prices.json' with { type: 'json' };
 import { InputError } from '../plan/errors.js';
 import { embedded } from '../embedded.js';
 import { settle } from '../plan/compact.js';
+import { productQuery } from './price-list.js';
 
 /**
  * The price snapshot: USD prices per region under stable keys (see `description` in
@@ -102,6 +103,13 @@ export class PriceBook {
     const id = priceId(region, key);
     const where = this.fromFile.size > 0 ? `the price snapshot of ${this.snapshotDate} or the price file` : `the price snapshot of ${this.snapshotDate}`;
     return this.liveMissing.has(id) ? `no price for ${key} in ${region} from the AWS Price List API or in ${where}` : `no price for ${key} in ${region} in ${where}`;
+  }
+
+  /** How to get a missing price: live prices when AWS lists it and this run read none; the snapshot's rebuild; a price file. */
+  missingFix(region: string, key: string): string {
+    const usual = `run \`container-plan-check pricing update\`, or add regions["${region}"]["${key}"] to a price file (cost.priceFile in the configuration)`;
+    const liveHelps = this.live.size === 0 && this.liveMissing.size === 0 && productQuery(region, key) !== undefined;
+    return liveHelps ? `give the run AWS credentials allowed pricing:GetProducts for live prices, ${usual}` : usual;
   }
 
   private discounted(usd: number): number {

@@ -159,6 +159,7 @@ describe('live prices from the AWS Price List Query API', () => {
     const ohio = resource(c, 'aws_eks_node_group.ohio');
     expect(ohio.monthlyAfter).toBeNull();
     expect(ohio.unpriced.map((u) => u.reason)).toEqual([`no price for ec2/m6i.large/hour in us-east-2 in the price snapshot of ${embeddedSnapshot.snapshotDate}`]);
+    expect(ohio.unpriced[0]!.fix).toMatch(/^give the run AWS credentials allowed pricing:GetProducts for live prices, run `container-plan-check pricing update`/);
     expect(resource(c, 'aws_eks_cluster.prod').components[0]!.priceSource).toMatch(/^snapshot \d{4}-\d{2}-\d{2}: Amazon EKS pricing/);
     const { warnings, notes } = live.report(embeddedSnapshot.snapshotDate);
     expect(notes).toEqual([]);
@@ -177,6 +178,15 @@ describe('live prices from the AWS Price List Query API', () => {
     expect(resource(c, 'aws_eks_cluster.prod').monthlyAfter).toBeCloseTo(73, 9);
     const { warnings } = live.report('2026-11-22');
     expect(warnings).toEqual(['live prices were asked for but the AWS Price List API could not be used (no answer in time): prices from the snapshot of 2026-11-22']);
+  });
+
+  it('no connection: the snapshot and a warning saying so', async () => {
+    const em = await serve();
+    await em.close();
+    emulator = undefined;
+    const live = new LivePrices({ mode: 'auto', today: '2026-11-30' });
+    expect(resource(await costWith(live), 'aws_eks_node_group.ohio').monthlyAfter).toBeNull();
+    expect(live.report('2026-11-22').warnings).toEqual(['the AWS Price List API could not be used (no connection (ECONNREFUSED)): prices from the snapshot of 2026-11-22']);
   });
 
   it('the overall limit ends requests still waiting', async () => {
