@@ -457,9 +457,9 @@ function footer(report: Report, opts: MarkdownOptions): string {
   const origins = report.cost?.priceOrigins;
   if (origins?.length) bits.push(`Prices: AWS public prices, ${origins.slice(0, 4).map((o) => md(o, 60)).join(', ')}`);
   else if (report.cost) bits.push(`Prices: AWS public prices, snapshot ${md(report.cost.snapshotDate, 20)}`);
-  for (const n of report.cost?.priceNotes?.slice(0, 2) ?? []) bits.push(md(n, 300));
   bits.push(`evaluated as of ${md(report.asOf, 20)}`);
   if (opts.fullReportUrl) bits.push(`[full report](${opts.fullReportUrl})`);
   if (report.tool) bits.push(`container-plan-check ${md(report.tool.version, 40)}`);
+  for (const n of report.cost?.priceNotes?.slice(0, 2) ?? []) bits.push(md(n, 300));
   return `<sub>${bits.join(' · ')}</sub>`;
 }

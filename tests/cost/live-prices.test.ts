@@ -280,6 +280,7 @@ describe('the engine with live prices', () => {
       `prices from the snapshot of ${embeddedSnapshot.snapshotDate}: no AWS credentials were found for live prices from the AWS Price List API (they need pricing:GetProducts; prices: snapshot silences this note)`,
     ]);
     expect(report.warnings).toBeUndefined();
+    expect(render(report, 'markdown')).toMatch(/<sub>Prices: AWS public prices, snapshot [^<]* · prices from the snapshot of [^<]*no AWS credentials were found[^<]*<\/sub>/);
   });
 });
 
