@@ -1,7 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import type { EngineOptions, FailOn } from './context.js';
+import { UNPRICED_MODES, type EngineOptions, type FailOn, type UnpricedMode } from './context.js';
+import { PRICE_MODES, type PriceMode } from './cost/live.js';
 import { runPricing } from './cost/update.js';
 import { analyse } from './engine.js';
 import { mergeReportFiles } from './merge.js';
@@ -30,6 +31,11 @@ Options:
   --fail-on LEVEL          error (default), warning or never
   --max-increase USD       fail when the monthly cost rises by more than USD
   --max-increase-percent N fail when the monthly cost rises by more than N percent
+  --unpriced MODE          what an unknown cost delta does to those limits: fail (default),
+                           warn or ignore (default: cost.unpriced in the configuration)
+  --prices MODE            auto (default): live prices from the AWS Price List API when AWS
+                           credentials are found, else the embedded snapshot; live; snapshot
+  --price-cache FILE       JSON file of live prices: read first, written back with new ones
   -h, --help               show this help
   -v, --version            show the version
 
@@ -69,10 +75,13 @@ const OPTIONS = {
   'fail-on': { type: 'string' },
   'max-increase': { type: 'string' },
   'max-increase-percent': { type: 'string' },
+  unpriced: { type: 'string' },
+  prices: { type: 'string' },
+  'price-cache': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
-const ANALYSIS_ONLY = ['region', 'as-of', 'tf-dir', 'config'] as const;
+const ANALYSIS_ONLY = ['region', 'as-of', 'tf-dir', 'config', 'prices', 'price-cache'] as const;
 
 function parse(argv: readonly string[]) {
   try {
@@ -97,7 +106,18 @@ async function main(argv: readonly string[], io: CliIO): Promise<number> {
   if (positionals.length === 0) throw new InputError(undefined, 'no plan given; usage: container-plan-check [options] PLAN.json... (see --help)');
   const format = formatOf(o.format);
   const options = engineOptions(
-    { region: o.region, asOf: o['as-of'], tfDir: o['tf-dir'], config: o.config, failOn: o['fail-on'], maxIncrease: o['max-increase'], maxIncreasePercent: o['max-increase-percent'] },
+    {
+      region: o.region,
+      asOf: o['as-of'],
+      tfDir: o['tf-dir'],
+      config: o.config,
+      failOn: o['fail-on'],
+      maxIncrease: o['max-increase'],
+      maxIncreasePercent: o['max-increase-percent'],
+      unpriced: o.unpriced,
+      prices: o.prices,
+      priceCache: o['price-cache'],
+    },
     io.today(),
   );
   const result = await analyse(positionals, options);
@@ -118,7 +138,7 @@ async function merge(argv: readonly string[], io: CliIO): Promise<number> {
   if (analysisOnly) throw new InputError(undefined, `merge takes no --${analysisOnly}: the reports were analysed by the runs that wrote them`);
   if (positionals.length === 0) throw new InputError(undefined, 'no report given; usage: container-plan-check merge [options] REPORT.json... (see --help)');
   const format = formatOf(o.format);
-  const options = engineOptions({ failOn: o['fail-on'], maxIncrease: o['max-increase'], maxIncreasePercent: o['max-increase-percent'] }, io.today());
+  const options = engineOptions({ failOn: o['fail-on'], maxIncrease: o['max-increase'], maxIncreasePercent: o['max-increase-percent'], unpriced: o.unpriced }, io.today());
   const { report, skipped, warnings } = await mergeReportFiles(positionals, options);
   await emit(renderChunks(report, format), o.output, io);
   for (const w of warnings) io.stderr(`container-plan-check: ${w}\n`);
@@ -153,6 +173,9 @@ export interface RawOptions {
   failOn?: string;
   maxIncrease?: string;
   maxIncreasePercent?: string;
+  unpriced?: string;
+  prices?: string;
+  priceCache?: string;
 }
 
 /** Validates option values shared by the CLI and the action inputs. */
@@ -171,6 +194,10 @@ export function engineOptions(raw: RawOptions, today: string): EngineOptions {
     if (!Number.isFinite(n) || n < 0) throw new InputError(undefined, `--${name} must be a non-negative number, got ${JSON.stringify(v).slice(0, 40)}`);
     return n;
   };
+  const unpriced = raw.unpriced?.trim() || undefined;
+  if (unpriced !== undefined && !UNPRICED_MODES.includes(unpriced as UnpricedMode)) throw new InputError(undefined, `--unpriced must be ${UNPRICED_MODES.join(', ')}`);
+  const prices = raw.prices?.trim() || 'auto';
+  if (!PRICE_MODES.includes(prices as PriceMode)) throw new InputError(undefined, `--prices must be ${PRICE_MODES.join(', ')}`);
   return {
     asOf,
     region,
@@ -179,5 +206,8 @@ export function engineOptions(raw: RawOptions, today: string): EngineOptions {
     failOn,
     maxIncrease: num('max-increase', raw.maxIncrease),
     maxIncreasePercent: num('max-increase-percent', raw.maxIncreasePercent),
+    prices: prices as PriceMode,
+    ...(raw.priceCache?.trim() ? { priceCache: raw.priceCache.trim() } : {}),
+    ...(unpriced ? { unpriced: unpriced as UnpricedMode } : {}),
   };
 }

@@ -1,6 +1,10 @@
 import type { PlanModel, Resource } from './plan/model.js';
 import type { ResourceGraph } from './plan/graph.js';
 import type { ToolConfig } from './config.js';
+import type { PriceMode } from './cost/live.js';
+
+export const UNPRICED_MODES = ['fail', 'warn', 'ignore'] as const;
+export type UnpricedMode = (typeof UNPRICED_MODES)[number];
 
 export type FailOn = 'error' | 'warning' | 'never';
 
@@ -16,6 +20,12 @@ export interface EngineOptions {
   failOn: FailOn;
   maxIncrease?: number;
   maxIncreasePercent?: number;
+  /** Where prices come from: `auto` (live when AWS credentials are found), `live`, `snapshot`. Default auto. */
+  prices?: PriceMode;
+  /** A JSON file of live prices read before, read first and written back with the new ones. */
+  priceCache?: string;
+  /** What an unknown cost delta does to a cost limit: fail (default), warn or ignore. Default: the configuration's cost.unpriced. */
+  unpriced?: UnpricedMode;
 }
 
 /** Where a resource block is written in the .tf sources (from --tf-dir). */

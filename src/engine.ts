@@ -7,7 +7,9 @@ import type { AnalysisContext, EngineOptions } from './context.js';
 import { SCHEMA_VERSION, type PlanCost, type PlanReport, type Report } from './report/schema.js';
 import { planStatus } from './plan/status.js';
 import { runChecks } from './checks/run.js';
-import { estimateCosts } from './cost/index.js';
+import { estimateCostsLive } from './cost/index.js';
+import { LivePrices } from './cost/live.js';
+import { embeddedSnapshot } from './cost/prices.js';
 import { computeGate } from './gate.js';
 import { totalCost } from './cost/total.js';
 import { VERSION } from './version.js';
@@ -32,11 +34,12 @@ export async function analyse(paths: readonly string[], options: EngineOptions):
   const sensitiveStrings = new Set<string>();
   const { config } = await loadConfig(options);
   const sources = options.tfDir ? await sourceTree(options.tfDir) : undefined;
+  const live = new LivePrices({ mode: options.prices ?? 'auto', ...(options.priceCache ? { cacheFile: options.priceCache } : {}) });
   // Plans are analysed a few at a time, so one plan's file reading overlaps another's analysis.
   // Each plan keeps its own warnings and secrets; they are merged in input order, so the report
   // is the same as one plan at a time.
   const results = await mapPool(paths, PLAN_CONCURRENCY, async (path) => {
-    const run: RunState = { options, config, sources, warnings: new Set(), secrets: new Set() };
+    const run: RunState = { options, config, sources, live, warnings: new Set(), secrets: new Set() };
     return { plan: await analysePlan(path, run), run };
   });
   const plans: PlanReport[] = results.map((r) => r.plan);
@@ -45,13 +48,21 @@ export async function analyse(paths: readonly string[], options: EngineOptions):
     for (const w of run.warnings) warnings.add(w);
     for (const s of run.secrets) sensitiveStrings.add(s);
   }
+  // One note on the prices for the whole run (no credentials, no permission, no answer), when any plan was priced.
+  if (plans.some((p) => p.cost)) {
+    const said = live.report(embeddedSnapshot.snapshotDate);
+    for (const w of said.warnings) warnings.add(w);
+    if (said.notes.length > 0) for (const p of plans) if (p.cost) p.cost.priceNotes = said.notes;
+  }
+  const saved = await live.save();
+  if (saved) warnings.add(saved);
   const raw: Report = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'container-plan-check', version: VERSION },
     asOf: options.asOf,
     plans,
     cost: totalCost(plans),
-    gate: computeGate(plans, totalCost(plans), options),
+    gate: computeGate(plans, totalCost(plans), { ...options, unpriced: options.unpriced ?? config.cost?.unpriced }),
     ...(warnings.size > 0 ? { warnings: [...warnings] } : {}),
   };
   // Nothing the plan marks sensitive leaves the engine, whatever a message may have quoted.
@@ -75,6 +86,8 @@ interface RunState {
   options: EngineOptions;
   config: ToolConfig;
   sources: SourceTree | undefined;
+  /** Live prices, shared by the run's plans. */
+  live: LivePrices;
   /** Report-level warnings (a .tf file that does not parse). */
   warnings: Set<string>;
   /** Sensitive strings of the plan. */
@@ -127,7 +140,7 @@ async function analysePlan(path: string, run: RunState): Promise<PlanReport> {
       ...sources.locate(r),
     }));
   const status = planStatus(model);
-  const cost = estimateCosts(ctx);
+  const cost = await estimateCostsLive(ctx, run.live);
   return {
     path,
     terraformVersion: model.plan.terraform_version ?? null,

@@ -9,6 +9,7 @@ import { planLabel } from './report/tally.js';
  */
 export function computeGate(plans: readonly PlanReport[], cost: Report['cost'], options: EngineOptions): Gate {
   const reasons: string[] = [];
+  const gateWarnings: string[] = [];
   const bad = plans.filter((p) => p.error !== null).length;
   if (bad > 0) reasons.push(`${bad} plan${bad === 1 ? '' : 's'} could not be read`);
   // A plan that reports it cannot be applied fails, whatever its findings.
@@ -30,7 +31,10 @@ export function computeGate(plans: readonly PlanReport[], cost: Report['cost'], 
       }
     }
   } else if (cost && (options.maxIncrease !== undefined || options.maxIncreasePercent !== undefined)) {
-    reasons.push('the monthly cost delta is unknown, so the cost limit cannot be checked');
+    // An unknown delta (an unpriced item, an unknown count) fails a cost limit unless told otherwise.
+    const unknown = 'the monthly cost delta is unknown, so the cost limit cannot be checked';
+    if ((options.unpriced ?? 'fail') === 'fail') reasons.push(unknown);
+    else if (options.unpriced === 'warn') gateWarnings.push(`${unknown} (unpriced: warn)`);
   }
-  return { passed: reasons.length === 0, reasons };
+  return { passed: reasons.length === 0, reasons, ...(gateWarnings.length > 0 ? { warnings: gateWarnings } : {}) };
 }

@@ -37,6 +37,7 @@ export async function run(): Promise<void> {
     const url = await publishComment(report, ctx, { token: inputs.token, mode: inputs.commentMode, when: inputs.commentWhen, tag: inputs.commentTag, author: inputs.commentAuthor }, core);
     core.setOutput('comment-url', url);
 
+    for (const w of report.gate.warnings ?? []) core.warning(plain(w), { title: 'container-plan-check: cost gate' });
     if (!report.gate.passed) core.setFailed(report.gate.reasons.join('; '));
   } catch (e) {
     core.setFailed(oneLine(e));

@@ -20,6 +20,8 @@ export interface CostEnv {
   spotDiscountPercent: number;
   /** The run's shared texts: names, units, descriptions and advice repeat across resources of a kind. */
   texts: Interner;
+  /** Where the prices used came from ("AWS Price List API, <date>", "snapshot <date>", "price file"), filled as components are priced. */
+  priceOrigins?: Set<string>;
 }
 
 /** One side's estimate of one resource. `monthly`, `min`, `max` are null when unknown. */
@@ -60,13 +62,14 @@ export class Pricer {
   /** The unit price for a key, or undefined (recorded as unpriced under `item`). */
   price(key: string, item: string): { usd: number; source: string } | undefined {
     const p = this.env.prices.get(this.region, key);
-    if (!p) {
-      const reason = `no price for ${key} in ${this.region} in the price snapshot of ${this.env.prices.snapshotDate}`;
+    if (p) this.env.priceOrigins?.add(p.origin);
+    else {
+      const reason = this.env.prices.missingReason(this.region, key);
       if (!this.unpriced.some((u) => u.reason === reason)) {
         this.unpriced.push({
           item,
           reason,
-          fix: `run \`container-plan-check pricing update\`, or add regions["${this.region}"]["${key}"] to a price file (cost.priceFile in the configuration)`,
+          fix: this.env.prices.missingFix(this.region, key),
         });
       }
     }

@@ -31,6 +31,8 @@ export const CostConfigSchema = z
     spotDiscountPercent: z.number().min(0).max(100).optional(),
     /** Negotiated discount (EDP, private pricing), percent off every price. */
     edpDiscountPercent: z.number().min(0).max(100).optional(),
+    /** What an unknown monthly delta does to a cost limit (max-increase…): fail (default), warn or ignore. */
+    unpriced: z.enum(['fail', 'warn', 'ignore']).optional(),
     /** A price file in the snapshot's schema, merged over the embedded snapshot. */
     priceFile: z.string().min(1).optional(),
     /**

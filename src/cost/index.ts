@@ -1,6 +1,7 @@
 import { dirname, resolve } from 'node:path';
 import { emptyEstimate, type CostEnv, type Estimator, type SideEstimate } from './component.js';
-import { priceBook } from './prices.js';
+import { priceBook, type PriceBook } from './prices.js';
+import type { LivePrices } from './live.js';
 import { estimateAutoscalingGroup } from './resources/aws_autoscaling_group.js';
 import { estimateEcsService } from './resources/aws_ecs_service.js';
 import { estimateEksCluster } from './resources/aws_eks_cluster.js';
@@ -26,10 +27,10 @@ export const ESTIMATORS: Record<string, Estimator> = {
  * delete: before → 0; update and replace: before → after, each side read from the plan's
  * before/after values of the resource and of the resources linked to it. Null is unknown, never 0.
  */
-export function estimateCosts(ctx: AnalysisContext): PlanCost | null {
+export function estimateCosts(ctx: AnalysisContext, book?: PriceBook): PlanCost | null {
   const cfg = ctx.config.cost ?? {};
-  const priceFile = cfg.priceFile ? resolve(ctx.options.configFile ? dirname(ctx.options.configFile) : '.', cfg.priceFile) : undefined;
-  const prices = priceBook(priceFile, cfg.edpDiscountPercent ?? 0);
+  const prices = book ?? runPriceBook(ctx);
+  const priceOrigins = new Set<string>();
   const sides = { before: new PlanSide(ctx.graph, 'before'), after: new PlanSide(ctx.graph, 'after') };
   // Services of one size and count have the same component names, description and advice: one string each.
   const texts = new Interner(400);
@@ -42,6 +43,7 @@ export function estimateCosts(ctx: AnalysisContext): PlanCost | null {
     prices,
     spotDiscountPercent: cfg.spotDiscountPercent ?? prices.defaultSpotDiscountPercent,
     texts,
+    priceOrigins,
   });
   const envs = { before: env('before'), after: env('after') };
 
@@ -79,9 +81,32 @@ export function estimateCosts(ctx: AnalysisContext): PlanCost | null {
     min: sum((r) => r.min),
     max: sum((r) => r.max),
     snapshotDate: prices.snapshotDate,
+    ...(priceOrigins.size > 0 ? { priceOrigins: [...priceOrigins].sort() } : {}),
     resources,
     ...(usageBased.length ? { notes: [`totals leave out usage-based resources: ${usageBased.join(', ')}`] } : {}),
   };
+}
+
+/** The snapshot, with the configuration's price file and discount. */
+function runPriceBook(ctx: AnalysisContext): PriceBook {
+  const cfg = ctx.config.cost ?? {};
+  const priceFile = cfg.priceFile ? resolve(ctx.options.configFile ? dirname(ctx.options.configFile) : '.', cfg.priceFile) : undefined;
+  return priceBook(priceFile, cfg.edpDiscountPercent ?? 0);
+}
+
+/**
+ * The estimate with live prices: a first pass records the prices the plan needs (every
+ * lookup the estimators make), those are read from the AWS Price List API (or the price
+ * cache), and the estimate is made again with them over the snapshot. Without live prices,
+ * the plain estimate.
+ */
+export async function estimateCostsLive(ctx: AnalysisContext, live: LivePrices | undefined): Promise<PlanCost | null> {
+  if (!live?.used) return estimateCosts(ctx);
+  const book = runPriceBook(ctx);
+  const lookups = new Set<string>();
+  if (estimateCosts(ctx, book.recording(lookups)) === null) return null;
+  const { live: prices, missing } = await live.resolve(lookups);
+  return estimateCosts(ctx, book.withLive(prices, missing));
 }
 
 const ABSENT = emptyEstimate({ monthly: 0, min: 0, max: 0 });

@@ -4,6 +4,7 @@ import embeddedJson from './data/prices.json' with { type: 'json' };
 import { InputError } from '../plan/errors.js';
 import { embedded } from '../embedded.js';
 import { settle } from '../plan/compact.js';
+import { productQuery } from './price-list.js';
 
 /**
  * The price snapshot: USD prices per region under stable keys (see `description` in
@@ -36,13 +37,32 @@ export interface Price {
   usd: number;
   /** Where the price comes from, with its date (and the discount applied). */
   source: string;
+  /** Which kind of source: the AWS Price List API (with its date), the snapshot (with its date), or the price file. */
+  origin: string;
 }
+
+/** A price read live from the AWS Price List Query API, with the publication date of its product. */
+export interface LivePrice {
+  usd: number;
+  date: string;
+}
+
+/** Keys of the live prices, the price file's entries and the recorded lookups: region and key. */
+export const priceId = (region: string, key: string): string => `${region} ${key}`;
 
 export class PriceBook {
   constructor(
     readonly snapshot: Snapshot,
     /** EDP or other negotiated discount, percent off every price. */
     readonly discountPercent = 0,
+    /** Entries (priceId) that come from the user's price file rather than the embedded snapshot. */
+    readonly fromFile: ReadonlySet<string> = new Set(),
+    /** Prices read live from the AWS Price List API for this run (priceId → price); they win over the snapshot. */
+    readonly live: ReadonlyMap<string, LivePrice> = new Map(),
+    /** Keys asked of the live prices with no product found (priceId), for the reason of an unpriced item. */
+    readonly liveMissing: ReadonlySet<string> = new Set(),
+    /** When set, every lookup is recorded here (priceId): the prices a run needs. */
+    readonly lookups?: Set<string>,
   ) {}
 
   get snapshotDate(): string {
@@ -53,24 +73,63 @@ export class PriceBook {
     return this.snapshot.estimates.spotDiscountPercent.value;
   }
 
+  /** The same book, recording every lookup into `lookups`. */
+  recording(lookups: Set<string>): PriceBook {
+    return new PriceBook(this.snapshot, this.discountPercent, this.fromFile, this.live, this.liveMissing, lookups);
+  }
+
+  /** The same book with live prices over its snapshot; `missing` names the keys the API has no product for. */
+  withLive(live: ReadonlyMap<string, LivePrice>, missing: ReadonlySet<string>): PriceBook {
+    return new PriceBook(this.snapshot, this.discountPercent, this.fromFile, live, missing);
+  }
+
   get(region: string, key: string): Price | undefined {
+    const id = priceId(region, key);
+    this.lookups?.add(id);
+    const l = this.live.get(id);
+    if (l) {
+      const origin = `AWS Price List API, ${l.date}`;
+      return { usd: this.discounted(l.usd), source: this.text(origin), origin };
+    }
     const prices = Object.hasOwn(this.snapshot.regions, region) ? this.snapshot.regions[region]! : undefined;
     const e = prices && Object.hasOwn(prices, key) ? prices[key]! : undefined;
     if (!e) return undefined;
-    return { usd: this.discountPercent === 0 ? e.usd : e.usd * (1 - this.discountPercent / 100), source: this.sourceText(e.src) };
+    const origin = this.fromFile.has(id) ? 'price file' : `snapshot ${this.snapshot.snapshotDate}`;
+    return { usd: this.discounted(e.usd), source: this.sourceText(origin, e.src), origin };
+  }
+
+  /** Why a key has no price in a region: which sources were asked. */
+  missingReason(region: string, key: string): string {
+    const id = priceId(region, key);
+    const where = this.fromFile.size > 0 ? `the price snapshot of ${this.snapshotDate} or the price file` : `the price snapshot of ${this.snapshotDate}`;
+    return this.liveMissing.has(id) ? `no price for ${key} in ${region} from the AWS Price List API or in ${where}` : `no price for ${key} in ${region} in ${where}`;
+  }
+
+  /** How to get a missing price: live prices when AWS lists it and this run read none; the snapshot's rebuild; a price file. */
+  missingFix(region: string, key: string): string {
+    const usual = `run \`container-plan-check pricing update\`, or add regions["${region}"]["${key}"] to a price file (cost.priceFile in the configuration)`;
+    const liveHelps = this.live.size === 0 && this.liveMissing.size === 0 && productQuery(region, key) !== undefined;
+    return liveHelps ? `give the run AWS credentials allowed pricing:GetProducts for live prices, ${usual}` : usual;
+  }
+
+  private discounted(usd: number): number {
+    return this.discountPercent === 0 ? usd : usd * (1 - this.discountPercent / 100);
   }
 
   /** One text per source (every component priced from it shares the string). */
   private readonly sourceTexts = new Map<string, string>();
-  private sourceText(src: string): string {
-    let text = this.sourceTexts.get(src);
+  private text(base: string): string {
+    let text = this.sourceTexts.get(base);
     if (text === undefined) {
-      const s = Object.hasOwn(this.snapshot.sources, src) ? this.snapshot.sources[src]! : undefined;
-      const base = s ? `${s.description} (${s.date})` : src;
       text = settle(this.discountPercent === 0 ? base : `${base}, less ${this.discountPercent}% discount`);
-      this.sourceTexts.set(src, text);
+      this.sourceTexts.set(base, text);
     }
     return text;
+  }
+
+  private sourceText(origin: string, src: string): string {
+    const s = Object.hasOwn(this.snapshot.sources, src) ? this.snapshot.sources[src]! : undefined;
+    return this.text(`${origin}: ${s ? `${s.description} (${s.date})` : src}`);
   }
 }
 
@@ -121,8 +180,10 @@ export function priceBook(priceFile: string | undefined, discountPercent = 0): P
   const key = `${priceFile ?? ''}|${discountPercent}`;
   let book = cache.get(key);
   if (!book) {
-    const snapshot = priceFile ? mergeSnapshot(embeddedSnapshot, readPriceFile(priceFile)) : embeddedSnapshot;
-    book = new PriceBook(snapshot, discountPercent);
+    const file = priceFile ? readPriceFile(priceFile) : undefined;
+    const snapshot = file ? mergeSnapshot(embeddedSnapshot, file) : embeddedSnapshot;
+    const fromFile = new Set(Object.entries(file?.regions ?? {}).flatMap(([region, prices]) => Object.keys(prices).map((key) => priceId(region, key))));
+    book = new PriceBook(snapshot, discountPercent, fromFile);
     cache.set(key, book);
   }
   return book;

@@ -15,5 +15,11 @@ export function totalCost(plans: readonly PlanReport[]): Report['cost'] {
     max: sum('max'),
     snapshotDate: costs.map((c) => c.snapshotDate).sort().at(-1)!,
     ...(costs.some((c) => c.partial) ? { partial: true } : {}),
+    ...unique('priceOrigins', costs.flatMap((c) => c.priceOrigins ?? [])),
+    ...unique('priceNotes', costs.flatMap((c) => c.priceNotes ?? [])),
   };
+}
+
+function unique<K extends string>(key: K, list: string[]): { [k in K]?: string[] } {
+  return (list.length > 0 ? { [key]: [...new Set(list)].sort() } : {}) as { [k in K]?: string[] };
 }

@@ -2,11 +2,10 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import priceListJson from './data/price-list.json' with { type: 'json' };
 import { embeddedSnapshot, SnapshotSchema, type Snapshot } from './prices.js';
 import { InputError, oneLine } from '../plan/errors.js';
 import { fileBytes, httpBytes, OfferScan, type OfferFilter } from './offer-stream.js';
-import { embedded } from '../embedded.js';
+import { KEY_ATTRIBUTES, keyOf, LIST, OFFER_CODES, onDemandUsd, Term } from './price-list.js';
 
 /**
  * `container-plan-check pricing update`: rebuilds the price snapshot from the AWS Price List bulk
@@ -16,25 +15,11 @@ import { embedded } from '../embedded.js';
  * price. `--from-dir DIR` reads the same files from DIR, laid out as their URL paths. Offer files
  * are streamed (offer-stream.ts): only those products and their on-demand terms are decoded.
  */
-const PriceList = z.object({
-  baseUrl: z.string(),
-  offerIndex: z.string(),
-  onDemandTerm: z.string(),
-  prefixes: z.record(z.string(), z.string()),
-  unprefixed: z.record(z.string(), z.array(z.string())),
-  usageTypes: z.record(z.string(), z.record(z.string(), z.string())),
-  ec2Instances: z.object({ usageTypePrefix: z.string(), productFamily: z.string(), attributes: z.record(z.string(), z.string()) }),
-}).loose();
-const LIST = embedded('price-list.json', PriceList, priceListJson);
-export const OFFER_CODES = Object.keys(LIST.usageTypes);
-
 const OfferIndex = z.object({
   publicationDate: z.string(),
   offers: z.record(z.string(), z.object({ offerCode: z.string(), currentRegionIndexUrl: z.string() }).loose()),
 }).loose();
 const RegionIndex = z.object({ regions: z.record(z.string(), z.object({ regionCode: z.string(), currentVersionUrl: z.string() }).loose()) }).loose();
-const Dimension = z.object({ unit: z.string().optional(), beginRange: z.string().optional(), pricePerUnit: z.record(z.string(), z.string()) }).loose();
-const Term = z.object({ offerTermCode: z.string(), priceDimensions: z.record(z.string(), Dimension) }).loose();
 const OfferFile = z.object({
   offerCode: z.string(),
   version: z.string(),
@@ -80,31 +65,6 @@ function parse<T>(schema: z.ZodType<T>, doc: unknown, where: string, what: strin
   return r.data;
 }
 
-/** The usage type with the region's prefix taken off, or undefined when it carries another region's prefix. */
-export function stripPrefix(code: string, region: string, usageType: string): string | undefined {
-  if ((LIST.unprefixed[code] ?? []).includes(region)) return usageType;
-  const prefix = LIST.prefixes[region];
-  return prefix !== undefined && usageType.startsWith(`${prefix}-`) ? usageType.slice(prefix.length + 1) : undefined;
-}
-
-/** The snapshot key a product prices, if any. */
-function keyOf(code: string, region: string, product: { productFamily?: string; attributes: Record<string, string> }): string | undefined {
-  const a = product.attributes;
-  if (a.regionCode !== undefined && a.regionCode !== region) return undefined;
-  const ut = a.usagetype === undefined ? undefined : stripPrefix(code, region, a.usagetype);
-  if (ut === undefined) return undefined;
-  const mapped = LIST.usageTypes[code]?.[ut];
-  if (mapped) return mapped;
-  const inst = LIST.ec2Instances;
-  if (code === 'AmazonEC2' && ut.startsWith(inst.usageTypePrefix) && product.productFamily === inst.productFamily) {
-    if (Object.entries(inst.attributes).every(([k, v]) => a[k] === v)) return `ec2/${ut.slice(inst.usageTypePrefix.length)}/hour`;
-  }
-  return undefined;
-}
-
-/** The attributes `keyOf` reads. */
-const KEY_ATTRIBUTES = ['regionCode', 'usagetype', ...Object.keys(LIST.ec2Instances.attributes)];
-
 /** Keeps the products of a region's offer that price a snapshot key, decided during the scan before a product is decoded. */
 export function offerFilter(code: string, region: string): OfferFilter {
   return { attributes: KEY_ATTRIBUTES, keep: (p) => keyOf(code, region, p) !== undefined };
@@ -126,16 +86,7 @@ async function readOffer(source: Source, url: string, code: string, region: stri
 
 /** The on-demand price of a SKU: its first-tier dimension (beginRange 0) in USD. */
 function onDemandPrice(offer: OfferFile, sku: string): number | undefined {
-  const terms = offer.terms.OnDemand?.[sku];
-  if (!terms) return undefined;
-  for (const term of Object.values(terms)) {
-    if (term.offerTermCode !== LIST.onDemandTerm) continue;
-    const dims = Object.values(term.priceDimensions);
-    const first = dims.find((d) => d.beginRange === undefined || Number(d.beginRange) === 0);
-    const usd = first?.pricePerUnit.USD;
-    if (usd !== undefined && Number.isFinite(Number(usd))) return Number(usd);
-  }
-  return undefined;
+  return onDemandUsd(offer.terms.OnDemand?.[sku]);
 }
 
 export interface UpdateResult {

@@ -345,7 +345,7 @@ function head(report: Report): string[] {
   if (!report.gate.passed) lines.push('', `**Fails the check:** ${md(report.gate.reasons.join('; '), 2000)}.`);
   // Report-level warnings (a stack's report left out of a merge …) that no plan section shows.
   const shown = new Set(report.plans.flatMap((p) => p.notes ?? []));
-  const warnings = (report.warnings ?? []).filter((w) => !shown.has(w));
+  const warnings = [...(report.gate.warnings ?? []), ...(report.warnings ?? [])].filter((w) => !shown.has(w));
   if (warnings.length > 0) lines.push('', ...warnings.slice(0, 10).map((w) => `> ⚠️ ${md(w, 500)}`), ...(warnings.length > 10 ? [`> ⚠️ and ${warnings.length - 10} more warnings in the job summary`] : []));
   return lines;
 }
@@ -461,9 +461,12 @@ function componentRow(resource: string, k: CostComponent | undefined, r: Resourc
 
 function footer(report: Report, opts: MarkdownOptions): string {
   const bits: string[] = [];
-  if (report.cost) bits.push(`Prices: AWS public prices, snapshot ${md(report.cost.snapshotDate, 20)}`);
+  const origins = report.cost?.priceOrigins;
+  if (origins?.length) bits.push(`Prices: AWS public prices, ${origins.slice(0, 4).map((o) => md(o, 60)).join(', ')}`);
+  else if (report.cost) bits.push(`Prices: AWS public prices, snapshot ${md(report.cost.snapshotDate, 20)}`);
   bits.push(`evaluated as of ${md(report.asOf, 20)}`);
   if (opts.fullReportUrl) bits.push(`[full report](${opts.fullReportUrl})`);
   if (report.tool) bits.push(`container-plan-check ${md(report.tool.version, 40)}`);
+  for (const n of report.cost?.priceNotes?.slice(0, 2) ?? []) bits.push(md(n, 300));
   return `<sub>${bits.join(' · ')}</sub>`;
 }

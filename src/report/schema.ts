@@ -94,6 +94,10 @@ export const CostTotals = z.object({
   snapshotDate: z.string(),
   /** The plan is incomplete (`complete: false`): a later plan may change more, so the totals are partial. */
   partial: z.boolean().optional(),
+  /** Where the prices used came from: "AWS Price List API, <date>", "snapshot <date>", "price file". */
+  priceOrigins: z.array(z.string()).optional(),
+  /** Why the prices come from where they do (the snapshot, with no AWS credentials for live prices). */
+  priceNotes: z.array(z.string()).optional(),
 });
 
 export const PlanCost = CostTotals.extend({ resources: z.array(ResourceCost), notes: z.array(z.string()).optional() });
@@ -120,7 +124,8 @@ export const PlanReport = z.object({
 });
 export type PlanReport = z.infer<typeof PlanReport>;
 
-export const Gate = z.object({ passed: z.boolean(), reasons: z.array(z.string()) });
+/** `warnings`: what the gate could not check but was told not to fail on (unpriced: warn). */
+export const Gate = z.object({ passed: z.boolean(), reasons: z.array(z.string()), warnings: z.array(z.string()).optional() });
 export type Gate = z.infer<typeof Gate>;
 
 export const Report = z.object({

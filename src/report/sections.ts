@@ -82,6 +82,7 @@ export function renderTextCost(p: PlanReport): string[] {
   if (!c) return [];
   const out: string[] = [];
   out.push(`  monthly cost (USD, 730 hours a month, AWS prices of ${c.snapshotDate}):`);
+  if (c.priceOrigins?.length) out.push(`  prices from: ${c.priceOrigins.map((o) => plain(o, 100)).join('; ')}`);
   const figure = (r: ResourceCost, v: number | null, side: 'before' | 'after') => {
     if (r.usageBased) return 'usage-based';
     if ((side === 'before' && r.action === 'create') || (side === 'after' && r.action === 'delete')) return '–';

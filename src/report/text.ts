@@ -32,6 +32,11 @@ export function renderText(report: Report): string {
     out.push(...renderTextCost(p));
   }
   out.push('');
+  for (const n of report.cost?.priceNotes ?? []) out.push(`note: ${plain(n)}`);
+  // Report-level warnings (live prices that could not be read …) that no plan's notes show.
+  const shown = new Set(report.plans.flatMap((p) => p.notes ?? []));
+  for (const w of report.warnings ?? []) if (!shown.has(w)) out.push(`warning: ${plain(w)}`);
   out.push(`gate: ${report.gate.passed ? 'passed' : 'failed'}${report.gate.reasons.length ? ` (${report.gate.reasons.map((r) => plain(r)).join('; ')})` : ''}`);
+  for (const w of report.gate.warnings ?? []) out.push(`gate warning: ${plain(w)}`);
   return `${out.join('\n')}\n`;
 }

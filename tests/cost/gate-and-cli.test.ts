@@ -114,7 +114,7 @@ describe('pricing update', () => {
     const c = estimate([ng], { spec: { region: 'eu-west-1' }, cost: { priceFile: out } });
     expect(resource(c, 'aws_eks_node_group.ng').monthlyAfter).toBeCloseTo(80.31, 9);
     expect(c.snapshotDate).toBe('2025-11-06');
-    expect(resource(c, 'aws_eks_node_group.ng').components[0]!.priceSource).toBe('AWS Price List, AmazonEC2 offer for eu-west-1, version 20251105094417 (2025-11-05)');
+    expect(resource(c, 'aws_eks_node_group.ng').components[0]!.priceSource).toBe('price file: AWS Price List, AmazonEC2 offer for eu-west-1, version 20251105094417 (2025-11-05)');
   });
 
   it('a price file with a source it does not describe is refused in one line', () => {
