@@ -5,7 +5,7 @@ import type { EngineOptions, FailOn } from './context.js';
 import { runPricing } from './cost/update.js';
 import { analyse } from './engine.js';
 import { mergeReportFiles } from './merge.js';
-import { InputError, oneLine } from './plan/errors.js';
+import { escapeControl, InputError, oneLine } from './plan/errors.js';
 import { FORMATS, renderChunks, type Format } from './report/render.js';
 import { VERSION } from './version.js';
 
@@ -48,12 +48,17 @@ const defaultIO: CliIO = {
   today: () => new Date().toISOString().slice(0, 10),
 };
 
+/** One line of standard error: whatever a message quotes, it cannot start a line of its own. */
+export function errorLine(message: string): string {
+  return `container-plan-check: ${escapeControl(message)}\n`;
+}
+
 /** Runs the CLI and returns its exit code. Never throws. */
 export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Promise<number> {
   try {
     return await main(argv, io);
   } catch (e) {
-    io.stderr(`container-plan-check: ${oneLine(e)}\n`);
+    io.stderr(errorLine(oneLine(e)));
     return 2;
   }
 }
@@ -102,7 +107,7 @@ async function main(argv: readonly string[], io: CliIO): Promise<number> {
   );
   const result = await analyse(positionals, options);
   await emit(renderChunks(result.report, format), o.output, io);
-  for (const p of result.report.plans) if (p.error) io.stderr(`container-plan-check: ${p.error}\n`);
+  for (const p of result.report.plans) if (p.error) io.stderr(errorLine(p.error));
   if (result.inputError) return 2;
   return result.report.gate.passed ? 0 : 1;
 }
@@ -121,7 +126,7 @@ async function merge(argv: readonly string[], io: CliIO): Promise<number> {
   const options = engineOptions({ failOn: o['fail-on'], maxIncrease: o['max-increase'], maxIncreasePercent: o['max-increase-percent'] }, io.today());
   const { report, skipped, warnings } = await mergeReportFiles(positionals, options);
   await emit(renderChunks(report, format), o.output, io);
-  for (const w of warnings) io.stderr(`container-plan-check: ${w}\n`);
+  for (const w of warnings) io.stderr(errorLine(w));
   if (skipped.length > 0) return 2;
   return report.gate.passed ? 0 : 1;
 }

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import priceListJson from './data/price-list.json' with { type: 'json' };
 import { embeddedSnapshot, SnapshotSchema, type Snapshot } from './prices.js';
-import { InputError, oneLine } from '../plan/errors.js';
+import { escapeControl, InputError, oneLine } from '../plan/errors.js';
 import { fileBytes, httpBytes, OfferScan, type OfferFilter } from './offer-stream.js';
 import { embedded } from '../embedded.js';
 
@@ -240,7 +240,7 @@ export async function runPricing(argv: readonly string[], io: PricingIO): Promis
   }
   if (positionals.length !== 1 || positionals[0] !== 'update') throw new InputError(undefined, 'usage: container-plan-check pricing update [--from-dir DIR] [--out FILE] (see pricing --help)');
   const { snapshot, warnings } = await buildSnapshot(o['from-dir'] ? dirSource(o['from-dir']) : httpSource(), o.region);
-  for (const w of warnings) io.stderr(`container-plan-check: ${w}\n`);
+  for (const w of warnings) io.stderr(`container-plan-check: ${escapeControl(w)}\n`);
   const text = formatSnapshot(snapshot);
   if (o.out) {
     try {
@@ -249,7 +249,7 @@ export async function runPricing(argv: readonly string[], io: PricingIO): Promis
       throw new InputError(o.out, `cannot write the snapshot (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
     }
     const n = Object.values(snapshot.regions).reduce((a, p) => a + Object.keys(p).length, 0);
-    io.stderr(`container-plan-check: wrote ${n} prices in ${Object.keys(snapshot.regions).length} regions (snapshot ${snapshot.snapshotDate}) to ${o.out}\n`);
+    io.stderr(`container-plan-check: wrote ${n} prices in ${Object.keys(snapshot.regions).length} regions (snapshot ${snapshot.snapshotDate}) to ${escapeControl(o.out)}\n`);
   } else io.stdout(text);
   return 0;
 }
