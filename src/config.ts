@@ -72,7 +72,14 @@ export function parseConfig(text: string, file: string, known: readonly Rule[] =
     const line = lineCounter.linePos(yamlError.pos[0]).line;
     throw new InputError(`${file}${line ? `:${line}` : ''}`, `not valid YAML: ${yamlError.message.split('\n')[0]}`);
   }
-  const data: unknown = doc.toJS() ?? {};
+  let data: unknown;
+  try {
+    data = doc.toJS() ?? {};
+  } catch (e) {
+    // The yaml library refuses aliases that expand to far more nodes than the text holds.
+    if (e instanceof ReferenceError) throw new InputError(file, 'its aliases (*name) expand to too many values; write the values out or use fewer aliases');
+    throw new InputError(file, `cannot be read as YAML (${(e as Error).message})`);
+  }
   if (typeof data !== 'object' || Array.isArray(data)) throw new InputError(file, `must be a mapping with rules, ignore or cost, got ${typeOf(data)}`);
   const parsed = ToolConfigSchema.safeParse(data);
   if (!parsed.success) throw new InputError(file, describeIssue(parsed.error.issues[0]!));
