@@ -42,8 +42,27 @@ export interface CliIO {
   today: () => string;
 }
 
+/**
+ * Standard output may be a pipe whose reader stops early (`container-plan-check plan.json | head`):
+ * then writing stops quietly and the exit code is still the gate's. Any other write error is
+ * reported in one line.
+ */
+let stdoutClosed = false;
+let stdoutWatched = false;
+function writeStdout(s: string): void {
+  if (stdoutClosed) return;
+  if (!stdoutWatched) {
+    stdoutWatched = true;
+    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+      stdoutClosed = true;
+      if (e.code !== 'EPIPE') process.stderr.write(errorLine(`cannot write the report to standard output (${e.code ?? 'error'})`));
+    });
+  }
+  process.stdout.write(s);
+}
+
 const defaultIO: CliIO = {
-  stdout: (s) => process.stdout.write(s),
+  stdout: writeStdout,
   stderr: (s) => process.stderr.write(s),
   today: () => new Date().toISOString().slice(0, 10),
 };
