@@ -1,10 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { RULES } from './checks/registry.js';
 import type { Rule } from './checks/types.js';
 import { CostConfigSchema } from './cost/config-schema.js';
+import limits from './data/limits.json' with { type: 'json' };
+import { readRegularFile } from './files.js';
 import { InputError } from './plan/errors.js';
 
 export const CONFIG_FILE = '.container-plan-check.yml';
@@ -52,8 +53,9 @@ export async function loadConfig(opts: { configFile?: string; tfDir?: string }, 
   for (const file of candidates) {
     let text: string;
     try {
-      text = await readFile(file, 'utf8');
+      text = (await readRegularFile(file, 'configuration file', limits.configFileMaxBytes)).toString('utf8');
     } catch (e) {
+      if (e instanceof InputError) throw e;
       const code = (e as NodeJS.ErrnoException).code;
       if (!opts.configFile && code === 'ENOENT') continue;
       throw new InputError(file, code === 'ENOENT' ? 'no such configuration file' : `cannot read the configuration file (${code ?? 'error'})`);

@@ -1,6 +1,8 @@
-import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import limits from '../data/limits.json' with { type: 'json' };
+import { checkRegular, READ_FLAGS } from '../files.js';
 import { InputError, oneLine } from '../plan/errors.js';
 import { BACKSLASH, COLON, COMMA, LBRACE, LBRACKET, QUOTE, RBRACE, RBRACKET, StringSkipper } from '../plan/stream.js';
 
@@ -398,11 +400,24 @@ function isDelimiter(c: number): boolean {
 }
 
 /** A Price List file's bytes, in chunks; a file that cannot be read is an InputError naming it. */
-export async function* fileBytes(file: string, chunkSize = 1 << 20): AsyncGenerator<Uint8Array> {
+export async function* fileBytes(file: string, chunkSize = 1 << 20, maxBytes = limits.offerFileMaxBytes): AsyncGenerator<Uint8Array> {
+  let fh;
   try {
-    for await (const chunk of createReadStream(file, { highWaterMark: chunkSize })) yield chunk as Buffer;
+    // Only a regular file under the limit is read: a FIFO or /dev/zero would be read for ever.
+    checkRegular(file, await stat(file), 'Price List file', maxBytes);
+    fh = await open(file, READ_FLAGS);
+    checkRegular(file, await fh.stat(), 'Price List file', maxBytes);
+  } catch (e) {
+    await fh?.close();
+    if (e instanceof InputError) throw e;
+    throw new InputError(file, `cannot read the Price List file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  try {
+    for await (const chunk of fh.createReadStream({ highWaterMark: chunkSize, end: maxBytes - 1 })) yield chunk as Buffer;
   } catch (e) {
     throw new InputError(file, `cannot read the Price List file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  } finally {
+    await fh.close().catch(() => undefined);
   }
 }
 

@@ -1,4 +1,6 @@
+import type { Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
+import { kindOf, mib } from '../files.js';
 import { z } from 'zod';
 import { compactChange, Interner } from './compact.js';
 import { InputError } from './errors.js';
@@ -33,7 +35,18 @@ export interface LoadOptions {
 }
 
 export async function loadPlan(file: string, opts: LoadOptions = {}): Promise<Plan> {
-  const size = await fileSize(file);
+  // `-`, a FIFO, /dev/stdin or <(…): the plan is read as a stream (held whole, up to a limit).
+  if (file === '-') return parsePlanBytes(STDIN, await readPipe(STDIN, process.stdin));
+  const info = await stat(file).catch(() => undefined); // readPlanBytes reports why
+  if (info?.isSocket() && STDIN_PATHS.includes(file)) return parsePlanBytes(file, await readPipe(file, process.stdin));
+  if (info?.isFIFO()) {
+    const fh = await open(file, 'r');
+    return parsePlanBytes(file, await readPipe(file, fh.createReadStream()));
+  }
+  if (info && !info.isFile() && !info.isDirectory()) {
+    throw new InputError(file, `is not a regular file (${kindOf(info)}); pass the plan JSON file, or - to read it from standard input`);
+  }
+  const size = info ? fileSize(info) : -1;
   const threshold = opts.streamThresholdBytes ?? limits.streamThresholdBytes;
   if (size >= threshold && size > 0) {
     sniff(file, await readHead(file, 64 * 1024));
@@ -63,13 +76,35 @@ async function readHead(file: string, n: number): Promise<Buffer> {
   }
 }
 
-async function fileSize(file: string): Promise<number> {
+function fileSize(info: Stats): number {
+  return info.isDirectory() ? -1 : info.size;
+}
+
+/** How `-` is named in messages. */
+const STDIN = 'standard input';
+/** Paths of standard input; when it is a socket (as a parent process may give), they cannot be opened. */
+const STDIN_PATHS = ['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0'];
+
+/** A plan from a pipe, whole, up to `pipedPlanMaxBytes`. */
+async function readPipe(file: string, stream: AsyncIterable<Buffer | string>): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
   try {
-    const info = await stat(file);
-    return info.isDirectory() ? -1 : info.size;
-  } catch {
-    return -1; // readPlanBytes reports why
+    for await (const chunk of stream) {
+      const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      size += b.length;
+      if (size > limits.pipedPlanMaxBytes) {
+        throw new InputError(file, `is more than ${mib(limits.pipedPlanMaxBytes)} read from a pipe (src/data/limits.json); write the plan to a file and pass the file`);
+      }
+      chunks.push(b);
+    }
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(file, `cannot read the plan (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  } finally {
+    (stream as { destroy?: () => void }).destroy?.();
   }
+  return Buffer.concat(chunks);
 }
 
 export async function readPlanBytes(file: string): Promise<Buffer> {
