@@ -4,9 +4,9 @@ import { kindOf, mib } from '../files.js';
 import { z } from 'zod';
 import { compactChange, Interner } from './compact.js';
 import { InputError } from './errors.js';
-import { locateJsonError } from './jsonerror.js';
+import { locateJsonError, position, tooDeepAt } from './jsonerror.js';
 import { isModelledType, modelledTypesFor } from './model.js';
-import { streamPlan } from './stream.js';
+import { streamPlan, tooDeepProblem } from './stream.js';
 import limits from '../data/limits.json' with { type: 'json' };
 import {
   PlanHeaderSchema,
@@ -53,11 +53,11 @@ export async function loadPlan(file: string, opts: LoadOptions = {}): Promise<Pl
     // A huge plan is read twice: first for the types it holds, so that only the context
     // resources some analysed resource reads are kept (memory), then for the resources.
     const huge = size >= (opts.twoPassThresholdBytes ?? limits.twoPassThresholdBytes);
-    const keep = huge ? modelledTypesFor((await streamPlan(file, () => false)).types) : isModelledType;
+    const keep = huge ? modelledTypesFor((await streamPlan(file, () => false, undefined, undefined, limits.maxNestingDepth)).types) : isModelledType;
     // Each kept change is checked and compacted as it is decoded, so that only its compact form
     // outlives the moment (and an error names its place in the file).
     const strings = new Interner();
-    const { header, changes, totalChanges } = await streamPlan(file, keep, undefined, (rc, i) => checkedChange(file, rc, i, strings));
+    const { header, changes, totalChanges } = await streamPlan(file, keep, undefined, (rc, i) => checkedChange(file, rc, i, strings), limits.maxNestingDepth);
     const doc = { ...header, ...(header.resource_changes === undefined && totalChanges === 0 ? {} : { resource_changes: changes }) };
     return validatePlan(file, doc, { checked: true });
   }
@@ -186,6 +186,11 @@ export function parsePlanText(file: string, text: string): Plan {
   if (first === -1) throw new InputError(file, 'holds only white space; write the plan with `terraform show -json plan.out > plan.json`');
   const c = text[first];
   if (c !== '{' && c !== '[') notJson(file, text);
+  const deep = tooDeepAt(text, limits.maxNestingDepth);
+  if (deep !== -1) {
+    const at = position(text, deep);
+    throw new InputError(file, tooDeepProblem(limits.maxNestingDepth, `line ${at.line}, column ${at.column}`));
+  }
   let doc: unknown;
   try {
     doc = JSON.parse(text);

@@ -88,7 +88,10 @@ class Nesting {
   inString = false;
   /** The last scan reached depth 0: the value or element is complete. */
   closed = false;
+  /** The last scan went deeper than `maxDepth`: it stopped just after that bracket. */
+  tooDeep = false;
   readonly strings = new StringSkipper();
+  constructor(public maxDepth = Infinity) {}
 }
 
 /**
@@ -100,6 +103,7 @@ function scanNested(chunk: Buffer, i: number, st: Nesting): number {
   let depth = st.depth;
   let inString = st.inString;
   st.closed = false;
+  st.tooDeep = false;
   while (i < n) {
     if (inString) {
       i = st.strings.skip(chunk, i);
@@ -113,8 +117,12 @@ function scanNested(chunk: Buffer, i: number, st: Nesting): number {
     }
     const d = chunk[i++]!;
     if (d === QUOTE) inString = true;
-    else if (d === LBRACE || d === LBRACKET) depth++;
-    else if (d === RBRACE || d === RBRACKET) {
+    else if (d === LBRACE || d === LBRACKET) {
+      if (++depth > st.maxDepth) {
+        st.tooDeep = true;
+        break;
+      }
+    } else if (d === RBRACE || d === RBRACKET) {
       depth--;
       if (depth === 0) {
         st.closed = true;
@@ -136,6 +144,7 @@ export async function streamPlan(
   keep: (type: string) => boolean,
   chunkSize = 1 << 20,
   decoded: (change: unknown, index: number) => unknown = (c) => c,
+  maxDepth = Infinity,
 ): Promise<StreamedPlan> {
   const header: Record<string, unknown> = {};
   const changes: unknown[] = [];
@@ -152,6 +161,8 @@ export async function streamPlan(
   let keyEscape = false;
   let capture: Buffer[] | null = null;
   let captureStart = 0;
+  // Depths counted from the document: a top-level value is inside the top-level object (1), an
+  // element of resource_changes inside its array too (2).
   const nest = new Nesting();
   const strings = nest.strings;
   // resource_changes[i]: its top-level keys are read to find `type`.
@@ -166,6 +177,9 @@ export async function streamPlan(
 
   const fail = (what: string, at: number): never => {
     throw new InputError(file, `is not valid JSON: at byte offset ${at} ${what}`);
+  };
+  const tooDeep = (at: number): never => {
+    throw new InputError(file, tooDeepProblem(maxDepth, `byte offset ${at}`));
   };
   const finishValue = (chunk: Buffer, end: number) => {
     if (capture) {
@@ -278,7 +292,9 @@ export async function streamPlan(
             }
             nest.depth = depth;
             nest.inString = inString;
+            nest.maxDepth = maxDepth - 1;
             i = scanNested(chunk, i, nest);
+            if (nest.tooDeep) tooDeep(offset + i - 1);
             depth = nest.depth;
             inString = nest.inString;
             if (nest.closed) finishValue(chunk, i);
@@ -314,7 +330,9 @@ export async function streamPlan(
               // The type is known: only the end of the element matters now.
               nest.depth = depth;
               nest.inString = inString;
+              nest.maxDepth = maxDepth - 2;
               i = scanNested(chunk, i, nest);
+              if (nest.tooDeep) tooDeep(offset + i - 1);
               depth = nest.depth;
               inString = nest.inString;
               if (nest.closed) finishElement(chunk, i);
@@ -362,7 +380,7 @@ export async function streamPlan(
                   wantTypeValue = false;
                 }
               } else if (d === LBRACE || d === LBRACKET) {
-                depth++;
+                if (++depth > maxDepth - 2) tooDeep(offset + i - 1);
                 wantTypeValue = false;
               } else if (d === RBRACE || d === RBRACKET) {
                 depth--;
@@ -393,6 +411,11 @@ export async function streamPlan(
     throw new InputError(file, `is truncated: the JSON ends at byte offset ${offset} inside ${mode === 'rc-elem' || mode === 'rc-item' ? 'resource_changes' : 'a value'}; write the plan again`);
   }
   return { header, changes, totalChanges, types };
+}
+
+/** The problem of a document nested deeper than `max`. */
+export function tooDeepProblem(max: number, where: string): string {
+  return `nests arrays and objects more than ${max} deep (at ${where}); a Terraform plan never does: pass the output of \`terraform show -json plan.out\``;
 }
 
 /** Are the bytes [start, end) exactly `type`? */
