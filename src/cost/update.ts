@@ -50,6 +50,19 @@ export interface Source {
   bytes: (urlPath: string) => AsyncIterable<Uint8Array>;
 }
 
+/**
+ * The URL paths the Price List indexes name (`/offers/v1.0/aws/…/index.json`) are read only as
+ * such: plain segments under the base, no `..`, no other host. A forged index cannot make
+ * `--from-dir` read a file outside DIR, nor a download leave the Price List's host.
+ */
+export function checkUrlPath(urlPath: string, named: string): string {
+  const segments = urlPath.split('/');
+  if (!urlPath.startsWith('/') || urlPath.startsWith('//') || !/^[A-Za-z0-9._/-]+$/.test(urlPath) || segments.some((s) => s === '..' || s === '.')) {
+    throw new InputError(named, `names the Price List path ${JSON.stringify(urlPath.slice(0, 80))}, which is not a plain path under the Price List's base (/offers/...)`);
+  }
+  return urlPath;
+}
+
 export function dirSource(dir: string, chunkSize?: number): Source {
   const where = (urlPath: string) => join(dir, ...urlPath.split('/').filter(Boolean));
   return { where, bytes: (urlPath) => fileBytes(where(urlPath), chunkSize) };
@@ -58,6 +71,15 @@ export function dirSource(dir: string, chunkSize?: number): Source {
 export function httpSource(baseUrl = LIST.baseUrl): Source {
   const where = (urlPath: string) => `${baseUrl}${urlPath}`;
   return { where, bytes: (urlPath) => httpBytes(where(urlPath)) };
+}
+
+/**
+ * A price as the Price List writes it: a plain non-negative decimal ("0.0000012500"). `Number()`
+ * would read "" as 0, "0x10" as 16, "0b11" as 3 and "1e300" as a price; those are refused.
+ */
+export function parseUsd(text: string): number | undefined {
+  if (!/^\d{1,12}(\.\d{1,16})?$/.test(text)) return undefined;
+  return Number(text);
 }
 
 /** Reads a small Price List document (an offer or region index) whole. */
@@ -125,7 +147,7 @@ async function readOffer(source: Source, url: string, code: string, region: stri
 }
 
 /** The on-demand price of a SKU: its first-tier dimension (beginRange 0) in USD. */
-function onDemandPrice(offer: OfferFile, sku: string): number | undefined {
+function onDemandPrice(offer: OfferFile, sku: string, where: string): number | undefined {
   const terms = offer.terms.OnDemand?.[sku];
   if (!terms) return undefined;
   for (const term of Object.values(terms)) {
@@ -133,7 +155,10 @@ function onDemandPrice(offer: OfferFile, sku: string): number | undefined {
     const dims = Object.values(term.priceDimensions);
     const first = dims.find((d) => d.beginRange === undefined || Number(d.beginRange) === 0);
     const usd = first?.pricePerUnit.USD;
-    if (usd !== undefined && Number.isFinite(Number(usd))) return Number(usd);
+    if (usd === undefined) continue;
+    const price = parseUsd(usd);
+    if (price === undefined) throw new InputError(where, `terms.OnDemand.${sku.slice(0, 40)}: the USD price ${JSON.stringify(usd.slice(0, 40))} is not a plain decimal number`);
+    return price;
   }
   return undefined;
 }
@@ -159,21 +184,22 @@ export async function buildSnapshot(source: Source, regions?: readonly string[])
   for (const code of OFFER_CODES) {
     const offer = index.offers[code];
     if (!offer) throw new InputError(LIST.offerIndex, `the offer index has no ${code} offer`);
-    const ri = parse(RegionIndex, await readJson(source, offer.currentRegionIndexUrl), offer.currentRegionIndexUrl, 'an AWS region index');
+    const regionIndexUrl = checkUrlPath(offer.currentRegionIndexUrl, source.where(LIST.offerIndex));
+    const ri = parse(RegionIndex, await readJson(source, regionIndexUrl), regionIndexUrl, 'an AWS region index');
     for (const region of Object.keys(ri.regions).sort()) {
       if (regions && !regions.includes(region)) continue;
       if (!(region in LIST.prefixes)) {
         warnings.push(`${code} ${region}: no usage-type prefix known for this region (src/cost/data/price-list.json); skipped`);
         continue;
       }
-      const url = ri.regions[region]!.currentVersionUrl;
+      const url = checkUrlPath(ri.regions[region]!.currentVersionUrl, source.where(regionIndexUrl));
       const file = await readOffer(source, url, code, region);
       const srcId = `${code}/${region}`;
       let found = 0;
       for (const sku of Object.keys(file.products).sort()) {
         const key = keyOf(code, region, file.products[sku]!);
         if (!key) continue;
-        const usd = onDemandPrice(file, sku);
+        const usd = onDemandPrice(file, sku, source.where(url));
         if (usd === undefined) continue;
         const prices = (out.regions[region] ??= {});
         const prev = prices[key];
@@ -188,7 +214,12 @@ export async function buildSnapshot(source: Source, regions?: readonly string[])
   }
   for (const [r, prices] of Object.entries(out.regions)) out.regions[r] = Object.fromEntries(Object.entries(prices).sort(([a], [b]) => a.localeCompare(b)));
   out.regions = Object.fromEntries(Object.entries(out.regions).sort(([a], [b]) => a.localeCompare(b)));
-  return { snapshot: SnapshotSchema.parse(out), warnings };
+  const checked = SnapshotSchema.safeParse(out);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    throw new InputError(source.where(LIST.offerIndex), `the Price List gives a snapshot that is not valid: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  return { snapshot: checked.data, warnings };
 }
 
 /** The snapshot as JSON with one price per line, for readable diffs. */
