@@ -56,3 +56,14 @@ export function plain(s: string, max = 500): string {
   if (t.length > max) t = `${t.slice(0, max - 1)}…`;
   return t;
 }
+
+/**
+ * A link target for Markdown `[text](target)`: an http(s) URL or a relative path, with every
+ * character that could end the target or start markup (`(`, `)`, `<`, `>`, spaces, quotes, `@`
+ * …) percent-encoded. Anything else (another scheme) becomes `#`.
+ */
+export function linkTarget(url: string): string {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  if (scheme !== undefined && scheme !== 'https' && scheme !== 'http') return '#';
+  return url.replace(/[\ud800-\udfff]/gu, '\ufffd').replace(/[^A-Za-z0-9\-._~:/?#=&%+,;]/gu, (c) => encodeURIComponent(c).replace(/[!'()*]/g, (x) => `%${x.charCodeAt(0).toString(16).toUpperCase()}`));
+}
