@@ -1,5 +1,8 @@
 import type { Stats } from 'node:fs';
-import { open, stat } from 'node:fs/promises';
+import { mkdtemp, open, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import { kindOf, mib } from '../files.js';
 import { z } from 'zod';
 import { compactChange, Interner } from './compact.js';
@@ -49,20 +52,72 @@ export async function loadPlan(file: string, opts: LoadOptions = {}): Promise<Pl
   const size = info ? fileSize(info) : -1;
   const threshold = opts.streamThresholdBytes ?? limits.streamThresholdBytes;
   if (size >= threshold && size > 0) {
-    sniff(file, await readHead(file, 64 * 1024));
-    // A huge plan is read twice: first for the types it holds, so that only the context
-    // resources some analysed resource reads are kept (memory), then for the resources.
-    const huge = size >= (opts.twoPassThresholdBytes ?? limits.twoPassThresholdBytes);
-    const keep = huge ? modelledTypesFor((await streamPlan(file, () => false, undefined, undefined, limits.maxNestingDepth)).types) : isModelledType;
-    // Each kept change is checked and compacted as it is decoded, so that only its compact form
-    // outlives the moment (and an error names its place in the file).
-    const strings = new Interner();
-    const { header, changes, totalChanges } = await streamPlan(file, keep, undefined, (rc, i) => checkedChange(file, rc, i, strings), limits.maxNestingDepth);
-    const doc = { ...header, ...(header.resource_changes === undefined && totalChanges === 0 ? {} : { resource_changes: changes }) };
-    return validatePlan(file, doc, { checked: true });
+    const { encoding } = sniff(file, await readHead(file, 64 * 1024));
+    if (encoding !== 'utf8') {
+      // A UTF-16 plan (PowerShell's `>` writes them) is streamed from a UTF-8 copy.
+      const dir = await mkdtemp(join(tmpdir(), 'container-plan-check-'));
+      try {
+        const copy = join(dir, 'plan.json');
+        await transcodeUtf16(file, copy, encoding);
+        return await loadStreamed(file, copy, opts);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    }
+    return loadStreamed(file, file, opts);
   }
   const bytes = await readPlanBytes(file);
   return parsePlanBytes(file, bytes);
+}
+
+/** The streamed path: `file` names the plan in messages, `path` is read (a UTF-8 copy of a UTF-16 plan). */
+async function loadStreamed(file: string, path: string, opts: LoadOptions): Promise<Plan> {
+  const size = (await stat(path)).size;
+  // A huge plan is read twice: first for the types it holds, so that only the context
+  // resources some analysed resource reads are kept (memory), then for the resources.
+  const huge = size >= (opts.twoPassThresholdBytes ?? limits.twoPassThresholdBytes);
+  const keep = huge ? modelledTypesFor((await streamPlan(file, () => false, undefined, undefined, limits.maxNestingDepth, path)).types) : isModelledType;
+  // Each kept change is checked and compacted as it is decoded, so that only its compact form
+  // outlives the moment (and an error names its place in the file).
+  const strings = new Interner();
+  const { header, changes, totalChanges } = await streamPlan(file, keep, undefined, (rc, i) => checkedChange(file, rc, i, strings), limits.maxNestingDepth, path);
+  const doc = { ...header, ...(header.resource_changes === undefined && totalChanges === 0 ? {} : { resource_changes: changes }) };
+  return validatePlan(file, doc, { checked: true });
+}
+
+type Encoding = 'utf8' | 'utf16le' | 'utf16be';
+
+/** UTF-16 (byte order mark first) to UTF-8, chunk by chunk. */
+async function transcodeUtf16(from: string, to: string, encoding: Encoding): Promise<void> {
+  const decoder = new StringDecoder('utf16le');
+  const out = await open(to, 'w');
+  const input = await open(from, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    let carry: number | undefined; // a byte of a big-endian pair split between chunks
+    let first = true;
+    for (;;) {
+      const { bytesRead } = await input.read(buf, 0, buf.length, null);
+      if (bytesRead === 0) break;
+      let chunk = Buffer.from(buf.subarray(0, bytesRead));
+      if (encoding === 'utf16be') {
+        if (carry !== undefined) chunk = Buffer.concat([Buffer.from([carry]), chunk]);
+        carry = chunk.length % 2 === 1 ? chunk[chunk.length - 1] : undefined;
+        if (carry !== undefined) chunk = chunk.subarray(0, chunk.length - 1);
+        chunk.swap16();
+      }
+      let text = decoder.write(chunk);
+      if (first) {
+        text = text.replace(/^\ufeff/, '');
+        first = false;
+      }
+      await out.write(text);
+    }
+    await out.write(decoder.end());
+  } finally {
+    await input.close();
+    await out.close();
+  }
 }
 
 async function readHead(file: string, n: number): Promise<Buffer> {
@@ -139,15 +194,24 @@ export async function readPlanBytes(file: string): Promise<Buffer> {
 }
 
 export function parsePlanBytes(file: string, bytes: Buffer): Plan {
-  const start = sniff(file, bytes);
-  return parsePlanText(file, bytes.toString('utf8', start));
+  const { encoding, start } = sniff(file, bytes);
+  return parsePlanText(file, decode(bytes, encoding, start));
+}
+
+/** The text of `bytes` from `start` (after the byte order mark). */
+function decode(bytes: Buffer, encoding: Encoding, start: number, end = bytes.length): string {
+  if (encoding === 'utf8') return bytes.toString('utf8', start, end);
+  const even = start + Math.floor((end - start) / 2) * 2;
+  if (encoding === 'utf16le') return bytes.toString('utf16le', start, even);
+  return Buffer.from(bytes.subarray(start, even)).swap16().toString('utf16le');
 }
 
 /**
- * Recognises inputs that are not a plan's JSON from their first bytes. Returns where the text
- * starts (after a UTF-8 byte order mark).
+ * Recognises inputs that are not a plan's JSON from their first bytes. Returns the encoding
+ * (UTF-8, or UTF-16 as PowerShell's `>` writes it, told by its byte order mark) and where the
+ * text starts (after the byte order mark).
  */
-function sniff(file: string, bytes: Buffer): number {
+function sniff(file: string, bytes: Buffer): { encoding: Encoding; start: number } {
   if (bytes.length === 0) {
     throw new InputError(file, 'is empty; write the plan with `terraform show -json plan.out > plan.json`');
   }
@@ -158,17 +222,29 @@ function sniff(file: string, bytes: Buffer): number {
     );
   }
   let start = 0;
+  let encoding: Encoding = 'utf8';
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3; // UTF-8 BOM
-  if (bytes[start] === 0xff || bytes[start] === 0xfe) {
-    throw new InputError(
-      file,
-      'is UTF-16 encoded (PowerShell `>` does that); write it as UTF-8: terraform show -json plan.out | Out-File -Encoding utf8 plan.json',
-    );
+  else if (bytes[0] === 0xff && bytes[1] === 0xfe) [encoding, start] = ['utf16le', 2];
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) [encoding, start] = ['utf16be', 2];
+  const head = decode(bytes, encoding, start, Math.min(bytes.length, 64 * 1024));
+  if (encoding !== 'utf8' && head.trim() === '') {
+    throw new InputError(file, 'is empty (a UTF-16 byte order mark only); write the plan with `terraform show -json plan.out > plan.json`');
   }
-  const head = bytes.toString('utf8', start, Math.min(bytes.length, 64 * 1024));
   const first = firstNonSpace(head);
   if (first !== -1 && head[first] !== '{' && head[first] !== '[') notJson(file, head);
-  return start;
+  if (looksLikeJsonLog(head)) {
+    throw new InputError(
+      file,
+      'is the output of `terraform plan -json` (one log message per line), not a plan; run `terraform plan -out plan.out` then `terraform show -json plan.out > plan.json`',
+    );
+  }
+  return { encoding, start };
+}
+
+/** `terraform plan -json` writes one JSON object per line, each with `@level` and `@message`. */
+function looksLikeJsonLog(head: string): boolean {
+  const line = head.trimStart().split('\n', 1)[0]!;
+  return line.startsWith('{') && line.includes('"@level"') && line.includes('"@message"');
 }
 
 function notJson(file: string, text: string): never {

@@ -145,6 +145,8 @@ export async function streamPlan(
   chunkSize = 1 << 20,
   decoded: (change: unknown, index: number) => unknown = (c) => c,
   maxDepth = Infinity,
+  /** The file read, when it is not `file` (which names it in messages). */
+  path = file,
 ): Promise<StreamedPlan> {
   const header: Record<string, unknown> = {};
   const changes: unknown[] = [];
@@ -215,7 +217,7 @@ export async function streamPlan(
 
   // One buffer is read into again and again (a stream would allocate a new one per chunk, and
   // a huge file would keep tens of MB of them in flight). What outlives a chunk is copied.
-  const fh = await open(file, 'r');
+  const fh = await open(path, 'r');
   const buffer = Buffer.allocUnsafe(chunkSize);
   try {
     for (;;) {
