@@ -14,7 +14,8 @@ export const USAGE = `Usage: container-plan-check [options] PLAN.json...
        container-plan-check pricing update [--from-dir DIR] [--out FILE]
 
 Checks and prices the AWS container resources (ECS, EKS, Fargate, autoscaling) in Terraform or
-OpenTofu JSON plans (terraform show -json plan.out > plan.json).
+OpenTofu JSON plans (terraform show -json plan.out > plan.json). A plan named - is read from
+standard input (terraform show -json plan.out | container-plan-check -).
 
 merge combines JSON reports (--format json, one per stack) into one report and decides the gate
 again with its own --fail-on, --max-increase and --max-increase-percent. A report that cannot be
