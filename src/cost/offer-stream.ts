@@ -421,21 +421,42 @@ export async function* fileBytes(file: string, chunkSize = 1 << 20, maxBytes = l
   }
 }
 
-/** A Price List document's bytes as they download; a failed request or download is an InputError naming the URL. */
-export async function* httpBytes(url: string): AsyncGenerator<Uint8Array> {
-  let res: Response;
+/**
+ * A Price List document's bytes as they download; a failed request or download is an InputError
+ * naming the URL. A download that sends nothing for `idleMs` (before the response or between two
+ * chunks) is stopped: nothing can hang a CI job. Offer files run to GB, so the time without data
+ * is bounded rather than the whole download's.
+ */
+export async function* httpBytes(url: string, idleMs = limits.downloadIdleTimeoutMs): AsyncGenerator<Uint8Array> {
+  const abort = new AbortController();
+  let timer = setTimeout(() => abort.abort(), idleMs);
+  const waiting = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => abort.abort(), idleMs);
+  };
+  const stalled = () => new InputError(url, `nothing received for ${idleMs / 1000} s; the download was stopped (try again later)`);
   try {
-    res = await fetch(url);
-  } catch (e) {
-    throw new InputError(url, `cannot fetch (${oneLine(e)})`);
-  }
-  if (!res.ok || !res.body) {
-    await res.body?.cancel();
-    throw new InputError(url, `HTTP ${res.status}`);
-  }
-  try {
-    for await (const chunk of Readable.fromWeb(res.body as WebReadableStream<Uint8Array>)) yield chunk as Uint8Array;
-  } catch (e) {
-    throw new InputError(url, `the download failed (${oneLine(e)})`);
+    let res: Response;
+    try {
+      res = await fetch(url, { signal: abort.signal });
+    } catch (e) {
+      throw abort.signal.aborted ? stalled() : new InputError(url, `cannot fetch (${oneLine(e)})`);
+    }
+    if (!res.ok || !res.body) {
+      await res.body?.cancel();
+      throw new InputError(url, `HTTP ${res.status}`);
+    }
+    waiting();
+    try {
+      for await (const chunk of Readable.fromWeb(res.body as WebReadableStream<Uint8Array>)) {
+        waiting();
+        yield chunk as Uint8Array;
+      }
+    } catch (e) {
+      throw abort.signal.aborted ? stalled() : new InputError(url, `the download failed (${oneLine(e)})`);
+    }
+  } finally {
+    clearTimeout(timer);
+    abort.abort();
   }
 }

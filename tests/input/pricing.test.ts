@@ -61,3 +61,31 @@ describe('pricing update --from-dir: paths stay inside DIR', () => {
     expect(JSON.parse(r.out).regions['us-east-1']).toBeDefined();
   });
 });
+
+describe('pricing update downloads: a silent server cannot hang the run', () => {
+  it('no response, or a response that stops sending: one line naming the URL, within the idle timeout', async () => {
+    const { createServer } = await import('node:http');
+    const { httpBytes } = await import('../../src/cost/offer-stream.js');
+    const server = createServer((req, res) => {
+      if (req.url === '/stall-body') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{"offerCode": "AmazonEC2",');
+      } // '/stall-head': never answers
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const addr = server.address();
+    const base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+    try {
+      for (const path of ['/stall-head', '/stall-body']) {
+        const started = Date.now();
+        await expect(async () => {
+          for await (const _ of httpBytes(`${base}${path}`, 300));
+        }).rejects.toThrow(`${base}${path}: nothing received for 0.3 s; the download was stopped (try again later)`);
+        expect(Date.now() - started).toBeLessThan(5000);
+      }
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+});
