@@ -25,5 +25,5 @@ describe('standard output closed early (piped into head)', () => {
     const failed = await runWithClosedStdout(['--format', 'markdown', fx('fargate-invalid-size.json')]);
     expect(failed.err).toBe('');
     expect(failed.code).toBe(1);
-  });
+  }, 180_000); // two processes, each starting the CLI from source
 });

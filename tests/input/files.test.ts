@@ -118,7 +118,7 @@ describe('plans from pipes', () => {
     const empty = await run(['-'], '');
     expect(empty.code).toBe(2);
     expect(empty.err).toBe('container-plan-check: standard input: is empty; write the plan with `terraform show -json plan.out > plan.json`\n');
-  });
+  }, 300_000); // five processes, each starting the CLI from source
 
   it('a character device is "not a regular file"; the other plans are still reported', async () => {
     const r = await cli('--format', 'json', '/dev/zero', PLAN);
