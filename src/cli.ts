@@ -6,7 +6,7 @@ import { PRICE_MODES, type PriceMode } from './cost/live.js';
 import { runPricing } from './cost/update.js';
 import { analyse } from './engine.js';
 import { mergeReportFiles } from './merge.js';
-import { InputError, oneLine } from './plan/errors.js';
+import { escapeControl, InputError, oneLine } from './plan/errors.js';
 import { FORMATS, renderChunks, type Format } from './report/render.js';
 import { VERSION } from './version.js';
 
@@ -15,7 +15,8 @@ export const USAGE = `Usage: container-plan-check [options] PLAN.json...
        container-plan-check pricing update [--from-dir DIR] [--out FILE]
 
 Checks and prices the AWS container resources (ECS, EKS, Fargate, autoscaling) in Terraform or
-OpenTofu JSON plans (terraform show -json plan.out > plan.json).
+OpenTofu JSON plans (terraform show -json plan.out > plan.json). A plan named - is read from
+standard input (terraform show -json plan.out | container-plan-check -).
 
 merge combines JSON reports (--format json, one per stack) into one report and decides the gate
 again with its own --fail-on, --max-increase and --max-increase-percent. A report that cannot be
@@ -48,18 +49,42 @@ export interface CliIO {
   today: () => string;
 }
 
+/**
+ * Standard output may be a pipe whose reader stops early (`container-plan-check plan.json | head`):
+ * then writing stops quietly and the exit code is still the gate's. Any other write error is
+ * reported in one line.
+ */
+let stdoutClosed = false;
+let stdoutWatched = false;
+function writeStdout(s: string): void {
+  if (stdoutClosed) return;
+  if (!stdoutWatched) {
+    stdoutWatched = true;
+    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+      stdoutClosed = true;
+      if (e.code !== 'EPIPE') process.stderr.write(errorLine(`cannot write the report to standard output (${e.code ?? 'error'})`));
+    });
+  }
+  process.stdout.write(s);
+}
+
 const defaultIO: CliIO = {
-  stdout: (s) => process.stdout.write(s),
+  stdout: writeStdout,
   stderr: (s) => process.stderr.write(s),
   today: () => new Date().toISOString().slice(0, 10),
 };
+
+/** One line of standard error: whatever a message quotes, it cannot start a line of its own. */
+export function errorLine(message: string): string {
+  return `container-plan-check: ${escapeControl(message)}\n`;
+}
 
 /** Runs the CLI and returns its exit code. Never throws. */
 export async function runCli(argv: readonly string[], io: CliIO = defaultIO): Promise<number> {
   try {
     return await main(argv, io);
   } catch (e) {
-    io.stderr(`container-plan-check: ${oneLine(e)}\n`);
+    io.stderr(errorLine(oneLine(e)));
     return 2;
   }
 }
@@ -122,7 +147,7 @@ async function main(argv: readonly string[], io: CliIO): Promise<number> {
   );
   const result = await analyse(positionals, options);
   await emit(renderChunks(result.report, format), o.output, io);
-  for (const p of result.report.plans) if (p.error) io.stderr(`container-plan-check: ${p.error}\n`);
+  for (const p of result.report.plans) if (p.error) io.stderr(errorLine(p.error));
   if (result.inputError) return 2;
   return result.report.gate.passed ? 0 : 1;
 }
@@ -141,7 +166,7 @@ async function merge(argv: readonly string[], io: CliIO): Promise<number> {
   const options = engineOptions({ failOn: o['fail-on'], maxIncrease: o['max-increase'], maxIncreasePercent: o['max-increase-percent'], unpriced: o.unpriced }, io.today());
   const { report, skipped, warnings } = await mergeReportFiles(positionals, options);
   await emit(renderChunks(report, format), o.output, io);
-  for (const w of warnings) io.stderr(`container-plan-check: ${w}\n`);
+  for (const w of warnings) io.stderr(errorLine(w));
   if (skipped.length > 0) return 2;
   return report.gate.passed ? 0 : 1;
 }

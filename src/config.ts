@@ -1,10 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { RULES } from './checks/registry.js';
 import type { Rule } from './checks/types.js';
 import { CostConfigSchema } from './cost/config-schema.js';
+import limits from './data/limits.json' with { type: 'json' };
+import { readRegularFile } from './files.js';
 import { InputError } from './plan/errors.js';
 
 export const CONFIG_FILE = '.container-plan-check.yml';
@@ -52,8 +53,9 @@ export async function loadConfig(opts: { configFile?: string; tfDir?: string }, 
   for (const file of candidates) {
     let text: string;
     try {
-      text = await readFile(file, 'utf8');
+      text = (await readRegularFile(file, 'configuration file', limits.configFileMaxBytes)).toString('utf8');
     } catch (e) {
+      if (e instanceof InputError) throw e;
       const code = (e as NodeJS.ErrnoException).code;
       if (!opts.configFile && code === 'ENOENT') continue;
       throw new InputError(file, code === 'ENOENT' ? 'no such configuration file' : `cannot read the configuration file (${code ?? 'error'})`);
@@ -72,7 +74,14 @@ export function parseConfig(text: string, file: string, known: readonly Rule[] =
     const line = lineCounter.linePos(yamlError.pos[0]).line;
     throw new InputError(`${file}${line ? `:${line}` : ''}`, `not valid YAML: ${yamlError.message.split('\n')[0]}`);
   }
-  const data: unknown = doc.toJS() ?? {};
+  let data: unknown;
+  try {
+    data = doc.toJS() ?? {};
+  } catch (e) {
+    // The yaml library refuses aliases that expand to far more nodes than the text holds.
+    if (e instanceof ReferenceError) throw new InputError(file, 'its aliases (*name) expand to too many values; write the values out or use fewer aliases');
+    throw new InputError(file, `cannot be read as YAML (${(e as Error).message})`);
+  }
   if (typeof data !== 'object' || Array.isArray(data)) throw new InputError(file, `must be a mapping with rules, ignore or cost, got ${typeOf(data)}`);
   const parsed = ToolConfigSchema.safeParse(data);
   if (!parsed.success) throw new InputError(file, describeIssue(parsed.error.issues[0]!));

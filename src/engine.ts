@@ -117,7 +117,9 @@ async function analysePlan(path: string, run: RunState): Promise<PlanReport> {
     // The loaded plan is not kept: the model holds what is read of it.
     model = buildModel(await loadPlan(path), { region: options.region });
   } catch (e) {
-    return { path, terraformVersion: null, formatVersion: null, error: oneLine(e), resources: [], findings: [], cost: null };
+    // Whatever went wrong, the line names the plan.
+    const error = e instanceof InputError ? oneLine(e) : new InputError(path, `cannot be read (${oneLine(e)})`).message;
+    return { path, terraformVersion: null, formatVersion: null, error, resources: [], findings: [], cost: null };
   }
   for (const s of model.sensitiveStrings) run.secrets.add(s);
   const graph = buildGraph(model);

@@ -1,4 +1,6 @@
 import { readFile } from 'node:fs/promises';
+import { ruleById } from './checks/registry.js';
+import { DEFAULT_DOCS_BASE } from './checks/run.js';
 import type { EngineOptions } from './context.js';
 import { totalCost } from './cost/total.js';
 import { computeGate } from './gate.js';
@@ -71,7 +73,36 @@ export async function readReport(path: string): Promise<ReportFile | { problem: 
     const where = issue.path.length > 0 ? issue.path.map(String).join('.') : 'the document';
     return problem(`does not match the report schema (${plain(where, 120)}: ${plain(issue.message, 160)})`);
   }
+  const forged = checkValues(parsed.data);
+  if (forged) return problem(`is not a report this tool wrote (${forged})`);
   return { path, report: parsed.data };
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const VERSION_TEXT = /^[0-9A-Za-z.+-]{1,40}$/;
+/** A docs link as a run writes it: `<base>docs/rules/<ID>.md`, the base a plain https URL or none. */
+const DOCS = /^(?:https:\/\/[A-Za-z0-9.-]+(?::\d+)?\/[A-Za-z0-9._~\/-]*)?docs\/rules\/([A-Z0-9_]+)\.md$/;
+
+function isDate(s: string): boolean {
+  return DATE.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+}
+
+/**
+ * What the schema cannot say: the values a run writes have a known form. A forged report (rule
+ * IDs no rule has, docs links elsewhere, dates and versions that are not) is left out.
+ */
+function checkValues(r: Report): string | undefined {
+  if (!isDate(r.asOf)) return `asOf ${JSON.stringify(r.asOf.slice(0, 40))} is not a date`;
+  if (r.tool && !VERSION_TEXT.test(r.tool.version)) return `tool.version ${JSON.stringify(r.tool.version.slice(0, 40))} is not a version`;
+  if (r.cost && !isDate(r.cost.snapshotDate)) return `cost.snapshotDate ${JSON.stringify(r.cost.snapshotDate.slice(0, 40))} is not a date`;
+  for (const [i, p] of r.plans.entries()) {
+    if (p.cost && !isDate(p.cost.snapshotDate)) return `plans[${i}].cost.snapshotDate ${JSON.stringify(p.cost.snapshotDate.slice(0, 40))} is not a date`;
+    for (const [j, f] of p.findings.entries()) {
+      if (!ruleById(f.rule)) return `plans[${i}].findings[${j}].rule ${JSON.stringify(f.rule.slice(0, 60))} is not a rule of this tool`;
+      if (f.docs !== undefined && DOCS.exec(f.docs)?.[1] !== f.rule) return `plans[${i}].findings[${j}].docs is not the docs page of rule ${f.rule}`;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -80,7 +111,7 @@ export async function readReport(path: string): Promise<ReportFile | { problem: 
  * reports' own warnings, then this merge's.
  */
 export function mergeReports(files: readonly ReportFile[], options: EngineOptions, skipped: readonly string[] = []): MergeResult {
-  const plans = labelPlans(files);
+  const plans = labelPlans(files, DEFAULT_DOCS_BASE);
   const dates = [...new Set(files.map((f) => f.report.asOf))].sort();
   const warnings = [...skipped];
   if (dates.length > 1) warnings.push(`the reports were evaluated as of different dates (${dates.join(', ')}); the merged report is dated ${dates.at(-1)}`);
@@ -103,8 +134,10 @@ export function mergeReports(files: readonly ReportFile[], options: EngineOption
  * Each plan keeps its stack name; a plan without one is labelled by its path, and when two
  * plans would carry the same label, the unnamed ones are told apart by their report file.
  */
-function labelPlans(files: readonly ReportFile[]): PlanReport[] {
-  const all = files.flatMap((f) => f.report.plans.map((p) => ({ p, file: f.path })));
+function labelPlans(files: readonly ReportFile[], docsBase: string): PlanReport[] {
+  // Docs links point at this run's own docs pages, whichever run wrote the finding.
+  const rebased = (p: PlanReport): PlanReport => ({ ...p, findings: p.findings.map((f) => (f.docs === undefined ? f : { ...f, docs: `${docsBase}${f.rule}.md` })) });
+  const all = files.flatMap((f) => f.report.plans.map((p) => ({ p: rebased(p), file: f.path })));
   const count = new Map<string, number>();
   for (const { p } of all) count.set(planLabel(p), (count.get(planLabel(p)) ?? 0) + 1);
   return all.map(({ p, file }) => (p.name === undefined && count.get(p.path)! > 1 ? { ...p, name: `${p.path} (${file})` } : p));

@@ -1,6 +1,8 @@
-import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import limits from '../data/limits.json' with { type: 'json' };
+import { checkRegular, READ_FLAGS } from '../files.js';
 import { InputError, oneLine } from '../plan/errors.js';
 import { BACKSLASH, COLON, COMMA, LBRACE, LBRACKET, QUOTE, RBRACE, RBRACKET, StringSkipper } from '../plan/stream.js';
 
@@ -398,29 +400,63 @@ function isDelimiter(c: number): boolean {
 }
 
 /** A Price List file's bytes, in chunks; a file that cannot be read is an InputError naming it. */
-export async function* fileBytes(file: string, chunkSize = 1 << 20): AsyncGenerator<Uint8Array> {
+export async function* fileBytes(file: string, chunkSize = 1 << 20, maxBytes = limits.offerFileMaxBytes): AsyncGenerator<Uint8Array> {
+  let fh;
   try {
-    for await (const chunk of createReadStream(file, { highWaterMark: chunkSize })) yield chunk as Buffer;
+    // Only a regular file under the limit is read: a FIFO or /dev/zero would be read for ever.
+    checkRegular(file, await stat(file), 'Price List file', maxBytes);
+    fh = await open(file, READ_FLAGS);
+    checkRegular(file, await fh.stat(), 'Price List file', maxBytes);
+  } catch (e) {
+    await fh?.close();
+    if (e instanceof InputError) throw e;
+    throw new InputError(file, `cannot read the Price List file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  }
+  try {
+    for await (const chunk of fh.createReadStream({ highWaterMark: chunkSize, end: maxBytes - 1 })) yield chunk as Buffer;
   } catch (e) {
     throw new InputError(file, `cannot read the Price List file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  } finally {
+    await fh.close().catch(() => undefined);
   }
 }
 
-/** A Price List document's bytes as they download; a failed request or download is an InputError naming the URL. */
-export async function* httpBytes(url: string): AsyncGenerator<Uint8Array> {
-  let res: Response;
+/**
+ * A Price List document's bytes as they download; a failed request or download is an InputError
+ * naming the URL. A download that sends nothing for `idleMs` (before the response or between two
+ * chunks) is stopped: nothing can hang a CI job. Offer files run to GB, so the time without data
+ * is bounded rather than the whole download's.
+ */
+export async function* httpBytes(url: string, idleMs = limits.downloadIdleTimeoutMs): AsyncGenerator<Uint8Array> {
+  const abort = new AbortController();
+  let timer = setTimeout(() => abort.abort(), idleMs);
+  const waiting = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => abort.abort(), idleMs);
+  };
+  const stalled = () => new InputError(url, `nothing received for ${idleMs / 1000} s; the download was stopped (try again later)`);
   try {
-    res = await fetch(url);
-  } catch (e) {
-    throw new InputError(url, `cannot fetch (${oneLine(e)})`);
-  }
-  if (!res.ok || !res.body) {
-    await res.body?.cancel();
-    throw new InputError(url, `HTTP ${res.status}`);
-  }
-  try {
-    for await (const chunk of Readable.fromWeb(res.body as WebReadableStream<Uint8Array>)) yield chunk as Uint8Array;
-  } catch (e) {
-    throw new InputError(url, `the download failed (${oneLine(e)})`);
+    let res: Response;
+    try {
+      res = await fetch(url, { signal: abort.signal });
+    } catch (e) {
+      throw abort.signal.aborted ? stalled() : new InputError(url, `cannot fetch (${oneLine(e)})`);
+    }
+    if (!res.ok || !res.body) {
+      await res.body?.cancel();
+      throw new InputError(url, `HTTP ${res.status}`);
+    }
+    waiting();
+    try {
+      for await (const chunk of Readable.fromWeb(res.body as WebReadableStream<Uint8Array>)) {
+        waiting();
+        yield chunk as Uint8Array;
+      }
+    } catch (e) {
+      throw abort.signal.aborted ? stalled() : new InputError(url, `the download failed (${oneLine(e)})`);
+    }
+  } finally {
+    clearTimeout(timer);
+    abort.abort();
   }
 }

@@ -62,16 +62,28 @@ export const Term = z.object({ offerTermCode: z.string(), priceDimensions: z.rec
 export type Term = z.infer<typeof Term>;
 
 /** The on-demand price among a SKU's terms: the first-tier dimension (beginRange 0) in USD. */
-export function onDemandUsd(terms: Record<string, Term> | undefined): number | undefined {
+export function onDemandUsd(terms: Record<string, Term> | undefined, onInvalid?: (usd: string) => void): number | undefined {
   if (!terms) return undefined;
   for (const term of Object.values(terms)) {
     if (term.offerTermCode !== LIST.onDemandTerm) continue;
     const dims = Object.values(term.priceDimensions);
     const first = dims.find((d) => d.beginRange === undefined || Number(d.beginRange) === 0);
     const usd = first?.pricePerUnit.USD;
-    if (usd !== undefined && usd.trim() !== '' && Number.isFinite(Number(usd))) return Number(usd);
+    if (usd === undefined) continue;
+    const price = parseUsd(usd);
+    if (price !== undefined) return price;
+    onInvalid?.(usd);
   }
   return undefined;
+}
+
+/**
+ * A price as the Price List writes it: a plain non-negative decimal ("0.0000012500"). `Number()`
+ * would read "" as 0, "0x10" as 16, "0b11" as 3 and "1e300" as a price; those are refused.
+ */
+export function parseUsd(text: string): number | undefined {
+  if (!/^\d{1,12}(\.\d{1,16})?$/.test(text)) return undefined;
+  return Number(text);
 }
 
 /**

@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import embeddedJson from './data/prices.json' with { type: 'json' };
 import { InputError } from '../plan/errors.js';
+import limits from '../data/limits.json' with { type: 'json' };
+import { readRegularFileSync } from '../files.js';
 import { embedded } from '../embedded.js';
 import { settle } from '../plan/compact.js';
 import { productQuery } from './price-list.js';
@@ -149,8 +150,9 @@ export function mergeSnapshot(base: Snapshot, over: z.infer<typeof PriceFileSche
 export function readPriceFile(path: string): z.infer<typeof PriceFileSchema> {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readRegularFileSync(path, 'price file', limits.priceFileMaxBytes).toString('utf8');
   } catch (e) {
+    if (e instanceof InputError) throw e;
     throw new InputError(path, `cannot read the price file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   let json: unknown;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { embeddedSnapshot, SnapshotSchema, type Snapshot } from './prices.js';
-import { InputError, oneLine } from '../plan/errors.js';
+import { escapeControl, InputError, oneLine } from '../plan/errors.js';
 import { fileBytes, httpBytes, OfferScan, type OfferFilter } from './offer-stream.js';
 import { KEY_ATTRIBUTES, keyOf, LIST, OFFER_CODES, onDemandUsd, Term } from './price-list.js';
 
@@ -33,6 +33,19 @@ type OfferFile = z.infer<typeof OfferFile>;
 export interface Source {
   where: (urlPath: string) => string;
   bytes: (urlPath: string) => AsyncIterable<Uint8Array>;
+}
+
+/**
+ * The URL paths the Price List indexes name (`/offers/v1.0/aws/…/index.json`) are read only as
+ * such: plain segments under the base, no `..`, no other host. A forged index cannot make
+ * `--from-dir` read a file outside DIR, nor a download leave the Price List's host.
+ */
+export function checkUrlPath(urlPath: string, named: string): string {
+  const segments = urlPath.split('/');
+  if (!urlPath.startsWith('/') || urlPath.startsWith('//') || !/^[A-Za-z0-9._/-]+$/.test(urlPath) || segments.some((s) => s === '..' || s === '.')) {
+    throw new InputError(named, `names the Price List path ${JSON.stringify(urlPath.slice(0, 80))}, which is not a plain path under the Price List's base (/offers/...)`);
+  }
+  return urlPath;
 }
 
 export function dirSource(dir: string, chunkSize?: number): Source {
@@ -85,8 +98,10 @@ async function readOffer(source: Source, url: string, code: string, region: stri
 }
 
 /** The on-demand price of a SKU: its first-tier dimension (beginRange 0) in USD. */
-function onDemandPrice(offer: OfferFile, sku: string): number | undefined {
-  return onDemandUsd(offer.terms.OnDemand?.[sku]);
+function onDemandPrice(offer: OfferFile, sku: string, where: string): number | undefined {
+  return onDemandUsd(offer.terms.OnDemand?.[sku], (usd) => {
+    throw new InputError(where, `terms.OnDemand.${sku.slice(0, 40)}: the USD price ${JSON.stringify(usd.slice(0, 40))} is not a plain decimal number`);
+  });
 }
 
 export interface UpdateResult {
@@ -110,21 +125,22 @@ export async function buildSnapshot(source: Source, regions?: readonly string[])
   for (const code of OFFER_CODES) {
     const offer = index.offers[code];
     if (!offer) throw new InputError(LIST.offerIndex, `the offer index has no ${code} offer`);
-    const ri = parse(RegionIndex, await readJson(source, offer.currentRegionIndexUrl), offer.currentRegionIndexUrl, 'an AWS region index');
+    const regionIndexUrl = checkUrlPath(offer.currentRegionIndexUrl, source.where(LIST.offerIndex));
+    const ri = parse(RegionIndex, await readJson(source, regionIndexUrl), regionIndexUrl, 'an AWS region index');
     for (const region of Object.keys(ri.regions).sort()) {
       if (regions && !regions.includes(region)) continue;
       if (!(region in LIST.prefixes)) {
         warnings.push(`${code} ${region}: no usage-type prefix known for this region (src/cost/data/price-list.json); skipped`);
         continue;
       }
-      const url = ri.regions[region]!.currentVersionUrl;
+      const url = checkUrlPath(ri.regions[region]!.currentVersionUrl, source.where(regionIndexUrl));
       const file = await readOffer(source, url, code, region);
       const srcId = `${code}/${region}`;
       let found = 0;
       for (const sku of Object.keys(file.products).sort()) {
         const key = keyOf(code, region, file.products[sku]!);
         if (!key) continue;
-        const usd = onDemandPrice(file, sku);
+        const usd = onDemandPrice(file, sku, source.where(url));
         if (usd === undefined) continue;
         const prices = (out.regions[region] ??= {});
         const prev = prices[key];
@@ -139,7 +155,12 @@ export async function buildSnapshot(source: Source, regions?: readonly string[])
   }
   for (const [r, prices] of Object.entries(out.regions)) out.regions[r] = Object.fromEntries(Object.entries(prices).sort(([a], [b]) => a.localeCompare(b)));
   out.regions = Object.fromEntries(Object.entries(out.regions).sort(([a], [b]) => a.localeCompare(b)));
-  return { snapshot: SnapshotSchema.parse(out), warnings };
+  const checked = SnapshotSchema.safeParse(out);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    throw new InputError(source.where(LIST.offerIndex), `the Price List gives a snapshot that is not valid: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  return { snapshot: checked.data, warnings };
 }
 
 /** The snapshot as JSON with one price per line, for readable diffs. */
@@ -191,7 +212,7 @@ export async function runPricing(argv: readonly string[], io: PricingIO): Promis
   }
   if (positionals.length !== 1 || positionals[0] !== 'update') throw new InputError(undefined, 'usage: container-plan-check pricing update [--from-dir DIR] [--out FILE] (see pricing --help)');
   const { snapshot, warnings } = await buildSnapshot(o['from-dir'] ? dirSource(o['from-dir']) : httpSource(), o.region);
-  for (const w of warnings) io.stderr(`container-plan-check: ${w}\n`);
+  for (const w of warnings) io.stderr(`container-plan-check: ${escapeControl(w)}\n`);
   const text = formatSnapshot(snapshot);
   if (o.out) {
     try {
@@ -200,7 +221,7 @@ export async function runPricing(argv: readonly string[], io: PricingIO): Promis
       throw new InputError(o.out, `cannot write the snapshot (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
     }
     const n = Object.values(snapshot.regions).reduce((a, p) => a + Object.keys(p).length, 0);
-    io.stderr(`container-plan-check: wrote ${n} prices in ${Object.keys(snapshot.regions).length} regions (snapshot ${snapshot.snapshotDate}) to ${o.out}\n`);
+    io.stderr(`container-plan-check: wrote ${n} prices in ${Object.keys(snapshot.regions).length} regions (snapshot ${snapshot.snapshotDate}) to ${escapeControl(o.out)}\n`);
   } else io.stdout(text);
   return 0;
 }

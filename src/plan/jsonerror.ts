@@ -135,7 +135,7 @@ export function locateJsonError(text: string): JsonErrorLocation {
   return position(text, n, 'nothing (the text is valid JSON)');
 }
 
-function position(text: string, offset: number, expected: string): JsonErrorLocation {
+export function position(text: string, offset: number, expected = ''): JsonErrorLocation {
   let line = 1;
   let last = -1;
   for (let k = text.indexOf('\n'); k !== -1 && k < offset; k = text.indexOf('\n', k + 1)) {
@@ -145,4 +145,28 @@ function position(text: string, offset: number, expected: string): JsonErrorLoca
   let end = text.length;
   while (end > 0 && /\s/.test(text[end - 1]!)) end--;
   return { offset, line, column: offset - last, truncated: offset >= end, expected };
+}
+
+/**
+ * Where a JSON text first nests arrays and objects deeper than `max` (the outermost value is at
+ * depth 1), as an offset; -1 when it never does. Brackets inside strings are not counted.
+ * Deeply nested values would overflow the call stack of whatever walks them later.
+ */
+export function tooDeepAt(text: string, max: number): number {
+  let depth = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) {
+      // Skip the string, escapes included.
+      for (i++; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c) i++;
+        else if (d === 0x22) break;
+      }
+    } else if (c === 0x7b || c === 0x5b) {
+      if (++depth > max) return i;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return -1;
 }

@@ -1,10 +1,15 @@
-import { open, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { mkdtemp, open, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
+import { kindOf, mib } from '../files.js';
 import { z } from 'zod';
 import { compactChange, Interner } from './compact.js';
 import { InputError } from './errors.js';
-import { locateJsonError } from './jsonerror.js';
+import { locateJsonError, position, tooDeepAt } from './jsonerror.js';
 import { isModelledType, modelledTypesFor } from './model.js';
-import { streamPlan } from './stream.js';
+import { streamPlan, tooDeepProblem } from './stream.js';
 import limits from '../data/limits.json' with { type: 'json' };
 import {
   DeferredChangeSchema,
@@ -35,28 +40,41 @@ export interface LoadOptions {
 }
 
 export async function loadPlan(file: string, opts: LoadOptions = {}): Promise<Plan> {
-  const size = await fileSize(file);
+  // `-`, a FIFO, /dev/stdin or <(…): the plan is read as a stream (held whole, up to a limit).
+  if (file === '-') return parsePlanBytes(STDIN, await readPipe(STDIN, process.stdin));
+  const info = await stat(file).catch(() => undefined); // readPlanBytes reports why
+  if (info?.isSocket() && STDIN_PATHS.includes(file)) return parsePlanBytes(file, await readPipe(file, process.stdin));
+  if (info?.isFIFO()) {
+    const fh = await open(file, 'r');
+    return parsePlanBytes(file, await readPipe(file, fh.createReadStream()));
+  }
+  if (info && !info.isFile() && !info.isDirectory()) {
+    throw new InputError(file, `is not a regular file (${kindOf(info)}); pass the plan JSON file, or - to read it from standard input`);
+  }
+  const size = info ? fileSize(info) : -1;
   const threshold = opts.streamThresholdBytes ?? limits.streamThresholdBytes;
   if (size >= threshold && size > 0) {
-    sniff(file, await readHead(file, 64 * 1024));
-    // A huge plan is read twice: first for the types it holds, so that only the context
-    // resources some analysed resource reads are kept (memory), then for the resources.
-    const huge = size >= (opts.twoPassThresholdBytes ?? limits.twoPassThresholdBytes);
-    const keep = huge ? modelledTypesFor(await typesIn(file)) : isModelledType;
-    // Each kept change is checked and compacted as it is decoded, so that only its compact form
-    // outlives the moment (and an error names its place in the file).
-    const strings = new Interner();
-    const { header, changes, totalChanges } = await streamPlan(file, keep, undefined, (rc, i) => checkedChange(file, rc, i, strings));
-    const doc = { ...header, ...(header.resource_changes === undefined && totalChanges === 0 ? {} : { resource_changes: changes }) };
-    return validatePlan(file, doc, { checked: true });
+    const { encoding } = sniff(file, await readHead(file, 64 * 1024));
+    if (encoding !== 'utf8') {
+      // A UTF-16 plan (PowerShell's `>` writes them) is streamed from a UTF-8 copy.
+      const dir = await mkdtemp(join(tmpdir(), 'container-plan-check-'));
+      try {
+        const copy = join(dir, 'plan.json');
+        await transcodeUtf16(file, copy, encoding);
+        return await loadStreamed(file, copy, opts);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    }
+    return loadStreamed(file, file, opts);
   }
   const bytes = await readPlanBytes(file);
   return parsePlanBytes(file, bytes);
 }
 
 /** The resource types of a plan's changes, deferred ones included (a first pass over a huge file). */
-async function typesIn(file: string): Promise<Set<string>> {
-  const { types, header } = await streamPlan(file, () => false);
+async function typesIn(file: string, path: string): Promise<Set<string>> {
+  const { types, header } = await streamPlan(file, () => false, undefined, undefined, limits.maxNestingDepth, path);
   const deferred = header.deferred_changes;
   if (Array.isArray(deferred)) {
     for (const d of deferred) {
@@ -65,6 +83,56 @@ async function typesIn(file: string): Promise<Set<string>> {
     }
   }
   return types;
+}
+
+/** The streamed path: `file` names the plan in messages, `path` is read (a UTF-8 copy of a UTF-16 plan). */
+async function loadStreamed(file: string, path: string, opts: LoadOptions): Promise<Plan> {
+  const size = (await stat(path)).size;
+  // A huge plan is read twice: first for the types it holds, so that only the context
+  // resources some analysed resource reads are kept (memory), then for the resources.
+  const huge = size >= (opts.twoPassThresholdBytes ?? limits.twoPassThresholdBytes);
+  const keep = huge ? modelledTypesFor(await typesIn(file, path)) : isModelledType;
+  // Each kept change is checked and compacted as it is decoded, so that only its compact form
+  // outlives the moment (and an error names its place in the file).
+  const strings = new Interner();
+  const { header, changes, totalChanges } = await streamPlan(file, keep, undefined, (rc, i) => checkedChange(file, rc, i, strings), limits.maxNestingDepth, path);
+  const doc = { ...header, ...(header.resource_changes === undefined && totalChanges === 0 ? {} : { resource_changes: changes }) };
+  return validatePlan(file, doc, { checked: true });
+}
+
+type Encoding = 'utf8' | 'utf16le' | 'utf16be';
+
+/** UTF-16 (byte order mark first) to UTF-8, chunk by chunk. */
+async function transcodeUtf16(from: string, to: string, encoding: Encoding): Promise<void> {
+  const decoder = new StringDecoder('utf16le');
+  const out = await open(to, 'w');
+  const input = await open(from, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(1 << 20);
+    let carry: number | undefined; // a byte of a big-endian pair split between chunks
+    let first = true;
+    for (;;) {
+      const { bytesRead } = await input.read(buf, 0, buf.length, null);
+      if (bytesRead === 0) break;
+      let chunk = Buffer.from(buf.subarray(0, bytesRead));
+      if (encoding === 'utf16be') {
+        if (carry !== undefined) chunk = Buffer.concat([Buffer.from([carry]), chunk]);
+        carry = chunk.length % 2 === 1 ? chunk[chunk.length - 1] : undefined;
+        if (carry !== undefined) chunk = chunk.subarray(0, chunk.length - 1);
+        chunk.swap16();
+      }
+      let text = decoder.write(chunk);
+      if (first) {
+        text = text.replace(/^\ufeff/, '');
+        first = false;
+      }
+      await out.write(text);
+    }
+    await out.write(decoder.end());
+  } finally {
+    await input.close();
+    await out.close();
+  }
 }
 
 async function readHead(file: string, n: number): Promise<Buffer> {
@@ -78,13 +146,35 @@ async function readHead(file: string, n: number): Promise<Buffer> {
   }
 }
 
-async function fileSize(file: string): Promise<number> {
+function fileSize(info: Stats): number {
+  return info.isDirectory() ? -1 : info.size;
+}
+
+/** How `-` is named in messages. */
+const STDIN = 'standard input';
+/** Paths of standard input; when it is a socket (as a parent process may give), they cannot be opened. */
+const STDIN_PATHS = ['/dev/stdin', '/dev/fd/0', '/proc/self/fd/0'];
+
+/** A plan from a pipe, whole, up to `pipedPlanMaxBytes`. */
+async function readPipe(file: string, stream: AsyncIterable<Buffer | string>): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
   try {
-    const info = await stat(file);
-    return info.isDirectory() ? -1 : info.size;
-  } catch {
-    return -1; // readPlanBytes reports why
+    for await (const chunk of stream) {
+      const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      size += b.length;
+      if (size > limits.pipedPlanMaxBytes) {
+        throw new InputError(file, `is more than ${mib(limits.pipedPlanMaxBytes)} read from a pipe (src/data/limits.json); write the plan to a file and pass the file`);
+      }
+      chunks.push(b);
+    }
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(file, `cannot read the plan (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  } finally {
+    (stream as { destroy?: () => void }).destroy?.();
   }
+  return Buffer.concat(chunks);
 }
 
 export async function readPlanBytes(file: string): Promise<Buffer> {
@@ -119,15 +209,24 @@ export async function readPlanBytes(file: string): Promise<Buffer> {
 }
 
 export function parsePlanBytes(file: string, bytes: Buffer): Plan {
-  const start = sniff(file, bytes);
-  return parsePlanText(file, bytes.toString('utf8', start));
+  const { encoding, start } = sniff(file, bytes);
+  return parsePlanText(file, decode(bytes, encoding, start));
+}
+
+/** The text of `bytes` from `start` (after the byte order mark). */
+function decode(bytes: Buffer, encoding: Encoding, start: number, end = bytes.length): string {
+  if (encoding === 'utf8') return bytes.toString('utf8', start, end);
+  const even = start + Math.floor((end - start) / 2) * 2;
+  if (encoding === 'utf16le') return bytes.toString('utf16le', start, even);
+  return Buffer.from(bytes.subarray(start, even)).swap16().toString('utf16le');
 }
 
 /**
- * Recognises inputs that are not a plan's JSON from their first bytes. Returns where the text
- * starts (after a UTF-8 byte order mark).
+ * Recognises inputs that are not a plan's JSON from their first bytes. Returns the encoding
+ * (UTF-8, or UTF-16 as PowerShell's `>` writes it, told by its byte order mark) and where the
+ * text starts (after the byte order mark).
  */
-function sniff(file: string, bytes: Buffer): number {
+function sniff(file: string, bytes: Buffer): { encoding: Encoding; start: number } {
   if (bytes.length === 0) {
     throw new InputError(file, 'is empty; write the plan with `terraform show -json plan.out > plan.json`');
   }
@@ -138,17 +237,29 @@ function sniff(file: string, bytes: Buffer): number {
     );
   }
   let start = 0;
+  let encoding: Encoding = 'utf8';
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3; // UTF-8 BOM
-  if (bytes[start] === 0xff || bytes[start] === 0xfe) {
-    throw new InputError(
-      file,
-      'is UTF-16 encoded (PowerShell `>` does that); write it as UTF-8: terraform show -json plan.out | Out-File -Encoding utf8 plan.json',
-    );
+  else if (bytes[0] === 0xff && bytes[1] === 0xfe) [encoding, start] = ['utf16le', 2];
+  else if (bytes[0] === 0xfe && bytes[1] === 0xff) [encoding, start] = ['utf16be', 2];
+  const head = decode(bytes, encoding, start, Math.min(bytes.length, 64 * 1024));
+  if (encoding !== 'utf8' && head.trim() === '') {
+    throw new InputError(file, 'is empty (a UTF-16 byte order mark only); write the plan with `terraform show -json plan.out > plan.json`');
   }
-  const head = bytes.toString('utf8', start, Math.min(bytes.length, 64 * 1024));
   const first = firstNonSpace(head);
   if (first !== -1 && head[first] !== '{' && head[first] !== '[') notJson(file, head);
-  return start;
+  if (looksLikeJsonLog(head)) {
+    throw new InputError(
+      file,
+      'is the output of `terraform plan -json` (one log message per line), not a plan; run `terraform plan -out plan.out` then `terraform show -json plan.out > plan.json`',
+    );
+  }
+  return { encoding, start };
+}
+
+/** `terraform plan -json` writes one JSON object per line, each with `@level` and `@message`. */
+function looksLikeJsonLog(head: string): boolean {
+  const line = head.trimStart().split('\n', 1)[0]!;
+  return line.startsWith('{') && line.includes('"@level"') && line.includes('"@message"');
 }
 
 function notJson(file: string, text: string): never {
@@ -166,6 +277,11 @@ export function parsePlanText(file: string, text: string): Plan {
   if (first === -1) throw new InputError(file, 'holds only white space; write the plan with `terraform show -json plan.out > plan.json`');
   const c = text[first];
   if (c !== '{' && c !== '[') notJson(file, text);
+  const deep = tooDeepAt(text, limits.maxNestingDepth);
+  if (deep !== -1) {
+    const at = position(text, deep);
+    throw new InputError(file, tooDeepProblem(limits.maxNestingDepth, `line ${at.line}, column ${at.column}`));
+  }
   let doc: unknown;
   try {
     doc = JSON.parse(text);

@@ -89,7 +89,10 @@ class Nesting {
   inString = false;
   /** The last scan reached depth 0: the value or element is complete. */
   closed = false;
+  /** The last scan went deeper than `maxDepth`: it stopped just after that bracket. */
+  tooDeep = false;
   readonly strings = new StringSkipper();
+  constructor(public maxDepth = Infinity) {}
 }
 
 /**
@@ -101,6 +104,7 @@ function scanNested(chunk: Buffer, i: number, st: Nesting): number {
   let depth = st.depth;
   let inString = st.inString;
   st.closed = false;
+  st.tooDeep = false;
   while (i < n) {
     if (inString) {
       i = st.strings.skip(chunk, i);
@@ -114,8 +118,12 @@ function scanNested(chunk: Buffer, i: number, st: Nesting): number {
     }
     const d = chunk[i++]!;
     if (d === QUOTE) inString = true;
-    else if (d === LBRACE || d === LBRACKET) depth++;
-    else if (d === RBRACE || d === RBRACKET) {
+    else if (d === LBRACE || d === LBRACKET) {
+      if (++depth > st.maxDepth) {
+        st.tooDeep = true;
+        break;
+      }
+    } else if (d === RBRACE || d === RBRACKET) {
       depth--;
       if (depth === 0) {
         st.closed = true;
@@ -137,6 +145,9 @@ export async function streamPlan(
   keep: (type: string) => boolean,
   chunkSize = 1 << 20,
   decoded: (change: unknown, index: number) => unknown = (c) => c,
+  maxDepth = Infinity,
+  /** The file read, when it is not `file` (which names it in messages). */
+  path = file,
 ): Promise<StreamedPlan> {
   const header: Record<string, unknown> = {};
   const changes: unknown[] = [];
@@ -153,6 +164,8 @@ export async function streamPlan(
   let keyEscape = false;
   let capture: Buffer[] | null = null;
   let captureStart = 0;
+  // Depths counted from the document: a top-level value is inside the top-level object (1), an
+  // element of resource_changes inside its array too (2).
   const nest = new Nesting();
   const strings = nest.strings;
   // resource_changes[i]: its top-level keys are read to find `type`.
@@ -167,6 +180,9 @@ export async function streamPlan(
 
   const fail = (what: string, at: number): never => {
     throw new InputError(file, `is not valid JSON: at byte offset ${at} ${what}`);
+  };
+  const tooDeep = (at: number): never => {
+    throw new InputError(file, tooDeepProblem(maxDepth, `byte offset ${at}`));
   };
   const finishValue = (chunk: Buffer, end: number) => {
     if (capture) {
@@ -202,7 +218,7 @@ export async function streamPlan(
 
   // One buffer is read into again and again (a stream would allocate a new one per chunk, and
   // a huge file would keep tens of MB of them in flight). What outlives a chunk is copied.
-  const fh = await open(file, 'r');
+  const fh = await open(path, 'r');
   const buffer = Buffer.allocUnsafe(chunkSize);
   try {
     for (;;) {
@@ -279,7 +295,9 @@ export async function streamPlan(
             }
             nest.depth = depth;
             nest.inString = inString;
+            nest.maxDepth = maxDepth - 1;
             i = scanNested(chunk, i, nest);
+            if (nest.tooDeep) tooDeep(offset + i - 1);
             depth = nest.depth;
             inString = nest.inString;
             if (nest.closed) finishValue(chunk, i);
@@ -315,7 +333,9 @@ export async function streamPlan(
               // The type is known: only the end of the element matters now.
               nest.depth = depth;
               nest.inString = inString;
+              nest.maxDepth = maxDepth - 2;
               i = scanNested(chunk, i, nest);
+              if (nest.tooDeep) tooDeep(offset + i - 1);
               depth = nest.depth;
               inString = nest.inString;
               if (nest.closed) finishElement(chunk, i);
@@ -363,7 +383,7 @@ export async function streamPlan(
                   wantTypeValue = false;
                 }
               } else if (d === LBRACE || d === LBRACKET) {
-                depth++;
+                if (++depth > maxDepth - 2) tooDeep(offset + i - 1);
                 wantTypeValue = false;
               } else if (d === RBRACE || d === RBRACKET) {
                 depth--;
@@ -394,6 +414,11 @@ export async function streamPlan(
     throw new InputError(file, `is truncated: the JSON ends at byte offset ${offset} inside ${mode === 'rc-elem' || mode === 'rc-item' ? 'resource_changes' : 'a value'}; write the plan again`);
   }
   return { header, changes, totalChanges, types };
+}
+
+/** The problem of a document nested deeper than `max`. */
+export function tooDeepProblem(max: number, where: string): string {
+  return `nests arrays and objects more than ${max} deep (at ${where}); a Terraform plan never does: pass the output of \`terraform show -json plan.out\``;
 }
 
 /** Are the bytes [start, end) exactly `type`? */

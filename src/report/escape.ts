@@ -28,13 +28,21 @@ const HTML: Record<string, string> = {
   '$': '&#36;',
 };
 
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g;
+/**
+ * Removed: control characters (C0 but tab and line ends, DEL, C1), bidirectional overrides and
+ * isolates, and the invisible format characters (zero-width space, joiners, marks, the Arabic
+ * letter mark, word joiner, byte order mark) that hide or disguise text.
+ */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u0084\u0086-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+/** Line ends, with the next-line, line and paragraph separators: each a space, so the text is one line. */
+const LINE_BREAK = /\r\n|[\r\n\u0085\u2028\u2029]/g;
 
 /** Inline text for Markdown (also safe in table cells and inside HTML). One line. */
 export function md(s: string, max = 300): string {
-  let t = s.replace(CONTROL, '').replace(/\r?\n|\r/g, ' ');
+  let t = s.replace(CONTROL, '').replace(LINE_BREAK, ' ');
   if (t.length > max) t = `${t.slice(0, max - 1)}…`;
-  return t.replace(/[&<>"'|@`\\[\]*_~#!(){}:$]/g, (c) => HTML[c]!);
+  // GH-123 is an issue reference that GitHub links, like #123 (whose # is escaped below).
+  return t.replace(/[&<>"'|@`\\[\]*_~#!(){}:$]/g, (c) => HTML[c]!).replace(/\b(gh)-(?=\d)/gi, '$1&#45;');
 }
 
 /** A plan string as inline code: `<code>` with escaped content (safe in tables). */
@@ -44,7 +52,18 @@ export function code(s: string, max = 300): string {
 
 /** Plain text for terminals and logs: control characters removed, one line. */
 export function plain(s: string, max = 500): string {
-  let t = s.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '').replace(CONTROL, '').replace(/\r?\n|\r/g, ' ');
+  let t = s.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '').replace(CONTROL, '').replace(LINE_BREAK, ' ');
   if (t.length > max) t = `${t.slice(0, max - 1)}…`;
   return t;
+}
+
+/**
+ * A link target for Markdown `[text](target)`: an http(s) URL or a relative path, with every
+ * character that could end the target or start markup (`(`, `)`, `<`, `>`, spaces, quotes, `@`
+ * …) percent-encoded. Anything else (another scheme) becomes `#`.
+ */
+export function linkTarget(url: string): string {
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  if (scheme !== undefined && scheme !== 'https' && scheme !== 'http') return '#';
+  return url.replace(/[\ud800-\udfff]/gu, '\ufffd').replace(/[^A-Za-z0-9\-._~:/?#=&%+,;]/gu, (c) => encodeURIComponent(c).replace(/[!'()*]/g, (x) => `%${x.charCodeAt(0).toString(16).toUpperCase()}`));
 }

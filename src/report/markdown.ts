@@ -1,4 +1,4 @@
-import { code, md } from './escape.js';
+import { code, linkTarget, md } from './escape.js';
 import { ACTION_SYMBOL, percent, usd } from './format.js';
 import { ruleDocsUrl } from './links.js';
 import type { CostComponent, Finding, PlanReport, Report, ResourceCost } from './schema.js';
@@ -357,7 +357,7 @@ function resourceCell(address: string, p: PlanReport | undefined): string {
 function findingRow(f: Finding, p: PlanReport | undefined, opts: MarkdownOptions): string {
   const icon = f.suppressed ? SUPPRESSED_ICON : ICON[f.severity];
   const url = ruleDocsUrl(f.docs, opts.linkBase);
-  const rule = url ? `[${md(f.rule, 80)}](${encodeURI(url)})` : md(f.rule, 80);
+  const rule = url ? `[${md(f.rule, 80)}](${linkTarget(url)})` : md(f.rule, 80);
   const where = f.file ? ` · ${md(f.file, 200)}${f.line ? `:${f.line}` : ''}` : '';
   const state = f.existing ? ' (unchanged)' : '';
   const why = f.suppressed ? ` — suppressed${f.suppressionReason ? `: ${md(f.suppressionReason, 300)}` : ''}` : '';

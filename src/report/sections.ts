@@ -50,7 +50,7 @@ function textFinding(f: Finding): string[] {
   const existing = f.existing ? '  [existing: not changed by this plan]' : '';
   const refs = [...(f.path ? [`attribute: ${plain(f.path, 200)}`] : []), ...(f.docs ? [`docs: ${plain(f.docs)}`] : [])];
   return [
-    `    ${f.severity.padEnd(10)} ${f.rule}  ${plain(f.address)}${where}${existing}`,
+    `    ${f.severity.padEnd(10)} ${plain(f.rule, 80)}  ${plain(f.address)}${where}${existing}`,
     `${INDENT}${plain(f.message, 1000)}`,
     ...(refs.length > 0 ? [`${INDENT}${refs.join(' · ')}`] : []),
   ];
@@ -81,7 +81,7 @@ export function renderTextCost(p: PlanReport): string[] {
   const c = p.cost;
   if (!c) return [];
   const out: string[] = [];
-  out.push(`  monthly cost (USD, 730 hours a month, AWS prices of ${c.snapshotDate}):`);
+  out.push(`  monthly cost (USD, 730 hours a month, AWS prices of ${plain(c.snapshotDate, 20)}):`);
   if (c.priceOrigins?.length) out.push(`  prices from: ${c.priceOrigins.map((o) => plain(o, 100)).join('; ')}`);
   const figure = (r: ResourceCost, v: number | null, side: 'before' | 'after') => {
     if (r.usageBased) return 'usage-based';

@@ -6,7 +6,7 @@ import { renderTextCost, renderTextFindings } from './sections.js';
 /** The terminal report. */
 export function renderText(report: Report): string {
   const out: string[] = [];
-  out.push(`container-plan-check ${report.tool?.version ?? ''} · as of ${report.asOf}`.trim());
+  out.push(`container-plan-check ${plain(report.tool?.version ?? '', 40)} · as of ${plain(report.asOf, 20)}`.trim());
   for (const p of report.plans) {
     out.push('');
     if (p.error) {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
+import limits from '../../src/data/limits.json' with { type: 'json' };
 import { FIXTURES } from '../helpers/paths.js';
 import { buildPlan, writePlan } from '../helpers/plan.js';
 import { FUZZ, hostileArb } from './arbitraries.js';
@@ -90,7 +91,10 @@ describe('hardening: random and mutated plans never crash', () => {
   });
 
   it('deep nesting, huge strings, unicode and duplicate addresses', async () => {
-    const depth = 5000;
+    // As deep as a plan may nest (src/data/limits.json). The first "DEEP" replaced is in
+    // planned_values: the plan, planned_values, root_module, resources, the resource, values and
+    // tags are the 7 levels above.
+    const depth = limits.maxNestingDepth - 7;
     const plan = buildPlan([
       { address: 'aws_ecs_service.s', after: { name: '🚀 ünï'.repeat(1000), desired_count: 2, tags: { deep: 'x' } } },
       { address: 'aws_ecs_service.s', after: { name: 'dup' } },
@@ -101,6 +105,7 @@ describe('hardening: random and mutated plans never crash', () => {
     const text = JSON.stringify(plan).replace('"DEEP"', `${'{"d":'.repeat(depth)}"leaf"${'}'.repeat(depth)}`);
     const r = await cli('--format', 'json', writePlan('deep.json', text));
     wellBehaved(r);
+    expect(r.err).toBe("");
     expect(r.code).not.toBe(2); // read fine; 1 is the gate failing on the rules' findings
     const report = JSON.parse(r.out);
     expect(report.plans[0].resources.filter((x: any) => x.address === 'aws_ecs_service.s')).toHaveLength(2);

@@ -78,7 +78,9 @@ describe('wrong inputs: one line naming the file, saying what to do', () => {
     ['other.json', JSON.stringify({ name: 'package', version: secret }), /is JSON but not a Terraform plan \(no format_version \/ resource_changes\)/],
     ['notjson.yaml', 'resource_changes:\n  - address: x\n', /is not JSON \(it does not start with "\{"\)/],
     ['badshape.json', JSON.stringify({ format_version: '1.2', resource_changes: [{ address: 'a.b', type: 'a', name: 'b', change: { actions: 'create' } }] }), /is not a valid plan: resource_changes\[0\]\.change\.actions: .*expected array/],
-    ['utf16.json', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"format_version":"1.2"}', 'utf16le')]), /is UTF-16 encoded/],
+    // UTF-16 is decoded (tests/input/encoding.test.ts): this one is read, and found to be no plan.
+    ['utf16.json', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"format_version":"1.2"}', 'utf16le')]), /is JSON but not a Terraform plan \(no format_version \/ resource_changes\)/],
+    ['plan-json-log.json', `{"@level":"info","@message":"Terraform 1.9.8","@module":"terraform.ui","type":"version","terraform":"1.9.8"}\n{"@level":"info","@message":"aws_ecs_service.api: Plan to create","type":"planned_change"}\n`, /is the output of `terraform plan -json` \(one log message per line\), not a plan; run `terraform plan -out plan.out` then `terraform show -json plan.out > plan.json`/],
   ];
   for (const [name, content, re] of cases) {
     it(name, async () => {
