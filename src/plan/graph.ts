@@ -1,9 +1,9 @@
 import { moduleInstancePath, splitAddress } from './address.js';
-import type { ResolvedRef } from './config.js';
+import { collectReferences, type ResolvedRef } from './config.js';
 import { Interner } from './compact.js';
 import { instancesAt } from './model.js';
 import type { PlanModel, Resource } from './model.js';
-import type { Path } from './values.js';
+import type { Path, PathStep } from './values.js';
 
 /**
  * Links between resources, the way AWS will resolve them. Each link is found first by value
@@ -21,7 +21,13 @@ export type EdgeKind =
   | 'service'
   | 'launch-template'
   | 'launch-configuration'
-  | 'target-group';
+  | 'target-group'
+  | 'iam-role'
+  | 'subnet'
+  | 'route-table'
+  | 'internet-gateway'
+  /** A scaling policy whose configuration refers to the scalable target (an expression or depends_on). */
+  | 'depends-on';
 
 export interface Edge {
   from: Resource;
@@ -30,6 +36,8 @@ export interface Edge {
   /** The attribute of `from` that holds the link. */
   attribute: string;
   via: 'value' | 'reference';
+  /** The path of `from` that holds the link, with positions (`subnet_ids[1]`), when it names one. */
+  path?: readonly PathStep[];
 }
 
 /** A resource's edges on one side: most resources have one, held without a list. */
@@ -62,6 +70,11 @@ export class ResourceGraph {
   /** Resources that link to `r` with this kind. */
   in(r: Resource, kind: EdgeKind, fromType?: string): Resource[] {
     return this.listed(this.incoming, r).filter((e) => e.kind === kind && (!fromType || e.from.type === fromType)).map((e) => e.from);
+  }
+
+  /** Edges of a kind that start at `r`, with their paths. */
+  edgesOf(r: Resource, kind: EdgeKind): Edge[] {
+    return this.listed(this.outgoing, r).filter((e) => e.kind === kind);
   }
 
   edgesFrom(r: Resource): Edge[] {
@@ -152,12 +165,12 @@ export function buildGraph(model: PlanModel): ResourceGraph {
       const hits = byValue(v).filter((t) => t !== from);
       if (hits.length > 0) {
         const chosen = hits.length === 1 ? hits : narrow(from, hits);
-        for (const to of chosen) g.add({ from, to, kind, attribute: attr, via: 'value' });
+        for (const to of chosen) g.add({ from, to, kind, attribute: attr, via: 'value', path });
         if (chosen.length > 0) return chosen;
       }
     }
     const targets = resolveRefs(model, from, model.config.references(from.moduleConfigPath, from.config, path), targetTypes);
-    for (const to of targets) g.add({ from, to, kind, attribute: attr, via: 'reference' });
+    for (const to of targets) g.add({ from, to, kind, attribute: attr, via: 'reference', path });
     return targets;
   };
 
@@ -276,6 +289,53 @@ export function buildGraph(model: PlanModel): ResourceGraph {
     }
   }
 
+  // Scaling policies of Auto Scaling groups (aws_autoscaling_policy.autoscaling_group_name is the group's name).
+  for (const p of T('aws_autoscaling_policy')) link(p, ['autoscaling_group_name'], 'autoscaling-group', ['aws_autoscaling_group'], byName(asgs));
+
+  // A scaling policy's configuration that refers to a scalable target, so Terraform creates the target first.
+  for (const p of T('aws_appautoscaling_policy')) {
+    for (const to of referencedInstances(model, p, [], ['aws_appautoscaling_target'])) g.add({ from: p, to, kind: 'depends-on', attribute: '', via: 'reference' });
+    for (const to of dependsOnTargets(p, T('aws_appautoscaling_target'))) g.add({ from: p, to, kind: 'depends-on', attribute: 'depends_on', via: 'reference' });
+  }
+
+  // Fargate profiles: the pod execution role, and the subnets with their route tables and gateways.
+  const roles = idx(['aws_iam_role'], (r) => [known(r, 'arn'), known(r, 'name')]);
+  const subnets = idx(['aws_subnet'], (r) => [known(r, 'id')]);
+  const tables = idx(['aws_route_table'], (r) => [known(r, 'id')]);
+  const igws = idx(['aws_internet_gateway'], (r) => [known(r, 'id')]);
+  const byRole = (v: string) => (roles.get(v).length ? roles.get(v) : roles.get(v.slice(v.lastIndexOf('/') + 1)));
+  for (const fp of T('aws_eks_fargate_profile')) {
+    link(fp, ['pod_execution_role_arn'], 'iam-role', ['aws_iam_role'], byRole);
+    linkSubnets(fp, 'subnet_ids');
+  }
+  for (const a of T('aws_iam_role_policy_attachment')) link(a, ['role'], 'iam-role', ['aws_iam_role'], byRole);
+  for (const a of T('aws_route_table_association')) {
+    link(a, ['subnet_id'], 'subnet', ['aws_subnet'], (v) => subnets.get(v));
+    link(a, ['route_table_id'], 'route-table', ['aws_route_table'], (v) => tables.get(v));
+  }
+  for (const r of T('aws_route')) {
+    link(r, ['route_table_id'], 'route-table', ['aws_route_table'], (v) => tables.get(v));
+    link(r, ['gateway_id'], 'internet-gateway', ['aws_internet_gateway'], (v) => igws.get(v));
+  }
+  for (const t of T('aws_route_table')) {
+    const routes = t.current.list('route');
+    const n = routes.state === 'known' ? routes.value.length : 0;
+    for (let i = 0; i < n; i++) link(t, ['route', i, 'gateway_id'], 'internet-gateway', ['aws_internet_gateway'], (v) => igws.get(v));
+  }
+
+  /** A list of subnet IDs: each known ID by position, and the subnets the configuration refers to when some are unknown. */
+  function linkSubnets(from: Resource, attr: string) {
+    const l = from.current.list(attr);
+    const n = l.state === 'known' ? l.value.length : 0;
+    for (let i = 0; i < n; i++) {
+      const id = known(from, [attr, i]);
+      for (const to of id !== undefined ? subnets.get(id) : []) g.add({ from, to, kind: 'subnet', attribute: attr, via: 'value', path: [attr, i] });
+    }
+    if (l.state === 'unknown' || from.current.hasUnknown(attr)) {
+      for (const to of referencedInstances(model, from, [attr], ['aws_subnet'])) g.add({ from, to, kind: 'subnet', attribute: attr, via: 'reference', path: [attr] });
+    }
+  }
+
   function linkLaunchTemplate(from: Resource, base: Path) {
     const got = link(from, [...base, 'id'], 'launch-template', ['aws_launch_template'], (v) => lts.get(v));
     if (got.length === 0) link(from, [...base, 'name'], 'launch-template', ['aws_launch_template'], (v) => lts.get(v));
@@ -283,6 +343,38 @@ export function buildGraph(model: PlanModel): ResourceGraph {
 
   g.seal();
   return g;
+}
+
+/**
+ * Plan resources of `types` that the expression at `path` of `from` refers to. A reference
+ * without an instance key that stands for several instances (`aws_subnet.private[*].id`) gives
+ * every instance in the same module instance, unless `from`'s own index picks one.
+ */
+export function referencedInstances(model: PlanModel, from: Resource, path: Path, types: readonly string[]): Resource[] {
+  const out: Resource[] = [];
+  for (const ref of model.config.references(from.moduleConfigPath, from.config, path)) {
+    if (!types.includes(ref.type) || ref.mode !== 'managed') continue;
+    let hits = resolveRefs(model, from, [ref], [...types]);
+    if (hits.length === 0 && ref.key === undefined) {
+      hits = (model.byConfigAddress.get(ref.configAddress) ?? []).filter(
+        (r) => r.type === ref.type && r.mode === 'managed' && !r.deposed && r.action !== 'delete' && r.action !== 'forget' && (r.moduleConfigPath !== from.moduleConfigPath || r.moduleAddress === from.moduleAddress),
+      );
+    }
+    for (const h of hits) if (!out.includes(h)) out.push(h);
+  }
+  return out;
+}
+
+/** The resources among `candidates` that `from`'s depends_on names (same module instance). */
+function dependsOnTargets(from: Resource, candidates: readonly Resource[]): Resource[] {
+  const deps = (from.config as { depends_on?: unknown } | undefined)?.depends_on;
+  if (!Array.isArray(deps) || deps.length === 0) return [];
+  const names = collectReferences({ references: deps });
+  return candidates.filter((t) => {
+    if (t.moduleAddress !== from.moduleAddress) return false;
+    const local = t.configAddress.slice(t.moduleConfigPath ? t.moduleConfigPath.length + 1 : 0);
+    return names.some((d) => d === local || d.startsWith(`${local}[`));
+  });
 }
 
 /**

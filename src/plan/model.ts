@@ -42,6 +42,7 @@ export const CONTEXT_TYPES = [
   'aws_route',
   'aws_route_table_association',
   'aws_subnet',
+  'aws_internet_gateway',
   'aws_ecs_account_setting_default',
   'aws_autoscaling_policy',
   'kubernetes_deployment', 'kubernetes_deployment_v1', 'kubernetes_stateful_set', 'kubernetes_stateful_set_v1', 'kubernetes_job', 'kubernetes_job_v1', 'kubernetes_pod', 'kubernetes_pod_v1', 'kubernetes_cron_job', 'kubernetes_cron_job_v1', 'kubernetes_daemonset', 'kubernetes_daemon_set_v1',
@@ -65,6 +66,7 @@ const CONTEXT_CONSUMERS: Record<string, readonly string[]> = {
   aws_route: ['aws_eks_fargate_profile'],
   aws_route_table_association: ['aws_eks_fargate_profile'],
   aws_subnet: ['aws_eks_fargate_profile'],
+  aws_internet_gateway: ['aws_eks_fargate_profile'],
   aws_autoscaling_policy: ['aws_autoscaling_group'],
 };
 

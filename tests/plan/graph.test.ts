@@ -157,3 +157,57 @@ describe('linking rules', () => {
     expect(links(g, 'aws_appautoscaling_policy.p', 'scaling-target')).toEqual(['aws_appautoscaling_target.t']);
   });
 });
+
+describe('links the EKS Fargate and autoscaling rules ask for', () => {
+  it('Fargate profile → role and subnets (each with its path), association → subnet and route table, route → gateway', () => {
+    const g = built([
+      { address: 'aws_iam_role.pods', after: { name: 'pods' }, unknown: { arn: true, id: true } },
+      { address: 'aws_subnet.private[0]', after: { cidr_block: '10.0.0.0/24' }, unknown: { id: true } },
+      { address: 'aws_subnet.private[1]', after: { cidr_block: '10.0.1.0/24' }, unknown: { id: true } },
+      { address: 'aws_subnet.known', actions: ['no-op'], after: { id: 'subnet-0aaa' } },
+      { address: 'aws_internet_gateway.main', after: {}, unknown: { id: true } },
+      { address: 'aws_route_table.public', after: { route: [{ cidr_block: '0.0.0.0/0' }] }, unknown: { id: true, route: [{ gateway_id: true }] }, expressions: { route: [{ cidr_block: constant('0.0.0.0/0'), gateway_id: ref('aws_internet_gateway.main.id', 'aws_internet_gateway.main') }] } },
+      { address: 'aws_route_table_association.a', after: {}, unknown: { id: true, subnet_id: true, route_table_id: true }, expressions: { subnet_id: ref('aws_subnet.private[0].id', 'aws_subnet.private[0]'), route_table_id: ref('aws_route_table.public.id', 'aws_route_table.public') } },
+      {
+        address: 'aws_eks_fargate_profile.apps',
+        after: { cluster_name: 'main', fargate_profile_name: 'apps', subnet_ids: ['subnet-0aaa', null] },
+        unknown: { arn: true, pod_execution_role_arn: true, subnet_ids: [false, true] },
+        expressions: { pod_execution_role_arn: ref('aws_iam_role.pods.arn', 'aws_iam_role.pods'), subnet_ids: ref('aws_subnet.private', 'aws_subnet.private[*].id') },
+      },
+    ]);
+    expect(links(g, 'aws_eks_fargate_profile.apps', 'iam-role')).toEqual(['aws_iam_role.pods']);
+    const fp = g.model.byAddress.get('aws_eks_fargate_profile.apps')!;
+    expect(g.graph.edgesOf(fp, 'subnet').map((e) => [e.to.address, e.via, e.path])).toEqual([
+      ['aws_subnet.known', 'value', ['subnet_ids', 0]],
+      ['aws_subnet.private[0]', 'reference', ['subnet_ids']],
+      ['aws_subnet.private[1]', 'reference', ['subnet_ids']],
+    ]);
+    expect(links(g, 'aws_route_table_association.a', 'subnet')).toEqual(['aws_subnet.private[0]']);
+    expect(links(g, 'aws_route_table_association.a', 'route-table')).toEqual(['aws_route_table.public']);
+    const rt = g.model.byAddress.get('aws_route_table.public')!;
+    expect(g.graph.edgesOf(rt, 'internet-gateway').map((e) => [e.to.address, e.path])).toEqual([['aws_internet_gateway.main', ['route', 0, 'gateway_id']]]);
+  });
+
+  it('a scaling policy depends on the target it refers to or lists in depends_on; an Auto Scaling policy links its group', () => {
+    const target = (name: string): ResSpec => ({ address: `aws_appautoscaling_target.${name}`, after: { service_namespace: 'ecs', resource_id: `service/main/${name}`, scalable_dimension: 'ecs:service:DesiredCount', min_capacity: 1, max_capacity: 3 } });
+    const policy = (name: string, expressions: Record<string, unknown>): ResSpec => ({ address: `aws_appautoscaling_policy.${name}`, after: { name, service_namespace: 'ecs', resource_id: `service/main/${name}`, scalable_dimension: 'ecs:service:DesiredCount' }, expressions });
+    const plan = buildPlan([
+      target('api'),
+      target('web'),
+      target('jobs'),
+      policy('api', { resource_id: ref('aws_appautoscaling_target.api.resource_id', 'aws_appautoscaling_target.api') }),
+      policy('web', { resource_id: constant('service/main/web') }),
+      policy('jobs', { resource_id: constant('service/main/jobs') }),
+      { address: 'aws_autoscaling_group.workers', after: { min_size: 1, max_size: 3 }, unknown: { name: true } },
+      { address: 'aws_autoscaling_policy.cpu', after: { policy_type: 'TargetTrackingScaling' }, unknown: { autoscaling_group_name: true }, expressions: { autoscaling_group_name: ref('aws_autoscaling_group.workers.name', 'aws_autoscaling_group.workers') } },
+    ]);
+    const resources = (plan.configuration as { root_module: { resources: { address: string; depends_on?: string[] }[] } }).root_module.resources;
+    resources.find((r) => r.address === 'aws_appautoscaling_policy.web')!.depends_on = ['aws_appautoscaling_target.web'];
+    const model = buildModel(validatePlan('t.json', JSON.parse(JSON.stringify(plan))));
+    const g = { model, graph: buildGraph(model) };
+    expect(links(g, 'aws_appautoscaling_policy.api', 'depends-on')).toEqual(['aws_appautoscaling_target.api']);
+    expect(links(g, 'aws_appautoscaling_policy.web', 'depends-on')).toEqual(['aws_appautoscaling_target.web']);
+    expect(links(g, 'aws_appautoscaling_policy.jobs', 'depends-on')).toEqual([]);
+    expect(links(g, 'aws_autoscaling_policy.cpu', 'autoscaling-group')).toEqual(['aws_autoscaling_group.workers']);
+  });
+});

@@ -1,10 +1,9 @@
 /**
- * Finding the plan resources a rule's resource points to, by value or through configuration
- * references, for links the resource graph does not model (IAM roles, subnets, route tables,
- * scaling policies).
+ * Finding plan resources by value, for rules; links between resources are edges of the
+ * resource graph (src/plan/graph.ts).
  */
 import type { AnalysisContext } from '../../context.js';
-import { resolveRefs } from '../../plan/graph.js';
+import { referencedInstances } from '../../plan/graph.js';
 import type { Resource } from '../../plan/model.js';
 import type { Path } from '../../plan/values.js';
 
@@ -28,19 +27,9 @@ export function byValue(ctx: AnalysisContext, type: string, attrs: readonly stri
 }
 
 /**
- * Plan resources of `types` that the expression at `path` of `from` refers to. A reference
- * without an instance key that stands for several instances (`aws_subnet.private[*].id`) gives
- * every instance in the same module instance, unless `from`'s own index picks one.
+ * Plan resources of `types` that the expression at `path` of `from` refers to (see
+ * referencedInstances in the resource graph, which reads the configuration).
  */
 export function referenced(ctx: AnalysisContext, from: Resource, path: Path, types: readonly string[]): Resource[] {
-  const out: Resource[] = [];
-  for (const ref of ctx.model.config.references(from.moduleConfigPath, from.config, path)) {
-    if (!types.includes(ref.type) || ref.mode !== 'managed') continue;
-    let hits = resolveRefs(ctx.model, from, [ref], [...types]);
-    if (hits.length === 0 && ref.key === undefined) {
-      hits = live(ctx, ref.type).filter((r) => r.configAddress === ref.configAddress && (r.moduleConfigPath !== from.moduleConfigPath || r.moduleAddress === from.moduleAddress));
-    }
-    for (const h of hits) if (!out.includes(h)) out.push(h);
-  }
-  return out;
+  return referencedInstances(ctx.model, from, path, types);
 }

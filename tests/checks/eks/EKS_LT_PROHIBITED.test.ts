@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EKS_LT_PROHIBITED } from '../../../src/checks/rules/eks/EKS_LT_PROHIBITED.js';
-import { ref } from '../../helpers/plan.js';
+import { constant, ref, type ResSpec } from '../../helpers/plan.js';
+import { check } from '../helpers.js';
 import { launchTemplate, LT, NG, nodeGroup, runner, update, withTemplate } from './fixtures.js';
 
 const run = runner(EKS_LT_PROHIBITED);
@@ -54,5 +55,56 @@ describe('EKS_LT_PROHIBITED', () => {
     expect(run([withTemplate({ disk_size: null }, { unknown: { disk_size: true } }), launchTemplate()])).toEqual([]);
     expect(run([withTemplate({ instance_types: ['m5.large'] }), launchTemplate({ instance_type: null }, { unknown: { instance_type: true } })])).toEqual([]);
     expect(run([withTemplate({ version: null }, { unknown: { version: true } }), launchTemplate({ image_id: null }, { unknown: { image_id: true } })])).toEqual([]);
+  });
+
+  describe('a node group written the way terraform-aws-modules/eks writes it', () => {
+    const MOD = 'module.eks.module.eks_managed_node_group["default"]';
+    const ngAddress = `${MOD}.aws_eks_node_group.this[0]`;
+    // The module writes `disk_size = var.use_custom_launch_template ? null : var.disk_size` and links its own launch template.
+    const expressions = {
+      cluster_name: ref('var.cluster_name'),
+      node_group_name: ref('var.name'),
+      disk_size: ref('var.use_custom_launch_template', 'var.disk_size'),
+      launch_template: [{ id: ref('aws_launch_template.this[0].id', 'aws_launch_template.this[0]', 'aws_launch_template.this'), version: ref('var.launch_template_version', 'aws_launch_template.this[0].default_version') }],
+      scaling_config: [{ desired_size: ref('var.desired_size'), min_size: ref('var.min_size'), max_size: ref('var.max_size') }],
+    };
+    const template: ResSpec = {
+      address: `${MOD}.aws_launch_template.this[0]`,
+      actions: ['update'],
+      before: { id: 'lt-0abc', name: 'default-2024', default_version: 1, latest_version: 1, block_device_mappings: [{ device_name: '/dev/xvda', ebs: [{ volume_size: 100, volume_type: 'gp3' }] }] },
+      after: { id: 'lt-0abc', name: 'default-2024', default_version: 2, block_device_mappings: [{ device_name: '/dev/xvda', ebs: [{ volume_size: 100, volume_type: 'gp3' }] }] },
+      unknown: { latest_version: true },
+      expressions: { name_prefix: ref('var.launch_template_name'), block_device_mappings: [{ device_name: constant('/dev/xvda'), ebs: [{ volume_size: constant(100), volume_type: constant('gp3') }] }] },
+    };
+    const nodeGroupIn = (before: Record<string, unknown>, after: Record<string, unknown>, actions: string[]): ResSpec => ({
+      address: ngAddress,
+      actions,
+      before: actions[0] === 'create' ? null : { cluster_name: 'main', node_group_name: 'default-2024', ami_type: 'AL2023_x86_64_STANDARD', capacity_type: 'ON_DEMAND', instance_types: ['m6i.large'], scaling_config: [{ desired_size: 2, min_size: 1, max_size: 3 }], remote_access: [], ...before },
+      after: { cluster_name: 'main', node_group_name: 'default-2024', ami_type: 'AL2023_x86_64_STANDARD', capacity_type: 'ON_DEMAND', instance_types: ['m6i.large'], scaling_config: [{ desired_size: 2, min_size: 1, max_size: 3 }], remote_access: [], ...after },
+      expressions,
+    });
+    const spec = {
+      moduleCalls: {
+        'module.eks': { source: 'terraform-aws-modules/eks/aws' },
+        'module.eks.module.eks_managed_node_group': { source: './modules/eks-managed-node-group', expressions: { use_custom_launch_template: constant(true), disk_size: ref('each.value.disk_size') } },
+      },
+    };
+
+    it('an update with disk_size 0 from state beside the launch template is not an error', () => {
+      const ng = nodeGroupIn(
+        { disk_size: 0, launch_template: [{ id: 'lt-0abc', name: 'default-2024', version: '1' }] },
+        { disk_size: 0, launch_template: [{ id: 'lt-0abc', name: 'default-2024', version: '2' }] },
+        ['update'],
+      );
+      expect(check(EKS_LT_PROHIBITED, [ng, template], { spec })).toEqual([]);
+    });
+
+    it('a non-zero disk_size written beside the launch template is still an error', () => {
+      const ng = nodeGroupIn({}, { disk_size: 50, launch_template: [{ id: 'lt-0abc', version: '2' }] }, ['create']);
+      const f = check(EKS_LT_PROHIBITED, [{ ...ng, unknown: { launch_template: [{ name: true }], arn: true, id: true } }, template], { spec });
+      expect(f.map((x) => [x.address, x.path, x.severity])).toEqual([[ngAddress, 'disk_size', 'error']]);
+      expect(f[0]!.message).toContain(`disk_size 50 is set together with launch_template`);
+      expect(f[0]!.message).toContain(`${MOD}.aws_launch_template.this[0]'s block_device_mappings`);
+    });
   });
 });

@@ -23,6 +23,8 @@ function network(publicDefault: 'igw' | 'nat'): ResSpec[] {
   });
   const gw = publicDefault === 'igw' ? 'aws_internet_gateway.main' : 'aws_nat_gateway.main';
   return [
+    // The gateway the default route goes to is in the plan too (created here, or unchanged).
+    { address: gw, after: {}, unknown: { id: true, arn: true, vpc_id: true }, expressions: { vpc_id: ref('aws_vpc.main.id', 'aws_vpc.main') } },
     subnet(0),
     subnet(1),
     assoc(0),

@@ -1,9 +1,6 @@
-import type { AnalysisContext } from '../../../context.js';
-import type { Resource } from '../../../plan/model.js';
-import { collectReferences } from '../../../plan/config.js';
 import { show } from '../../show.js';
 import type { Rule } from '../../types.js';
-import { isNew, live, referenced } from '../resolve.js';
+import { isNew, live } from '../resolve.js';
 import { KEY_ATTRS, keyConflicts, knownKey, scalingKey, type ScalingKey } from './util.js';
 
 export const AAS_POLICY_TARGET_MATCH: Rule = {
@@ -23,7 +20,7 @@ export const AAS_POLICY_TARGET_MATCH: Rule = {
           return [{ path: KEY_ATTRS[diff[0]!], message: `the policy refers to ${t.address} but its ${diff.map((d) => KEY_ATTRS[d]).join(', ')} differ${diff.length === 1 ? 's' : ''} from the target's (${describe(key)} vs ${describe(scalingKey(t))}); PutScalingPolicy fails with ObjectNotFoundException` }];
         }
       }
-      const racing = targets.filter((t) => isNew(t) && !dependsOn(p, t, ctx));
+      const racing = targets.filter((t) => isNew(t) && !ctx.graph.out(p, 'depends-on').includes(t));
       return racing.map((t) => ({
         path: 'resource_id',
         severity: 'warning' as const,
@@ -51,12 +48,4 @@ export const AAS_POLICY_TARGET_MATCH: Rule = {
 
 function describe(k: ScalingKey): string {
   return `${show(k.ns)} ${show(k.id)} ${show(k.dim)}`;
-}
-
-/** Does the policy's configuration refer to the target (an expression or depends_on)? */
-function dependsOn(p: Resource, t: Resource, ctx: AnalysisContext): boolean {
-  if (referenced(ctx, p, [], [t.type]).includes(t)) return true;
-  const deps = (p.config as { depends_on?: unknown } | undefined)?.depends_on;
-  const local = t.configAddress.slice(p.moduleConfigPath ? p.moduleConfigPath.length + 1 : 0);
-  return Array.isArray(deps) && collectReferences({ references: deps }).some((d) => d === local || d.startsWith(`${local}[`));
 }

@@ -2,7 +2,7 @@ import type { AnalysisContext } from '../../../context.js';
 import type { Resource } from '../../../plan/model.js';
 import { show } from '../../show.js';
 import type { Rule, RuleResult } from '../../types.js';
-import { knownStr, live, referenced } from '../resolve.js';
+import { knownStr, live } from '../resolve.js';
 
 export const ASG_SIZES: Rule = {
   id: 'ASG_SIZES',
@@ -45,14 +45,12 @@ export const ASG_SIZES: Rule = {
 function desiredIsSent(r: Resource, ctx: AnalysisContext): boolean {
   const ignored = ctx.ignoreChanges(r);
   if (ignored === 'all' || ignored?.includes('desired_capacity')) return false;
-  return r.config === undefined || r.config.expressions?.desired_capacity !== undefined;
+  const d = r.current.num('desired_capacity');
+  // Without a configuration for the group, it cannot be told: judge the value the plan shows.
+  return d.state === 'known' && (d.origin === 'config' || d.origin === 'unclear');
 }
 
 function targetTrackingPolicies(asg: Resource, ctx: AnalysisContext): Resource[] {
-  const name = knownStr(asg, 'name');
-  return live(ctx, 'aws_autoscaling_policy').filter(
-    (p) =>
-      knownStr(p, 'policy_type') === 'TargetTrackingScaling' &&
-      ((name !== undefined && knownStr(p, 'autoscaling_group_name') === name) || referenced(ctx, p, ['autoscaling_group_name'], ['aws_autoscaling_group']).includes(asg)),
-  );
+  const policies = ctx.graph.in(asg, 'autoscaling-group', 'aws_autoscaling_policy');
+  return live(ctx, 'aws_autoscaling_policy').filter((p) => policies.includes(p) && knownStr(p, 'policy_type') === 'TargetTrackingScaling');
 }

@@ -5,6 +5,7 @@ import { AAS_ECS_IDS } from './AAS_ECS_IDS.js';
 import { AAS_MIN_MAX } from './AAS_MIN_MAX.js';
 import { AAS_POLICY_TARGET_MATCH } from './AAS_POLICY_TARGET_MATCH.js';
 import { AAS_TT_METRIC } from './AAS_TT_METRIC.js';
+import { ASG_NO_LAUNCH_SOURCE } from './ASG_NO_LAUNCH_SOURCE.js';
 import { ASG_SIZES } from './ASG_SIZES.js';
 
 /** The autoscaling rules, one per file in this folder. */
@@ -16,4 +17,5 @@ export const autoscalingRules: Rule[] = [
   AAS_DESIRED_RESET,
   AAS_TT_METRIC,
   ASG_SIZES,
+  ASG_NO_LAUNCH_SOURCE,
 ];

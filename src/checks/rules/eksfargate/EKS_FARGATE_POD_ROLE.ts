@@ -1,7 +1,7 @@
 import type { AnalysisContext } from '../../../context.js';
 import type { Resource } from '../../../plan/model.js';
 import type { Rule, RuleResult } from '../../types.js';
-import { byValue, knownStr, live, referenced } from '../resolve.js';
+import { live } from '../resolve.js';
 
 /** The service principal Fargate uses to assume the pod execution role (EKS user guide `pod-execution-role`). */
 const PRINCIPAL = 'eks-fargate-pods.amazonaws.com';
@@ -40,17 +40,9 @@ export const EKS_FARGATE_POD_ROLE: Rule = {
   },
 };
 
-/** The aws_iam_role the profile names, by ARN or role name, else through its configuration references. */
+/** The aws_iam_role the profile names (by ARN, role name or configuration reference). */
 function findRole(profile: Resource, ctx: AnalysisContext): Resource | undefined {
-  const arn = knownStr(profile, 'pod_execution_role_arn');
-  if (arn !== undefined) {
-    const hits = byValue(ctx, 'aws_iam_role', ['arn'], arn);
-    const byName = hits.length > 0 ? hits : byValue(ctx, 'aws_iam_role', ['name'], arn.slice(arn.lastIndexOf('/') + 1));
-    if (byName.length === 1) return byName[0];
-    if (byName.length > 1) return undefined;
-  }
-  const refs = referenced(ctx, profile, ['pod_execution_role_arn'], ['aws_iam_role']);
-  return refs.length === 1 ? refs[0] : undefined;
+  return ctx.graph.one(profile, 'iam-role');
 }
 
 /** Whether the role's trust policy allows the Fargate pods principal; undefined when it cannot be read. */
@@ -83,12 +75,12 @@ function attachesPolicy(role: Resource, ctx: AnalysisContext): boolean | undefin
   const isPolicy = (a: string) => a.endsWith(`:policy/${POLICY}`);
   const managed = role.current.list('managed_policy_arns');
   if (managed.state === 'known' && managed.value.some((a) => typeof a === 'string' && isPolicy(a))) return true;
-  if (managed.state === 'unknown' && role.config?.expressions?.managed_policy_arns !== undefined) return undefined;
-  const roleName = knownStr(role, 'name');
+  // Policies the configuration gives as an expression known only after apply (or that cannot be told) may include it.
+  if (managed.state === 'unknown' && managed.reason !== 'computed') return undefined;
+  const attachments = ctx.graph.in(role, 'iam-role', 'aws_iam_role_policy_attachment');
   let undecided = false;
   for (const att of live(ctx, 'aws_iam_role_policy_attachment')) {
-    const forRole = (roleName !== undefined && knownStr(att, 'role') === roleName) || referenced(ctx, att, ['role'], ['aws_iam_role']).includes(role);
-    if (!forRole) continue;
+    if (!attachments.includes(att)) continue;
     const pa = att.current.str('policy_arn');
     if (pa.state === 'known' && isPolicy(pa.value)) return true;
     if (pa.state === 'unknown') undecided = true;

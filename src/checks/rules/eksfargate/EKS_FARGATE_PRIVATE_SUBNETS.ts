@@ -3,7 +3,7 @@ import type { Resource } from '../../../plan/model.js';
 import type { Path } from '../../../plan/values.js';
 import { show } from '../../show.js';
 import type { Rule, RuleResult } from '../../types.js';
-import { byValue, isNew, knownStr, live, referenced } from '../resolve.js';
+import { isNew, knownStr, live } from '../resolve.js';
 
 const DEFAULT_ROUTE = '0.0.0.0/0';
 
@@ -52,29 +52,27 @@ function subnetsOf(r: Resource, ctx: AnalysisContext): Subnet[] {
   if (l.state === 'absent') return [];
   const out: Subnet[] = [];
   const n = l.state === 'known' ? l.value.length : 0;
+  const edges = ctx.graph.edgesOf(r, 'subnet');
   for (let i = 0; i < n; i++) {
     const id = r.current.str(['subnet_ids', i]);
     if (id.state !== 'known') continue;
-    out.push({ label: show(id), path: `subnet_ids[${i}]`, id: id.value, res: byValue(ctx, 'aws_subnet', ['id'], id.value)[0] });
+    const res = edges.find((e) => e.via === 'value' && e.path?.[1] === i)?.to;
+    out.push({ label: show(id), path: `subnet_ids[${i}]`, id: id.value, res });
   }
-  if (l.state === 'unknown' || r.current.hasUnknown('subnet_ids')) {
-    for (const s of referenced(ctx, r, ['subnet_ids'], ['aws_subnet'])) {
-      if (out.some((o) => o.res === s)) continue;
-      out.push({ label: s.address, path: 'subnet_ids', id: knownStr(s, 'id'), res: s });
-    }
+  for (const e of edges) {
+    if (e.via !== 'reference' || out.some((o) => o.res === e.to)) continue;
+    out.push({ label: e.to.address, path: 'subnet_ids', id: knownStr(e.to, 'id'), res: e.to });
   }
   return out;
 }
 
 function verdict(s: Subnet, ctx: AnalysisContext): Verdict {
   const assoc = live(ctx, 'aws_route_table_association').filter(
-    (a) => (s.id !== undefined && knownStr(a, 'subnet_id') === s.id) || (s.res !== undefined && referenced(ctx, a, ['subnet_id'], ['aws_subnet']).includes(s.res)),
+    (a) => (s.id !== undefined && knownStr(a, 'subnet_id') === s.id) || (s.res !== undefined && ctx.graph.out(a, 'subnet').includes(s.res)),
   );
   // Without an explicit association the subnet uses the VPC's main route table, which the plan does not show.
   if (assoc.length !== 1) return { kind: 'unknown' };
-  const a = assoc[0]!;
-  const rt = knownStr(a, 'route_table_id');
-  const tables = rt !== undefined ? byValue(ctx, 'aws_route_table', ['id'], rt) : referenced(ctx, a, ['route_table_id'], ['aws_route_table']);
+  const tables = ctx.graph.out(assoc[0]!, 'route-table');
   if (tables.length !== 1) return { kind: 'unknown' };
   return tableVerdict(tables[0]!, ctx);
 }
@@ -83,56 +81,35 @@ function verdict(s: Subnet, ctx: AnalysisContext): Verdict {
 function tableVerdict(table: Resource, ctx: AnalysisContext): Verdict {
   let undecided = false;
   const routes = table.current.list('route');
-  if (routes.state === 'unknown') {
-    const fromConfig = configuredIgwRoute(table, ctx);
-    if (fromConfig) return { kind: 'public', table, via: fromConfig };
-    undecided = true;
-  }
+  // The whole set of inline routes is known only after apply: which of them goes where cannot be told.
+  if (routes.state === 'unknown') undecided = true;
   const n = routes.state === 'known' ? routes.value.length : 0;
   for (let i = 0; i < n; i++) {
-    const g = igw(table, ctx, ['route', i, 'cidr_block'], ['route', i, 'gateway_id'], [['route', i, 'gateway_id'], ['route']]);
+    const g = igw(table, ctx, ['route', i, 'cidr_block'], ['route', i, 'gateway_id']);
     if (g === undefined) undecided = true;
     else if (g !== false) return { kind: 'public', table, via: g };
   }
-  const tableId = knownStr(table, 'id');
   for (const route of live(ctx, 'aws_route')) {
-    const onTable = (tableId !== undefined && knownStr(route, 'route_table_id') === tableId) || referenced(ctx, route, ['route_table_id'], ['aws_route_table']).includes(table);
-    if (!onTable) continue;
-    const g = igw(route, ctx, ['destination_cidr_block'], ['gateway_id'], [['gateway_id']]);
+    if (!ctx.graph.out(route, 'route-table').includes(table)) continue;
+    const g = igw(route, ctx, ['destination_cidr_block'], ['gateway_id']);
     if (g === undefined) undecided = true;
     else if (g !== false) return { kind: 'public', table, via: `${route.address}, ${g}` };
   }
   return undecided ? { kind: 'unknown' } : { kind: 'private' };
 }
 
-/** With the whole `route` set unknown: a configured `route` block with the default route to an aws_internet_gateway. */
-function configuredIgwRoute(table: Resource, ctx: AnalysisContext): string | undefined {
-  const blocks = ctx.model.config.expression(table.config, ['route']);
-  if (!Array.isArray(blocks)) return undefined;
-  for (let i = 0; i < blocks.length; i++) {
-    const cidr = (blocks[i] as { cidr_block?: { constant_value?: unknown } } | null)?.cidr_block?.constant_value;
-    if (cidr !== DEFAULT_ROUTE) continue;
-    const ref = ctx.model.config.references(table.moduleConfigPath, table.config, ['route', i, 'gateway_id']).find((x) => x.type === 'aws_internet_gateway');
-    if (ref) return ref.configAddress;
-  }
-  return undefined;
-}
-
 /**
  * Whether one route sends the default route to an internet gateway: the gateway shown, false
- * when not, undefined when unknown. An unknown gateway ID counts when the configuration refers
- * to an aws_internet_gateway.
+ * when not, undefined when unknown. An unknown gateway ID counts when it links to an
+ * aws_internet_gateway of this plan.
  */
-function igw(r: Resource, ctx: AnalysisContext, cidrPath: Path, gwPath: Path, refPaths: Path[]): string | false | undefined {
+function igw(r: Resource, ctx: AnalysisContext, cidrPath: Path, gwPath: Path): string | false | undefined {
   const cidr = r.current.str(cidrPath);
   if (cidr.state === 'unknown') return undefined;
   if (cidr.state !== 'known' || cidr.value !== DEFAULT_ROUTE) return false;
   const gw = r.current.str(gwPath);
   if (gw.state === 'known') return gw.value.startsWith('igw-') ? show(gw) : false;
   if (gw.state === 'absent') return false;
-  for (const p of refPaths) {
-    const ref = ctx.model.config.references(r.moduleConfigPath, r.config, p).find((x) => x.type === 'aws_internet_gateway');
-    if (ref) return ref.configAddress;
-  }
-  return undefined;
+  const linked = ctx.graph.edgesOf(r, 'internet-gateway').find((e) => e.path?.join('.') === gwPath.join('.'));
+  return linked ? linked.to.address : undefined;
 }
