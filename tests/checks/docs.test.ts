@@ -183,3 +183,11 @@ describe('rule docs', () => {
     expect(indexRows(index).map((r) => r.id).filter((id) => !ids.has(id))).toEqual([]);
   });
 });
+
+describe('rule counts in the docs', () => {
+  it('README.md and docs/rules/README.md state the number of registered rules', () => {
+    const readme = readFileSync(resolve(ROOT, 'README.md'), 'utf8');
+    expect(/^(\d+) rules catch what/m.exec(readme)?.[1]).toBe(String(RULES.length));
+    expect(/runs (\d+) rules over/.exec(index)?.[1]).toBe(String(RULES.length));
+  });
+});
