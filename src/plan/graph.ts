@@ -3,7 +3,7 @@ import type { ResolvedRef } from './config.js';
 import { Interner } from './compact.js';
 import { instancesAt } from './model.js';
 import type { PlanModel, Resource } from './model.js';
-import type { Path } from './values.js';
+import { formatPath, type Path } from './values.js';
 
 /**
  * Links between resources, the way AWS will resolve them. Each link is found first by value
@@ -21,13 +21,14 @@ export type EdgeKind =
   | 'service'
   | 'launch-template'
   | 'launch-configuration'
-  | 'target-group';
+  | 'target-group'
+  | 'task-set';
 
 export interface Edge {
   from: Resource;
   to: Resource;
   kind: EdgeKind;
-  /** The attribute of `from` that holds the link. */
+  /** The attribute of `from` that holds the link, with its positions (`load_balancer[1].target_group_arn`). */
   attribute: string;
   via: 'value' | 'reference';
 }
@@ -42,15 +43,19 @@ export class ResourceGraph {
   private readonly incoming = new Map<Resource, Adjacent>();
 
   add(e: Edge): void {
-    if (this.listed(this.outgoing, e.from).some((x) => x.to === e.to && x.kind === e.kind)) return;
+    if (this.listed(this.outgoing, e.from).some((x) => x.to === e.to && x.kind === e.kind && x.attribute === e.attribute)) return;
     this.edges.push(e);
     attach(this.outgoing, e.from, e);
     attach(this.incoming, e.to, e);
   }
 
-  /** Resources `r` links to with this kind. */
-  out(r: Resource, kind: EdgeKind): Resource[] {
-    return this.listed(this.outgoing, r).filter((e) => e.kind === kind).map((e) => e.to);
+  /** Resources `r` links to with this kind (each once), optionally only through one attribute. */
+  out(r: Resource, kind: EdgeKind, attribute?: string): Resource[] {
+    const out: Resource[] = [];
+    for (const e of this.listed(this.outgoing, r)) {
+      if (e.kind === kind && (attribute === undefined || e.attribute === attribute) && !out.includes(e.to)) out.push(e.to);
+    }
+    return out;
   }
 
   /** The single resource `r` links to, or undefined when none (or several). */
@@ -59,9 +64,11 @@ export class ResourceGraph {
     return l.length === 1 ? l[0] : undefined;
   }
 
-  /** Resources that link to `r` with this kind. */
+  /** Resources that link to `r` with this kind (each once). */
   in(r: Resource, kind: EdgeKind, fromType?: string): Resource[] {
-    return this.listed(this.incoming, r).filter((e) => e.kind === kind && (!fromType || e.from.type === fromType)).map((e) => e.from);
+    const out: Resource[] = [];
+    for (const e of this.listed(this.incoming, r)) if (e.kind === kind && (!fromType || e.from.type === fromType) && !out.includes(e.from)) out.push(e.from);
+    return out;
   }
 
   edgesFrom(r: Resource): Edge[] {
@@ -123,9 +130,9 @@ export function arnName(v: string): string {
 
 const ATTRIBUTE_NAMES = new Interner(200, 1000);
 
-/** `['network_configuration', 0, 'subnets']` → `network_configuration.subnets`, one string per name. */
+/** `['load_balancer', 1, 'target_group_arn']` → `load_balancer[1].target_group_arn`, one string per path: a link says which block holds it. */
 function attributeName(path: Path): string {
-  return ATTRIBUTE_NAMES.intern(path.filter((p) => typeof p === 'string').join('.'));
+  return ATTRIBUTE_NAMES.intern(formatPath(path));
 }
 
 export function buildGraph(model: PlanModel): ResourceGraph {
