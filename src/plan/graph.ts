@@ -21,8 +21,7 @@ export type EdgeKind =
   | 'service'
   | 'launch-template'
   | 'launch-configuration'
-  | 'target-group'
-  | 'task-set';
+  | 'target-group';
 
 export interface Edge {
   from: Resource;
@@ -194,6 +193,14 @@ export function buildGraph(model: PlanModel): ResourceGraph {
     const lbs = s.current.list('load_balancer');
     const n = lbs.state === 'known' ? lbs.value.length : 0;
     for (let i = 0; i < n; i++) link(s, ['load_balancer', i, 'target_group_arn'], 'target-group', ['aws_lb_target_group', 'aws_alb_target_group'], (v) => tgs.get(v));
+  }
+
+  // Task sets (deployment controller EXTERNAL) → their service, cluster and task definition.
+  const ecsServices = idx(['aws_ecs_service'], (r) => [known(r, 'name'), known(r, 'id')]);
+  for (const ts of T('aws_ecs_task_set')) {
+    link(ts, ['service'], 'service', ['aws_ecs_service'], byName(ecsServices));
+    link(ts, ['cluster'], 'cluster', ['aws_ecs_cluster'], byName(ecsClusters));
+    link(ts, ['task_definition'], 'task-definition', ['aws_ecs_task_definition'], byTd);
   }
 
   for (const ccp of T('aws_ecs_cluster_capacity_providers')) {
