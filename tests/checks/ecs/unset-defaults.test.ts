@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import { ECS_AWSVPC_NETCONF } from '../../../src/checks/rules/ecs/ECS_AWSVPC_NETCONF.js';
+import { ECS_IAM_ROLE_AWSVPC } from '../../../src/checks/rules/ecs/ECS_IAM_ROLE_AWSVPC.js';
 import { analyse } from '../../../src/engine.js';
+import { servicePlacement } from '../../../src/plan/ecs.js';
+import { buildGraph } from '../../../src/plan/graph.js';
+import { validatePlan } from '../../../src/plan/load.js';
+import { buildModel } from '../../../src/plan/model.js';
+import { buildPlan, ref } from '../../helpers/plan.js';
+import { check } from '../helpers.js';
+import { cluster, service, taskDef } from './fixtures.js';
 
 /*
  * fixtures/ecs-unset-defaults.json is a create plan written as Terraform writes it: launch_type,
@@ -58,5 +67,36 @@ describe('ECS services and task definitions that leave launch type and network m
   it('adds up to the total', () => {
     expect(report.cost!.monthlyAfter).toBeCloseTo(5.75 * TASK_MONTH + 4.25 * SPOT_MONTH, 9);
     expect(report.cost!.monthlyDelta).toBeCloseTo(5.75 * TASK_MONTH + 4.25 * SPOT_MONTH, 9);
+  });
+});
+
+describe('placement and network mode left to AWS, rule by rule', () => {
+  const bridgeTd = () => taskDef('web', { network_mode: null, requires_compatibilities: ['EC2'] }, { unknown: { network_mode: true } });
+
+  it('ECS_AWSVPC_NETCONF: a task definition without network_mode is bridge, so network_configuration is refused', () => {
+    const fs = check(ECS_AWSVPC_NETCONF, [bridgeTd(), service('web', { launch_type: 'EC2' })]);
+    expect(fs).toHaveLength(1);
+    expect(fs[0]!.message).toContain('task definition aws_ecs_task_definition.web uses network_mode not set (ECS uses "bridge")');
+  });
+
+  it('ECS_IAM_ROLE_AWSVPC: a bridge task (network_mode not set) may have a service role', () => {
+    expect(check(ECS_IAM_ROLE_AWSVPC, [bridgeTd(), service('web', { launch_type: 'EC2', network_configuration: [], iam_role: 'arn:aws:iam::123456789012:role/ecs' })])).toEqual([]);
+  });
+
+  it("no cluster written: the account's default cluster decides, and nothing assumes EC2 or Fargate for it", () => {
+    const plan = validatePlan('t.json', JSON.parse(JSON.stringify(buildPlan([service('web', { launch_type: null, cluster: null }, { unknown: { launch_type: true, cluster: true } })]))));
+    const model = buildModel(plan);
+    const p = servicePlacement(model.resources[0]!, buildGraph(model));
+    expect(p).toEqual({
+      kind: 'unknown',
+      why: 'no cluster is set, so the service runs in the account\'s "default" cluster, which is not in this plan: ECS places the tasks by its default capacity provider strategy, or with the EC2 launch type when it has none',
+    });
+  });
+
+  it('a cluster in the plan without a default strategy gives the EC2 launch type', () => {
+    const plan = validatePlan('t.json', JSON.parse(JSON.stringify(buildPlan([cluster(), service('web', { launch_type: null }, { unknown: { launch_type: true, cluster: true }, expressions: { cluster: ref('aws_ecs_cluster.main.id', 'aws_ecs_cluster.main') } })]))));
+    const model = buildModel(plan);
+    const svc = model.byAddress.get('aws_ecs_service.web')!;
+    expect(servicePlacement(svc, buildGraph(model))).toEqual({ kind: 'default' });
   });
 });
