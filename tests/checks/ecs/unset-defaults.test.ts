@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ECS_AWSVPC_NETCONF } from '../../../src/checks/rules/ecs/ECS_AWSVPC_NETCONF.js';
 import { ECS_IAM_ROLE_AWSVPC } from '../../../src/checks/rules/ecs/ECS_IAM_ROLE_AWSVPC.js';
+import { FARGATE_NETWORK_MODE } from '../../../src/checks/rules/fargate/FARGATE_NETWORK_MODE.js';
 import { analyse } from '../../../src/engine.js';
 import { servicePlacement } from '../../../src/plan/ecs.js';
 import { buildGraph } from '../../../src/plan/graph.js';
 import { validatePlan } from '../../../src/plan/load.js';
 import { buildModel } from '../../../src/plan/model.js';
-import { buildPlan, ref } from '../../helpers/plan.js';
+import { buildPlan, constant, ref, type ResSpec } from '../../helpers/plan.js';
 import { check } from '../helpers.js';
 import { cluster, service, taskDef } from './fixtures.js';
 
@@ -98,5 +99,30 @@ describe('placement and network mode left to AWS, rule by rule', () => {
     const model = buildModel(plan);
     const svc = model.byAddress.get('aws_ecs_service.web')!;
     expect(servicePlacement(svc, buildGraph(model))).toEqual({ kind: 'default' });
+  });
+});
+
+describe('task sets', () => {
+  const taskSet = (launchType: string | null): ResSpec => ({
+    address: 'aws_ecs_task_set.blue',
+    after: { launch_type: launchType, capacity_provider_strategy: [], scale: [{ unit: 'PERCENT', value: 100 }], load_balancer: [], service_registries: [] },
+    unknown: { service: true, cluster: true, task_definition: true, arn: true, id: true, ...(launchType ? {} : { launch_type: true }) },
+    expressions: {
+      service: ref('aws_ecs_service.web.id', 'aws_ecs_service.web'),
+      cluster: ref('aws_ecs_cluster.main.id', 'aws_ecs_cluster.main'),
+      task_definition: ref('aws_ecs_task_definition.web.arn', 'aws_ecs_task_definition.web'),
+      ...(launchType ? { launch_type: constant(launchType) } : {}),
+      scale: [{ unit: constant('PERCENT'), value: constant(100) }],
+    },
+  });
+  const td = () => taskDef('web', { network_mode: 'bridge', requires_compatibilities: null });
+
+  it('the Fargate rules see the task definition a Fargate task set runs', () => {
+    const fs = check(FARGATE_NETWORK_MODE, [td(), cluster(), taskSet('FARGATE')]);
+    expect(fs.map((f) => [f.address, f.message])).toEqual([['aws_ecs_task_definition.web', 'network_mode is "bridge"; Fargate supports only "awsvpc"']]);
+  });
+
+  it('a task set on EC2 does not make its task definition a Fargate one', () => {
+    expect(check(FARGATE_NETWORK_MODE, [td(), cluster(), taskSet('EC2')])).toEqual([]);
   });
 });
