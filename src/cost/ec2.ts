@@ -154,6 +154,7 @@ export function launchTemplateVolumes(lt: Resource): Volumes {
     if (v.state === 'volume') out.push(v.volume);
     else notes.push(v.note);
   }
+  if (out.length === 0 && notes.length === 0) notes.push(`${lt.address} maps no EBS block device: the instances use the AMI's root volume, whose size and type are not in the plan (not priced)`);
   return { state: 'known', volumes: out, notes };
 }
 

@@ -35,7 +35,6 @@ export const estimateEksNodeGroup: Estimator = (ng, env) => {
     volumes = lt.volumes.volumes;
     spec = { tenancy: lt.tenancy, monitoring: lt.monitoring, os };
     notes.push(...lt.volumes.notes, ...lt.notes);
-    if (volumes.length === 0 && lt.volumes.notes.length === 0) notes.push(`the root volume is the AMI's (${lt.address} maps no block device): not priced`);
     if (lt.tenancy === 'dedicated') notes.push(`${lt.address}: dedicated tenancy, priced at the Dedicated Instance rate`);
   } else {
     // disk_size reads as EKS's default when left out, or as absent when a launch template decides.
