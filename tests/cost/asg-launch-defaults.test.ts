@@ -52,7 +52,7 @@ describe('fixtures/asg-launch-defaults.json', () => {
     expect(r.min).toBeCloseTo(2 * perInstance, 9);
     expect(r.max).toBeCloseTo(6 * perInstance, 9);
     expect(r.unpriced).toEqual([]);
-    expect(r.notes.join('\n')).not.toMatch(/known only after apply/);
+    expect(r.notes?.join('\n')).not.toMatch(/known only after apply/);
   });
 
   it("prices a launch configuration's instances without root_block_device, notes the AMI's root volume, and bills detailed monitoring (on by default) as CloudWatch metrics", async () => {
@@ -66,7 +66,7 @@ describe('fixtures/asg-launch-defaults.json', () => {
     expect(r.monthlyAfter).toBeNull();
     expect(r.unpriced.map((u) => u.reason)).toEqual(['no price for cloudwatch/metric-month in us-east-1 in the price snapshot of 2026-11-22']);
     expect(r.notes).toContain("aws_launch_configuration.legacy sets no root_block_device: the instances use the AMI's root volume, whose size and type are not in the plan (not priced)");
-    expect(r.notes.join('\n')).not.toMatch(/known only after apply/);
+    expect(r.notes?.join('\n')).not.toMatch(/known only after apply/);
   });
 
   it('prices dedicated tenancy at the Dedicated Instance rate, never the shared one (unpriced while the snapshot has none)', async () => {
@@ -85,7 +85,7 @@ describe('fixtures/asg-launch-defaults.json', () => {
     expect(r.min).toBeCloseTo(2 * m5, 9);
     expect(r.max).toBeCloseTo(8 * m5, 9);
     expect(r.notes).toContain('4 capacity units: 4 on-demand, 0 Spot');
-    expect(r.notes.some((n) => n.startsWith('mixed instances: on-demand base 0 (not set: the AWS default), then 100% on-demand above it (not set: the AWS default)'))).toBe(true);
+    expect(r.notes?.some((n) => n.startsWith('mixed instances: on-demand base 0 (not set: the AWS default), then 100% on-demand above it (not set: the AWS default)'))).toBe(true);
     expect(r.notes).toContain("aws_launch_template.mixed maps no EBS block device: the instances use the AMI's root volume, whose size and type are not in the plan (not priced)");
   });
 });

@@ -120,8 +120,9 @@ function readOverrides(policy: Resource['current']): Overrides {
     if (t.state !== 'known' || t.value === '') continue;
     const w = o.num('weighted_capacity');
     if (w.state === 'unknown') return { state: 'unknown', why: `override ${i + 1}'s weighted_capacity is known only after apply` };
-    if (w.state !== 'known' || w.value <= 0) return { state: 'unknown', why: `override ${i + 1}'s weighted_capacity is not a positive number` };
-    out.push({ type: t.value, weight: w.value });
+    // Without weights (absent) the group is unweighted: each instance is one unit of capacity.
+    if (w.state === 'known' && w.value <= 0) return { state: 'unknown', why: `override ${i + 1}'s weighted_capacity is not a positive number` };
+    out.push({ type: t.value, weight: w.state === 'known' ? w.value : 1 });
   }
   return { state: 'known', value: out };
 }
