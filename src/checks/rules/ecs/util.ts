@@ -1,7 +1,6 @@
 import type { AnalysisContext } from '../../../context.js';
 import { readStrategy, type Placement, type StrategyItem } from '../../../plan/ecs.js';
 import type { Resource } from '../../../plan/model.js';
-import { platformOf } from '../../../plan/taskdef.js';
 import type { Reading } from '../../../plan/read.js';
 import { formatPath } from '../../../plan/values.js';
 import { literal, show } from '../../show.js';
