@@ -1,6 +1,11 @@
 import { getOctokit } from '@actions/github';
 import { ConnectionError } from './failure.js';
 
+// Octokit's hook types are generic over every route; the wrapper handles any request.
+/* eslint-disable @typescript-eslint/no-explicit-any */
+type RequestHook = { hook: { wrap: (name: 'request', fn: (request: (o: any) => unknown, options: any) => Promise<any>) => void } };
+/* eslint-enable @typescript-eslint/no-explicit-any */
+
 export type GitHubClient = ReturnType<typeof getOctokit>;
 
 export interface ClientOptions {
@@ -53,9 +58,7 @@ export function createClient(token: string, opts: ClientOptions): GitHubClient {
   let waitLeft = opts.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS;
   const info = opts.info ?? opts.warn;
 
-  // Octokit's hook types are generic over every route; the wrapper handles any request.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const guard = (octokit: { hook: { wrap: (name: 'request', fn: (request: (o: any) => unknown, options: any) => Promise<any>) => void } }) => {
+  const guard = (octokit: RequestHook) => {
     octokit.hook.wrap('request', async (request, options) => {
       const what = `${String(options.method)} ${routeOf(options)}`;
       let limited = 0;
