@@ -1,6 +1,7 @@
 import type { PlanModel, Resource } from './plan/model.js';
 import type { ResourceGraph } from './plan/graph.js';
 import type { ToolConfig } from './config.js';
+import type { PriceBook } from './cost/prices.js';
 import type { PriceMode } from './cost/live.js';
 
 export const UNPRICED_MODES = ['fail', 'warn', 'ignore'] as const;
@@ -50,4 +51,10 @@ export interface AnalysisContext {
    * carry lifecycle settings). Read for the analysed resource types.
    */
   ignoreChanges(r: Resource): string[] | 'all' | undefined;
+  /**
+   * The run's prices (the snapshot with the configuration's price file and discount), shared by
+   * the checks that quote a price and the estimators, so both give the same figure. Absent: the
+   * snapshot alone.
+   */
+  prices?: PriceBook;
 }

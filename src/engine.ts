@@ -7,9 +7,9 @@ import type { AnalysisContext, EngineOptions } from './context.js';
 import { SCHEMA_VERSION, type PlanCost, type PlanReport, type Report } from './report/schema.js';
 import { planStatus } from './plan/status.js';
 import { runChecks } from './checks/run.js';
-import { estimateCostsLive } from './cost/index.js';
+import { estimateCostsLive, runPriceBook } from './cost/index.js';
 import { LivePrices } from './cost/live.js';
-import { embeddedSnapshot } from './cost/prices.js';
+import { embeddedSnapshot, type PriceBook } from './cost/prices.js';
 import { computeGate } from './gate.js';
 import { totalCost } from './cost/total.js';
 import { VERSION } from './version.js';
@@ -38,8 +38,9 @@ export async function analyse(paths: readonly string[], options: EngineOptions):
   // Plans are analysed a few at a time, so one plan's file reading overlaps another's analysis.
   // Each plan keeps its own warnings and secrets; they are merged in input order, so the report
   // is the same as one plan at a time.
+  const prices = runPriceBook({ options, config });
   const results = await mapPool(paths, PLAN_CONCURRENCY, async (path) => {
-    const run: RunState = { options, config, sources, live, warnings: new Set(), secrets: new Set() };
+    const run: RunState = { options, config, sources, live, prices, warnings: new Set(), secrets: new Set() };
     return { plan: await analysePlan(path, run), run };
   });
   const plans: PlanReport[] = results.map((r) => r.plan);
@@ -88,6 +89,8 @@ interface RunState {
   sources: SourceTree | undefined;
   /** Live prices, shared by the run's plans. */
   live: LivePrices;
+  /** The run's price book (snapshot, price file, discount), shared by the checks and the estimators. */
+  prices: PriceBook;
   /** Report-level warnings (a .tf file that does not parse). */
   warnings: Set<string>;
   /** Sensitive strings of the plan. */
@@ -126,7 +129,7 @@ async function analysePlan(path: string, run: RunState): Promise<PlanReport> {
   dropUnlinked(model, (r) => graph.linked(r));
   const sources = run.sources ? await run.sources.forPlan(model, path) : NO_SOURCES;
   for (const w of sources.warnings) run.warnings.add(w);
-  const ctx: AnalysisContext = { model, graph, options, config, locate: sources.locate, ignoreChanges: sources.ignoreChanges };
+  const ctx: AnalysisContext = { model, graph, options, config, locate: sources.locate, ignoreChanges: sources.ignoreChanges, prices: run.prices };
   const resources = model.resources
     .filter((r) => isAnalysedType(r.type) && r.mode === 'managed')
     .map((r) => ({

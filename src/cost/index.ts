@@ -29,7 +29,7 @@ export const ESTIMATORS: Record<string, Estimator> = {
  */
 export function estimateCosts(ctx: AnalysisContext, book?: PriceBook): PlanCost | null {
   const cfg = ctx.config.cost ?? {};
-  const prices = book ?? runPriceBook(ctx);
+  const prices = book ?? ctx.prices ?? runPriceBook(ctx);
   const priceOrigins = new Set<string>();
   const sides = { before: new PlanSide(ctx.graph, 'before'), after: new PlanSide(ctx.graph, 'after') };
   // Services of one size and count have the same component names, description and advice: one string each.
@@ -88,7 +88,7 @@ export function estimateCosts(ctx: AnalysisContext, book?: PriceBook): PlanCost 
 }
 
 /** The snapshot, with the configuration's price file and discount. */
-function runPriceBook(ctx: AnalysisContext): PriceBook {
+export function runPriceBook(ctx: Pick<AnalysisContext, 'config' | 'options'>): PriceBook {
   const cfg = ctx.config.cost ?? {};
   const priceFile = cfg.priceFile ? resolve(ctx.options.configFile ? dirname(ctx.options.configFile) : '.', cfg.priceFile) : undefined;
   return priceBook(priceFile, cfg.edpDiscountPercent ?? 0);
@@ -102,7 +102,7 @@ function runPriceBook(ctx: AnalysisContext): PriceBook {
  */
 export async function estimateCostsLive(ctx: AnalysisContext, live: LivePrices | undefined): Promise<PlanCost | null> {
   if (!live?.used) return estimateCosts(ctx);
-  const book = runPriceBook(ctx);
+  const book = ctx.prices ?? runPriceBook(ctx);
   const lookups = new Set<string>();
   if (estimateCosts(ctx, book.recording(lookups)) === null) return null;
   const { live: prices, missing } = await live.resolve(lookups);

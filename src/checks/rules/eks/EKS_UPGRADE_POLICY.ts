@@ -42,6 +42,6 @@ export const EKS_UPGRADE_POLICY: Rule = {
     if (supportType === 'STANDARD') {
       return [{ path: PATH, message: `${when}: with support_type ${shownType} EKS then upgrades the control plane to the next minor version by itself (node groups and add-ons are not upgraded); upgrade the cluster before that date` }];
     }
-    return [{ path: PATH, message: `${when}: with support_type ${shownType} the cluster then enters extended support and costs ${extendedSupportCost(cluster.region)}; upgrade before that date, or set support_type STANDARD while still in standard support` }];
+    return [{ path: PATH, message: `${when}: with support_type ${shownType} the cluster then enters extended support and costs ${extendedSupportCost(cluster.region, ctx.prices)}; upgrade before that date, or set support_type STANDARD while still in standard support` }];
   },
 };

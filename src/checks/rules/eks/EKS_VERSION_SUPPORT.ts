@@ -23,7 +23,7 @@ export const EKS_VERSION_SUPPORT: Rule = {
     if (phase === 'extended' && info) {
       // A sensitive version's dates would give it away.
       const dates = v.lookup.sensitive ? '' : ` (standard support ended ${info.endOfStandardSupport}; extended support ends ${info.endOfExtendedSupport}, then EKS upgrades the control plane)`;
-      return [{ path: 'version', message: `Kubernetes ${shown} is in EKS extended support on ${asOf}${dates}: the cluster costs ${extendedSupportCost(cluster.region)}; upgrade to a version in standard support` }];
+      return [{ path: 'version', message: `Kubernetes ${shown} is in EKS extended support on ${asOf}${dates}: the cluster costs ${extendedSupportCost(cluster.region, ctx.prices)}; upgrade to a version in standard support` }];
     }
     if (phase === 'unsupported' && info) {
       return [{ path: 'version', severity: 'error', message: `Kubernetes ${shown} is past the end of EKS extended support${v.lookup.sensitive ? '' : ` (${info.endOfExtendedSupport})`} on ${asOf}: EKS rejects it ("unsupported Kubernetes version") and auto-upgrades existing control planes; use ${newestStandard(asOf) ?? 'a supported version'}` }];

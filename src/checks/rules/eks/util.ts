@@ -6,6 +6,7 @@ import { eksAmiTypes, type AmiType } from '../../../facts-eks.js';
 import { SENSITIVE_REGION, UNKNOWN_REGION, type Resource } from '../../../plan/model.js';
 import type { Lookup } from '../../../plan/values.js';
 import type { Attributes, Known } from '../../../plan/read.js';
+import type { PriceBook } from '../../../cost/prices.js';
 import { show } from '../../show.js';
 
 /** Helpers shared by the EKS cluster, node group and add-on rules. */
@@ -116,10 +117,10 @@ const usd = (n: number): string => `$${n.toFixed(2)}`;
  * `$0.60/hr instead of $0.10/hr (+$0.50/hr, about +$365/month)` in the cluster's region, from the
  * price snapshot the estimators use; `extended-support rates` when the region has no price.
  */
-export function extendedSupportCost(region: string): string {
+export function extendedSupportCost(region: string, book?: PriceBook): string {
   if (region === UNKNOWN_REGION) return 'extended-support rates (the cluster\'s region is known only after apply)';
   if (region === SENSITIVE_REGION) return 'extended-support rates';
-  const p = eksControlPlaneHourly(region);
+  const p = eksControlPlaneHourly(region, book);
   if (!p) return `extended-support rates (no EKS price for ${region} in the price snapshot)`;
   const extra = p.extended - p.standard;
   return `${usd(p.extended)}/hr instead of ${usd(p.standard)}/hr (+${usd(extra)}/hr, about +$${Math.round(extra * HOURS_PER_MONTH)}/month)`;
