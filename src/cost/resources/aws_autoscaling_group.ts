@@ -1,4 +1,4 @@
-import { countText, emptyEstimate, Pricer, qty, scaled, sumMonthly, type Counts, type Estimator } from '../component.js';
+import { countText, emptyEstimate, Pricer, qty, readCount, scaled, sensitiveNote, sumMonthly, type Counts, type Estimator } from '../component.js';
 import { fleetComponents, launchConfigurationVolumes, launchTemplateVolumes, templateInstanceType, type Market, type Volumes } from '../ec2.js';
 import type { Resource } from '../../plan/model.js';
 import { usd } from '../../report/format.js';
@@ -23,6 +23,8 @@ export const estimateAutoscalingGroup: Estimator = (asg, env) => {
   if (volumes.volumes.length === 0) notes.push(`the root volume is the AMI's (${template.address} maps no block device with a size): not priced`);
 
   const counts = capacityCounts(asg);
+  notes.push(...(counts.problems ?? []));
+  if (counts.sensitive) notes.push(sensitiveNote('the group size'));
   const spot: Market = { spot: true, discountPercent: env.spotDiscountPercent };
   const fleet = (type: string, n: number, market: Market) => fleetComponents(p, type, volumes.volumes, n, market);
 
@@ -33,7 +35,7 @@ export const estimateAutoscalingGroup: Estimator = (asg, env) => {
     const market: Market = templateIsSpot(template) ? spot : { spot: false };
     if (market.spot) notes.push(`Spot is estimated at ${env.spotDiscountPercent}% off on-demand (Spot prices vary)`);
     const est = scaled(counts, (n) => fleet(t.value, n, market));
-    return { ...est, description: `${countText(counts.point)} × ${t.value}${market.spot ? ' Spot' : ''}${diskText(volumes)}`, unpriced: p.unpriced, notes, advice: [] };
+    return { ...est, description: `${countText(counts.point, counts.sensitive)} × ${t.value}${market.spot ? ' Spot' : ''}${diskText(volumes)}`, unpriced: p.unpriced, notes, advice: [] };
   }
 
   const mip = asg.current.at(['mixed_instances_policy', 0]);
@@ -64,13 +66,13 @@ export const estimateAutoscalingGroup: Estimator = (asg, env) => {
       notes.push(`the ${overrides.length} override types cost ${usd(Math.min(...ms))}–${usd(Math.max(...ms))} per capacity unit-month on demand`);
     }
   }
-  if (counts.point !== null) {
+  if (counts.point !== null && !counts.sensitive) {
     const od = Math.min(counts.point, base) + (Math.max(0, counts.point - base) * pct) / 100;
     notes.push(`${qty(counts.point)} capacity units: ${qty(od)} on-demand, ${qty(counts.point - od)} Spot`);
   }
   return {
     ...est,
-    description: `${countText(counts.point)} units, mixed on-demand/Spot, ${first.type}${diskText(volumes)}`,
+    description: `${countText(counts.point, counts.sensitive)} units, mixed on-demand/Spot, ${first.type}${diskText(volumes)}`,
     unpriced: p.unpriced,
     notes,
     advice: [],
@@ -87,11 +89,12 @@ function diskText(v: Extract<Volumes, { state: 'known' }>): string {
 
 /** desired_capacity (the reading gives min_size when it is not set, as AWS does), min_size and max_size. */
 function capacityCounts(asg: Resource): Counts {
-  const n = (a: string) => {
-    const l = asg.current.num(a);
-    return l.state === 'known' ? l.value : null;
-  };
-  return { point: n('desired_capacity'), min: n('min_size'), max: n('max_size') };
+  const out: Counts = { point: null, min: null, max: null };
+  const n = (a: string) => readCount(asg.current, a, a, out);
+  const point = n('desired_capacity');
+  const min = n('min_size');
+  const max = n('max_size');
+  return { ...out, point, min, max };
 }
 
 function templateIsSpot(t: Resource): boolean {

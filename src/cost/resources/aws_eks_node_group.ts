@@ -1,4 +1,4 @@
-import { countText, emptyEstimate, Pricer, scaled, sumMonthly, type Counts, type Estimator } from '../component.js';
+import { countText, emptyEstimate, Pricer, readCount, scaled, sensitiveNote, sumMonthly, type Counts, type Estimator } from '../component.js';
 import { DEFAULTS, fleetComponents, launchTemplateVolumes, templateInstanceType, type Market, type Volume } from '../ec2.js';
 import { eksAmiType } from '../../facts-eks.js';
 import type { Resource } from '../../plan/model.js';
@@ -38,6 +38,8 @@ export const estimateEksNodeGroup: Estimator = (ng, env) => {
   }
 
   const counts = scalingCounts(ng);
+  notes.push(...(counts.problems ?? []));
+  if (counts.sensitive) notes.push(sensitiveNote('scaling_config'));
   const fleet = (type: string, n: number) => fleetComponents(p, type, volumes, n, market, os);
   const first = types.value[0]!;
   const est = scaled(counts, (n) => fleet(first, n));
@@ -61,7 +63,7 @@ export const estimateEksNodeGroup: Estimator = (ng, env) => {
   const disk = volumes.map((v) => `${v.sizeGiB} GB ${v.type}`).join(' + ');
   return {
     ...est,
-    description: `${countText(counts.point)} × ${first}${market.spot ? ' Spot' : ''}${disk ? ` + ${disk}` : ''}`,
+    description: `${countText(counts.point, counts.sensitive)} × ${first}${market.spot ? ' Spot' : ''}${disk ? ` + ${disk}` : ''}`,
     unpriced: p.unpriced,
     notes,
     advice: [],
@@ -88,9 +90,11 @@ function instanceTypes(ng: Resource, lt: Resource | undefined): Types {
 }
 
 function scalingCounts(ng: Resource): Counts {
-  const n = (a: string) => {
-    const l = ng.current.num(['scaling_config', 0, a]);
-    return l.state === 'known' ? l.value : null;
-  };
-  return { point: n('desired_size'), min: n('min_size'), max: n('max_size') };
+  const out: Counts = { point: null, min: null, max: null };
+  if (ng.current.hasSensitive('scaling_config')) out.sensitive = true;
+  const n = (a: string) => readCount(ng.current, ['scaling_config', 0, a], `scaling_config.${a}`, out);
+  const point = n('desired_size');
+  const min = n('min_size');
+  const max = n('max_size');
+  return { ...out, point, min, max };
 }
