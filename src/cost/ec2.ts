@@ -67,9 +67,16 @@ export const DEFAULTS = defaults;
 
 export type Volumes = { state: 'known'; volumes: Volume[] } | { state: 'unknown'; why: string };
 
+/** Block devices the plan marks sensitive: their names and sizes would be in the report, so they are not priced. */
+const SENSITIVE_VOLUMES = (r: Resource) => `${r.address}: its block devices are marked sensitive, so their cost is not shown`;
+
+/** The note on an estimate whose instance type the plan marks sensitive. */
+export const SENSITIVE_INSTANCE_TYPE = 'the instance type is marked sensitive: its name and its price would give it away, so the cost is not shown';
+
 /** EBS volumes of a launch template's `block_device_mappings`. */
 export function launchTemplateVolumes(lt: Resource): Volumes {
   if (lt.current.hasUnknown('block_device_mappings')) return { state: 'unknown', why: `${lt.address}: block_device_mappings are known only after apply` };
+  if (lt.current.hasSensitive('block_device_mappings')) return { state: 'unknown', why: SENSITIVE_VOLUMES(lt) };
   const l = lt.current.list('block_device_mappings');
   const out: Volume[] = [];
   const n = l.state === 'known' ? l.value.length : 0;
@@ -88,6 +95,7 @@ export function launchConfigurationVolumes(lc: Resource): Volumes {
   if (lc.current.hasUnknown('root_block_device') || lc.current.hasUnknown('ebs_block_device')) {
     return { state: 'unknown', why: `${lc.address}: its block devices are known only after apply` };
   }
+  if (lc.current.hasSensitive('root_block_device') || lc.current.hasSensitive('ebs_block_device')) return { state: 'unknown', why: SENSITIVE_VOLUMES(lc) };
   const out: Volume[] = [];
   for (const attr of ['root_block_device', 'ebs_block_device']) {
     const l = lc.current.list(attr);
@@ -117,8 +125,10 @@ function volumeOf(v: Resource['current'], size: number, label: string): Volume {
 }
 
 /** The instance type set on a launch template or launch configuration. */
-export function templateInstanceType(t: Resource): { state: 'known'; value: string } | { state: 'unknown' | 'absent' } {
+export function templateInstanceType(t: Resource): { state: 'known'; value: string } | { state: 'unknown' | 'absent' | 'sensitive' } {
   const l = t.current.str('instance_type');
+  // Its name would be in the report, and its price gives it away: not priced.
+  if (l.sensitive) return { state: 'sensitive' };
   if (l.state === 'known' && l.value !== '') return { state: 'known', value: l.value };
   return { state: l.state === 'unknown' ? 'unknown' : 'absent' };
 }

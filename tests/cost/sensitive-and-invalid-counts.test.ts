@@ -137,3 +137,37 @@ describe('the gate fails closed on a cost delta that is not a finite number', ()
     expect(r.notes).toContain('desired_count is not a whole number of 0 or more, so it is not priced and the cost is unknown');
   });
 });
+
+describe('plan strings the estimators would quote are never shown when sensitive', () => {
+  const template = (sensitive: Record<string, unknown>) => ({
+    address: 'aws_launch_template.db',
+    after: { name: 'db', id: 'lt-0db', instance_type: 'x2iedn.metal', block_device_mappings: [{ device_name: '/dev/secret-disk', ebs: [{ volume_size: 777, volume_type: 'gp3' }] }] },
+    sensitive,
+  });
+  const asg = { address: 'aws_autoscaling_group.db', after: { name: 'db', min_size: 1, max_size: 1, desired_capacity: 1, launch_template: [{ id: 'lt-0db', name: null, version: '$Latest' }] } };
+
+  it('a sensitive instance type: no name, no price, a note', () => {
+    const r = resource(estimate([template({ instance_type: true }), asg]), 'aws_autoscaling_group.db');
+    expect(JSON.stringify(r)).not.toContain('x2iedn');
+    expect(r.monthlyAfter).toBeNull();
+    expect(r.notes?.join(' ')).toContain('instance type is marked sensitive');
+  });
+
+  it('sensitive block devices: no device name or size', () => {
+    const r = resource(estimate([template({ block_device_mappings: [{ device_name: true }] }), asg]), 'aws_autoscaling_group.db');
+    expect(JSON.stringify(r)).not.toMatch(/secret-disk|777/);
+    expect(r.notes?.join(' ')).toContain('block devices are marked sensitive');
+  });
+
+  it('a sensitive node group instance_types list', () => {
+    const ng = { ...nodeGroup({ desired_size: 3, min_size: 1, max_size: 5 }, { instance_types: [true] }) };
+    const r = resource(estimate([ng]), 'aws_eks_node_group.general');
+    expect(JSON.stringify(r)).not.toContain('m5.large');
+  });
+
+  it('a sensitive capacity provider strategy: no provider names or split', () => {
+    const svc = service({ desired: 4, strategy: [{ capacity_provider: 'FARGATE', base: 1, weight: 1 }, { capacity_provider: 'secret-provider', weight: 3 }] });
+    const r = resource(estimate(fargate(svc, taskDef(), { svc: { capacity_provider_strategy: true } })), 'aws_ecs_service.api');
+    expect(JSON.stringify(r)).not.toMatch(/secret-provider|base first/);
+  });
+});

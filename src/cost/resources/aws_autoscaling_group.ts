@@ -1,5 +1,5 @@
 import { countText, emptyEstimate, Pricer, qty, readCount, scaled, sensitiveNote, sumMonthly, type Counts, type Estimator } from '../component.js';
-import { fleetComponents, launchConfigurationVolumes, launchTemplateVolumes, templateInstanceType, type Market, type Volumes } from '../ec2.js';
+import { fleetComponents, launchConfigurationVolumes, launchTemplateVolumes, SENSITIVE_INSTANCE_TYPE, templateInstanceType, type Market, type Volumes } from '../ec2.js';
 import type { Resource } from '../../plan/model.js';
 import { usd } from '../../report/format.js';
 import type { CostComponent } from '../../report/schema.js';
@@ -31,6 +31,7 @@ export const estimateAutoscalingGroup: Estimator = (asg, env) => {
   const mixed = asg.current.get(['mixed_instances_policy', 0]).state !== 'absent';
   if (!mixed) {
     const t = templateInstanceType(template);
+    if (t.state === 'sensitive') return emptyEstimate({ notes: [SENSITIVE_INSTANCE_TYPE] });
     if (t.state !== 'known') return emptyEstimate({ notes: [`${template.address}: instance_type is ${t.state === 'unknown' ? 'known only after apply' : 'not set'}`] });
     const market: Market = templateIsSpot(template) ? spot : { spot: false };
     if (market.spot) notes.push(`Spot is estimated at ${env.spotDiscountPercent}% off on-demand (Spot prices vary)`);
@@ -42,11 +43,13 @@ export const estimateAutoscalingGroup: Estimator = (asg, env) => {
   if (mip.hasUnknown(['instances_distribution']) || mip.hasUnknown(['launch_template', 0, 'override'])) {
     return emptyEstimate({ notes: ['its mixed_instances_policy is known only after apply'] });
   }
+  if (mip.hasSensitive(['launch_template', 0, 'override']) || mip.hasSensitive(['instances_distribution'])) return emptyEstimate({ notes: ['its mixed_instances_policy is marked sensitive, so its cost is not shown'] });
   const dist = mip.at(['instances_distribution', 0]);
   const base = known(dist.num('on_demand_base_capacity'), 0);
   const pct = known(dist.num('on_demand_percentage_above_base_capacity'), 100);
   const overrides = readOverrides(mip);
   const ltType = templateInstanceType(template);
+  if (overrides.length === 0 && ltType.state === 'sensitive') return emptyEstimate({ notes: [SENSITIVE_INSTANCE_TYPE] });
   const first = overrides[0] ?? (ltType.state === 'known' ? { type: ltType.value, weight: 1 } : undefined);
   if (!first) return emptyEstimate({ notes: ['no instance type in the mixed instances policy overrides or the launch template'] });
 

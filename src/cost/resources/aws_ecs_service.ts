@@ -20,6 +20,9 @@ export const estimateEcsService: Estimator = (svc, env) => {
   if (!strategy.some((s) => isFargateProvider(s.capacityProvider))) return onEc2(svc, env, strategy);
 
   const counts = serviceCounts(svc, env);
+  // A sensitive strategy: the split over providers (and the provider names) is not shown.
+  const strategyHidden = placement.kind === 'strategy' && strategySensitive(svc, env, placement.from);
+  if (strategyHidden) counts.sensitive = true;
   const td = env.graph.one(svc, 'task-definition');
   if (!td) return emptyEstimate({ notes: ['its task definition is not in this plan, so the task size is unknown'] });
   const shape = taskShape(td);
@@ -38,7 +41,7 @@ export const estimateEcsService: Estimator = (svc, env) => {
   const hidden = [counts.sensitive ? 'the task count' : '', shape.sensitive ? 'the task size' : ''].filter(Boolean);
   if (hidden.length > 0) notes.push(sensitiveNote(hidden.join(' and ')));
   const others = strategy.filter((s) => !isFargateProvider(s.capacityProvider));
-  if (others.length > 0) notes.push(`tasks placed on ${others.map((s) => s.capacityProvider).join(', ')} run on EC2 capacity and are priced on its Auto Scaling group`);
+  if (others.length > 0 && !strategyHidden) notes.push(`tasks placed on ${others.map((s) => s.capacityProvider).join(', ')} run on EC2 capacity and are priced on its Auto Scaling group`);
   if (strategy.length > 1 && counts.point !== null && !counts.sensitive) {
     const split = [...splitTasks(strategy, counts.point)].map(([k, v]) => `${qty(v)} on ${k}`).join(', ');
     notes.push(`${qty(counts.point)} tasks split by the capacity provider strategy (base first, then by weight): ${split}`);
@@ -64,6 +67,14 @@ function strategyOf(p: Exclude<Placement, { kind: 'unknown' }>): StrategyItem[] 
     case 'default':
       return [{ capacityProvider: 'EC2', base: 0, weight: 1 }];
   }
+}
+
+/** Does the plan mark the strategy the service's tasks follow sensitive (the service's or its cluster's default)? */
+function strategySensitive(svc: Resource, env: CostEnv, from: string): boolean {
+  if (from === 'service') return svc.current.hasSensitive('capacity_provider_strategy');
+  const cluster = env.graph.one(svc, 'cluster');
+  if (!cluster) return false;
+  return [cluster, ...env.graph.out(cluster, 'cluster-capacity-providers')].some((r) => r.current.hasSensitive('default_capacity_provider_strategy'));
 }
 
 /** desired_count, and the bounds of the Application Auto Scaling target linked to the service. */

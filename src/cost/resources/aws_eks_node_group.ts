@@ -1,5 +1,5 @@
 import { countText, emptyEstimate, Pricer, readCount, scaled, sensitiveNote, sumMonthly, type Counts, type Estimator } from '../component.js';
-import { DEFAULTS, fleetComponents, launchTemplateVolumes, templateInstanceType, type Market, type Volume } from '../ec2.js';
+import { DEFAULTS, fleetComponents, launchTemplateVolumes, SENSITIVE_INSTANCE_TYPE, templateInstanceType, type Market, type Volume } from '../ec2.js';
 import { eksAmiType } from '../../facts-eks.js';
 import type { Resource } from '../../plan/model.js';
 import { usd } from '../../report/format.js';
@@ -32,6 +32,7 @@ export const estimateEksNodeGroup: Estimator = (ng, env) => {
   } else {
     const d = ng.current.num('disk_size');
     if (d.state === 'unknown') return emptyEstimate({ notes: ['disk_size is known only after apply'] });
+    if (d.sensitive) return emptyEstimate({ notes: ['disk_size is marked sensitive, so the cost is not shown'] });
     const size = d.state === 'known' ? d.value : DEFAULTS.eksNodeGroup.diskSizeGiB[os];
     volumes = [{ type: DEFAULTS.eksNodeGroup.volumeType, sizeGiB: size, label: 'root volume' }];
     if (d.state !== 'known') notes.push(`disk_size not set: EKS gives each node a ${size} GB root volume, priced as ${DEFAULTS.eksNodeGroup.volumeType}`);
@@ -79,12 +80,14 @@ function instanceTypes(ng: Resource, lt: Resource | undefined): Types {
   if (l.state === 'unknown' || ng.current.hasUnknown('instance_types')) {
     return { state: 'unknown', why: 'instance_types is known only after apply' };
   }
+  if (ng.current.hasSensitive('instance_types')) return { state: 'unknown', why: SENSITIVE_INSTANCE_TYPE };
   const listed = l.state === 'known' ? l.value.filter((x): x is string => typeof x === 'string' && x !== '') : [];
   if (listed.length > 0) return { state: 'known', value: listed };
   if (lt) {
     const t = templateInstanceType(lt);
     if (t.state === 'known') return { state: 'known', value: [t.value] };
     if (t.state === 'unknown') return { state: 'unknown', why: `${lt.address}: instance_type is known only after apply` };
+    if (t.state === 'sensitive') return { state: 'unknown', why: SENSITIVE_INSTANCE_TYPE };
   }
   return { state: 'known', value: [DEFAULTS.eksNodeGroup.instanceType] };
 }
