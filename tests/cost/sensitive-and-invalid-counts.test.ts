@@ -171,3 +171,11 @@ describe('plan strings the estimators would quote are never shown when sensitive
     expect(JSON.stringify(r)).not.toMatch(/secret-provider|base first/);
   });
 });
+
+describe('a sensitive EKS version is not quoted by the cost estimate', () => {
+  it('says (sensitive) where the version would be', () => {
+    const r = resource(estimate([{ address: 'aws_eks_cluster.prod', after: { name: 'prod', version: '1.33', upgrade_policy: [] }, sensitive: { version: true } }]), 'aws_eks_cluster.prod');
+    expect(JSON.stringify(r)).not.toContain('1.33');
+    expect(r.description).toContain('Kubernetes (sensitive)');
+  });
+});
