@@ -116,8 +116,9 @@ function productOf(i: number): GeneratedProduct {
     servicename: 'Amazon Elastic Compute Cloud',
     vpcnetworkingsupport: 'true',
   };
-  const priced = os === 'Linux' && tenancy === 'Shared' && software === 'NA' && capacity === 'Used';
-  return { product: { sku, productFamily: 'Compute Instance', attributes }, usd, ...(priced ? { key: `ec2/${type}/hour` } : {}) };
+  // Linux on-demand rows are priced at shared tenancy (ec2/) and as Dedicated Instances (ec2-dedicated/).
+  const priced = os === 'Linux' && (tenancy === 'Shared' || tenancy === 'Dedicated') && software === 'NA' && capacity === 'Used';
+  return { product: { sku, productFamily: 'Compute Instance', attributes }, usd, ...(priced ? { key: `${tenancy === 'Shared' ? 'ec2' : 'ec2-dedicated'}/${type}/hour` } : {}) };
 }
 
 function term(sku: string, code: string, dims: Array<{ code: string; unit: string; usd: number; description: string }>, termAttributes: Record<string, string>) {

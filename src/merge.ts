@@ -39,13 +39,17 @@ export async function mergeReportFiles(paths: readonly string[], options: Engine
   if (paths.length === 0) throw new InputError(undefined, 'no report to merge');
   const read = await Promise.all(paths.map(readReport));
   const good = read.filter((r): r is ReportFile => 'report' in r);
-  const skipped = read.filter((r): r is { problem: string } => 'problem' in r).map((r) => r.problem);
+  const bad = read.filter((r): r is { problem: string; summary?: string } => 'problem' in r);
+  const skipped = bad.map((r) => r.problem);
   if (good.length === 0) throw new InputError(undefined, `no report could be merged: ${skipped.join('; ')}`);
-  return mergeReports(good, options, skipped);
+  // The merged report names a forged report without echoing its values; the log line says what is wrong.
+  const merged = mergeReports(good, options, bad.map((r) => r.summary ?? r.problem));
+  const detail = new Map(bad.map((r) => [r.summary ?? r.problem, r.problem]));
+  return { ...merged, skipped, warnings: merged.warnings.map((w) => detail.get(w) ?? w) };
 }
 
 /** One report file, validated against the schema; or one line saying why it cannot be used. */
-export async function readReport(path: string): Promise<ReportFile | { problem: string }> {
+export async function readReport(path: string): Promise<ReportFile | { problem: string; summary?: string }> {
   const problem = (what: string) => ({ problem: `${path}: ${what}; left out of the merged report` });
   let text: string;
   try {
@@ -74,14 +78,14 @@ export async function readReport(path: string): Promise<ReportFile | { problem: 
     return problem(`does not match the report schema (${plain(where, 120)}: ${plain(issue.message, 160)})`);
   }
   const forged = checkValues(parsed.data);
-  if (forged) return problem(`is not a report this tool wrote (${forged})`);
+  if (forged) return { ...problem(`is not a report this tool wrote (${forged})`), summary: problem('is not a report this tool wrote').problem };
   return { path, report: parsed.data };
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const VERSION_TEXT = /^[0-9A-Za-z.+-]{1,40}$/;
 /** A docs link as a run writes it: `<base>docs/rules/<ID>.md`, the base a plain https URL or none. */
-const DOCS = /^(?:https:\/\/[A-Za-z0-9.-]+(?::\d+)?\/[A-Za-z0-9._~\/-]*)?docs\/rules\/([A-Z0-9_]+)\.md$/;
+const DOCS = /^(?:https:\/\/[A-Za-z0-9.-]+(?::\d+)?\/[A-Za-z0-9._~/-]*)?docs\/rules\/([A-Z0-9_]+)\.md$/;
 
 function isDate(s: string): boolean {
   return DATE.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;

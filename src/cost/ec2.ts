@@ -1,12 +1,15 @@
 import { HOURS_PER_MONTH, type Pricer } from './component.js';
-import defaults from './data/defaults.json' with { type: 'json' };
 import type { Resource } from '../plan/model.js';
+import type { Attributes, Reading } from '../plan/read.js';
 import type { CostComponent } from '../report/schema.js';
 
 /**
  * EC2 instances and their EBS volumes, shared by the node group and Auto Scaling group
- * estimators: instance-hours at the on-demand Linux price of the type (or an estimated Spot
- * discount), and per-volume GB-months, provisioned IOPS and throughput.
+ * estimators: instance-hours at the on-demand Linux price of the type (shared or dedicated
+ * tenancy, or an estimated Spot discount), per-volume GB-months, provisioned IOPS and throughput,
+ * and the CloudWatch metrics of detailed monitoring. Every value comes from the one reading
+ * (src/plan/read.ts): a setting the plan leaves out reads as AWS's default
+ * (src/data/provider-defaults.json), as absent, or as unknown with its reason.
  */
 export interface Volume {
   type: string;
@@ -19,20 +22,46 @@ export interface Volume {
 
 export type Market = { spot: false } | { spot: true; discountPercent: number };
 
-export function instanceComponent(p: Pricer, type: string, instances: number, market: Market, os: 'linux' | 'windows' = 'linux'): CostComponent {
-  const key = os === 'windows' ? `ec2-windows/${type}/hour` : `ec2/${type}/hour`;
+/** Shared (default) or Dedicated Instance tenancy; Dedicated Hosts are billed per host, not here. */
+export type Tenancy = 'shared' | 'dedicated';
+
+/** What every instance of a fleet carries beside its type. */
+export interface FleetSpec {
+  volumes: readonly Volume[];
+  tenancy: Tenancy;
+  /** Detailed monitoring: CloudWatch metrics per instance; unknown leaves the monthly unknown. */
+  monitoring: 'on' | 'off' | 'unknown';
+  os: 'linux' | 'windows';
+}
+
+/** CloudWatch metrics an instance with detailed monitoring publishes (the usual figure; AWS bills them per metric-month). */
+export const DETAILED_MONITORING_METRICS = 7;
+
+export function instanceComponent(p: Pricer, type: string, instances: number, market: Market, os: 'linux' | 'windows' = 'linux', tenancy: Tenancy = 'shared'): CostComponent {
+  const dedicated = tenancy === 'dedicated';
+  const key = `ec2${dedicated ? '-dedicated' : ''}${os === 'windows' ? '-windows' : ''}/${type}/hour`;
   const what = `${type}${os === 'windows' ? ' Windows' : ''}`;
+  const kind = `${market.spot ? 'Spot' : 'on-demand'}${dedicated ? ', dedicated' : ''}`;
   return market.spot
-    ? p.component(`Instances ${what} (Spot)`, 'hours', instances * HOURS_PER_MONTH, key, {
+    ? p.component(`Instances ${what} (${kind})`, 'hours', instances * HOURS_PER_MONTH, key, {
         factor: 1 - market.discountPercent / 100,
         note: `estimate: ${market.discountPercent}% off the on-demand price`,
       })
-    : p.component(`Instances ${what} (on-demand)`, 'hours', instances * HOURS_PER_MONTH, key);
+    : p.component(`Instances ${what} (${kind})`, 'hours', instances * HOURS_PER_MONTH, key);
 }
 
-/** Instances of one type with their volumes, all month. */
-export function fleetComponents(p: Pricer, type: string, volumes: readonly Volume[], instances: number, market: Market, os: 'linux' | 'windows' = 'linux'): CostComponent[] {
-  return [instanceComponent(p, type, instances, market, os), ...volumes.flatMap((v) => volumeComponents(p, v, instances))];
+/** Instances of one type with their volumes and monitoring, all month. */
+export function fleetComponents(p: Pricer, type: string, spec: FleetSpec, instances: number, market: Market): CostComponent[] {
+  const out = [instanceComponent(p, type, instances, market, spec.os, spec.tenancy), ...spec.volumes.flatMap((v) => volumeComponents(p, v, instances))];
+  if (spec.monitoring !== 'off') {
+    const metrics = spec.monitoring === 'on' ? DETAILED_MONITORING_METRICS * instances : null;
+    out.push(
+      p.component(`CloudWatch detailed monitoring (${DETAILED_MONITORING_METRICS} metrics per instance)`, 'metric-months', metrics, 'cloudwatch/metric-month', {
+        note: spec.monitoring === 'on' ? `${DETAILED_MONITORING_METRICS} metrics per instance is the usual figure` : 'whether detailed monitoring is on is known only after apply',
+      }),
+    );
+  }
+  return out;
 }
 
 /** EBS baselines included in the gp3 price (IOPS, MB/s) and the io2 IOPS tier boundaries. */
@@ -59,13 +88,54 @@ export function volumeComponents(p: Pricer, v: Volume, instances: number): CostC
   return out;
 }
 
-/** EC2's volume type when a block device mapping sets none. */
-export const DEFAULT_VOLUME_TYPE = defaults.ebs.volumeType;
+/** Volumes priced, with notes on those the plan cannot size or type (the AMI's). */
+export type Volumes = { state: 'known'; volumes: Volume[]; notes: string[] } | { state: 'unknown'; why: string };
 
-/** What AWS applies when the plan leaves a setting out (data/defaults.json). */
-export const DEFAULTS = defaults;
+/** A launch template or launch configuration, as the instances it launches cost. */
+export interface Template {
+  address: string;
+  instanceType: { state: 'known'; value: string } | { state: 'unknown' | 'absent' | 'sensitive' };
+  volumes: Volumes;
+  tenancy: Tenancy | 'host' | 'unknown';
+  monitoring: FleetSpec['monitoring'];
+  spot: boolean;
+  notes: string[];
+}
 
-export type Volumes = { state: 'known'; volumes: Volume[] } | { state: 'unknown'; why: string };
+/** Reads a linked `aws_launch_template` or `aws_launch_configuration`. */
+export function readTemplate(t: Resource): Template {
+  const lt = t.type === 'aws_launch_template';
+  const c = t.current;
+  const notes: string[] = [];
+  const tenancy = tenancyOf(lt ? c.str(['placement', 0, 'tenancy']) : c.str('placement_tenancy'));
+  const mon = lt ? c.bool(['monitoring', 0, 'enabled']) : c.bool('enable_monitoring');
+  const monitoring = mon.state === 'known' ? (mon.value ? 'on' : 'off') : mon.state === 'unknown' ? 'unknown' : 'off';
+  const ebsOpt = c.str('ebs_optimized');
+  if (ebsOpt.state === 'known' && ebsOpt.value === 'true') {
+    notes.push(
+      `${t.address} turns on EBS optimization: a fee applies only on instance types where it is optional, which the instance-type data (src/data/instance-types.json) does not record; not priced`,
+    );
+  }
+  const market = lt ? c.str(['instance_market_options', 0, 'market_type']) : c.str('spot_price');
+  const spot = market.state === 'known' && (lt ? market.value === 'spot' : market.value !== '');
+  const type = c.str('instance_type');
+  return {
+    address: t.address,
+    // A sensitive type: its name would be in the report, and its price gives it away: not priced.
+    instanceType: type.sensitive ? { state: 'sensitive' } : type.state === 'known' && type.value !== '' ? { state: 'known', value: type.value } : { state: type.state === 'unknown' ? 'unknown' : 'absent' },
+    volumes: lt ? launchTemplateVolumes(t) : launchConfigurationVolumes(t),
+    tenancy,
+    monitoring,
+    spot,
+    notes,
+  };
+}
+
+function tenancyOf(r: Reading<string>): Template['tenancy'] {
+  if (r.state === 'unknown') return 'unknown';
+  if (r.state !== 'known' || r.value === 'default' || r.value === '') return 'shared';
+  return r.value === 'dedicated' ? 'dedicated' : r.value === 'host' ? 'host' : 'unknown';
+}
 
 /** Block devices the plan marks sensitive: their names and sizes would be in the report, so they are not priced. */
 const SENSITIVE_VOLUMES = (r: Resource) => `${r.address}: its block devices are marked sensitive, so their cost is not shown`;
@@ -75,60 +145,77 @@ export const SENSITIVE_INSTANCE_TYPE = 'the instance type is marked sensitive: i
 
 /** EBS volumes of a launch template's `block_device_mappings`. */
 export function launchTemplateVolumes(lt: Resource): Volumes {
-  if (lt.current.hasUnknown('block_device_mappings')) return { state: 'unknown', why: `${lt.address}: block_device_mappings are known only after apply` };
-  if (lt.current.hasSensitive('block_device_mappings')) return { state: 'unknown', why: SENSITIVE_VOLUMES(lt) };
   const l = lt.current.list('block_device_mappings');
+  if (l.state === 'unknown') return { state: 'unknown', why: `${lt.address}: block_device_mappings are known only after apply` };
+  if (lt.current.hasSensitive('block_device_mappings')) return { state: 'unknown', why: SENSITIVE_VOLUMES(lt) };
   const out: Volume[] = [];
+  const notes: string[] = [];
   const n = l.state === 'known' ? l.value.length : 0;
   for (let i = 0; i < n; i++) {
-    const ebs = lt.current.at(['block_device_mappings', i, 'ebs', 0]);
-    const size = ebs.num('volume_size');
-    if (size.state !== 'known') continue;
-    const dev = lt.current.str(['block_device_mappings', i, 'device_name']);
-    out.push(volumeOf(ebs, size.value, dev.state === 'known' ? dev.value : `volume ${i + 1}`));
+    const m = lt.current.at(['block_device_mappings', i]);
+    const ebs = m.list('ebs');
+    if (ebs.state === 'unknown') return { state: 'unknown', why: `${lt.address}: block_device_mappings[${i}].ebs is known only after apply` };
+    if (ebs.state !== 'known' || ebs.value.length === 0) continue;
+    const dev = m.str('device_name');
+    const v = readVolume(lt.address, m.at(['ebs', 0]), dev.state === 'known' ? dev.value : `volume ${i + 1}`, `block_device_mappings[${i}].ebs`);
+    if (v.state === 'unknown') return v;
+    if (v.state === 'volume') out.push(v.volume);
+    else notes.push(v.note);
   }
-  return { state: 'known', volumes: out };
+  if (out.length === 0 && notes.length === 0) notes.push(`${lt.address} maps no EBS block device: the instances use the AMI's root volume, whose size and type are not in the plan (not priced)`);
+  return { state: 'known', volumes: out, notes };
 }
 
-/** EBS volumes of a launch configuration: `root_block_device` and `ebs_block_device`. */
+/** EBS volumes of a launch configuration: `root_block_device` (else the AMI's root volume) and `ebs_block_device`. */
 export function launchConfigurationVolumes(lc: Resource): Volumes {
-  if (lc.current.hasUnknown('root_block_device') || lc.current.hasUnknown('ebs_block_device')) {
-    return { state: 'unknown', why: `${lc.address}: its block devices are known only after apply` };
-  }
   if (lc.current.hasSensitive('root_block_device') || lc.current.hasSensitive('ebs_block_device')) return { state: 'unknown', why: SENSITIVE_VOLUMES(lc) };
   const out: Volume[] = [];
+  const notes: string[] = [];
   for (const attr of ['root_block_device', 'ebs_block_device']) {
     const l = lc.current.list(attr);
+    if (l.state === 'unknown') return { state: 'unknown', why: `${lc.address}: ${attr} is known only after apply` };
     const n = l.state === 'known' ? l.value.length : 0;
+    if (attr === 'root_block_device' && n === 0) notes.push(`${lc.address} sets no root_block_device: the instances use the AMI's root volume, whose size and type are not in the plan (not priced)`);
     for (let i = 0; i < n; i++) {
       const v = lc.current.at([attr, i]);
-      const size = v.num('volume_size');
-      if (size.state !== 'known' || size.value === 0) continue;
       const dev = v.str('device_name');
-      out.push(volumeOf(v, size.value, attr === 'root_block_device' ? 'root volume' : dev.state === 'known' ? dev.value : `volume ${i + 1}`));
+      const label = attr === 'root_block_device' ? 'root volume' : dev.state === 'known' ? dev.value : `volume ${i + 1}`;
+      const r = readVolume(lc.address, v, label, `${attr}[${i}]`);
+      if (r.state === 'unknown') return r;
+      if (r.state === 'volume') out.push(r.volume);
+      else notes.push(r.note);
     }
   }
-  return { state: 'known', volumes: out };
+  return { state: 'known', volumes: out, notes };
 }
 
-function volumeOf(v: Resource['current'], size: number, label: string): Volume {
+type VolumeReading = { state: 'volume'; volume: Volume } | { state: 'not-priced'; note: string } | { state: 'unknown'; why: string };
+
+/** One EBS volume: size and type as written or as AWS's default; the AMI's or snapshot's when the plan cannot tell. */
+function readVolume(address: string, v: Attributes, label: string, where: string): VolumeReading {
+  const unknown = (attr: string): VolumeReading => ({ state: 'unknown', why: `${address}: ${where}.${attr} is known only after apply` });
+  const size = v.num('volume_size');
+  if (size.state === 'unknown') return unknown('volume_size');
   const type = v.str('volume_type');
+  if (type.state === 'unknown') return unknown('volume_type');
+  if (size.state !== 'known' || size.value === 0) {
+    return { state: 'not-priced', note: `${address}: ${label} sets no size, so it takes its snapshot's (the AMI's): not in the plan, not priced` };
+  }
+  if (type.state !== 'known' || type.value === '') {
+    return { state: 'not-priced', note: `${address}: ${label} (${size.value} GB) sets no type, so it keeps its snapshot's (the AMI's): not in the plan, not priced` };
+  }
   const iops = v.num('iops');
+  if (iops.state === 'unknown') return unknown('iops');
   const tp = v.num('throughput');
+  if (tp.state === 'unknown') return unknown('throughput');
   return {
-    type: type.state === 'known' && type.value !== '' ? type.value : DEFAULT_VOLUME_TYPE,
-    sizeGiB: size,
-    ...(iops.state === 'known' ? { iops: iops.value } : {}),
-    ...(tp.state === 'known' ? { throughput: tp.value } : {}),
-    label,
+    state: 'volume',
+    volume: {
+      type: type.value,
+      sizeGiB: size.value,
+      ...(iops.state === 'known' ? { iops: iops.value } : {}),
+      ...(tp.state === 'known' ? { throughput: tp.value } : {}),
+      label,
+    },
   };
-}
-
-/** The instance type set on a launch template or launch configuration. */
-export function templateInstanceType(t: Resource): { state: 'known'; value: string } | { state: 'unknown' | 'absent' | 'sensitive' } {
-  const l = t.current.str('instance_type');
-  // Its name would be in the report, and its price gives it away: not priced.
-  if (l.sensitive) return { state: 'sensitive' };
-  if (l.state === 'known' && l.value !== '') return { state: 'known', value: l.value };
-  return { state: l.state === 'unknown' ? 'unknown' : 'absent' };
 }

@@ -4,7 +4,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { keyOf, onDemandUsd, productQuery, Term } from './price-list.js';
-import { priceId, type LivePrice } from './prices.js';
+import type { LivePrice } from './prices.js';
 import { oneLine } from '../plan/errors.js';
 
 /**

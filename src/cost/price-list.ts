@@ -16,6 +16,8 @@ const PriceList = z.object({
   unprefixed: z.record(z.string(), z.array(z.string())),
   usageTypes: z.record(z.string(), z.record(z.string(), z.string())),
   ec2Instances: z.object({ usageTypePrefix: z.string(), productFamily: z.string(), attributes: z.record(z.string(), z.string()) }),
+  /** Dedicated Instances: the same rows with tenancy Dedicated, keyed ec2-dedicated/<type>/hour. */
+  ec2DedicatedInstances: z.object({ usageTypePrefix: z.string(), productFamily: z.string(), attributes: z.record(z.string(), z.string()) }).loose().optional(),
 }).loose();
 export const LIST = embedded('price-list.json', PriceList, priceListJson);
 export const OFFER_CODES = Object.keys(LIST.usageTypes);
@@ -39,6 +41,9 @@ export function addPrefix(code: string, region: string, usageType: string): stri
   return prefix === undefined ? undefined : `${prefix}-${usageType}`;
 }
 
+/** EC2 instance rows and the key prefix each prices: shared tenancy (`ec2/`), Dedicated Instances (`ec2-dedicated/`). */
+const EC2_INSTANCE_KEYS = [[LIST.ec2Instances, 'ec2'], ...(LIST.ec2DedicatedInstances ? [[LIST.ec2DedicatedInstances, 'ec2-dedicated'] as const] : [])] as const;
+
 /** The snapshot key a product prices, if any. */
 export function keyOf(code: string, region: string, product: Product): string | undefined {
   const a = product.attributes;
@@ -47,9 +52,10 @@ export function keyOf(code: string, region: string, product: Product): string | 
   if (ut === undefined) return undefined;
   const mapped = LIST.usageTypes[code]?.[ut];
   if (mapped) return mapped;
-  const inst = LIST.ec2Instances;
-  if (code === 'AmazonEC2' && ut.startsWith(inst.usageTypePrefix) && product.productFamily === inst.productFamily) {
-    if (Object.entries(inst.attributes).every(([k, v]) => a[k] === v)) return `ec2/${ut.slice(inst.usageTypePrefix.length)}/hour`;
+  for (const [inst, prefix] of EC2_INSTANCE_KEYS) {
+    if (code === 'AmazonEC2' && ut.startsWith(inst.usageTypePrefix) && product.productFamily === inst.productFamily) {
+      if (Object.entries(inst.attributes).every(([k, v]) => a[k] === v)) return `${prefix}/${ut.slice(inst.usageTypePrefix.length)}/hour`;
+    }
   }
   return undefined;
 }

@@ -53,8 +53,8 @@ class SideGraph extends ResourceGraph {
     super();
   }
 
-  override out(r: Resource, kind: EdgeKind): Resource[] {
-    return this.plan.base.out(this.plan.original(r), kind).filter((x) => this.plan.exists(x)).map((x) => this.plan.of(x));
+  override out(r: Resource, kind: EdgeKind, attribute?: string): Resource[] {
+    return this.plan.base.out(this.plan.original(r), kind, attribute).filter((x) => this.plan.exists(x)).map((x) => this.plan.of(x));
   }
 
   override in(r: Resource, kind: EdgeKind, fromType?: string): Resource[] {

@@ -53,6 +53,8 @@ export function createClient(token: string, opts: ClientOptions): GitHubClient {
   let waitLeft = opts.maxRateLimitWaitMs ?? DEFAULT_MAX_RATE_LIMIT_WAIT_MS;
   const info = opts.info ?? opts.warn;
 
+  // Octokit's hook types are generic over every route; the wrapper handles any request.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const guard = (octokit: { hook: { wrap: (name: 'request', fn: (request: (o: any) => unknown, options: any) => Promise<any>) => void } }) => {
     octokit.hook.wrap('request', async (request, options) => {
       const what = `${String(options.method)} ${routeOf(options)}`;
@@ -155,7 +157,7 @@ function outOfTime(): ConnectionError {
 }
 
 function routeOf(options: { url?: unknown }): string {
-  const url = String(options.url ?? '');
+  const url = typeof options.url === 'string' ? options.url : '';
   return url.startsWith('http') ? new URL(url).pathname : url;
 }
 

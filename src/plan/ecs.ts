@@ -1,4 +1,4 @@
-import type { ResourceGraph } from './graph.js';
+import { arnName, type ResourceGraph } from './graph.js';
 import type { Resource } from './model.js';
 import type { Lookup } from './values.js';
 
@@ -49,7 +49,16 @@ export function clusterDefaultStrategy(cluster: Resource, graph: ResourceGraph):
   return readStrategy(cluster, 'default_capacity_provider_strategy');
 }
 
-/** Where a service's tasks are placed. */
+/**
+ * Where a service's (or a task set's) tasks are placed, as ECS decides at CreateService /
+ * CreateTaskSet: its own capacity provider strategy or launch type; when it has neither, the
+ * cluster's default capacity provider strategy; when the cluster has none, the EC2 launch type.
+ *
+ * A cluster that is not in this plan (named by a value, or, with no `cluster` written, the
+ * account's `default` cluster) keeps its default strategy outside the plan: the placement is then
+ * `unknown`, and `why` says what ECS will do, so that no check or estimate assumes EC2 or Fargate
+ * for it.
+ */
 export function servicePlacement(service: Resource, graph: ResourceGraph): Placement {
   const lt = service.current.str('launch_type');
   const strat = readStrategy(service, 'capacity_provider_strategy');
@@ -62,11 +71,18 @@ export function servicePlacement(service: Resource, graph: ResourceGraph): Place
     const def = clusterDefaultStrategy(cluster, graph);
     if (def.state === 'unknown') return { kind: 'unknown', why: "the cluster's default capacity provider strategy is known only after apply" };
     if (def.state === 'known' && def.value.length > 0) return { kind: 'strategy', strategy: def.value, from: 'cluster-default' };
-  } else if (service.current.get('cluster').state !== 'absent') {
-    // The cluster is outside this plan: its default strategy cannot be seen.
-    return { kind: 'unknown', why: 'the cluster is not in this plan, so its default capacity provider strategy is not known' };
+    return { kind: 'default' };
   }
-  return { kind: 'default' };
+  const named = service.current.str('cluster');
+  if (named.state === 'absent') return { kind: 'default' };
+  const follows = 'ECS places the tasks by its default capacity provider strategy, or with the EC2 launch type when it has none';
+  if (named.state === 'known' && named.origin === 'aws-default') {
+    return { kind: 'unknown', why: `no cluster is set, so the service runs in the account's "default" cluster, which is not in this plan: ${follows}` };
+  }
+  if (named.state === 'known' && !named.sensitive) {
+    return { kind: 'unknown', why: `its cluster ${JSON.stringify(arnName(named.value))} is not in this plan: ${follows}` };
+  }
+  return { kind: 'unknown', why: `its cluster is not in this plan: ${follows}` };
 }
 
 /** True / false / undefined (cannot tell) whether the placement runs tasks on Fargate. */
@@ -83,9 +99,18 @@ export function placementIsFargate(p: Placement): boolean | undefined {
   }
 }
 
-/** Whether a task definition is used on Fargate: it requires FARGATE, or a service runs it there. */
+/** The task sets of a service (deployment controller EXTERNAL) in this plan. */
+export const taskSetsOf = (service: Resource, graph: ResourceGraph): Resource[] => graph.in(service, 'service', 'aws_ecs_task_set');
+
+/** What runs a task definition: the services whose task definition it is, and the task sets that run it. */
+export const runnersOf = (td: Resource, graph: ResourceGraph): Resource[] => [
+  ...graph.in(td, 'task-definition', 'aws_ecs_service'),
+  ...graph.in(td, 'task-definition', 'aws_ecs_task_set'),
+];
+
+/** Whether a task definition is used on Fargate: it requires FARGATE, or a service or task set runs it there. */
 export function taskDefinitionOnFargate(td: Resource, graph: ResourceGraph): boolean {
   const rc = td.current.list('requires_compatibilities');
   if (rc.state === 'known' && rc.value.includes('FARGATE')) return true;
-  return graph.in(td, 'task-definition', 'aws_ecs_service').some((s) => placementIsFargate(servicePlacement(s, graph)) === true);
+  return runnersOf(td, graph).some((s) => placementIsFargate(servicePlacement(s, graph)) === true);
 }

@@ -3,7 +3,7 @@ import { collectReferences, type ResolvedRef } from './config.js';
 import { Interner } from './compact.js';
 import { instancesAt } from './model.js';
 import type { PlanModel, Resource } from './model.js';
-import type { Path, PathStep } from './values.js';
+import { formatPath, type Path, type PathStep } from './values.js';
 
 /**
  * Links between resources, the way AWS will resolve them. Each link is found first by value
@@ -33,7 +33,7 @@ export interface Edge {
   from: Resource;
   to: Resource;
   kind: EdgeKind;
-  /** The attribute of `from` that holds the link. */
+  /** The attribute of `from` that holds the link, with its positions (`load_balancer[1].target_group_arn`). */
   attribute: string;
   via: 'value' | 'reference';
   /** The path of `from` that holds the link, with positions (`subnet_ids[1]`), when it names one. */
@@ -50,15 +50,19 @@ export class ResourceGraph {
   private readonly incoming = new Map<Resource, Adjacent>();
 
   add(e: Edge): void {
-    if (this.listed(this.outgoing, e.from).some((x) => x.to === e.to && x.kind === e.kind)) return;
+    if (this.listed(this.outgoing, e.from).some((x) => x.to === e.to && x.kind === e.kind && x.attribute === e.attribute)) return;
     this.edges.push(e);
     attach(this.outgoing, e.from, e);
     attach(this.incoming, e.to, e);
   }
 
-  /** Resources `r` links to with this kind. */
-  out(r: Resource, kind: EdgeKind): Resource[] {
-    return this.listed(this.outgoing, r).filter((e) => e.kind === kind).map((e) => e.to);
+  /** Resources `r` links to with this kind (each once), optionally only through one attribute. */
+  out(r: Resource, kind: EdgeKind, attribute?: string): Resource[] {
+    const out: Resource[] = [];
+    for (const e of this.listed(this.outgoing, r)) {
+      if (e.kind === kind && (attribute === undefined || e.attribute === attribute) && !out.includes(e.to)) out.push(e.to);
+    }
+    return out;
   }
 
   /** The single resource `r` links to, or undefined when none (or several). */
@@ -67,9 +71,11 @@ export class ResourceGraph {
     return l.length === 1 ? l[0] : undefined;
   }
 
-  /** Resources that link to `r` with this kind. */
+  /** Resources that link to `r` with this kind (each once). */
   in(r: Resource, kind: EdgeKind, fromType?: string): Resource[] {
-    return this.listed(this.incoming, r).filter((e) => e.kind === kind && (!fromType || e.from.type === fromType)).map((e) => e.from);
+    const out: Resource[] = [];
+    for (const e of this.listed(this.incoming, r)) if (e.kind === kind && (!fromType || e.from.type === fromType) && !out.includes(e.from)) out.push(e.from);
+    return out;
   }
 
   /** Edges of a kind that start at `r`, with their paths. */
@@ -136,9 +142,9 @@ export function arnName(v: string): string {
 
 const ATTRIBUTE_NAMES = new Interner(200, 1000);
 
-/** `['network_configuration', 0, 'subnets']` → `network_configuration.subnets`, one string per name. */
+/** `['load_balancer', 1, 'target_group_arn']` → `load_balancer[1].target_group_arn`, one string per path: a link says which block holds it. */
 function attributeName(path: Path): string {
-  return ATTRIBUTE_NAMES.intern(path.filter((p) => typeof p === 'string').join('.'));
+  return ATTRIBUTE_NAMES.intern(formatPath(path));
 }
 
 export function buildGraph(model: PlanModel): ResourceGraph {
@@ -200,6 +206,14 @@ export function buildGraph(model: PlanModel): ResourceGraph {
     const lbs = s.current.list('load_balancer');
     const n = lbs.state === 'known' ? lbs.value.length : 0;
     for (let i = 0; i < n; i++) link(s, ['load_balancer', i, 'target_group_arn'], 'target-group', ['aws_lb_target_group', 'aws_alb_target_group'], (v) => tgs.get(v));
+  }
+
+  // Task sets (deployment controller EXTERNAL) → their service, cluster and task definition.
+  const ecsServices = idx(['aws_ecs_service'], (r) => [known(r, 'name'), known(r, 'id')]);
+  for (const ts of T('aws_ecs_task_set')) {
+    link(ts, ['service'], 'service', ['aws_ecs_service'], byName(ecsServices));
+    link(ts, ['cluster'], 'cluster', ['aws_ecs_cluster'], byName(ecsClusters));
+    link(ts, ['task_definition'], 'task-definition', ['aws_ecs_task_definition'], byTd);
   }
 
   for (const ccp of T('aws_ecs_cluster_capacity_providers')) {

@@ -16,6 +16,7 @@ export type Action = 'create' | 'update' | 'replace' | 'delete' | 'no-op' | 'rea
 /** The AWS container resource types this tool reads. */
 export const ANALYSED_TYPES = [
   'aws_ecs_service',
+  'aws_ecs_task_set',
   'aws_ecs_task_definition',
   'aws_ecs_cluster',
   'aws_ecs_cluster_capacity_providers',

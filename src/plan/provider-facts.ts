@@ -80,3 +80,15 @@ export function factFor(type: string, path: readonly PathStep[]): ProviderFact |
 export function defaultNote(fact: ProviderFact | undefined): string | undefined {
   return fact?.unset?.note ?? fact?.unset?.cases?.find((c) => c.note)?.note;
 }
+
+/**
+ * The value AWS uses for an attribute that is not sent, when it does not depend on other
+ * attributes (`block_device_mappings.*.ebs.*.volume_type` → gp2), with its fact; for the
+ * estimators that need the same default for a volume the plan does not describe.
+ */
+export function awsDefault(type: string, path: string): { value: unknown; fact: ProviderFact } | undefined {
+  const fact = providerDefaults.types[type]?.[path];
+  const u = fact?.unset;
+  if (!fact || !u || u.when || u.cases || !('value' in u)) return undefined;
+  return { value: u.value, fact };
+}

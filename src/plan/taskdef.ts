@@ -122,21 +122,11 @@ export interface Platform {
   arch: Lookup<CpuArch>;
 }
 
-/** `runtime_platform[0]`: defaults are LINUX / X86_64 when the block is absent. */
+/** `runtime_platform[0]`: LINUX / X86_64 when not set (the provider facts record ECS's defaults). */
 export function platformOf(values: Attributes): Platform {
   const fam = values.str(['runtime_platform', 0, 'operating_system_family']);
   const arch = values.str(['runtime_platform', 0, 'cpu_architecture']);
-  const os: Lookup<OsFamily> =
-    fam.state === 'known'
-      ? { state: 'known', value: fam.value.toUpperCase().startsWith('WINDOWS') ? 'WINDOWS' : 'LINUX', sensitive: fam.sensitive }
-      : fam.state === 'absent'
-        ? { state: 'known', value: 'LINUX', sensitive: false }
-        : fam;
-  const a: Lookup<CpuArch> =
-    arch.state === 'known'
-      ? { state: 'known', value: arch.value.toUpperCase() === 'ARM64' ? 'ARM64' : 'X86_64', sensitive: arch.sensitive }
-      : arch.state === 'absent'
-        ? { state: 'known', value: 'X86_64', sensitive: false }
-        : arch;
+  const os: Lookup<OsFamily> = fam.state === 'known' ? { state: 'known', value: fam.value.toUpperCase().startsWith('WINDOWS') ? 'WINDOWS' : 'LINUX', sensitive: fam.sensitive } : fam;
+  const a: Lookup<CpuArch> = arch.state === 'known' ? { state: 'known', value: arch.value.toUpperCase() === 'ARM64' ? 'ARM64' : 'X86_64', sensitive: arch.sensitive } : arch;
   return { os, osFamily: fam, arch: a };
 }

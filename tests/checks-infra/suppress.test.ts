@@ -10,7 +10,7 @@ import { buildModel } from '../../src/plan/model.js';
 import type { PlanReport } from '../../src/report/schema.js';
 import { renderTextFindings } from '../../src/report/sections.js';
 import type { InlineIgnore } from '../../src/sources/scan.js';
-import { buildPlan, type ResSpec } from '../helpers/plan.js';
+import { buildPlan, constant, ref, type ResSpec } from '../helpers/plan.js';
 
 /** An error rule with an info "could not check" note when desired_count is unknown. */
 const SIZE: Rule = {
@@ -67,7 +67,7 @@ describe('configured severities', () => {
   });
 
   it('raising an info rule raises its findings; a could-not-check note of an error rule stays info', () => {
-    const unknown = [svc('aws_ecs_service.api', { after: { name: 'x' }, unknown: { desired_count: true } })];
+    const unknown = [svc('aws_ecs_service.api', { after: { name: 'x' }, unknown: { desired_count: true }, expressions: { name: constant('x'), desired_count: ref('var.desired_count') } })];
     const fs = run({ rules: { TEST_ADVICE: 'warning', TEST_SIZE: 'error' } }, unknown);
     expect(of(fs, 'TEST_ADVICE').map((f) => f.severity)).toEqual(['warning']);
     expect(of(fs, 'TEST_SIZE')).toMatchObject([{ severity: 'info', message: 'desired_count is unknown until apply; not checked' }]);

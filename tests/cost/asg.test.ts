@@ -68,9 +68,9 @@ describe('aws_autoscaling_group', () => {
     expect(resource(c, 'aws_autoscaling_group.mixed').monthlyAfter).toBeCloseTo(222.736, 9);
   });
 
-  it('prices a launch configuration: instance type and root volume', () => {
+  it('prices a launch configuration with detailed monitoring off: instance type and root volume', () => {
     const c = estimate([
-      { address: 'aws_launch_configuration.old', after: { name: 'old', instance_type: 't3.medium', root_block_device: [{ volume_size: 20, volume_type: 'gp2' }], ebs_block_device: [] } },
+      { address: 'aws_launch_configuration.old', after: { name: 'old', instance_type: 't3.medium', enable_monitoring: false, root_block_device: [{ volume_size: 20, volume_type: 'gp2' }], ebs_block_device: [] } },
       { address: 'aws_autoscaling_group.old', after: { name: 'old', min_size: 1, max_size: 3, desired_capacity: 2, launch_configuration: 'old', launch_template: [] } },
     ]);
     const r = resource(c, 'aws_autoscaling_group.old');
@@ -111,5 +111,76 @@ describe('aws_autoscaling_group', () => {
       'EBS /dev/xvdb provisioned IOPS (up to 32000)',
       'EBS /dev/xvdb provisioned IOPS (32000–64000)',
     ]);
+  });
+  const ltAsg = (lt: Record<string, unknown>, ltUnknown: Record<string, unknown> = {}) => [
+    { address: 'aws_launch_template.app', after: { name: 'app', instance_type: 'm5.large', block_device_mappings: [], monitoring: [], placement: [], ...lt }, unknown: { id: true, ...ltUnknown } },
+    {
+      address: 'aws_autoscaling_group.app',
+      after: { name: 'app', min_size: 1, max_size: 3, desired_capacity: 2, launch_template: [{ version: '$Latest' }], mixed_instances_policy: [] },
+      unknown: { launch_template: [{ id: true, name: true }] },
+      expressions: { name: { constant_value: 'app' }, min_size: { constant_value: 1 }, max_size: { constant_value: 3 }, desired_capacity: { constant_value: 2 }, launch_template: [{ id: { references: ['aws_launch_template.app.id', 'aws_launch_template.app'] }, version: { constant_value: '$Latest' } }] },
+    },
+  ];
+
+  it('leaves Dedicated Host tenancy unpriced: billed per host, never at the shared price', () => {
+    const r = resource(estimate(ltAsg({ placement: [{ tenancy: 'host', host_id: null }] })), 'aws_autoscaling_group.app');
+    expect(r.monthlyAfter).toBeNull();
+    expect(r.components).toEqual([]);
+    expect(r.unpriced).toEqual([
+      { item: 'Instances (Dedicated Host tenancy)', reason: 'aws_launch_template.app places the instances on Dedicated Hosts, which are billed per host whatever runs on them; the hosts are not in the plan' },
+    ]);
+  });
+
+  it('prices default tenancy at the shared rate', () => {
+    const r = resource(estimate(ltAsg({ placement: [{ tenancy: 'default', host_id: null }] })), 'aws_autoscaling_group.app');
+    // 2 × 0.096 × 730 = 140.16
+    expect(r.monthlyAfter).toBeCloseTo(140.16, 9);
+  });
+
+  it('bills a launch template\'s detailed monitoring only when monitoring.enabled is true', () => {
+    const on = resource(estimate(ltAsg({ monitoring: [{ enabled: true }] })), 'aws_autoscaling_group.app');
+    expect(on.components.map((k) => [k.name, k.unit, k.quantity])).toEqual([
+      ['Instances m5.large (on-demand)', 'hours', 1460],
+      ['CloudWatch detailed monitoring (7 metrics per instance)', 'metric-months', 14],
+    ]);
+    // no CloudWatch price in the snapshot: the total is unknown, not the instances alone
+    expect(on.monthlyAfter).toBeNull();
+    expect(on.unpriced.map((u) => u.reason)).toEqual(['no price for cloudwatch/metric-month in us-east-1 in the price snapshot of 2026-11-22']);
+    const off = resource(estimate(ltAsg({})), 'aws_autoscaling_group.app');
+    expect(off.components.map((k) => k.name)).toEqual(['Instances m5.large (on-demand)']);
+    expect(off.monthlyAfter).toBeCloseTo(140.16, 9);
+  });
+
+  it('notes EBS optimization it cannot price rather than guessing a fee', () => {
+    const r = resource(estimate(ltAsg({ ebs_optimized: 'true' })), 'aws_autoscaling_group.app');
+    expect(r.monthlyAfter).toBeCloseTo(140.16, 9);
+    expect(r.notes).toContain(
+      'aws_launch_template.app turns on EBS optimization: a fee applies only on instance types where it is optional, which the instance-type data (src/data/instance-types.json) does not record; not priced',
+    );
+  });
+
+  it('keeps a tenancy written as an expression known only after apply unknown', () => {
+    const [lt, asg] = ltAsg({ placement: [{ host_id: null }] }, { placement: [{ tenancy: true }] });
+    const c = estimate([{ ...lt!, expressions: { name: { constant_value: 'app' }, instance_type: { constant_value: 'm5.large' }, placement: [{ tenancy: { references: ['var.tenancy'] } }] } }, asg!]);
+    const r = resource(c, 'aws_autoscaling_group.app');
+    expect(r.monthlyAfter).toBeNull();
+    expect(r.notes).toContain('aws_launch_template.app: its tenancy is known only after apply, so the instance price (shared or dedicated) is unknown');
+  });
+
+  it("notes a launch configuration's root volume that sets a size but no type (the AMI's), and still prices the instances", () => {
+    const c = estimate([
+      {
+        address: 'aws_launch_configuration.lc',
+        after: { name: 'lc', image_id: 'ami-1', instance_type: 't3.medium', enable_monitoring: false, root_block_device: [{ volume_size: 30, delete_on_termination: true }] },
+        unknown: { ebs_block_device: true, root_block_device: [{ volume_type: true, iops: true, throughput: true, encrypted: true }] },
+        expressions: { name: { constant_value: 'lc' }, image_id: { constant_value: 'ami-1' }, instance_type: { constant_value: 't3.medium' }, enable_monitoring: { constant_value: false }, root_block_device: [{ volume_size: { constant_value: 30 } }] },
+      },
+      { address: 'aws_autoscaling_group.lc', after: { name: 'lc', min_size: 1, max_size: 1, desired_capacity: 1, launch_configuration: 'lc', launch_template: [], mixed_instances_policy: [] } },
+    ]);
+    const r = resource(c, 'aws_autoscaling_group.lc');
+    // 0.0416 × 730 = 30.368
+    expect(r.monthlyAfter).toBeCloseTo(30.368, 9);
+    expect(r.components.map((k) => k.name)).toEqual(['Instances t3.medium (on-demand)']);
+    expect(r.notes).toContain("aws_launch_configuration.lc: root volume (30 GB) sets no type, so it keeps its snapshot's (the AMI's): not in the plan, not priced");
   });
 });

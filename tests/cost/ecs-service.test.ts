@@ -1,3 +1,4 @@
+import { constants, ref } from '../helpers/plan.js';
 import { describe, expect, it } from 'vitest';
 import { estimate, resource, scalingTarget, service, taskDef } from './helpers.js';
 
@@ -118,7 +119,7 @@ describe('aws_ecs_service on Fargate', () => {
   it('leaves the point figure unknown when desired_count is unknown, and still shows the range', () => {
     const c = estimate([
       { address: 'aws_ecs_task_definition.api', after: taskDef() },
-      { address: 'aws_ecs_service.api', after: { ...service(), desired_count: null }, unknown: { desired_count: true } },
+      { address: 'aws_ecs_service.api', after: { ...service(), desired_count: null }, unknown: { desired_count: true }, expressions: { ...constants(service()), desired_count: ref('var.desired_count') } },
       { address: 'aws_appautoscaling_target.api', after: scalingTarget(2, 20) },
     ]);
     const r = resource(c, 'aws_ecs_service.api');
@@ -132,7 +133,7 @@ describe('aws_ecs_service on Fargate', () => {
   });
 
   it('leaves the figure unknown when the task size is known only after apply', () => {
-    const r = resource(estimate([{ address: 'aws_ecs_task_definition.api', after: { ...taskDef(), cpu: null }, unknown: { cpu: true } }, { address: 'aws_ecs_service.api', after: service() }]), 'aws_ecs_service.api');
+    const r = resource(estimate([{ address: 'aws_ecs_task_definition.api', after: { ...taskDef(), cpu: null }, unknown: { cpu: true }, expressions: { ...constants(taskDef()), cpu: ref('var.cpu') } }, { address: 'aws_ecs_service.api', after: service() }]), 'aws_ecs_service.api');
     expect(r.monthlyAfter).toBeNull();
     expect(r.notes?.[0]).toMatch(/cpu is known only after apply/);
   });

@@ -33,6 +33,28 @@ describe('aws_eks_cluster', () => {
     ]);
   });
 
+  it('prices extended support when upgrade_policy is left out (EKS applies EXTENDED) and the version is past standard support', () => {
+    const c = estimate([{ address: 'aws_eks_cluster.prod', after: { name: 'prod', version: '1.33' }, unknown: { upgrade_policy: true } }]);
+    const r = resource(c, 'aws_eks_cluster.prod');
+    // 730 × 0.10 + 730 × 0.50 = 438
+    expect(r.monthlyAfter).toBeCloseTo(438, 9);
+    expect(r.description).toBe('Kubernetes 1.33, extended support');
+  });
+
+  it('keeps the price unknown when support_type is an expression known only after apply', () => {
+    const c = estimate([
+      {
+        address: 'aws_eks_cluster.prod',
+        after: { name: 'prod', version: '1.33', upgrade_policy: [{}] },
+        unknown: { upgrade_policy: [{ support_type: true }] },
+        expressions: { name: { constant_value: 'prod' }, version: { constant_value: '1.33' }, upgrade_policy: [{ support_type: { references: ['var.support'] } }] },
+      },
+    ]);
+    const r = resource(c, 'aws_eks_cluster.prod');
+    expect(r.monthlyAfter).toBeNull();
+    expect(r.notes).toEqual(['upgrade_policy.support_type is known only after apply, so the price (standard or extended support) is unknown']);
+  });
+
   it('prices standard support when support_type is STANDARD (EKS upgrades instead)', () => {
     const r = resource(estimate([cluster('1.33', { upgrade_policy: [{ support_type: 'STANDARD' }] })]), 'aws_eks_cluster.prod');
     expect(r.monthlyAfter).toBeCloseTo(73, 9);
@@ -122,6 +144,44 @@ describe('aws_eks_node_group', () => {
     // 2 × (0.0416 × 730 = 30.368 + 30 × 0.08 = 2.4) = 65.536
     expect(r.monthlyAfter).toBeCloseTo(65.536, 9);
     expect(r.description).toBe('2 × t3.medium + 30 GB gp3');
+  });
+
+  it('assumes no 20 GB disk when the launch_template block is set but the launch template is not in the plan; instances still priced', () => {
+    const c = estimate([
+      {
+        address: 'aws_eks_node_group.general',
+        after: { cluster_name: 'prod', capacity_type: 'ON_DEMAND', instance_types: ['m5.large'], launch_template: [{ id: 'lt-0elsewhere', name: null, version: '3' }], scaling_config: [{ desired_size: 2, min_size: 2, max_size: 2 }] },
+        unknown: { disk_size: true, ami_type: true },
+        expressions: {
+          cluster_name: { constant_value: 'prod' },
+          capacity_type: { constant_value: 'ON_DEMAND' },
+          instance_types: { constant_value: ['m5.large'] },
+          launch_template: [{ id: { constant_value: 'lt-0elsewhere' }, version: { constant_value: '3' } }],
+          scaling_config: [{ desired_size: { constant_value: 2 }, min_size: { constant_value: 2 }, max_size: { constant_value: 2 } }],
+        },
+      },
+    ]);
+    const r = resource(c, 'aws_eks_node_group.general');
+    // 2 × 0.096 × 730 = 140.16, no disk
+    expect(r.components.map((k) => k.name)).toEqual(['Instances m5.large (on-demand)']);
+    expect(r.monthlyAfter).toBeCloseTo(140.16, 9);
+    expect(r.notes).toContain('its launch_template block is set but the launch template is not in this plan: the disk (set in the launch template) is not priced');
+  });
+
+  it('reads disk_size 0 beside a launch template as not set: the template decides the disk', () => {
+    const c = estimate([
+      { address: 'aws_launch_template.nodes', after: { name: 'nodes', id: 'lt-0123', instance_type: 't3.medium', block_device_mappings: [{ device_name: '/dev/xvda', ebs: [{ volume_size: 40, volume_type: 'gp3' }] }] } },
+      {
+        address: 'aws_eks_node_group.general',
+        after: { cluster_name: 'prod', capacity_type: 'ON_DEMAND', disk_size: 0, launch_template: [{ id: 'lt-0123', name: null, version: '1' }], scaling_config: [{ desired_size: 1, min_size: 1, max_size: 1 }] },
+        unknown: { instance_types: true },
+        expressions: { cluster_name: { constant_value: 'prod' }, disk_size: { constant_value: 0 }, launch_template: [{ id: { references: ['aws_launch_template.nodes.id', 'aws_launch_template.nodes'] } }], scaling_config: [{}] },
+      },
+    ]);
+    const r = resource(c, 'aws_eks_node_group.general');
+    // 0.0416 × 730 = 30.368 + 40 × 0.08 = 3.2 → 33.568
+    expect(r.monthlyAfter).toBeCloseTo(33.568, 9);
+    expect(r.description).toBe('1 × t3.medium + 40 GB gp3');
   });
 
   it('lists an instance type without a price in the region as unpriced', () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
 import { embeddedSnapshot } from '../../src/cost/prices.js';
 import { analyse } from '../../src/engine.js';
-import { buildPlan, writePlan } from '../helpers/plan.js';
+import { buildPlan, constants, ref, writePlan } from '../helpers/plan.js';
 import { estimate, resource, service, taskDef } from './helpers.js';
 
 /* 0.5 vCPU / 1 GB x86 Fargate task in us-east-1: (0.5 × 0.04048 + 0.004445) × 730 = 18.02005 a month. */
@@ -55,7 +55,7 @@ describe('gate on the monthly delta', () => {
   });
 
   it('cannot check a limit when the delta is unknown', async () => {
-    const p = writePlan('unknown.json', buildPlan([{ address: 'aws_ecs_task_definition.api', after: taskDef() }, { address: 'aws_ecs_service.api', after: { ...service(), desired_count: null }, unknown: { desired_count: true } }]));
+    const p = writePlan('unknown.json', buildPlan([{ address: 'aws_ecs_task_definition.api', after: taskDef() }, { address: 'aws_ecs_service.api', after: { ...service(), desired_count: null }, unknown: { desired_count: true }, expressions: { ...constants(service()), desired_count: ref('var.desired_count') } }]));
     const r = await run([p], { maxIncrease: 1000 });
     expect(r.report.gate.reasons).toEqual(['the monthly cost delta is unknown, so the cost limit cannot be checked']);
   });
@@ -88,7 +88,7 @@ describe('pricing update', () => {
     expect(rest).toEqual(expected);
     expect(estimates).toEqual(embeddedSnapshot.estimates);
     expect(err).toContain('AmazonECS mx-central-1: no usage-type prefix known for this region');
-    expect(err).toContain('wrote 30 prices in 2 regions (snapshot 2025-11-06)');
+    expect(err).toContain('wrote 31 prices in 2 regions (snapshot 2025-11-06)');
   });
 
   it('limits the regions with --region', async () => {

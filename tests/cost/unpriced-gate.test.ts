@@ -6,15 +6,20 @@ import { runCli } from '../../src/cli.js';
 import type { EngineOptions } from '../../src/context.js';
 import { analyse } from '../../src/engine.js';
 import { render } from '../../src/report/render.js';
-import { buildPlan, writePlan } from '../helpers/plan.js';
+import { buildPlan, constants, ref, writePlan } from '../helpers/plan.js';
 import { service, taskDef } from './helpers.js';
 
-/** An ECS service whose task count is known only after apply: its monthly delta is unknown. */
-const unknownDelta = () =>
-  writePlan(
+/** An ECS service whose task count is an expression known only after apply: its monthly delta is unknown. */
+const unknownDelta = () => {
+  const after = { ...service(), desired_count: null };
+  return writePlan(
     'unknown-delta.json',
-    buildPlan([{ address: 'aws_ecs_task_definition.api', after: taskDef() }, { address: 'aws_ecs_service.api', after: { ...service(), desired_count: null }, unknown: { desired_count: true } }]),
+    buildPlan([
+      { address: 'aws_ecs_task_definition.api', after: taskDef() },
+      { address: 'aws_ecs_service.api', after, unknown: { desired_count: true }, expressions: { ...constants(after), desired_count: ref('aws_autoscaling_group.x.desired_capacity') } },
+    ]),
   );
+};
 const UNKNOWN = 'the monthly cost delta is unknown, so the cost limit cannot be checked';
 const run = (extra: Partial<EngineOptions>) => analyse([unknownDelta()], { asOf: '2026-11-22', failOn: 'never', prices: 'snapshot', maxIncrease: 100, ...extra });
 

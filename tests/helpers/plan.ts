@@ -199,7 +199,7 @@ function moduleAddressOf(address: string): string | undefined {
   return i > 0 ? parts.slice(0, i).join('.') : undefined;
 }
 
-function constants(values: Record<string, unknown>): Record<string, unknown> {
+export function constants(values: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(values)) {
     if (Array.isArray(v) && v.length > 0 && v.every((x) => x && typeof x === 'object' && !Array.isArray(x))) {

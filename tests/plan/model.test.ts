@@ -49,7 +49,7 @@ describe('action words', () => {
 
 describe('values: known, unknown, absent, sensitive', () => {
   it('an unknown desired_count is unknown, never 0 or absent', () => {
-    const m = model([{ address: 'aws_ecs_service.s', after: { name: 's' }, unknown: { desired_count: true } }]);
+    const m = model([{ address: 'aws_ecs_service.s', after: { name: 's' }, unknown: { desired_count: true }, expressions: { name: constant('s'), desired_count: ref('var.desired_count') } }]);
     const l = m.resources[0]!.after.num('desired_count');
     expect(l.state).toBe('unknown');
   });
@@ -142,7 +142,12 @@ describe('task definitions', () => {
         address: 'aws_ecs_task_definition.t',
         after: { cpu: '1 vCPU', memory: '2 GB', container_definitions: JSON.stringify([{ name: 'app', cpu: 256, memory: 512, essential: true }]), runtime_platform: [{ cpu_architecture: 'ARM64', operating_system_family: 'LINUX' }] },
       },
-      { address: 'aws_ecs_task_definition.u', after: { cpu: 'big' }, unknown: { container_definitions: true, memory: true } },
+      {
+        address: 'aws_ecs_task_definition.u',
+        after: { cpu: 'big' },
+        unknown: { container_definitions: true, memory: true },
+        expressions: { cpu: constant('big'), container_definitions: ref('var.containers'), memory: ref('var.memory') },
+      },
     ]);
     const [t, u] = m.resources;
     expect(taskCpu(t!.after)).toEqual({ state: 'known', value: 1024, sensitive: false });

@@ -1,7 +1,7 @@
 import { countText, emptyEstimate, Pricer, qty, readCount, scaled, SENSITIVE_TEXT, sensitiveNote, sumMonthly, type CostEnv, type Counts, type Estimator, type SideEstimate } from '../component.js';
 import { FREE_EPHEMERAL_GIB, fargateTaskComponents, PLATFORM_LABEL, splitTasks, type TaskShape } from '../fargate.js';
 import { formatMiB } from '../../plan/eksfargate.js';
-import { isFargateProvider, servicePlacement, type Placement, type StrategyItem } from '../../plan/ecs.js';
+import { isFargateProvider, servicePlacement, taskSetsOf, type Placement, type StrategyItem } from '../../plan/ecs.js';
 import type { Resource } from '../../plan/model.js';
 import { platformOf, taskCpu, taskMemory } from '../../plan/taskdef.js';
 import { usd } from '../../report/format.js';
@@ -11,9 +11,18 @@ import type { CostComponent } from '../../report/schema.js';
  * `aws_ecs_service`. On Fargate: the task definition's vCPU and memory (at its platform's rates,
  * plus ephemeral storage above 20 GB) times the task count, split over FARGATE and FARGATE_SPOT
  * by the capacity provider strategy. On EC2 capacity the service itself costs nothing here: its
- * instances are priced on their Auto Scaling group, so nothing is counted twice.
+ * instances are priced on their Auto Scaling group, so nothing is counted twice. A service with
+ * the EXTERNAL deployment controller runs the tasks of its task sets (`aws_ecs_task_set`): each
+ * runs its `scale` percentage of the desired count (rounded up, as ECS computes it) of its own
+ * task definition, placed by its own launch type or capacity provider strategy.
  */
 export const estimateEcsService: Estimator = (svc, env) => {
+  const sets = taskSetsOf(svc, env.graph);
+  if (sets.length > 0) return taskSetsEstimate(svc, sets, env);
+  const controller = svc.current.str(['deployment_controller', 0, 'type']);
+  if (controller.state === 'known' && controller.value === 'EXTERNAL') {
+    return emptyEstimate({ notes: ['its deployment controller is EXTERNAL, so its tasks come from task sets, and none is in this plan'] });
+  }
   const placement = servicePlacement(svc, env.graph);
   if (placement.kind === 'unknown') return emptyEstimate({ notes: [`cannot tell where its tasks run: ${placement.why}`] });
   const strategy = strategyOf(placement);
@@ -58,6 +67,73 @@ export const estimateEcsService: Estimator = (svc, env) => {
   };
 };
 
+/** One task set's share of the service's tasks, with where they run and their size. */
+interface TaskSetRun {
+  set: Resource;
+  percent: number;
+  strategy: StrategyItem[];
+  shape: TaskShape | undefined;
+}
+
+/** A service whose tasks come from its task sets: each priced at its share of the desired count. */
+function taskSetsEstimate(svc: Resource, sets: Resource[], env: CostEnv): SideEstimate {
+  const runs: TaskSetRun[] = [];
+  const label = (ts: Resource) => `task set ${ts.address}`;
+  for (const ts of sets) {
+    const scale = ts.current.num(['scale', 0, 'value']);
+    const unit = ts.current.str(['scale', 0, 'unit']);
+    if (scale.state !== 'known' || (unit.state === 'known' && unit.value !== 'PERCENT')) {
+      return emptyEstimate({ notes: [`the scale of ${label(ts)} is ${scale.state === 'known' ? 'not a percentage' : 'known only after apply or not set'}, so its task count is unknown`] });
+    }
+    const placement = servicePlacement(ts, env.graph);
+    if (placement.kind === 'unknown') return emptyEstimate({ notes: [`cannot tell where the tasks of ${label(ts)} run: ${placement.why}`] });
+    const strategy = strategyOf(placement);
+    let shape: TaskShape | undefined;
+    if (strategy.some((s) => isFargateProvider(s.capacityProvider))) {
+      const td = env.graph.one(ts, 'task-definition');
+      if (!td) return emptyEstimate({ notes: [`the task definition of ${label(ts)} is not in this plan, so the task size is unknown`] });
+      const got = taskShape(td);
+      if ('why' in got) return emptyEstimate({ notes: [`${label(ts)}: ${got.why}`] });
+      shape = got;
+    }
+    runs.push({ set: ts, percent: scale.value, strategy, shape });
+  }
+  const counts = serviceCounts(svc, env);
+  const p = new Pricer(env, svc.region);
+  const spot = { discountPercent: env.spotDiscountPercent };
+  // ECS runs ceil(desiredCount × scale / 100) tasks in each task set (TaskSet.computedDesiredCount).
+  const tasksOf = (run: TaskSetRun, n: number) => Math.ceil((n * run.percent) / 100);
+  const at = (n: number): CostComponent[] =>
+    runs.flatMap((run) => {
+      if (!run.shape) return [];
+      const shape = run.shape;
+      return [...splitTasks(run.strategy, tasksOf(run, n))].flatMap(([provider, tasks]) =>
+        (provider === 'FARGATE' ? fargateTaskComponents(p, shape, tasks, undefined) : provider === 'FARGATE_SPOT' ? fargateTaskComponents(p, shape, tasks, spot) : []).map((c) => ({
+          ...c,
+          name: `${label(run.set)}: ${c.name}`,
+        })),
+      );
+    });
+  const est = scaled(counts, at);
+  const notes = runs.map((run) => {
+    const n = counts.sensitive ? SENSITIVE_TEXT : counts.point === null ? 'an unknown number of' : qty(tasksOf(run, counts.point));
+    const where = run.shape ? `Fargate ${PLATFORM_LABEL[run.shape.platform]}, ${shapeText(run.shape)}` : 'EC2 capacity, priced on its Auto Scaling group';
+    return `${label(run.set)} runs ${qty(run.percent)}% of the desired count: ${n} tasks on ${where}`;
+  });
+  notes.unshift(...(counts.problems ?? []));
+  if (counts.sensitive || runs.some((run) => run.shape?.sensitive)) notes.push(sensitiveNote('the desired count or a task size'));
+  if (runs.some((run) => run.strategy.some((s) => s.capacityProvider === 'FARGATE_SPOT'))) {
+    notes.push(`Fargate Spot is estimated at ${env.spotDiscountPercent}% off on-demand (Spot prices vary and are not in the AWS Price List)`);
+  }
+  return {
+    ...est,
+    description: `${runs.length} task set${runs.length > 1 ? 's' : ''} × ${countText(counts.point, counts.sensitive)} desired`,
+    unpriced: p.unpriced,
+    notes,
+    advice: [],
+  };
+}
+
 function strategyOf(p: Exclude<Placement, { kind: 'unknown' }>): StrategyItem[] {
   switch (p.kind) {
     case 'strategy':
@@ -69,26 +145,25 @@ function strategyOf(p: Exclude<Placement, { kind: 'unknown' }>): StrategyItem[] 
   }
 }
 
-/** Does the plan mark the strategy the service's tasks follow sensitive (the service's or its cluster's default)? */
-function strategySensitive(svc: Resource, env: CostEnv, from: string): boolean {
-  if (from === 'service') return svc.current.hasSensitive('capacity_provider_strategy');
-  const cluster = env.graph.one(svc, 'cluster');
-  if (!cluster) return false;
-  return [cluster, ...env.graph.out(cluster, 'cluster-capacity-providers')].some((r) => r.current.hasSensitive('default_capacity_provider_strategy'));
-}
-
 /** desired_count, and the bounds of the Application Auto Scaling target linked to the service. */
 function serviceCounts(svc: Resource, env: CostEnv): Counts {
-  const d = svc.current.num('desired_count');
-  const out: Counts = { point: null, min: null, max: null, ...(d.sensitive ? { sensitive: true } : {}) };
-  // The provider's default desired_count is 0.
-  const point = d.state === 'absent' && svc.current.get('desired_count').state === 'absent' ? 0 : readCount(svc.current, 'desired_count', 'desired_count', out);
+  // Not set, the provider sends 0 (the provider facts); a DAEMON service has no desired count.
+  const out: Counts = { point: null, min: null, max: null };
+  const point = readCount(svc.current, 'desired_count', 'desired_count', out);
   const targets = env.graph.in(svc, 'service', 'aws_appautoscaling_target');
   if (targets.length !== 1) return { ...out, point, min: point, max: point };
   const bound = (attr: string) => readCount(targets[0]!.current, attr, `${targets[0]!.address}: ${attr}`, out);
   const min = bound('min_capacity');
   const max = bound('max_capacity');
   return { ...out, point, min, max };
+}
+
+/** Does the plan mark the strategy the service's tasks follow sensitive (the service's or its cluster's default)? */
+function strategySensitive(svc: Resource, env: CostEnv, from: string): boolean {
+  if (from === 'service') return svc.current.hasSensitive('capacity_provider_strategy');
+  const cluster = env.graph.one(svc, 'cluster');
+  if (!cluster) return false;
+  return [cluster, ...env.graph.out(cluster, 'cluster-capacity-providers')].some((r) => r.current.hasSensitive('default_capacity_provider_strategy'));
 }
 
 /** Task size and platform from the task definition; a reason when they cannot be read. */

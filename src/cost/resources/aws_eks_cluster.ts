@@ -17,7 +17,8 @@ export const estimateEksCluster: Estimator = (cluster, env) => {
   const version = readVersion(cluster);
   if (version.state === 'unknown') return emptyEstimate({ notes: ['its Kubernetes version is known only after apply, so its support phase (and price) is unknown'] });
   const st = cluster.current.str(['upgrade_policy', 0, 'support_type']);
-  const supportType = st.state === 'known' ? st.value.toUpperCase() : st.state === 'unknown' ? null : 'EXTENDED';
+  // Left unset, the reading gives EKS's default (EXTENDED, src/data/provider-defaults.json).
+  const supportType = st.state === 'known' ? st.value.toUpperCase() : null;
   const notes: string[] = [];
   const advice: string[] = [];
   const phase = version.state === 'default' ? { phase: 'standard' as SupportPhase } : eksSupportPhase(version.value, env.asOf);

@@ -1,5 +1,6 @@
 import { countText, emptyEstimate, Pricer, readCount, scaled, sensitiveNote, sumMonthly, type Counts, type Estimator } from '../component.js';
-import { DEFAULTS, fleetComponents, launchTemplateVolumes, SENSITIVE_INSTANCE_TYPE, templateInstanceType, type Market, type Volume } from '../ec2.js';
+import { fleetComponents, readTemplate, SENSITIVE_INSTANCE_TYPE, type FleetSpec, type Market, type Template, type Volume } from '../ec2.js';
+import { awsDefault } from '../../plan/provider-facts.js';
 import { eksAmiType } from '../../facts-eks.js';
 import type { Resource } from '../../plan/model.js';
 import { usd } from '../../report/format.js';
@@ -13,7 +14,8 @@ import { usd } from '../../report/format.js';
  */
 export const estimateEksNodeGroup: Estimator = (ng, env) => {
   const p = new Pricer(env, ng.region);
-  const lt = env.graph.one(ng, 'launch-template');
+  const linked = env.graph.one(ng, 'launch-template');
+  const lt = linked ? readTemplate(linked) : undefined;
   const types = instanceTypes(ng, lt);
   if (types.state !== 'known') return emptyEstimate({ notes: [types.why] });
   const ami = ng.current.str('ami_type');
@@ -24,24 +26,35 @@ export const estimateEksNodeGroup: Estimator = (ng, env) => {
 
   const notes: string[] = [];
   let volumes: Volume[];
+  let spec: Omit<FleetSpec, 'volumes'> = { tenancy: 'shared', monitoring: 'off', os };
   if (lt) {
-    const v = launchTemplateVolumes(lt);
-    if (v.state === 'unknown') return emptyEstimate({ notes: [v.why] });
-    volumes = v.volumes;
-    if (volumes.length === 0) notes.push(`the root volume is the AMI's (${lt.address} maps no block device with a size): not priced`);
+    if (lt.volumes.state === 'unknown') return emptyEstimate({ notes: [lt.volumes.why] });
+    if (lt.tenancy === 'unknown' || lt.tenancy === 'host') {
+      return emptyEstimate({ notes: [`${lt.address}: tenancy ${lt.tenancy === 'host' ? 'host (Dedicated Hosts are billed per host, whatever runs on them)' : 'is known only after apply'}: the instance price is unknown`] });
+    }
+    volumes = lt.volumes.volumes;
+    spec = { tenancy: lt.tenancy, monitoring: lt.monitoring, os };
+    notes.push(...lt.volumes.notes, ...lt.notes);
+    if (lt.tenancy === 'dedicated') notes.push(`${lt.address}: dedicated tenancy, priced at the Dedicated Instance rate`);
   } else {
+    // disk_size reads as EKS's default when left out, or as absent when a launch template decides.
     const d = ng.current.num('disk_size');
     if (d.state === 'unknown') return emptyEstimate({ notes: ['disk_size is known only after apply'] });
     if (d.sensitive) return emptyEstimate({ notes: ['disk_size is marked sensitive, so the cost is not shown'] });
-    const size = d.state === 'known' ? d.value : DEFAULTS.eksNodeGroup.diskSizeGiB[os];
-    volumes = [{ type: DEFAULTS.eksNodeGroup.volumeType, sizeGiB: size, label: 'root volume' }];
-    if (d.state !== 'known') notes.push(`disk_size not set: EKS gives each node a ${size} GB root volume, priced as ${DEFAULTS.eksNodeGroup.volumeType}`);
+    if (d.state === 'known') {
+      const disk = DISK_TYPE;
+      volumes = disk ? [{ type: disk, sizeGiB: d.value, label: 'root volume' }] : [];
+      if (d.origin === 'aws-default') notes.push(`disk_size not set: EKS gives each node a ${d.value} GB root volume, priced as ${disk}`);
+    } else {
+      volumes = [];
+      notes.push(`its launch_template block is set but the launch template is not in this plan: the disk (set in the launch template) is not priced`);
+    }
   }
 
   const counts = scalingCounts(ng);
   notes.push(...(counts.problems ?? []));
   if (counts.sensitive) notes.push(sensitiveNote('scaling_config'));
-  const fleet = (type: string, n: number) => fleetComponents(p, type, volumes, n, market, os);
+  const fleet = (type: string, n: number) => fleetComponents(p, type, { ...spec, volumes }, n, market);
   const first = types.value[0]!;
   const est = scaled(counts, (n) => fleet(first, n));
   if (types.value.length > 1) {
@@ -71,10 +84,13 @@ export const estimateEksNodeGroup: Estimator = (ng, env) => {
   };
 };
 
+/** The volume type of the disk EKS creates from disk_size: that of a new EBS volume with no type given. */
+const DISK_TYPE = awsDefault('aws_launch_template', 'block_device_mappings.*.ebs.*.volume_type')?.value as string | undefined;
+
 type Types = { state: 'known'; value: string[] } | { state: 'unknown'; why: string };
 
-/** `instance_types`, else the launch template's `instance_type`, else EKS's default. */
-function instanceTypes(ng: Resource, lt: Resource | undefined): Types {
+/** `instance_types` (EKS's default when neither it nor a launch template is set), else the launch template's `instance_type`. */
+function instanceTypes(ng: Resource, lt: Template | undefined): Types {
   const l = ng.current.list('instance_types');
   // Left unset, the reading gives EKS's default, or nothing when the launch template decides.
   if (l.state === 'unknown' || ng.current.hasUnknown('instance_types')) {
@@ -84,12 +100,13 @@ function instanceTypes(ng: Resource, lt: Resource | undefined): Types {
   const listed = l.state === 'known' ? l.value.filter((x): x is string => typeof x === 'string' && x !== '') : [];
   if (listed.length > 0) return { state: 'known', value: listed };
   if (lt) {
-    const t = templateInstanceType(lt);
+    const t = lt.instanceType;
     if (t.state === 'known') return { state: 'known', value: [t.value] };
     if (t.state === 'unknown') return { state: 'unknown', why: `${lt.address}: instance_type is known only after apply` };
     if (t.state === 'sensitive') return { state: 'unknown', why: SENSITIVE_INSTANCE_TYPE };
+    return { state: 'unknown', why: `neither instance_types nor ${lt.address} sets an instance type` };
   }
-  return { state: 'known', value: [DEFAULTS.eksNodeGroup.instanceType] };
+  return { state: 'unknown', why: 'its launch_template block is set but the launch template is not in this plan, and instance_types is not set: the instance type is unknown' };
 }
 
 function scalingCounts(ng: Resource): Counts {

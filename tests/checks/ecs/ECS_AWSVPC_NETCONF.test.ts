@@ -1,3 +1,4 @@
+import { ref } from '../../helpers/plan.js';
 import { describe, expect, it } from 'vitest';
 import { ECS_AWSVPC_NETCONF } from '../../../src/checks/rules/ecs/ECS_AWSVPC_NETCONF.js';
 import { check } from '../helpers.js';
@@ -29,6 +30,6 @@ describe('ECS_AWSVPC_NETCONF', () => {
 
   it('says nothing when the network mode or the block is unknown', () => {
     expect(check(ECS_AWSVPC_NETCONF, [taskDef('web', { network_mode: null }, { unknown: { network_mode: true } }), service('web', { network_configuration: [] })])).toEqual([]);
-    expect(check(ECS_AWSVPC_NETCONF, [taskDef('web'), service('web', { network_configuration: null }, { unknown: { network_configuration: true } })])).toEqual([]);
+    expect(check(ECS_AWSVPC_NETCONF, [taskDef('web'), service('web', { network_configuration: null }, { unknown: { network_configuration: true }, expressions: { network_configuration: ref('var.network_configuration') } })])).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { ref } from '../../helpers/plan.js';
 import { describe, expect, it } from 'vitest';
 import { ECS_HCGP_NO_LB } from '../../../src/checks/rules/ecs/ECS_HCGP_NO_LB.js';
 import { check } from '../helpers.js';
@@ -25,7 +26,7 @@ describe('ECS_HCGP_NO_LB', () => {
   });
 
   it('says nothing when the containers or the load balancers are unknown', () => {
-    expect(check(ECS_HCGP_NO_LB, [taskDef('web', { container_definitions: null }, { unknown: { container_definitions: true } }), service('web', { health_check_grace_period_seconds: 60 })])).toEqual([]);
-    expect(check(ECS_HCGP_NO_LB, [taskDef('web'), service('web', { health_check_grace_period_seconds: 60, load_balancer: null }, { unknown: { load_balancer: true } })])).toEqual([]);
+    expect(check(ECS_HCGP_NO_LB, [taskDef('web', { container_definitions: null }, { unknown: { container_definitions: true }, expressions: { container_definitions: ref('var.containers') } }), service('web', { health_check_grace_period_seconds: 60 })])).toEqual([]);
+    expect(check(ECS_HCGP_NO_LB, [taskDef('web'), service('web', { health_check_grace_period_seconds: 60, load_balancer: null }, { unknown: { load_balancer: true }, expressions: { load_balancer: ref('var.load_balancers') } })])).toEqual([]);
   });
 });

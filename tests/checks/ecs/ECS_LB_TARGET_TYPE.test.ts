@@ -41,6 +41,12 @@ describe('ECS_LB_TARGET_TYPE', () => {
     expect(fs[0]!.message).toContain('set target_type = "instance"');
   });
 
+  it('follows each load_balancer block to its own target group through the graph, also when two blocks name the same one', () => {
+    const fs = check(ECS_LB_TARGET_TYPE, [taskDef('web'), targetGroup('a', 'instance'), targetGroup('b', 'ip'), lbService({}, 'b', 'a', 'a')]);
+    expect(fs.map((f) => f.path)).toEqual(['load_balancer[1].target_group_arn', 'load_balancer[2].target_group_arn']);
+    expect(fs.every((f) => f.message.includes('target group aws_lb_target_group.a has target_type "instance"'))).toBe(true);
+  });
+
   it('accepts matching target types', () => {
     expect(check(ECS_LB_TARGET_TYPE, [taskDef('web'), targetGroup('web', 'ip'), lbService({}, 'web')])).toEqual([]);
     expect(check(ECS_LB_TARGET_TYPE, [taskDef('web', { network_mode: 'host' }), targetGroup('web', 'instance'), lbService({ launch_type: 'EC2' }, 'web')])).toEqual([]);

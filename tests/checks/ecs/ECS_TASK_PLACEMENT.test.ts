@@ -42,6 +42,14 @@ describe('ECS_TASK_PLACEMENT', () => {
     expect(f[0]!.message).toContain('has no GPU');
   });
 
+  it('flags an Inferentia task (/dev/neuron0) on instances without Neuron devices, and passes it on inf2', () => {
+    const neuron = [container({ linuxParameters: { devices: [{ hostPath: '/dev/neuron0', containerPath: '/dev/neuron0', permissions: ['read', 'write'] }] } })];
+    const f = check(ECS_TASK_PLACEMENT, stack({ cpu: '1024', memory: '2048' }, neuron));
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).toContain('has no Inferentia or Trainium device');
+    expect(check(ECS_TASK_PLACEMENT, stack({ cpu: '1024', memory: '2048' }, neuron, 'inf2.xlarge'))).toEqual([]);
+  });
+
   it('flags too many CPU units, from the containers when the task sets none', () => {
     const f = check(ECS_TASK_PLACEMENT, stack({ cpu: null, memory: null }, [container({ cpu: 8192, memory: 1024 })]));
     expect(f).toHaveLength(1);

@@ -1,3 +1,4 @@
+import { ref } from '../../helpers/plan.js';
 import { describe, expect, it } from 'vitest';
 import { ECS_CONTAINER_SUM } from '../../../src/checks/rules/fargate/ECS_CONTAINER_SUM.js';
 import { container, EC2_ONLY, runner, TD, taskDef } from './specs.js';
@@ -44,8 +45,8 @@ describe('ECS_CONTAINER_SUM', () => {
 
   it('says nothing when task cpu/memory, requires_compatibilities or container_definitions is unknown', () => {
     const big = [container({ cpu: 4096, memory: 8192 })];
-    expect(run([taskDef({ cpu: null, memory: null }, big, { unknown: { cpu: true, memory: true } })])).toEqual([]);
-    expect(run([taskDef({ ...EC2_ONLY, requires_compatibilities: null }, [container()], { unknown: { requires_compatibilities: true } })])).toEqual([]);
-    expect(run([taskDef({ container_definitions: null }, undefined, { unknown: { container_definitions: true } })])).toEqual([]);
+    expect(run([taskDef({ cpu: null, memory: null }, big, { unknown: { cpu: true, memory: true }, expressions: { cpu: ref('var.cpu'), memory: ref('var.memory') } })])).toEqual([]);
+    expect(run([taskDef({ ...EC2_ONLY, requires_compatibilities: null }, [container()], { unknown: { requires_compatibilities: true }, expressions: { requires_compatibilities: ref('var.compatibilities') } })])).toEqual([]);
+    expect(run([taskDef({ container_definitions: null }, undefined, { unknown: { container_definitions: true }, expressions: { container_definitions: ref('var.containers') } })])).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { ref } from '../../helpers/plan.js';
 import { describe, expect, it } from 'vitest';
 import { FARGATE_EXEC_ROLE } from '../../../src/checks/rules/fargate/FARGATE_EXEC_ROLE.js';
 import { container, EC2_ONLY, runner, TD, taskDef } from './specs.js';
@@ -34,6 +35,6 @@ describe('FARGATE_EXEC_ROLE', () => {
   });
 
   it('says nothing while the role ARN is known only after apply', () => {
-    expect(run([taskDef({ execution_role_arn: null }, [container({ image: ECR })], { unknown: { execution_role_arn: true } })])).toEqual([]);
+    expect(run([taskDef({ execution_role_arn: null }, [container({ image: ECR })], { unknown: { execution_role_arn: true }, expressions: { execution_role_arn: ref('aws_iam_role.exec.arn', 'aws_iam_role.exec') } })])).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { ref } from '../../helpers/plan.js';
 import { describe, expect, it } from 'vitest';
 import { FARGATE_TASK_CPU_REQUIRED } from '../../../src/checks/rules/fargate/FARGATE_TASK_CPU_REQUIRED.js';
 import { EC2_ONLY, runner, service, TD, taskDef } from './specs.js';
@@ -26,6 +27,6 @@ describe('FARGATE_TASK_CPU_REQUIRED', () => {
   });
 
   it('says nothing when cpu is unknown', () => {
-    expect(run([taskDef({ cpu: null }, undefined, { unknown: { cpu: true } })])).toEqual([]);
+    expect(run([taskDef({ cpu: null }, undefined, { unknown: { cpu: true }, expressions: { cpu: ref('var.cpu') } })])).toEqual([]);
   });
 });

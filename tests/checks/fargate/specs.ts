@@ -1,5 +1,5 @@
 import type { Rule } from '../../../src/checks/types.js';
-import { constant, ref, type ResSpec } from '../../helpers/plan.js';
+import { constant, constants, ref, type ResSpec } from '../../helpers/plan.js';
 import { check, type CheckOptions } from '../helpers.js';
 
 /** Resource specs for the Fargate rule tests: a task definition and a service that runs it. */
@@ -14,8 +14,17 @@ export const container = (o: Record<string, unknown> = {}) => ({
   ...o,
 });
 
-/** A valid Fargate task definition (0.25 vCPU / 512 MiB, awsvpc) with the given overrides. */
+/**
+ * A valid Fargate task definition (0.25 vCPU / 512 MiB, awsvpc) with the given overrides. Every
+ * value in `after` is written as a constant; `extra.expressions` adds to those (an attribute known
+ * only after apply is written as a reference).
+ */
 export function taskDef(attrs: Record<string, unknown> = {}, containers: unknown[] = [container()], extra: Partial<ResSpec> = {}): ResSpec {
+  const spec = taskDefSpec(attrs, containers, extra);
+  return extra.expressions ? { ...spec, expressions: { ...constants(spec.after ?? {}), ...extra.expressions } } : spec;
+}
+
+function taskDefSpec(attrs: Record<string, unknown>, containers: unknown[], extra: Partial<ResSpec>): ResSpec {
   return {
     address: TD,
     after: {

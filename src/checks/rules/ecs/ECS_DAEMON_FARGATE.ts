@@ -1,4 +1,3 @@
-import type { AnalysisContext } from '../../../context.js';
 import { placementIsFargate, servicePlacement } from '../../../plan/ecs.js';
 import type { Resource } from '../../../plan/model.js';
 import { literal, show } from '../../show.js';

@@ -10,8 +10,8 @@ export const ECS_HCGP_NO_LB: Rule = {
   types: ['aws_ecs_service'],
   check(service, ctx) {
     const grace = service.current.num('health_check_grace_period_seconds');
-    // The provider sends 0 as "not set".
-    if (grace.state !== 'known' || grace.value <= 0) return [];
+    // 0 is not sent (the provider facts): it reads as not set.
+    if (grace.state !== 'known') return [];
     if (hasItems(service, 'load_balancer') !== false || hasItems(service, 'vpc_lattice_configurations') !== false) return [];
     // The grace period also covers container health checks, so a task with one uses it.
     const td = taskDefinitionOf(service, ctx);

@@ -1,24 +1,13 @@
 import type { AnalysisContext } from '../../../context.js';
-import { resolveRefs } from '../../../plan/graph.js';
 import type { Resource } from '../../../plan/model.js';
 import { formatPath } from '../../../plan/values.js';
 import { show } from '../../show.js';
 import type { Rule, RuleResult } from '../../types.js';
 import { networkModeOf, showNetworkMode, taskDefinitionOf } from './util.js';
 
-const TG_TYPES = ['aws_lb_target_group', 'aws_alb_target_group'];
-
-/** The target group `load_balancer[i]` points at, among the service's target-group links. */
+/** The target group `load_balancer[i]` points at: the graph links each block by value or reference. */
 function targetGroupAt(service: Resource, i: number, ctx: AnalysisContext): Resource | undefined {
-  const linked = ctx.graph.out(service, 'target-group');
-  if (linked.length === 0) return undefined;
-  const arn = service.current.str(['load_balancer', i, 'target_group_arn']);
-  if (arn.state === 'known') {
-    const hits = linked.filter((tg) => ['arn', 'id'].some((a) => { const v = tg.current.str(a); return v.state === 'known' && v.value === arn.value; }));
-    if (hits.length === 1) return hits[0];
-  }
-  const refs = ctx.model.config.references(service.moduleConfigPath, service.config, ['load_balancer', i, 'target_group_arn']);
-  const hits = resolveRefs(ctx.model, service, refs, TG_TYPES).filter((tg) => linked.includes(tg));
+  const hits = ctx.graph.out(service, 'target-group', formatPath(['load_balancer', i, 'target_group_arn']));
   return hits.length === 1 ? hits[0] : undefined;
 }
 

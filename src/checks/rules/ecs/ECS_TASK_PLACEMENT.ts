@@ -12,6 +12,8 @@ interface TaskNeeds {
   cpu: number;
   memoryMiB: number;
   gpus: number;
+  /** Inferentia/Trainium devices (`/dev/neuron*` in linuxParameters.devices). */
+  neuronDevices: number;
   arch: 'X86_64' | 'ARM64';
 }
 
@@ -43,7 +45,8 @@ export const ECS_TASK_PLACEMENT: Rule = {
     const misses = offers.map((o) => ({ o, missing: missing(needs, o) }));
     const bad = misses.filter((m) => m.missing.length > 0);
     if (bad.length === 0) return [];
-    const asked = `a task of ${td.address} needs ${needs.cpu} CPU units, ${needs.memoryMiB} MiB${needs.gpus ? `, ${needs.gpus} GPU${needs.gpus > 1 ? 's' : ''}` : ''} and ${needs.arch}`;
+    const devices = needs.neuronDevices ? `, ${needs.neuronDevices} Neuron device${needs.neuronDevices > 1 ? 's' : ''}` : '';
+    const asked = `a task of ${td.address} needs ${needs.cpu} CPU units, ${needs.memoryMiB} MiB${needs.gpus ? `, ${needs.gpus} GPU${needs.gpus > 1 ? 's' : ''}` : ''}${devices} and ${needs.arch}`;
     if (bad.length === misses.length) {
       const largest = [...bad].sort((a, b) => b.o.memoryMiB - a.o.memoryMiB || b.o.cpu - a.o.cpu)[0]!;
       return [
@@ -72,6 +75,7 @@ function missing(n: TaskNeeds, o: InstanceOffer): string[] {
   if (n.memoryMiB >= o.memoryMiB) out.push(`has ${o.memoryMiB} MiB nominal memory, of which it registers less`);
   if (o.arch && (o.arch === 'arm64') !== (n.arch === 'ARM64')) out.push(`is ${o.arch}`);
   if (n.gpus > o.gpus) out.push(o.gpus ? `has ${o.gpus} GPU${o.gpus > 1 ? 's' : ''}` : 'has no GPU');
+  if (n.neuronDevices > o.neuronDevices) out.push(o.neuronDevices ? `has ${o.neuronDevices} Neuron device${o.neuronDevices > 1 ? 's' : ''}` : 'has no Inferentia or Trainium device');
   return out;
 }
 
@@ -88,7 +92,16 @@ function taskNeeds(td: Resource): TaskNeeds | undefined {
   const arch = platformOf(td.current).arch;
   if (arch.state !== 'known' || arch.sensitive) return undefined;
   const gpus = list.reduce((a, c) => a + (c.resourceRequirements ?? []).filter((r) => r.type === 'GPU').reduce((g, r) => g + (num(r.value) ?? 0), 0), 0);
+  // Inferentia and Trainium devices are mapped into containers as /dev/neuronN (ECS Developer Guide, ecs-inference).
+  const neuron = new Set<string>();
+  for (const c of list) {
+    for (const d of c.linuxParameters?.devices ?? []) {
+      const host = d && typeof d === 'object' ? (d as { hostPath?: unknown }).hostPath : undefined;
+      if (typeof host === 'string' && /^\/dev\/neuron\d+$/.test(host)) neuron.add(host);
+    }
+  }
   return {
+    neuronDevices: neuron.size,
     cpu: cpu.state === 'known' ? cpu.value : sum((c) => c.cpu),
     memoryMiB: mem.state === 'known' ? mem.value : sum((c) => c.memoryReservation ?? c.memory),
     gpus,

@@ -1,8 +1,8 @@
 import type { AnalysisContext } from '../../../context.js';
 import { readStrategy, type Placement, type StrategyItem } from '../../../plan/ecs.js';
 import type { Resource } from '../../../plan/model.js';
-import { platformOf } from '../../../plan/taskdef.js';
-import { formatPath, type Lookup, type Path } from '../../../plan/values.js';
+import type { Reading } from '../../../plan/read.js';
+import { formatPath } from '../../../plan/values.js';
 import { literal, show } from '../../show.js';
 
 /** Helpers shared by the ECS service, cluster and capacity provider rules. */
@@ -68,17 +68,11 @@ export const strategyPath = (attr: string, e: StrategyEntry, field?: string): st
 /** `"FARGATE", "FARGATE_SPOT"` */
 export const labels = (entries: readonly StrategyEntry[]): string => entries.map((e) => e.label).join(', ');
 
-/** The scheduling strategy of a service; REPLICA when not set. */
-export function schedulingStrategy(service: Resource): Lookup<string> {
-  const l = service.current.str('scheduling_strategy');
-  return l.state === 'absent' || (l.state === 'known' && l.value === '') ? { state: 'known', value: 'REPLICA', sensitive: false } : l;
-}
+/** The scheduling strategy of a service (REPLICA when not set: the provider facts say so). */
+export const schedulingStrategy = (service: Resource): Reading<string> => service.current.str('scheduling_strategy');
 
-/** The deployment controller type of a service; ECS when not set. */
-export function deploymentController(service: Resource): Lookup<string> {
-  const l = service.current.str(['deployment_controller', 0, 'type']);
-  return l.state === 'absent' || (l.state === 'known' && l.value === '') ? { state: 'known', value: 'ECS', sensitive: false } : l;
-}
+/** The deployment controller type of a service (ECS when not set: the provider facts say so). */
+export const deploymentController = (service: Resource): Reading<string> => service.current.str(['deployment_controller', 0, 'type']);
 
 /** Whether the strategy a placement came from holds a sensitive value (then names are not shown). */
 function strategySensitive(p: Placement & { kind: 'strategy' }, service: Resource, ctx: AnalysisContext): boolean {

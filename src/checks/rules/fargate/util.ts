@@ -1,6 +1,6 @@
 import type { AnalysisContext } from '../../../context.js';
 import { fargateTaskRules } from '../../../facts-fargate.js';
-import { placementIsFargate, servicePlacement, taskDefinitionOnFargate } from '../../../plan/ecs.js';
+import { placementIsFargate, runnersOf, servicePlacement, taskDefinitionOnFargate } from '../../../plan/ecs.js';
 import type { Resource } from '../../../plan/model.js';
 import { parseContainers, platformOf, type Container, type OsFamily, type Size } from '../../../plan/taskdef.js';
 import { formatPath, type PathStep } from '../../../plan/values.js';
@@ -86,14 +86,15 @@ export function versionBelow(v: string, min: string): boolean | undefined {
 }
 
 /**
- * A Linux feature that needs Fargate platform 1.4.0 or later: one error on each service that runs
- * the task definition on Fargate and pins an older `platform_version` (LATEST and unset are fine).
+ * A Linux feature that needs Fargate platform 1.4.0 or later: one error on each service or task set
+ * that runs the task definition on Fargate and pins an older `platform_version` (LATEST and unset
+ * are fine).
  */
 export function linuxPlatformTooOld(td: Resource, ctx: AnalysisContext, feature: string): RuleResult[] {
   if (osOf(td) !== 'LINUX') return [];
   const min = fargateTaskRules.linuxPlatform.minimumVersion;
   const out: RuleResult[] = [];
-  for (const s of ctx.graph.in(td, 'task-definition', 'aws_ecs_service')) {
+  for (const s of runnersOf(td, ctx.graph)) {
     if (placementIsFargate(servicePlacement(s, ctx.graph)) !== true) continue;
     const pv = s.current.str('platform_version');
     if (pv.state !== 'known' || versionBelow(pv.value, min) !== true) continue;
