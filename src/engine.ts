@@ -13,7 +13,6 @@ import { embeddedSnapshot, type PriceBook } from './cost/prices.js';
 import { computeGate } from './gate.js';
 import { totalCost } from './cost/total.js';
 import { VERSION } from './version.js';
-import { redactSecrets } from './report/redact.js';
 import { loadConfig, type ToolConfig } from './config.js';
 import { ruleById } from './checks/registry.js';
 import { NO_SOURCES, SourceTree } from './sources/tree.js';
@@ -57,7 +56,10 @@ export async function analyse(paths: readonly string[], options: EngineOptions):
   }
   const saved = await live.save();
   if (saved) warnings.add(saved);
-  const raw: Report = {
+  // Nothing the plan marks sensitive leaves the engine: every value is hidden where it enters a
+  // message or field (show(), countText, quantitySensitive …), never by replacing text in the
+  // finished report, which would rewrite the report's own words.
+  const report: Report = {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'container-plan-check', version: VERSION },
     asOf: options.asOf,
@@ -66,8 +68,6 @@ export async function analyse(paths: readonly string[], options: EngineOptions):
     gate: computeGate(plans, totalCost(plans), { ...options, unpriced: options.unpriced ?? config.cost?.unpriced }),
     ...(warnings.size > 0 ? { warnings: [...warnings] } : {}),
   };
-  // Nothing the plan marks sensitive leaves the engine, whatever a message may have quoted.
-  const report = redactSecrets(raw, sensitiveStrings);
   return { report, sensitiveStrings, inputError: plans.some((p) => p.error !== null) };
 }
 

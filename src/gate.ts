@@ -19,7 +19,10 @@ export function computeGate(plans: readonly PlanReport[], cost: Report['cost'], 
   const warnings = gating.filter((f) => f.severity === 'warning').length;
   if (options.failOn !== 'never' && errors > 0) reasons.push(`${errors} error${errors === 1 ? '' : 's'} on changed resources`);
   if (options.failOn === 'warning' && warnings > 0) reasons.push(`${warnings} warning${warnings === 1 ? '' : 's'} on changed resources`);
-  if (cost && cost.monthlyDelta !== null) {
+  if (cost && cost.monthlyDelta !== null && !Number.isFinite(cost.monthlyDelta)) {
+    // An infinite or not-a-number delta is never a pass, whatever the limits.
+    reasons.push('the monthly cost delta is not a finite number, so the cost cannot be checked');
+  } else if (cost && cost.monthlyDelta !== null) {
     const d = cost.monthlyDelta;
     if (options.maxIncrease !== undefined && d > options.maxIncrease) {
       reasons.push(`${usd(d, { sign: true })}/month exceeds max-increase ${usd(options.maxIncrease)}`);

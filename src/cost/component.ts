@@ -4,6 +4,11 @@ import type { ResourceGraph } from '../plan/graph.js';
 import type { PlanModel, Resource } from '../plan/model.js';
 import type { CostComponent, Unpriced } from '../report/schema.js';
 import { settle, type Interner } from '../plan/compact.js';
+import type { Attributes } from '../plan/read.js';
+import type { Path } from '../plan/values.js';
+
+/** What is shown in place of a figure derived from a value the plan marks sensitive. */
+export const SENSITIVE_TEXT = '(sensitive)';
 
 /** A month is 730 hours (the AWS calculator's convention). Full precision is kept; display rounds. */
 export const HOURS_PER_MONTH = 730;
@@ -39,11 +44,39 @@ export interface SideEstimate {
 
 export type Estimator = (r: Resource, env: CostEnv) => SideEstimate;
 
-/** Counts at the point figure and at the scaling bounds; null when unknown. */
+/**
+ * Counts at the point figure and at the scaling bounds; null when unknown or not a whole number
+ * of 0 or more. `sensitive`: one of them is marked sensitive by the plan, so no count, quantity
+ * or bound derived from them is shown. `problems`: why a count read from the plan is not priced.
+ */
 export interface Counts {
   point: number | null;
   min: number | null;
   max: number | null;
+  sensitive?: boolean;
+  problems?: string[];
+}
+
+/**
+ * A count read from the plan (desired_count, desired_size, min_size …): the number when it is a
+ * whole number of 0 or more (at most 2^53 − 1). A negative, fractional, infinite (`1e309`) or non-number count is
+ * never priced: it gives null (unknown) and a line in `into.problems` (without the value, which
+ * may be sensitive). Not set gives null too.
+ */
+export function readCount(values: Attributes, path: Path | string, name: string, into: { sensitive?: boolean; problems?: string[] }): number | null {
+  const l = values.num(path);
+  if (l.sensitive) into.sensitive = true;
+  if (l.state === 'known' && Number.isSafeInteger(l.value) && l.value >= 0) return l.value;
+  // `num` reads an infinite or non-number value as absent: the raw value tells it was set.
+  if (l.state === 'known' || (l.state === 'absent' && values.get(path).state === 'known')) {
+    (into.problems ??= []).push(`${name} is not a whole number of 0 or more, so it is not priced and the cost is unknown`);
+  }
+  return null;
+}
+
+/** The note on an estimate whose dollar figures are computed from values the plan marks sensitive. */
+export function sensitiveNote(what: string): string {
+  return `the figures are computed from ${what}, which the plan marks sensitive: the counts, sizes and quantities are not shown`;
 }
 
 /**
@@ -80,29 +113,31 @@ export class Pricer {
    * A component: `quantity` units a month at the price of `key`, times `factor` (a Spot
    * discount). A null quantity (unknown count) keeps the unit price and leaves the monthly unknown.
    */
-  component(name: string, unit: string, quantity: number | null, key: string, opts: { factor?: number; note?: string } = {}): CostComponent {
+  component(name: string, unit: string, quantity: number | null, key: string, opts: { factor?: number; note?: string; sensitive?: boolean } = {}): CostComponent {
     const p = this.price(key, name);
     const unitPrice = p ? p.usd * (opts.factor ?? 1) : null;
     return {
       name: this.env.texts.intern(settle(name)),
       unit: this.env.texts.intern(unit),
-      quantity,
+      // A quantity derived from a sensitive value is never in the report, only its dollar figure.
+      quantity: opts.sensitive || (quantity !== null && !Number.isFinite(quantity)) ? null : quantity,
+      ...(opts.sensitive ? { quantitySensitive: true } : {}),
       unitPrice,
-      monthly: unitPrice === null || quantity === null ? null : unitPrice * quantity,
+      monthly: unitPrice === null || quantity === null || !Number.isFinite(unitPrice * quantity) ? null : unitPrice * quantity,
       ...(p ? { priceSource: p.source } : {}),
       ...(opts.note ? { note: opts.note } : {}),
     };
   }
 }
 
-/** Sum of monthly figures; null when any is unknown. */
+/** Sum of monthly figures; null when any is unknown or the sum is not a finite number. */
 export function sumMonthly(components: readonly CostComponent[]): number | null {
   let total = 0;
   for (const c of components) {
     if (c.monthly === null) return null;
     total += c.monthly;
   }
-  return total;
+  return Number.isFinite(total) ? total : null;
 }
 
 /**
@@ -113,7 +148,8 @@ export function sumMonthly(components: readonly CostComponent[]): number | null 
  */
 export function scaled(counts: Counts, at: (n: number) => CostComponent[]): Pick<SideEstimate, 'components' | 'monthly' | 'min' | 'max'> {
   const total = (n: number | null) => (n === null ? null : sumMonthly(at(n)));
-  const components = counts.point !== null ? at(counts.point) : at(1).map((c) => ({ ...c, quantity: null, monthly: null }));
+  const hide = (c: CostComponent): CostComponent => (counts.sensitive ? { ...c, quantity: null, quantitySensitive: true } : c);
+  const components = counts.point !== null ? at(counts.point).map(hide) : at(1).map((c) => hide({ ...c, quantity: null, monthly: null }));
   return { components, monthly: total(counts.point), min: total(counts.min), max: total(counts.max) };
 }
 
@@ -126,7 +162,7 @@ export function qty(n: number): string {
   return String(Math.round(n * 10000) / 10000);
 }
 
-/** A count for descriptions: the number, or "unknown" (known only after apply). */
-export function countText(n: number | null): string {
-  return n === null ? 'unknown' : qty(n);
+/** A count for descriptions: the number, "unknown" (known only after apply), or "(sensitive)". */
+export function countText(n: number | null, sensitive = false): string {
+  return sensitive ? SENSITIVE_TEXT : n === null ? 'unknown' : qty(n);
 }

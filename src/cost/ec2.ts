@@ -94,7 +94,7 @@ export type Volumes = { state: 'known'; volumes: Volume[]; notes: string[] } | {
 /** A launch template or launch configuration, as the instances it launches cost. */
 export interface Template {
   address: string;
-  instanceType: { state: 'known'; value: string } | { state: 'unknown' | 'absent' };
+  instanceType: { state: 'known'; value: string } | { state: 'unknown' | 'absent' | 'sensitive' };
   volumes: Volumes;
   tenancy: Tenancy | 'host' | 'unknown';
   monitoring: FleetSpec['monitoring'];
@@ -121,7 +121,8 @@ export function readTemplate(t: Resource): Template {
   const type = c.str('instance_type');
   return {
     address: t.address,
-    instanceType: type.state === 'known' && type.value !== '' ? { state: 'known', value: type.value } : { state: type.state === 'unknown' ? 'unknown' : 'absent' },
+    // A sensitive type: its name would be in the report, and its price gives it away: not priced.
+    instanceType: type.sensitive ? { state: 'sensitive' } : type.state === 'known' && type.value !== '' ? { state: 'known', value: type.value } : { state: type.state === 'unknown' ? 'unknown' : 'absent' },
     volumes: lt ? launchTemplateVolumes(t) : launchConfigurationVolumes(t),
     tenancy,
     monitoring,
@@ -136,10 +137,17 @@ function tenancyOf(r: Reading<string>): Template['tenancy'] {
   return r.value === 'dedicated' ? 'dedicated' : r.value === 'host' ? 'host' : 'unknown';
 }
 
+/** Block devices the plan marks sensitive: their names and sizes would be in the report, so they are not priced. */
+const SENSITIVE_VOLUMES = (r: Resource) => `${r.address}: its block devices are marked sensitive, so their cost is not shown`;
+
+/** The note on an estimate whose instance type the plan marks sensitive. */
+export const SENSITIVE_INSTANCE_TYPE = 'the instance type is marked sensitive: its name and its price would give it away, so the cost is not shown';
+
 /** EBS volumes of a launch template's `block_device_mappings`. */
 export function launchTemplateVolumes(lt: Resource): Volumes {
   const l = lt.current.list('block_device_mappings');
   if (l.state === 'unknown') return { state: 'unknown', why: `${lt.address}: block_device_mappings are known only after apply` };
+  if (lt.current.hasSensitive('block_device_mappings')) return { state: 'unknown', why: SENSITIVE_VOLUMES(lt) };
   const out: Volume[] = [];
   const notes: string[] = [];
   const n = l.state === 'known' ? l.value.length : 0;
@@ -160,6 +168,7 @@ export function launchTemplateVolumes(lt: Resource): Volumes {
 
 /** EBS volumes of a launch configuration: `root_block_device` (else the AMI's root volume) and `ebs_block_device`. */
 export function launchConfigurationVolumes(lc: Resource): Volumes {
+  if (lc.current.hasSensitive('root_block_device') || lc.current.hasSensitive('ebs_block_device')) return { state: 'unknown', why: SENSITIVE_VOLUMES(lc) };
   const out: Volume[] = [];
   const notes: string[] = [];
   for (const attr of ['root_block_device', 'ebs_block_device']) {

@@ -18,6 +18,8 @@ export interface TaskShape {
   memoryMiB: number;
   platform: FargatePlatform;
   ephemeralGiB: number;
+  /** The plan marks cpu, memory or the ephemeral storage size sensitive: no quantity is shown. */
+  sensitive?: boolean;
 }
 
 /** The free ephemeral storage of every Fargate task, from the Fargate facts. */
@@ -30,14 +32,15 @@ export function fargateTaskComponents(p: Pricer, shape: TaskShape, tasks: number
   const hours = tasks * HOURS_PER_MONTH;
   const label = PLATFORM_LABEL[shape.platform];
   const kind = spot ? 'Fargate Spot' : 'Fargate';
-  const opts = spot ? { factor: 1 - spot.discountPercent / 100, note: `estimate: ${spot.discountPercent}% off the on-demand price` } : {};
+  const sensitive = shape.sensitive ? { sensitive: true } : {};
+  const opts = spot ? { factor: 1 - spot.discountPercent / 100, note: `estimate: ${spot.discountPercent}% off the on-demand price`, ...sensitive } : sensitive;
   const out = [
     p.component(`${kind} vCPU (${label})`, 'vCPU-hours', vcpu * hours, `fargate/${shape.platform}/vcpu-hour`, opts),
     p.component(`${kind} memory (${label})`, 'GB-hours', gb * hours, `fargate/${shape.platform}/gb-hour`, opts),
   ];
-  if (shape.platform === 'windows') out.push(p.component(`${kind} Windows OS licence`, 'vCPU-hours', vcpu * hours, 'fargate/windows/os-vcpu-hour'));
+  if (shape.platform === 'windows') out.push(p.component(`${kind} Windows OS licence`, 'vCPU-hours', vcpu * hours, 'fargate/windows/os-vcpu-hour', sensitive));
   const extra = shape.ephemeralGiB - FREE_EPHEMERAL_GIB;
-  if (extra > 0) out.push(p.component(`${kind} ephemeral storage above ${FREE_EPHEMERAL_GIB} GB`, 'GB-hours', extra * hours, 'fargate/ephemeral/gb-hour'));
+  if (extra > 0) out.push(p.component(`${kind} ephemeral storage above ${FREE_EPHEMERAL_GIB} GB`, 'GB-hours', extra * hours, 'fargate/ephemeral/gb-hour', sensitive));
   return out;
 }
 

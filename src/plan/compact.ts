@@ -102,7 +102,7 @@ function sharedActions(actions: unknown): unknown {
 /**
  * Attributes no check or estimator reads (tests/plan/compact.test.ts holds them to that): they
  * are dropped from kept values unless a sensitive mask marks something in them, so that every
- * sensitive string is still collected for redaction.
+ * sensitive string is still collected (the tests check outputs against them).
  */
 export const UNREAD_ATTRIBUTES = ['tags', 'tags_all'] as const;
 

@@ -104,15 +104,23 @@ export class ConfigIndex {
   /**
    * The constant value of a variable-or-constant expression in a module: a `constant_value`, a
    * `var.x` resolved through module calls up to the root variables, or a variable default.
-   * Returns undefined when it is not a constant.
+   * Returns undefined when it is not a constant; `sensitive` when a variable on the way is.
    */
-  constant(modulePath: string, expr: unknown, hops = 0): { value: unknown } | undefined {
+  constant(modulePath: string, expr: unknown, hops = 0): { value: unknown; sensitive?: true } | undefined {
     if (hops > MAX_HOPS || !expr || typeof expr !== 'object' || Array.isArray(expr)) return undefined;
     const e = expr as { constant_value?: unknown; references?: unknown };
     if ('constant_value' in e) return { value: e.constant_value };
     const refs = Array.isArray(e.references) ? (e.references as unknown[]).filter((r): r is string => typeof r === 'string') : [];
     const v = refs.map(parseReference).find((r) => r.kind === 'var');
     if (!v || v.kind !== 'var') return undefined;
+    const sensitive = this.modules.get(modulePath)?.variables?.[v.name]?.sensitive === true;
+    const c = this.variableValue(modulePath, v.name, hops);
+    // A sensitive variable's value is marked so: no message or field may quote it.
+    return c && (sensitive || c.sensitive) ? { value: c.value, sensitive: true } : c;
+  }
+
+  private variableValue(modulePath: string, name: string, hops: number): { value: unknown; sensitive?: true } | undefined {
+    const v = { name };
     if (!modulePath) {
       if (this.rootVariables[v.name] && 'value' in this.rootVariables[v.name]!) return { value: this.rootVariables[v.name]!.value };
     } else {

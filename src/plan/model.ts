@@ -413,14 +413,17 @@ function resourceRegion(
   if (v.sensitive) return { region: SENSITIVE_REGION, source: written ? 'resource' : 'provider', known: false };
   if (written) {
     const c = config.constant(modulePath, expr);
+    if (c?.sensitive) return { region: SENSITIVE_REGION, source: 'resource', known: false };
     if (c && typeof c.value === 'string' && c.value) return { region: c.value, source: 'resource', known: true };
   }
+  // The provider's region comes from a sensitive variable: a region the plan shows here is that value.
+  if (!written && provider.region === SENSITIVE_REGION) return { ...provider, known: false };
   if (v.state === 'known' && typeof v.value === 'string' && v.value) {
     const fromProvider = !written && provider.source === 'provider' && v.value === provider.region;
     return { region: v.value, source: fromProvider ? 'provider' : 'resource', known: true };
   }
   if (written && v.state === 'unknown') return { region: UNKNOWN_REGION, source: 'resource', known: false };
-  return { ...provider, known: true };
+  return { ...provider, known: provider.region !== SENSITIVE_REGION };
 }
 
 function resolveRegion(
@@ -445,7 +448,9 @@ function resolveRegion(
     const expr = pc.expressions?.region;
     const providerModule = pc.module_address ?? (k.includes(':') ? moduleFromKey(k) : '');
     const c = config.constant(providerModule, expr);
-    if (c && typeof c.value === 'string' && c.value) {
+    // A provider region from a sensitive variable is neither shown nor priced.
+    if (c?.sensitive) result = { region: SENSITIVE_REGION, source: 'provider' };
+    else if (c && typeof c.value === 'string' && c.value) {
       result = { region: c.value, source: 'provider' };
     }
     break;

@@ -453,7 +453,7 @@ function costDetails(p: PlanReport, out: Lines): boolean {
 
 function componentRow(resource: string, k: CostComponent | undefined, r: ResourceCost): string {
   if (!k) return `| ${resource} | ${r.usageBased ? 'usage-based' : 'no priced components'} | | | ${r.usageBased ? '' : usd(r.monthlyAfter)} |`;
-  const qty = k.quantity === null ? 'unknown' : `${quantity(k.quantity)} ${md(k.unit, 40)}`;
+  const qty = k.quantitySensitive ? `(sensitive) ${md(k.unit, 40)}` : k.quantity === null ? 'unknown' : `${quantity(k.quantity)} ${md(k.unit, 40)}`;
   const price = unitPrice(k.unitPrice);
   const note = k.note ? ` (${md(k.note, 200)})` : '';
   return `| ${resource} | ${md(k.name, 200)}${note} | ${qty} | ${price} | ${usd(k.monthly)} |`;

@@ -50,8 +50,10 @@ export type Finding = z.infer<typeof Finding>;
 export const CostComponent = z.object({
   name: z.string(),
   unit: z.string(),
-  /** Quantity per month (hours, GB-months …). null when unknown. */
+  /** Quantity per month (hours, GB-months …). null when unknown, or when derived from a sensitive value. */
   quantity: z.number().nullable(),
+  /** The quantity is derived from a value the plan marks sensitive: it is not shown (quantity is null). */
+  quantitySensitive: z.boolean().optional(),
   unitPrice: z.number().nullable(),
   monthly: z.number().nullable(),
   priceSource: z.string().optional(),

@@ -65,9 +65,9 @@ export function unitPrice(n: number | null): string {
   return `$${UNIT_PRICE.format(n)}`;
 }
 
-/** A component quantity, e.g. `1,460`, `5.25`; `unknown` when the count is. */
-export function quantity(n: number | null): string {
-  return n === null ? 'unknown' : QUANTITY.format(n);
+/** A component quantity, e.g. `1,460`, `5.25`; `unknown` when the count is; `(sensitive)` when derived from a sensitive value. */
+export function quantity(n: number | null, sensitive = false): string {
+  return sensitive ? '(sensitive)' : n === null ? 'unknown' : QUANTITY.format(n);
 }
 
 /** The min – max range, or '' when there is none (a fixed price, or both bounds unknown). */
@@ -107,7 +107,7 @@ export function renderTextCost(p: PlanReport): string[] {
   for (const r of c.resources) {
     out.push('');
     out.push(`    ${plain(r.address)}${r.description ? `: ${plain(r.description)}` : ''}`);
-    const comps = r.components.map((k) => [plain(k.name), quantity(k.quantity), plain(k.unit), unitPrice(k.unitPrice), usd(k.monthly)]);
+    const comps = r.components.map((k) => [plain(k.name), quantity(k.quantity, k.quantitySensitive), plain(k.unit), unitPrice(k.unitPrice), usd(k.monthly)]);
     const cw = [0, 1, 2, 3, 4].map((i) => Math.max(0, ...comps.map((k) => k[i]!.length)));
     for (const k of comps) {
       out.push(`      ${k[0]!.padEnd(cw[0]!)}  ${k[1]!.padStart(cw[1]!)} ${k[2]!.padEnd(cw[2]!)} × ${k[3]!.padEnd(cw[3]!)} = ${k[4]!.padStart(cw[4]!)}`);

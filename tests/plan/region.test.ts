@@ -187,3 +187,27 @@ describe('checks that quote a regional price', () => {
     expect(unknown[0]!.message).not.toContain('$');
   });
 });
+
+describe('a region from a sensitive variable', () => {
+  const spec = (): PlanSpec => ({
+    region: null,
+    providers: { aws: { name: 'aws', full_name: 'registry.terraform.io/hashicorp/aws', expressions: { region: ref('var.region') } } },
+    variables: { region: { value: 'ap-southeast-2' } },
+    variableDecls: { region: { sensitive: true } },
+  });
+
+  it('the provider region is (sensitive): not shown, not priced, never another region', () => {
+    const m = model([{ address: 'aws_ecs_cluster.c', after: { name: 'c' } }], spec());
+    expect(m.resources[0]).toMatchObject({ region: '(sensitive)', regionKnown: false });
+    const r = resource(estimate([{ address: 'aws_ecs_task_definition.api', after: td }, { address: 'aws_ecs_service.api', after: svc }], { spec: spec() }), 'aws_ecs_service.api');
+    expect(r.monthlyAfter).toBeNull();
+    expect(r.notes).toContain('the plan marks the region sensitive, so its cost is not shown');
+  });
+
+  it('the report never shows it', async () => {
+    const file = writePlan('sensitive-region-var.json', buildPlan([{ address: 'aws_ecs_task_definition.api', after: td }, { address: 'aws_ecs_service.api', after: svc }], spec()));
+    const { report } = await analyse([file], { asOf: '2026-11-22', failOn: 'error', prices: 'snapshot' });
+    expect(JSON.stringify(report)).not.toContain('ap-southeast-2');
+    for (const format of ['text', 'markdown'] as const) expect(render(report, format)).not.toContain('ap-southeast-2');
+  });
+});

@@ -1,5 +1,5 @@
-import { countText, emptyEstimate, Pricer, qty, scaled, sumMonthly, type Counts, type Estimator } from '../component.js';
-import { fleetComponents, readTemplate, type FleetSpec, type Market, type Template } from '../ec2.js';
+import { countText, emptyEstimate, Pricer, qty, readCount, scaled, sensitiveNote, sumMonthly, type Counts, type Estimator } from '../component.js';
+import { fleetComponents, readTemplate, SENSITIVE_INSTANCE_TYPE, type FleetSpec, type Market, type Template } from '../ec2.js';
 import type { Resource } from '../../plan/model.js';
 import { usd } from '../../report/format.js';
 import type { CostComponent } from '../../report/schema.js';
@@ -31,6 +31,8 @@ export const estimateAutoscalingGroup: Estimator = (asg, env) => {
   if (template.monitoring === 'on') notes.push(`${template.address} turns on detailed monitoring: CloudWatch metrics per instance`);
 
   const counts = capacityCounts(asg);
+  notes.push(...(counts.problems ?? []));
+  if (counts.sensitive) notes.push(sensitiveNote('the group size'));
   const spot: Market = { spot: true, discountPercent: env.spotDiscountPercent };
   const fleet = (type: string, n: number, market: Market) => fleetComponents(p, type, spec, n, market);
 
@@ -38,14 +40,16 @@ export const estimateAutoscalingGroup: Estimator = (asg, env) => {
   if (mip.state === 'unknown') return emptyEstimate({ notes: ['its mixed_instances_policy is known only after apply'] });
   if (mip.state !== 'known' || mip.value.length === 0) {
     const t = template.instanceType;
+    if (t.state === 'sensitive') return emptyEstimate({ notes: [SENSITIVE_INSTANCE_TYPE] });
     if (t.state !== 'known') return emptyEstimate({ notes: [`${template.address}: instance_type is ${t.state === 'unknown' ? 'known only after apply' : 'not set'}`] });
     const market: Market = template.spot ? spot : { spot: false };
     if (market.spot) notes.push(`Spot is estimated at ${env.spotDiscountPercent}% off on-demand (Spot prices vary)`);
     const est = scaled(counts, (n) => fleet(t.value, n, market));
-    return { ...est, description: `${countText(counts.point)} × ${t.value}${market.spot ? ' Spot' : ''}${tenancyText(template)}${diskText(spec)}`, unpriced: p.unpriced, notes, advice: [] };
+    return { ...est, description: `${countText(counts.point, counts.sensitive)} × ${t.value}${market.spot ? ' Spot' : ''}${tenancyText(template)}${diskText(spec)}`, unpriced: p.unpriced, notes, advice: [] };
   }
 
   const policy = asg.current.at(['mixed_instances_policy', 0]);
+  if (policy.hasSensitive(['launch_template', 0, 'override']) || policy.hasSensitive(['instances_distribution'])) return emptyEstimate({ notes: ['its mixed_instances_policy is marked sensitive, so its cost is not shown'] });
   const dist = policy.at(['instances_distribution', 0]);
   const baseR = dist.num('on_demand_base_capacity');
   const pctR = dist.num('on_demand_percentage_above_base_capacity');
@@ -56,6 +60,7 @@ export const estimateAutoscalingGroup: Estimator = (asg, env) => {
   const base = baseR.value;
   const pct = pctR.value;
   const ltType = template.instanceType;
+  if (overrides.value.length === 0 && ltType.state === 'sensitive') return emptyEstimate({ notes: [SENSITIVE_INSTANCE_TYPE] });
   const first = overrides.value[0] ?? (ltType.state === 'known' ? { type: ltType.value, weight: 1 } : undefined);
   if (!first) return emptyEstimate({ notes: [...notes, 'no instance type in the mixed instances policy overrides or the launch template'] });
 
@@ -76,13 +81,13 @@ export const estimateAutoscalingGroup: Estimator = (asg, env) => {
       notes.push(`the ${overrides.value.length} override types cost ${usd(Math.min(...ms))}–${usd(Math.max(...ms))} per capacity unit-month on demand`);
     }
   }
-  if (counts.point !== null) {
+  if (counts.point !== null && !counts.sensitive) {
     const od = Math.min(counts.point, base) + (Math.max(0, counts.point - base) * pct) / 100;
     notes.push(`${qty(counts.point)} capacity units: ${qty(od)} on-demand, ${qty(counts.point - od)} Spot`);
   }
   return {
     ...est,
-    description: `${countText(counts.point)} units, mixed on-demand/Spot, ${first.type}${tenancyText(template)}${diskText(spec)}`,
+    description: `${countText(counts.point, counts.sensitive)} units, mixed on-demand/Spot, ${first.type}${tenancyText(template)}${diskText(spec)}`,
     unpriced: p.unpriced,
     notes,
     advice: [],
@@ -99,11 +104,12 @@ function tenancyText(t: Template): string {
 
 /** desired_capacity (the reading gives min_size when it is not set, as AWS does), min_size and max_size. */
 function capacityCounts(asg: Resource): Counts {
-  const n = (a: string) => {
-    const l = asg.current.num(a);
-    return l.state === 'known' ? l.value : null;
-  };
-  return { point: n('desired_capacity'), min: n('min_size'), max: n('max_size') };
+  const out: Counts = { point: null, min: null, max: null };
+  const n = (a: string) => readCount(asg.current, a, a, out);
+  const point = n('desired_capacity');
+  const min = n('min_size');
+  const max = n('max_size');
+  return { ...out, point, min, max };
 }
 
 type Overrides = { state: 'known'; value: { type: string; weight: number }[] } | { state: 'unknown'; why: string };

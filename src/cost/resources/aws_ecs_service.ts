@@ -1,4 +1,4 @@
-import { countText, emptyEstimate, Pricer, qty, scaled, sumMonthly, type CostEnv, type Counts, type Estimator, type SideEstimate } from '../component.js';
+import { countText, emptyEstimate, Pricer, qty, readCount, scaled, SENSITIVE_TEXT, sensitiveNote, sumMonthly, type CostEnv, type Counts, type Estimator, type SideEstimate } from '../component.js';
 import { FREE_EPHEMERAL_GIB, fargateTaskComponents, PLATFORM_LABEL, splitTasks, type TaskShape } from '../fargate.js';
 import { formatMiB } from '../../plan/eksfargate.js';
 import { isFargateProvider, servicePlacement, taskSetsOf, type Placement, type StrategyItem } from '../../plan/ecs.js';
@@ -29,6 +29,9 @@ export const estimateEcsService: Estimator = (svc, env) => {
   if (!strategy.some((s) => isFargateProvider(s.capacityProvider))) return onEc2(svc, env, strategy);
 
   const counts = serviceCounts(svc, env);
+  // A sensitive strategy: the split over providers (and the provider names) is not shown.
+  const strategyHidden = placement.kind === 'strategy' && strategySensitive(svc, env, placement.from);
+  if (strategyHidden) counts.sensitive = true;
   const td = env.graph.one(svc, 'task-definition');
   if (!td) return emptyEstimate({ notes: ['its task definition is not in this plan, so the task size is unknown'] });
   const shape = taskShape(td);
@@ -43,10 +46,12 @@ export const estimateEcsService: Estimator = (svc, env) => {
     );
   };
   const est = scaled(counts, at);
-  const notes: string[] = [];
+  const notes: string[] = [...(counts.problems ?? [])];
+  const hidden = [counts.sensitive ? 'the task count' : '', shape.sensitive ? 'the task size' : ''].filter(Boolean);
+  if (hidden.length > 0) notes.push(sensitiveNote(hidden.join(' and ')));
   const others = strategy.filter((s) => !isFargateProvider(s.capacityProvider));
-  if (others.length > 0) notes.push(`tasks placed on ${others.map((s) => s.capacityProvider).join(', ')} run on EC2 capacity and are priced on its Auto Scaling group`);
-  if (strategy.length > 1 && counts.point !== null) {
+  if (others.length > 0 && !strategyHidden) notes.push(`tasks placed on ${others.map((s) => s.capacityProvider).join(', ')} run on EC2 capacity and are priced on its Auto Scaling group`);
+  if (strategy.length > 1 && counts.point !== null && !counts.sensitive) {
     const split = [...splitTasks(strategy, counts.point)].map(([k, v]) => `${qty(v)} on ${k}`).join(', ');
     notes.push(`${qty(counts.point)} tasks split by the capacity provider strategy (base first, then by weight): ${split}`);
   }
@@ -55,7 +60,7 @@ export const estimateEcsService: Estimator = (svc, env) => {
   }
   return {
     ...est,
-    description: `Fargate ${PLATFORM_LABEL[shape.platform]}, ${shapeText(shape)} × ${countText(counts.point)}`,
+    description: `Fargate ${PLATFORM_LABEL[shape.platform]}, ${shapeText(shape)} × ${countText(counts.point, counts.sensitive)}`,
     unpriced: p.unpriced,
     notes,
     advice: advice(p, shape, strategy, counts, est.monthly),
@@ -111,16 +116,18 @@ function taskSetsEstimate(svc: Resource, sets: Resource[], env: CostEnv): SideEs
     });
   const est = scaled(counts, at);
   const notes = runs.map((run) => {
-    const n = counts.point === null ? 'an unknown number of' : qty(tasksOf(run, counts.point));
+    const n = counts.sensitive ? SENSITIVE_TEXT : counts.point === null ? 'an unknown number of' : qty(tasksOf(run, counts.point));
     const where = run.shape ? `Fargate ${PLATFORM_LABEL[run.shape.platform]}, ${shapeText(run.shape)}` : 'EC2 capacity, priced on its Auto Scaling group';
     return `${label(run.set)} runs ${qty(run.percent)}% of the desired count: ${n} tasks on ${where}`;
   });
+  notes.unshift(...(counts.problems ?? []));
+  if (counts.sensitive || runs.some((run) => run.shape?.sensitive)) notes.push(sensitiveNote('the desired count or a task size'));
   if (runs.some((run) => run.strategy.some((s) => s.capacityProvider === 'FARGATE_SPOT'))) {
     notes.push(`Fargate Spot is estimated at ${env.spotDiscountPercent}% off on-demand (Spot prices vary and are not in the AWS Price List)`);
   }
   return {
     ...est,
-    description: `${runs.length} task set${runs.length > 1 ? 's' : ''} × ${countText(counts.point)} desired`,
+    description: `${runs.length} task set${runs.length > 1 ? 's' : ''} × ${countText(counts.point, counts.sensitive)} desired`,
     unpriced: p.unpriced,
     notes,
     advice: [],
@@ -141,21 +148,30 @@ function strategyOf(p: Exclude<Placement, { kind: 'unknown' }>): StrategyItem[] 
 /** desired_count, and the bounds of the Application Auto Scaling target linked to the service. */
 function serviceCounts(svc: Resource, env: CostEnv): Counts {
   // Not set, the provider sends 0 (the provider facts); a DAEMON service has no desired count.
-  const d = svc.current.num('desired_count');
-  const point = d.state === 'known' ? d.value : null;
+  const out: Counts = { point: null, min: null, max: null };
+  const point = readCount(svc.current, 'desired_count', 'desired_count', out);
   const targets = env.graph.in(svc, 'service', 'aws_appautoscaling_target');
-  if (targets.length !== 1) return { point, min: point, max: point };
-  const bound = (attr: string) => {
-    const l = targets[0]!.current.num(attr);
-    return l.state === 'known' ? l.value : null;
-  };
-  return { point, min: bound('min_capacity'), max: bound('max_capacity') };
+  if (targets.length !== 1) return { ...out, point, min: point, max: point };
+  const bound = (attr: string) => readCount(targets[0]!.current, attr, `${targets[0]!.address}: ${attr}`, out);
+  const min = bound('min_capacity');
+  const max = bound('max_capacity');
+  return { ...out, point, min, max };
+}
+
+/** Does the plan mark the strategy the service's tasks follow sensitive (the service's or its cluster's default)? */
+function strategySensitive(svc: Resource, env: CostEnv, from: string): boolean {
+  if (from === 'service') return svc.current.hasSensitive('capacity_provider_strategy');
+  const cluster = env.graph.one(svc, 'cluster');
+  if (!cluster) return false;
+  return [cluster, ...env.graph.out(cluster, 'cluster-capacity-providers')].some((r) => r.current.hasSensitive('default_capacity_provider_strategy'));
 }
 
 /** Task size and platform from the task definition; a reason when they cannot be read. */
 export function taskShape(td: Resource): TaskShape | { why: string } {
   const cpu = taskCpu(td.current);
   const mem = taskMemory(td.current);
+  if (cpu.state === 'known' && !(Number.isFinite(cpu.value) && cpu.value > 0)) return { why: "the task definition's cpu is not a positive number, so the task size is unknown" };
+  if (mem.state === 'known' && !(Number.isFinite(mem.value) && mem.value > 0)) return { why: "the task definition's memory is not a positive number, so the task size is unknown" };
   if (cpu.state !== 'known') return { why: `the task definition's cpu is ${cpu.state === 'unknown' ? 'known only after apply' : 'not set or not readable'}, so the task size is unknown` };
   if (mem.state !== 'known') return { why: `the task definition's memory is ${mem.state === 'unknown' ? 'known only after apply' : 'not set or not readable'}, so the task size is unknown` };
   const plat = platformOf(td.current);
@@ -167,10 +183,12 @@ export function taskShape(td: Resource): TaskShape | { why: string } {
     memoryMiB: mem.value,
     platform: plat.os.value === 'WINDOWS' ? 'windows' : plat.arch.value === 'ARM64' ? 'arm' : 'x86',
     ephemeralGiB: eph.state === 'known' ? eph.value : FREE_EPHEMERAL_GIB,
+    ...(cpu.sensitive || mem.sensitive || eph.sensitive ? { sensitive: true } : {}),
   };
 }
 
-export function shapeText(s: Pick<TaskShape, 'cpu' | 'memoryMiB'>): string {
+export function shapeText(s: Pick<TaskShape, 'cpu' | 'memoryMiB' | 'sensitive'>): string {
+  if (s.sensitive) return `${SENSITIVE_TEXT} vCPU / ${SENSITIVE_TEXT} memory`;
   return `${qty(s.cpu / 1024)} vCPU / ${formatMiB(s.memoryMiB)}`;
 }
 

@@ -1,4 +1,4 @@
-import { emptyEstimate, HOURS_PER_MONTH, Pricer, sumMonthly, type Estimator } from '../component.js';
+import { emptyEstimate, HOURS_PER_MONTH, Pricer, SENSITIVE_TEXT, sumMonthly, type Estimator } from '../component.js';
 import { priceBook, type PriceBook } from '../prices.js';
 import { eksSupportPhase, type SupportPhase } from '../../facts.js';
 import { usd } from '../../report/format.js';
@@ -22,7 +22,7 @@ export const estimateEksCluster: Estimator = (cluster, env) => {
   const notes: string[] = [];
   const advice: string[] = [];
   const phase = version.state === 'default' ? { phase: 'standard' as SupportPhase } : eksSupportPhase(version.value, env.asOf);
-  const label = version.state === 'default' ? 'the default (latest) version' : version.value;
+  const label = cluster.current.hasSensitive('version') ? SENSITIVE_TEXT : version.state === 'default' ? 'the default (latest) version' : version.value;
 
   const controlPlane = p.component('EKS control plane', 'cluster-hours', HOURS_PER_MONTH, 'eks/cluster-hour');
   const extended = () => p.component('EKS extended support', 'cluster-hours', HOURS_PER_MONTH, 'eks/extended-support-hour', { note: `Kubernetes ${label} is in extended support on ${env.asOf}` });

@@ -1,5 +1,5 @@
-import { countText, emptyEstimate, Pricer, scaled, sumMonthly, type Counts, type Estimator } from '../component.js';
-import { fleetComponents, readTemplate, type FleetSpec, type Market, type Template, type Volume } from '../ec2.js';
+import { countText, emptyEstimate, Pricer, readCount, scaled, sensitiveNote, sumMonthly, type Counts, type Estimator } from '../component.js';
+import { fleetComponents, readTemplate, SENSITIVE_INSTANCE_TYPE, type FleetSpec, type Market, type Template, type Volume } from '../ec2.js';
 import { awsDefault } from '../../plan/provider-facts.js';
 import { eksAmiType } from '../../facts-eks.js';
 import type { Resource } from '../../plan/model.js';
@@ -40,6 +40,7 @@ export const estimateEksNodeGroup: Estimator = (ng, env) => {
     // disk_size reads as EKS's default when left out, or as absent when a launch template decides.
     const d = ng.current.num('disk_size');
     if (d.state === 'unknown') return emptyEstimate({ notes: ['disk_size is known only after apply'] });
+    if (d.sensitive) return emptyEstimate({ notes: ['disk_size is marked sensitive, so the cost is not shown'] });
     if (d.state === 'known') {
       const disk = DISK_TYPE;
       volumes = disk ? [{ type: disk, sizeGiB: d.value, label: 'root volume' }] : [];
@@ -51,6 +52,8 @@ export const estimateEksNodeGroup: Estimator = (ng, env) => {
   }
 
   const counts = scalingCounts(ng);
+  notes.push(...(counts.problems ?? []));
+  if (counts.sensitive) notes.push(sensitiveNote('scaling_config'));
   const fleet = (type: string, n: number) => fleetComponents(p, type, { ...spec, volumes }, n, market);
   const first = types.value[0]!;
   const est = scaled(counts, (n) => fleet(first, n));
@@ -74,7 +77,7 @@ export const estimateEksNodeGroup: Estimator = (ng, env) => {
   const disk = volumes.map((v) => `${v.sizeGiB} GB ${v.type}`).join(' + ');
   return {
     ...est,
-    description: `${countText(counts.point)} × ${first}${market.spot ? ' Spot' : ''}${disk ? ` + ${disk}` : ''}`,
+    description: `${countText(counts.point, counts.sensitive)} × ${first}${market.spot ? ' Spot' : ''}${disk ? ` + ${disk}` : ''}`,
     unpriced: p.unpriced,
     notes,
     advice: [],
@@ -93,21 +96,25 @@ function instanceTypes(ng: Resource, lt: Template | undefined): Types {
   if (l.state === 'unknown' || ng.current.hasUnknown('instance_types')) {
     return { state: 'unknown', why: 'instance_types is known only after apply' };
   }
+  if (ng.current.hasSensitive('instance_types')) return { state: 'unknown', why: SENSITIVE_INSTANCE_TYPE };
   const listed = l.state === 'known' ? l.value.filter((x): x is string => typeof x === 'string' && x !== '') : [];
   if (listed.length > 0) return { state: 'known', value: listed };
   if (lt) {
     const t = lt.instanceType;
     if (t.state === 'known') return { state: 'known', value: [t.value] };
     if (t.state === 'unknown') return { state: 'unknown', why: `${lt.address}: instance_type is known only after apply` };
+    if (t.state === 'sensitive') return { state: 'unknown', why: SENSITIVE_INSTANCE_TYPE };
     return { state: 'unknown', why: `neither instance_types nor ${lt.address} sets an instance type` };
   }
   return { state: 'unknown', why: 'its launch_template block is set but the launch template is not in this plan, and instance_types is not set: the instance type is unknown' };
 }
 
 function scalingCounts(ng: Resource): Counts {
-  const n = (a: string) => {
-    const l = ng.current.num(['scaling_config', 0, a]);
-    return l.state === 'known' ? l.value : null;
-  };
-  return { point: n('desired_size'), min: n('min_size'), max: n('max_size') };
+  const out: Counts = { point: null, min: null, max: null };
+  if (ng.current.hasSensitive('scaling_config')) out.sensitive = true;
+  const n = (a: string) => readCount(ng.current, ['scaling_config', 0, a], `scaling_config.${a}`, out);
+  const point = n('desired_size');
+  const min = n('min_size');
+  const max = n('max_size');
+  return { ...out, point, min, max };
 }

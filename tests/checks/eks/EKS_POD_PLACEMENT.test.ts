@@ -60,6 +60,15 @@ describe('EKS_POD_PLACEMENT', () => {
     expect(f[0]!.message).toContain('taint "dedicated"');
   });
 
+  it('never quotes a taint the plan marks sensitive (nor one whose key alone is)', () => {
+    const taint = [{ key: 'dedicated-tenant-x', value: 'gpu', effect: 'NO_SCHEDULE' }];
+    for (const sensitive of [{ taint: true }, { taint: [{ key: true }] }]) {
+      const tainted = { ...nodeGroup(['m7g.xlarge'], { taint }), sensitive };
+      const f = run([cluster, tainted, deployment([['500m', '1Gi']])]);
+      for (const x of f) expect(x.message).not.toContain('dedicated-tenant-x');
+    }
+  });
+
   it('says nothing when the requests are unknown, or no capacity is in the plan', () => {
     const d = deployment([['500m', '1Gi']]);
     const unknownReq: ResSpec = { ...d, unknown: { ...(d.unknown as object), spec: [{ template: [{ spec: [{ container: true }] }] }] }, expressions: { spec: [{ template: [{ spec: [{ container: { references: ['var.containers'] } }] }] }] } };

@@ -123,7 +123,7 @@ function onNodeGroup(pod: Pod, ng: Resource, ctx: AnalysisContext): Verdict {
   const types = nodeGroupInstanceTypes(ng, ctx);
   const labels = ng.current.get('labels');
   const taints = ng.current.list('taint');
-  if (!types || types.types.length === 0 || labels.state === 'unknown' || labels.sensitive || taints.state === 'unknown' || ng.current.hasUnknown('taint')) return { fits: 'unknown' };
+  if (!types || types.types.length === 0 || labels.state === 'unknown' || ng.current.hasSensitive('labels') || taints.state === 'unknown' || ng.current.hasUnknown('taint') || ng.current.hasSensitive('taint')) return { fits: 'unknown' };
   // Taints with NoSchedule or NoExecute keep out the pods that do not tolerate them.
   for (const t of taints.state === 'known' ? taints.value.map(strings) : []) {
     const effect = EFFECTS[t.effect ?? ''];
