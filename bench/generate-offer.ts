@@ -66,7 +66,17 @@ function productOf(i: number): GeneratedProduct {
   // Every 1000th product is an EBS one, as in the real files (a minority among instances).
   if (i % 1000 === 999) {
     const [family, usageType, key, usd] = EBS[Math.floor(i / 1000) % EBS.length]!;
-    const attributes = { servicecode: 'AmazonEC2', location: LOCATION, locationType: 'AWS Region', storageMedia: 'SSD-backed', volumeType: 'General Purpose', usagetype: `${PREFIX}-${usageType}`, operation: '', regionCode: REGION, servicename: 'Amazon Elastic Compute Cloud' };
+    const attributes = {
+      servicecode: 'AmazonEC2',
+      location: LOCATION,
+      locationType: 'AWS Region',
+      storageMedia: 'SSD-backed',
+      volumeType: 'General Purpose',
+      usagetype: `${PREFIX}-${usageType}`,
+      operation: '',
+      regionCode: REGION,
+      servicename: 'Amazon Elastic Compute Cloud',
+    };
     return { product: { sku, productFamily: family, attributes }, usd, key };
   }
   const combo = i % COMBOS;
@@ -78,7 +88,10 @@ function productOf(i: number): GeneratedProduct {
   const size = SIZES.indexOf(type.split('.')[1]!) + 1;
   const vcpu = 2 ** Math.min(size, 7);
   const usd = Number((0.0104 * vcpu * (1 + combo / 100)).toFixed(4));
-  const usageType = capacity === 'Used' ? `${PREFIX}-${usage}:${type}` : `${PREFIX}-${capacity === 'UnusedCapacityReservation' ? 'UnusedBox' : 'Reservation'}:${type}`;
+  const usageType =
+    capacity === 'Used'
+      ? `${PREFIX}-${usage}:${type}`
+      : `${PREFIX}-${capacity === 'UnusedCapacityReservation' ? 'UnusedBox' : 'Reservation'}:${type}`;
   const attributes: Record<string, string> = {
     servicecode: 'AmazonEC2',
     location: LOCATION,
@@ -118,17 +131,37 @@ function productOf(i: number): GeneratedProduct {
   };
   // Linux on-demand rows are priced at shared tenancy (ec2/) and as Dedicated Instances (ec2-dedicated/).
   const priced = os === 'Linux' && (tenancy === 'Shared' || tenancy === 'Dedicated') && software === 'NA' && capacity === 'Used';
-  return { product: { sku, productFamily: 'Compute Instance', attributes }, usd, ...(priced ? { key: `${tenancy === 'Shared' ? 'ec2' : 'ec2-dedicated'}/${type}/hour` } : {}) };
+  return {
+    product: { sku, productFamily: 'Compute Instance', attributes },
+    usd,
+    ...(priced ? { key: `${tenancy === 'Shared' ? 'ec2' : 'ec2-dedicated'}/${type}/hour` } : {}),
+  };
 }
 
-function term(sku: string, code: string, dims: Array<{ code: string; unit: string; usd: number; description: string }>, termAttributes: Record<string, string>) {
+function term(
+  sku: string,
+  code: string,
+  dims: Array<{ code: string; unit: string; usd: number; description: string }>,
+  termAttributes: Record<string, string>,
+) {
   return {
     [`${sku}.${code}`]: {
       offerTermCode: code,
       sku,
       effectiveDate: '2025-11-01T00:00:00Z',
       priceDimensions: Object.fromEntries(
-        dims.map((d) => [`${sku}.${code}.${d.code}`, { rateCode: `${sku}.${code}.${d.code}`, description: d.description, beginRange: '0', endRange: 'Inf', unit: d.unit, pricePerUnit: { USD: d.usd.toFixed(10) }, appliesTo: [] }]),
+        dims.map((d) => [
+          `${sku}.${code}.${d.code}`,
+          {
+            rateCode: `${sku}.${code}.${d.code}`,
+            description: d.description,
+            beginRange: '0',
+            endRange: 'Inf',
+            unit: d.unit,
+            pricePerUnit: { USD: d.usd.toFixed(10) },
+            appliesTo: [],
+          },
+        ]),
       ),
       termAttributes,
     },
@@ -158,8 +191,12 @@ export interface GeneratedOffer {
 /** Writes an EC2-shaped offer file of n products to `write`, piece by piece. */
 export function generateOfferTo(n: number, write: (s: string) => void, opts: GenerateOfferOptions = {}): GeneratedOffer {
   const member = (indent: string, key: string, value: unknown, first: boolean) =>
-    opts.compact ? `${first ? '' : ','}${JSON.stringify(key)}:${JSON.stringify(value)}` : `${first ? '' : ','}\n${indent}${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replaceAll('\n', `\n${indent}`)}`;
-  write(`{\n  "formatVersion": "v1.0",\n  "disclaimer": "This pricing list is for informational purposes only.",\n  "offerCode": "AmazonEC2",\n  "version": "20251105094417",\n  "publicationDate": "2025-11-05T09:44:17Z",\n  "products": {`);
+    opts.compact
+      ? `${first ? '' : ','}${JSON.stringify(key)}:${JSON.stringify(value)}`
+      : `${first ? '' : ','}\n${indent}${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replaceAll('\n', `\n${indent}`)}`;
+  write(
+    `{\n  "formatVersion": "v1.0",\n  "disclaimer": "This pricing list is for informational purposes only.",\n  "offerCode": "AmazonEC2",\n  "version": "20251105094417",\n  "publicationDate": "2025-11-05T09:44:17Z",\n  "products": {`,
+  );
   const out: GeneratedOffer = { products: n, priced: 0, prices: {} };
   for (let i = 0; i < n; i++) {
     const p = productOf(i);
@@ -173,7 +210,19 @@ export function generateOfferTo(n: number, write: (s: string) => void, opts: Gen
   for (let i = 0; i < n; i++) {
     const { product, usd } = productOf(i);
     const unit = product.productFamily === 'Compute Instance' ? 'Hrs' : 'GB-Mo';
-    write(member('      ', product.sku, term(product.sku, 'JRTCKXETXF', [{ code: '6YS6EN2CT7', unit, usd, description: `$${usd} per ${unit} for ${product.attributes.usagetype}` }], {}), i === 0));
+    write(
+      member(
+        '      ',
+        product.sku,
+        term(
+          product.sku,
+          'JRTCKXETXF',
+          [{ code: '6YS6EN2CT7', unit, usd, description: `$${usd} per ${unit} for ${product.attributes.usagetype}` }],
+          {},
+        ),
+        i === 0,
+      ),
+    );
   }
   write('\n    },\n    "Reserved": {');
   let first = true;
@@ -183,7 +232,15 @@ export function generateOfferTo(n: number, write: (s: string) => void, opts: Gen
     const terms = Object.assign(
       {},
       ...RESERVED.map(([code, length, option, ratio]) =>
-        term(product.sku, code, [{ code: '6YS6EN2CT7', unit: 'Hrs', usd: usd * ratio, description: `${option} ${length} reserved, per hour` }, { code: '2TG2D8R56U', unit: 'Quantity', usd: usd * ratio * 730, description: 'Upfront Fee' }], { LeaseContractLength: length, OfferingClass: 'standard', PurchaseOption: option }),
+        term(
+          product.sku,
+          code,
+          [
+            { code: '6YS6EN2CT7', unit: 'Hrs', usd: usd * ratio, description: `${option} ${length} reserved, per hour` },
+            { code: '2TG2D8R56U', unit: 'Quantity', usd: usd * ratio * 730, description: 'Upfront Fee' },
+          ],
+          { LeaseContractLength: length, OfferingClass: 'standard', PurchaseOption: option },
+        ),
       ),
     );
     write(member('      ', product.sku, terms, first));
@@ -216,7 +273,10 @@ export function generatePriceListDir(dir: string, n: number, opts: GenerateOffer
     offers: Object.fromEntries(codes.map((c) => [c, { offerCode: c, currentRegionIndexUrl: `${base}/${c}/current/region_index.json` }])),
   });
   const offerUrl = `${base}/AmazonEC2/20251105094417/${REGION}/index.json`;
-  for (const c of codes) put(`${base}/${c}/current/region_index.json`, { regions: c === 'AmazonEC2' ? { [REGION]: { regionCode: REGION, currentVersionUrl: offerUrl } } : {} });
+  for (const c of codes)
+    put(`${base}/${c}/current/region_index.json`, {
+      regions: c === 'AmazonEC2' ? { [REGION]: { regionCode: REGION, currentVersionUrl: offerUrl } } : {},
+    });
   const offerFile = join(dir, offerUrl);
   mkdirSync(dirname(offerFile), { recursive: true });
   return { ...generateOfferFile(n, offerFile, opts), offerFile };

@@ -22,19 +22,45 @@ export function generatePlanTo(n: number, write: (s: string) => void, opts: Gene
   const perModule = 10;
   const modules = Math.max(1, Math.floor(n / perModule));
   const serviceEvery = Math.max(1, Math.round(0.4 / (opts.containerShare ?? 0.4)));
-  const rc = (address: string, type: string, name: string, module: string | undefined, after: Record<string, unknown>, unknown: Record<string, unknown> = {}, actions = ['create']) => ({
+  const rc = (
+    address: string,
+    type: string,
+    name: string,
+    module: string | undefined,
+    after: Record<string, unknown>,
+    unknown: Record<string, unknown> = {},
+    actions = ['create'],
+  ) => ({
     address,
     ...(module ? { module_address: module } : {}),
     mode: 'managed',
     type,
     name,
     provider_name: 'registry.terraform.io/hashicorp/aws',
-    change: { actions, before: actions[0] === 'create' ? null : after, after, after_unknown: unknown, before_sensitive: actions[0] === 'create' ? false : {}, after_sensitive: { tags: {} } },
+    change: {
+      actions,
+      before: actions[0] === 'create' ? null : after,
+      after,
+      after_unknown: unknown,
+      before_sensitive: actions[0] === 'create' ? false : {},
+      after_sensitive: { tags: {} },
+    },
   });
   type Change = ReturnType<typeof rc>;
   const plannedOf = (m: string, list: Change[]) => ({
     ...(m ? { address: m } : {}),
-    resources: list.filter((c) => c.change.after !== null).map((c) => ({ address: c.address, mode: 'managed', type: c.type, name: c.name, provider_name: c.provider_name, schema_version: 0, values: c.change.after, sensitive_values: {} })),
+    resources: list
+      .filter((c) => c.change.after !== null)
+      .map((c) => ({
+        address: c.address,
+        mode: 'managed',
+        type: c.type,
+        name: c.name,
+        provider_name: c.provider_name,
+        schema_version: 0,
+        values: c.change.after,
+        sensitive_values: {},
+      })),
   });
   const moduleChanges = (i: number): { module: string; changes: Change[] } => {
     const key = `svc-${i}`;
@@ -42,27 +68,207 @@ export function generatePlanTo(n: number, write: (s: string) => void, opts: Gene
     const a = (t: string) => `${m}.${t}.this`;
     const actions = i % 7 === 0 ? ['update'] : i % 13 === 0 ? ['delete', 'create'] : i % 5 === 0 ? ['no-op'] : ['create'];
     const service = i % serviceEvery === 0;
-    const cd = JSON.stringify([{ name: key, image: `123456789012.dkr.ecr.us-east-1.amazonaws.com/${key}:1.${i % 50}`, cpu: 0, essential: true, portMappings: [{ containerPort: 8080, hostPort: 8080 }], environment: [{ name: 'ENV', value: 'prod' }], logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': `/ecs/${key}`, 'awslogs-region': 'us-east-1' } } }]);
+    const cd = JSON.stringify([
+      {
+        name: key,
+        image: `123456789012.dkr.ecr.us-east-1.amazonaws.com/${key}:1.${i % 50}`,
+        cpu: 0,
+        essential: true,
+        portMappings: [{ containerPort: 8080, hostPort: 8080 }],
+        environment: [{ name: 'ENV', value: 'prod' }],
+        logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': `/ecs/${key}`, 'awslogs-region': 'us-east-1' } },
+      },
+    ]);
     const all: Change[] = [
-      rc(a('aws_ecs_service'), 'aws_ecs_service', 'this', m, { name: key, desired_count: 2 + (i % 4), launch_type: 'FARGATE', scheduling_strategy: 'REPLICA', network_configuration: [{ subnets: ['subnet-0aa11bb22cc33dd44', 'subnet-0ee55ff66aa77bb88'], security_groups: ['sg-0a1b2c3d4e5f60718'], assign_public_ip: false }], deployment_circuit_breaker: [{ enable: true, rollback: true }], capacity_provider_strategy: [], load_balancer: [], tags: { service: key } }, { cluster: true, task_definition: true, id: true }, actions),
-      rc(a('aws_ecs_task_definition'), 'aws_ecs_task_definition', 'this', m, { family: key, cpu: '512', memory: '1024', network_mode: 'awsvpc', requires_compatibilities: ['FARGATE'], container_definitions: cd, execution_role_arn: 'arn:aws:iam::123456789012:role/exec', runtime_platform: [{ cpu_architecture: 'X86_64', operating_system_family: 'LINUX' }], tags: { service: key } }, { arn: true, revision: true, id: true }, actions),
-      rc(a('aws_appautoscaling_target'), 'aws_appautoscaling_target', 'this', m, { min_capacity: 2, max_capacity: 20, resource_id: `service/shared-${i % 10}/${key}`, scalable_dimension: 'ecs:service:DesiredCount', service_namespace: 'ecs', tags: null }, { id: true, arn: true }),
-      rc(a('aws_appautoscaling_policy'), 'aws_appautoscaling_policy', 'this', m, { name: `${key}-cpu`, policy_type: 'TargetTrackingScaling', resource_id: `service/shared-${i % 10}/${key}`, scalable_dimension: 'ecs:service:DesiredCount', service_namespace: 'ecs', target_tracking_scaling_policy_configuration: [{ target_value: 60, predefined_metric_specification: [{ predefined_metric_type: 'ECSServiceAverageCPUUtilization' }] }] }, { id: true, arn: true }),
-      rc(a('aws_iam_role'), 'aws_iam_role', 'this', m, { name: `${key}-task`, assume_role_policy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ecs-tasks.amazonaws.com"},"Action":"sts:AssumeRole"}]}', tags: { service: key } }, { arn: true, id: true }),
-      rc(a('aws_security_group'), 'aws_security_group', 'this', m, { name: `${key}-sg`, vpc_id: 'vpc-0123456789abcdef0', ingress: [{ from_port: 8080, to_port: 8080, protocol: 'tcp', cidr_blocks: ['10.0.0.0/8'] }], egress: [{ from_port: 0, to_port: 0, protocol: '-1', cidr_blocks: ['0.0.0.0/0'] }], tags: { service: key } }, { arn: true, id: true }),
-      rc(a('aws_cloudwatch_log_group'), 'aws_cloudwatch_log_group', 'this', m, { name: `/ecs/${key}`, retention_in_days: 30, tags: { service: key } }, { arn: true, id: true }),
-      rc(a('aws_lb_target_group'), 'aws_lb_target_group', 'this', m, { name: `${key}-tg`.slice(0, 32), port: 8080, protocol: 'HTTP', target_type: 'ip', vpc_id: 'vpc-0123456789abcdef0', tags: { service: key } }, { arn: true, id: true }),
-      rc(a('aws_route53_record'), 'aws_route53_record', 'this', m, { name: `${key}.internal.example.com`, type: 'CNAME', ttl: 60, records: ['lb.example.com'] }, { id: true, fqdn: true }),
-      rc(a('aws_s3_bucket'), 'aws_s3_bucket', 'this', m, { bucket: `example-${key}-artifacts`, force_destroy: false, tags: { service: key } }, { arn: true, id: true }),
+      rc(
+        a('aws_ecs_service'),
+        'aws_ecs_service',
+        'this',
+        m,
+        {
+          name: key,
+          desired_count: 2 + (i % 4),
+          launch_type: 'FARGATE',
+          scheduling_strategy: 'REPLICA',
+          network_configuration: [
+            {
+              subnets: ['subnet-0aa11bb22cc33dd44', 'subnet-0ee55ff66aa77bb88'],
+              security_groups: ['sg-0a1b2c3d4e5f60718'],
+              assign_public_ip: false,
+            },
+          ],
+          deployment_circuit_breaker: [{ enable: true, rollback: true }],
+          capacity_provider_strategy: [],
+          load_balancer: [],
+          tags: { service: key },
+        },
+        { cluster: true, task_definition: true, id: true },
+        actions,
+      ),
+      rc(
+        a('aws_ecs_task_definition'),
+        'aws_ecs_task_definition',
+        'this',
+        m,
+        {
+          family: key,
+          cpu: '512',
+          memory: '1024',
+          network_mode: 'awsvpc',
+          requires_compatibilities: ['FARGATE'],
+          container_definitions: cd,
+          execution_role_arn: 'arn:aws:iam::123456789012:role/exec',
+          runtime_platform: [{ cpu_architecture: 'X86_64', operating_system_family: 'LINUX' }],
+          tags: { service: key },
+        },
+        { arn: true, revision: true, id: true },
+        actions,
+      ),
+      rc(
+        a('aws_appautoscaling_target'),
+        'aws_appautoscaling_target',
+        'this',
+        m,
+        {
+          min_capacity: 2,
+          max_capacity: 20,
+          resource_id: `service/shared-${i % 10}/${key}`,
+          scalable_dimension: 'ecs:service:DesiredCount',
+          service_namespace: 'ecs',
+          tags: null,
+        },
+        { id: true, arn: true },
+      ),
+      rc(
+        a('aws_appautoscaling_policy'),
+        'aws_appautoscaling_policy',
+        'this',
+        m,
+        {
+          name: `${key}-cpu`,
+          policy_type: 'TargetTrackingScaling',
+          resource_id: `service/shared-${i % 10}/${key}`,
+          scalable_dimension: 'ecs:service:DesiredCount',
+          service_namespace: 'ecs',
+          target_tracking_scaling_policy_configuration: [
+            { target_value: 60, predefined_metric_specification: [{ predefined_metric_type: 'ECSServiceAverageCPUUtilization' }] },
+          ],
+        },
+        { id: true, arn: true },
+      ),
+      rc(
+        a('aws_iam_role'),
+        'aws_iam_role',
+        'this',
+        m,
+        {
+          name: `${key}-task`,
+          assume_role_policy:
+            '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ecs-tasks.amazonaws.com"},"Action":"sts:AssumeRole"}]}',
+          tags: { service: key },
+        },
+        { arn: true, id: true },
+      ),
+      rc(
+        a('aws_security_group'),
+        'aws_security_group',
+        'this',
+        m,
+        {
+          name: `${key}-sg`,
+          vpc_id: 'vpc-0123456789abcdef0',
+          ingress: [{ from_port: 8080, to_port: 8080, protocol: 'tcp', cidr_blocks: ['10.0.0.0/8'] }],
+          egress: [{ from_port: 0, to_port: 0, protocol: '-1', cidr_blocks: ['0.0.0.0/0'] }],
+          tags: { service: key },
+        },
+        { arn: true, id: true },
+      ),
+      rc(
+        a('aws_cloudwatch_log_group'),
+        'aws_cloudwatch_log_group',
+        'this',
+        m,
+        { name: `/ecs/${key}`, retention_in_days: 30, tags: { service: key } },
+        { arn: true, id: true },
+      ),
+      rc(
+        a('aws_lb_target_group'),
+        'aws_lb_target_group',
+        'this',
+        m,
+        {
+          name: `${key}-tg`.slice(0, 32),
+          port: 8080,
+          protocol: 'HTTP',
+          target_type: 'ip',
+          vpc_id: 'vpc-0123456789abcdef0',
+          tags: { service: key },
+        },
+        { arn: true, id: true },
+      ),
+      rc(
+        a('aws_route53_record'),
+        'aws_route53_record',
+        'this',
+        m,
+        { name: `${key}.internal.example.com`, type: 'CNAME', ttl: 60, records: ['lb.example.com'] },
+        { id: true, fqdn: true },
+      ),
+      rc(
+        a('aws_s3_bucket'),
+        'aws_s3_bucket',
+        'this',
+        m,
+        { bucket: `example-${key}-artifacts`, force_destroy: false, tags: { service: key } },
+        { arn: true, id: true },
+      ),
     ];
     // A module of general infrastructure: the service module's IAM role, security group, log
     // group, DNS record and bucket, plus a queue, a table, a key, a policy and a topic (no load
     // balancer target group, which belongs to a service).
     const plain = [
-      rc(a('aws_sqs_queue'), 'aws_sqs_queue', 'this', m, { name: `${key}-jobs`, visibility_timeout_seconds: 60, message_retention_seconds: 345600, tags: { service: key } }, { arn: true, id: true, url: true }),
-      rc(a('aws_dynamodb_table'), 'aws_dynamodb_table', 'this', m, { name: `${key}-state`, billing_mode: 'PAY_PER_REQUEST', hash_key: 'pk', attribute: [{ name: 'pk', type: 'S' }], tags: { service: key } }, { arn: true, id: true }),
-      rc(a('aws_kms_key'), 'aws_kms_key', 'this', m, { description: `${key} data key`, deletion_window_in_days: 30, enable_key_rotation: true, tags: { service: key } }, { arn: true, id: true, key_id: true }),
-      rc(a('aws_iam_policy'), 'aws_iam_policy', 'this', m, { name: `${key}-access`, policy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["sqs:SendMessage"],"Resource":"*"}]}', tags: { service: key } }, { arn: true, id: true }),
+      rc(
+        a('aws_sqs_queue'),
+        'aws_sqs_queue',
+        'this',
+        m,
+        { name: `${key}-jobs`, visibility_timeout_seconds: 60, message_retention_seconds: 345600, tags: { service: key } },
+        { arn: true, id: true, url: true },
+      ),
+      rc(
+        a('aws_dynamodb_table'),
+        'aws_dynamodb_table',
+        'this',
+        m,
+        {
+          name: `${key}-state`,
+          billing_mode: 'PAY_PER_REQUEST',
+          hash_key: 'pk',
+          attribute: [{ name: 'pk', type: 'S' }],
+          tags: { service: key },
+        },
+        { arn: true, id: true },
+      ),
+      rc(
+        a('aws_kms_key'),
+        'aws_kms_key',
+        'this',
+        m,
+        { description: `${key} data key`, deletion_window_in_days: 30, enable_key_rotation: true, tags: { service: key } },
+        { arn: true, id: true, key_id: true },
+      ),
+      rc(
+        a('aws_iam_policy'),
+        'aws_iam_policy',
+        'this',
+        m,
+        {
+          name: `${key}-access`,
+          policy: '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["sqs:SendMessage"],"Resource":"*"}]}',
+          tags: { service: key },
+        },
+        { arn: true, id: true },
+      ),
       rc(a('aws_sns_topic'), 'aws_sns_topic', 'this', m, { name: `${key}-events`, tags: { service: key } }, { arn: true, id: true }),
     ];
     const changes = service ? all : [all[4]!, all[5]!, all[6]!, all[8]!, all[9]!, ...plain];
@@ -70,7 +276,16 @@ export function generatePlanTo(n: number, write: (s: string) => void, opts: Gene
   };
   const clusters: Change[] = [];
   for (let c = 0; c < 10; c++) {
-    clusters.push(rc(`aws_ecs_cluster.shared[${c}]`, 'aws_ecs_cluster', 'shared', undefined, { name: `shared-${c}`, setting: [{ name: 'containerInsights', value: 'enabled' }] }, { arn: true, id: true }));
+    clusters.push(
+      rc(
+        `aws_ecs_cluster.shared[${c}]`,
+        'aws_ecs_cluster',
+        'shared',
+        undefined,
+        { name: `shared-${c}`, setting: [{ name: 'containerInsights', value: 'enabled' }] },
+        { arn: true, id: true },
+      ),
+    );
   }
   // Terraform's order: planned_values, then resource_changes. Each module is generated twice
   // (it is deterministic) rather than held in memory.
@@ -95,19 +310,75 @@ export function generatePlanTo(n: number, write: (s: string) => void, opts: Gene
   const ref = (...r: string[]) => ({ references: r });
   const module = {
     resources: [
-      { address: 'aws_ecs_service.this', mode: 'managed', type: 'aws_ecs_service', name: 'this', provider_config_key: 'aws', expressions: { name: ref('var.name'), cluster: ref('var.cluster'), task_definition: ref('aws_ecs_task_definition.this.arn', 'aws_ecs_task_definition.this') }, schema_version: 1 },
-      { address: 'aws_ecs_task_definition.this', mode: 'managed', type: 'aws_ecs_task_definition', name: 'this', provider_config_key: 'aws', expressions: { family: ref('var.name') }, schema_version: 1 },
-      { address: 'aws_appautoscaling_target.this', mode: 'managed', type: 'aws_appautoscaling_target', name: 'this', provider_config_key: 'aws', expressions: { resource_id: ref('aws_ecs_service.this.name', 'aws_ecs_service.this') }, schema_version: 0 },
-      { address: 'aws_appautoscaling_policy.this', mode: 'managed', type: 'aws_appautoscaling_policy', name: 'this', provider_config_key: 'aws', expressions: { resource_id: ref('aws_appautoscaling_target.this.resource_id', 'aws_appautoscaling_target.this') }, schema_version: 0 },
+      {
+        address: 'aws_ecs_service.this',
+        mode: 'managed',
+        type: 'aws_ecs_service',
+        name: 'this',
+        provider_config_key: 'aws',
+        expressions: {
+          name: ref('var.name'),
+          cluster: ref('var.cluster'),
+          task_definition: ref('aws_ecs_task_definition.this.arn', 'aws_ecs_task_definition.this'),
+        },
+        schema_version: 1,
+      },
+      {
+        address: 'aws_ecs_task_definition.this',
+        mode: 'managed',
+        type: 'aws_ecs_task_definition',
+        name: 'this',
+        provider_config_key: 'aws',
+        expressions: { family: ref('var.name') },
+        schema_version: 1,
+      },
+      {
+        address: 'aws_appautoscaling_target.this',
+        mode: 'managed',
+        type: 'aws_appautoscaling_target',
+        name: 'this',
+        provider_config_key: 'aws',
+        expressions: { resource_id: ref('aws_ecs_service.this.name', 'aws_ecs_service.this') },
+        schema_version: 0,
+      },
+      {
+        address: 'aws_appautoscaling_policy.this',
+        mode: 'managed',
+        type: 'aws_appautoscaling_policy',
+        name: 'this',
+        provider_config_key: 'aws',
+        expressions: { resource_id: ref('aws_appautoscaling_target.this.resource_id', 'aws_appautoscaling_target.this') },
+        schema_version: 0,
+      },
     ],
     variables: { name: {}, cluster: {} },
   };
   const rest = {
     configuration: {
-      provider_config: { aws: { name: 'aws', full_name: 'registry.terraform.io/hashicorp/aws', expressions: { region: { constant_value: 'us-east-1' } } } },
+      provider_config: {
+        aws: { name: 'aws', full_name: 'registry.terraform.io/hashicorp/aws', expressions: { region: { constant_value: 'us-east-1' } } },
+      },
       root_module: {
-        resources: [{ address: 'aws_ecs_cluster.shared', mode: 'managed', type: 'aws_ecs_cluster', name: 'shared', provider_config_key: 'aws', expressions: { name: {} }, schema_version: 0, count_expression: { constant_value: 10 } }],
-        module_calls: { service: { source: './modules/service', for_each_expression: ref('local.services'), expressions: { name: ref('each.key'), cluster: ref('aws_ecs_cluster.shared') }, module } },
+        resources: [
+          {
+            address: 'aws_ecs_cluster.shared',
+            mode: 'managed',
+            type: 'aws_ecs_cluster',
+            name: 'shared',
+            provider_config_key: 'aws',
+            expressions: { name: {} },
+            schema_version: 0,
+            count_expression: { constant_value: 10 },
+          },
+        ],
+        module_calls: {
+          service: {
+            source: './modules/service',
+            for_each_expression: ref('local.services'),
+            expressions: { name: ref('each.key'), cluster: ref('aws_ecs_cluster.shared') },
+            module,
+          },
+        },
       },
     },
     timestamp: '2026-11-20T10:00:00Z',

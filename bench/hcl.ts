@@ -83,7 +83,9 @@ for (let i = 0; i < FILES; i++) {
   const network = i % 5 === 4;
   writeFileSync(join(dir, `f${String(i).padStart(4, '0')}.tf`), network ? networkFile(i) : ecsFile(i));
   if (network) addresses.push({ type: 'aws_subnet', name: `net_${i}` });
-  else for (const type of ['aws_ecs_task_definition', 'aws_ecs_service', 'aws_appautoscaling_target']) addresses.push({ type, name: `svc_${i}` });
+  else
+    for (const type of ['aws_ecs_task_definition', 'aws_ecs_service', 'aws_appautoscaling_target'])
+      addresses.push({ type, name: `svc_${i}` });
 }
 mkdirSync(join(dir, 'modules'), { recursive: true });
 
@@ -99,7 +101,16 @@ const plan = validatePlan('bench.json', {
     change: { actions: ['create'], before: null, after: { name }, after_unknown: {}, before_sensitive: false, after_sensitive: {} },
   })),
   configuration: {
-    root_module: { resources: addresses.map(({ type, name }) => ({ address: `${type}.${name}`, mode: 'managed', type, name, provider_config_key: 'aws', schema_version: 0 })) },
+    root_module: {
+      resources: addresses.map(({ type, name }) => ({
+        address: `${type}.${name}`,
+        mode: 'managed',
+        type,
+        name,
+        provider_config_key: 'aws',
+        schema_version: 0,
+      })),
+    },
   },
 });
 const model = buildModel(plan);
@@ -116,12 +127,16 @@ console.log(`hcl2-parser, ${files.length} files parsed whole: ${ms(t)}`);
 
 t = performance.now();
 const sources = await new SourceTree(dir, () => true).forPlan(model, join(dir, 'plan.json'));
-console.log(`container-plan-check sources, ${files.length} files line-scanned, lifecycle blocks parsed: ${ms(t)} (parser loads: ${parserLoads()})`);
+console.log(
+  `container-plan-check sources, ${files.length} files line-scanned, lifecycle blocks parsed: ${ms(t)} (parser loads: ${parserLoads()})`,
+);
 
 const located = model.resources.filter((r) => sources.locate(r)).length;
 const withIgnore = model.resources.filter((r) => {
   const ic = sources.ignoreChanges(r);
   return Array.isArray(ic) && ic.includes('desired_count');
 }).length;
-console.log(`located ${located}/${model.resources.length}; ignore_changes [desired_count] on ${withIgnore} services; warnings: ${sources.warnings.length}`);
+console.log(
+  `located ${located}/${model.resources.length}; ignore_changes [desired_count] on ${withIgnore} services; warnings: ${sources.warnings.length}`,
+);
 rmSync(dir, { recursive: true, force: true });

@@ -17,7 +17,9 @@ if (mode === 'stream') {
   const t0 = performance.now();
   const { snapshot } = await buildSnapshot(dirSource(dir!), [REGION]);
   const ms = performance.now() - t0;
-  console.log(JSON.stringify({ prices: Object.keys(snapshot.regions[REGION] ?? {}).length, ms, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
+  console.log(
+    JSON.stringify({ prices: Object.keys(snapshot.regions[REGION] ?? {}).length, ms, maxRssMiB: process.resourceUsage().maxRSS / 1024 }),
+  );
 } else if (mode === 'whole') {
   const t0 = performance.now();
   let outcome: string;
@@ -37,10 +39,22 @@ if (mode === 'stream') {
     generatePriceListDir(out, n);
     console.log(`generated ${n} products in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   }
-  const run = (...args: string[]) => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'bench/offers.ts', ...args], { encoding: 'utf8' }).trim().split('\n').at(-1)!) as Record<string, number | string>;
-  console.log(`node ${process.version}; AmazonEC2 offer for ${REGION}: ${n} products, ${(statSync(offerFile).size / 2 ** 20).toFixed(0)} MiB`);
+  const run = (...args: string[]) =>
+    JSON.parse(
+      execFileSync(process.execPath, ['--import', 'tsx', 'bench/offers.ts', ...args], { encoding: 'utf8' })
+        .trim()
+        .split('\n')
+        .at(-1)!,
+    ) as Record<string, number | string>;
+  console.log(
+    `node ${process.version}; AmazonEC2 offer for ${REGION}: ${n} products, ${(statSync(offerFile).size / 2 ** 20).toFixed(0)} MiB`,
+  );
   const s = run('stream', out);
-  console.log(`streaming refresh: ${s.prices} prices in ${(Number(s.ms) / 1000).toFixed(1)} s, peak RSS ${Number(s.maxRssMiB).toFixed(0)} MiB`);
+  console.log(
+    `streaming refresh: ${s.prices} prices in ${(Number(s.ms) / 1000).toFixed(1)} s, peak RSS ${Number(s.maxRssMiB).toFixed(0)} MiB`,
+  );
   const w = run('whole', offerFile);
-  console.log(`whole-file read + JSON.parse: ${w.outcome} after ${(Number(w.ms) / 1000).toFixed(1)} s, peak RSS ${Number(w.maxRssMiB).toFixed(0)} MiB`);
+  console.log(
+    `whole-file read + JSON.parse: ${w.outcome} after ${(Number(w.ms) / 1000).toFixed(1)} s, peak RSS ${Number(w.maxRssMiB).toFixed(0)} MiB`,
+  );
 }

@@ -31,7 +31,9 @@ function phase(name: string): void {
   gc!();
   const { heapUsed, rss } = process.memoryUsage();
   const mib = heapUsed / 2 ** 20;
-  console.log(`${name.padEnd(26)} live heap ${mib.toFixed(0).padStart(5)} MiB  (${last ? `${mib - last >= 0 ? '+' : ''}${(mib - last).toFixed(0)}` : '  '})  rss ${(rss / 2 ** 20).toFixed(0)} MiB`);
+  console.log(
+    `${name.padEnd(26)} live heap ${mib.toFixed(0).padStart(5)} MiB  (${last ? `${mib - last >= 0 ? '+' : ''}${(mib - last).toFixed(0)}` : '  '})  rss ${(rss / 2 ** 20).toFixed(0)} MiB`,
+  );
   last = mib;
 }
 
@@ -47,10 +49,19 @@ const graph = buildGraph(model);
 phase('graph');
 const dropped = dropUnlinked(model, (r) => graph.linked(r));
 phase(`unlinked dropped (${dropped})`);
-const rows = model.resources.filter((r) => isAnalysedType(r.type)).map((r) => ({ address: r.address, type: r.type, action: r.action, region: r.region }));
+const rows = model.resources
+  .filter((r) => isAnalysedType(r.type))
+  .map((r) => ({ address: r.address, type: r.type, action: r.action, region: r.region }));
 keep.push(rows);
 phase(`report rows (${rows.length})`);
-const ctx: AnalysisContext = { model, graph, options: { asOf: '2026-11-22', failOn: 'never' }, config: {}, locate: NO_SOURCES.locate, ignoreChanges: NO_SOURCES.ignoreChanges };
+const ctx: AnalysisContext = {
+  model,
+  graph,
+  options: { asOf: '2026-11-22', failOn: 'never' },
+  config: {},
+  locate: NO_SOURCES.locate,
+  ignoreChanges: NO_SOURCES.ignoreChanges,
+};
 const findings = runChecks(ctx);
 keep.push(findings);
 phase(`checks (${findings.length} findings)`);

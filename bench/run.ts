@@ -36,7 +36,10 @@ function best(f: () => Sample, runs = RUNS): Sample {
 }
 function measure(mode: string, file: string): Sample {
   return best(() => {
-    const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/measure.ts', mode, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'bench/measure.ts', mode, file], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    });
     return JSON.parse(out.trim().split('\n').at(-1)!) as Sample;
   });
 }
@@ -50,7 +53,22 @@ function timed(args: string[], env: NodeJS.ProcessEnv = process.env, runs = RUNS
     return { ms, maxRssMiB: m ? Number(m[1]) : NaN, resources: 0 };
   }, runs);
 }
-const TYPES = ['aws_ecs_service', 'aws_ecs_task_definition', 'aws_ecs_cluster', 'aws_ecs_cluster_capacity_providers', 'aws_ecs_capacity_provider', 'aws_eks_cluster', 'aws_eks_node_group', 'aws_eks_fargate_profile', 'aws_eks_addon', 'aws_appautoscaling_target', 'aws_appautoscaling_policy', 'aws_autoscaling_group', 'aws_launch_template', 'aws_launch_configuration'];
+const TYPES = [
+  'aws_ecs_service',
+  'aws_ecs_task_definition',
+  'aws_ecs_cluster',
+  'aws_ecs_cluster_capacity_providers',
+  'aws_ecs_capacity_provider',
+  'aws_eks_cluster',
+  'aws_eks_node_group',
+  'aws_eks_fargate_profile',
+  'aws_eks_addon',
+  'aws_appautoscaling_target',
+  'aws_appautoscaling_policy',
+  'aws_autoscaling_group',
+  'aws_launch_template',
+  'aws_launch_configuration',
+];
 function jq(file: string): Sample | undefined {
   if (spawnSync('jq', ['--version']).status !== 0) return undefined;
   const filter = `[.resource_changes[] | select(.type | IN(${TYPES.map((t) => JSON.stringify(t)).join(',')}))] | length`;
@@ -62,7 +80,9 @@ function jq(file: string): Sample | undefined {
 }
 const f0 = (n: number) => n.toFixed(0);
 
-console.log(`node ${process.version} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB · best of ${RUNS}`);
+console.log(
+  `node ${process.version} · ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} · ${(totalmem() / 2 ** 30).toFixed(0)} GiB · best of ${RUNS}`,
+);
 console.log('\n1. analysis vs JSON.parse (ms; peak RSS MiB)');
 console.log('resources  file MB  JSON.parse  analyse  ratio   whole  stream  jq (ratio)   RSS parse/analyse/stream');
 for (const n of SIZES) {
@@ -75,8 +95,9 @@ for (const n of SIZES) {
   const s = measure('stream', file);
   const j = jq(file);
   console.log(
-    `${String(n).padStart(9)}  ${mb.toFixed(1).padStart(7)}  ${f0(p.ms).padStart(10)}  ${f0(a.ms).padStart(7)}  ${(a.ms / p.ms).toFixed(2).padStart(5)}  ${f0(w.ms).padStart(6)}  ${f0(s.ms).padStart(6)}  ${j ? `${f0(j.ms)} (${(a.ms / j.ms).toFixed(2)})` : 'jq not installed'}`.padEnd(96) +
-      `${f0(p.maxRssMiB)} / ${f0(a.maxRssMiB)} / ${f0(s.maxRssMiB)}`,
+    `${String(n).padStart(9)}  ${mb.toFixed(1).padStart(7)}  ${f0(p.ms).padStart(10)}  ${f0(a.ms).padStart(7)}  ${(a.ms / p.ms).toFixed(2).padStart(5)}  ${f0(w.ms).padStart(6)}  ${f0(s.ms).padStart(6)}  ${j ? `${f0(j.ms)} (${(a.ms / j.ms).toFixed(2)})` : 'jq not installed'}`.padEnd(
+      96,
+    ) + `${f0(p.maxRssMiB)} / ${f0(a.maxRssMiB)} / ${f0(s.maxRssMiB)}`,
   );
 }
 
@@ -85,13 +106,26 @@ if (existsSync('dist/index.js')) {
   // The runner creates the output and summary files before a step runs.
   writeFileSync(join(dir, 'out.txt'), '');
   writeFileSync(join(dir, 'summary.md'), '');
-  const env = { ...process.env, INPUT_PLAN: 'fixtures/example-stack.json', 'INPUT_COMMENT-MODE': 'off', 'INPUT_AS-OF': '2026-11-22', RUNNER_TEMP: dir, GITHUB_OUTPUT: join(dir, 'out.txt'), GITHUB_STEP_SUMMARY: join(dir, 'summary.md') };
+  const env = {
+    ...process.env,
+    INPUT_PLAN: 'fixtures/example-stack.json',
+    'INPUT_COMMENT-MODE': 'off',
+    'INPUT_AS-OF': '2026-11-22',
+    RUNNER_TEMP: dir,
+    GITHUB_OUTPUT: join(dir, 'out.txt'),
+    GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
+  };
   const action = timed(['dist/index.js'], env);
   const cli = timed(['dist/cli/index.js', '--as-of', '2026-11-22', 'fixtures/example-stack.json']);
   const bare = timed(['-e', '0']);
-  console.log(`action dist/index.js: ${f0(action.ms)} ms (${f0(action.maxRssMiB)} MiB) · CLI dist/cli/index.js: ${f0(cli.ms)} ms · bare node: ${f0(bare.ms)} ms`);
+  console.log(
+    `action dist/index.js: ${f0(action.ms)} ms (${f0(action.maxRssMiB)} MiB) · CLI dist/cli/index.js: ${f0(cli.ms)} ms · bare node: ${f0(bare.ms)} ms`,
+  );
   for (const d of ['dist', 'dist/cli']) {
-    for (const f of readdirSync(d).filter((x) => x.endsWith('.js'))) console.log(`  ${join(d, f)}: ${(statSync(join(d, f)).size / 1e6).toFixed(2)} MB${f === 'index.js' ? '' : ' (loaded lazily: hcl2-parser with --tf-dir, the GitHub client to post a comment)'}`);
+    for (const f of readdirSync(d).filter((x) => x.endsWith('.js')))
+      console.log(
+        `  ${join(d, f)}: ${(statSync(join(d, f)).size / 1e6).toFixed(2)} MB${f === 'index.js' ? '' : ' (loaded lazily: hcl2-parser with --tf-dir, the GitHub client to post a comment)'}`,
+      );
   }
 } else console.log('dist/ not built');
 
@@ -105,20 +139,49 @@ if (process.env.BENCH_HUGE) {
   // Peak RSS varies from run to run with when the engine collects: every run is shown, and the
   // goal (≤ 400 MB) is judged on the largest.
   const runs = Array.from({ length: Number(process.env.BENCH_HUGE_RUNS ?? 3) }, () =>
-    timed(['dist/cli/index.js', '--format', 'json', '--output', join(dir, 'huge-report.json'), '--fail-on', 'never', '--as-of', '2026-11-22', file], process.env, 1),
+    timed(
+      [
+        'dist/cli/index.js',
+        '--format',
+        'json',
+        '--output',
+        join(dir, 'huge-report.json'),
+        '--fail-on',
+        'never',
+        '--as-of',
+        '2026-11-22',
+        file,
+      ],
+      process.env,
+      1,
+    ),
   );
   // The action on the same plan: the same analysis, plus the job summary and the report file.
   writeFileSync(join(dir, 'out.txt'), '');
   writeFileSync(join(dir, 'summary.md'), '');
-  const actionEnv = { ...process.env, INPUT_PLAN: file, 'INPUT_COMMENT-MODE': 'off', 'INPUT_AS-OF': '2026-11-22', 'INPUT_FAIL-ON': 'never', RUNNER_TEMP: dir, GITHUB_OUTPUT: join(dir, 'out.txt'), GITHUB_STEP_SUMMARY: join(dir, 'summary.md') };
+  const actionEnv = {
+    ...process.env,
+    INPUT_PLAN: file,
+    'INPUT_COMMENT-MODE': 'off',
+    'INPUT_AS-OF': '2026-11-22',
+    'INPUT_FAIL-ON': 'never',
+    RUNNER_TEMP: dir,
+    GITHUB_OUTPUT: join(dir, 'out.txt'),
+    GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
+  };
   const actionRuns = runs.map(() => {
     writeFileSync(join(dir, 'summary.md'), '');
     return timed(['dist/index.js'], actionEnv, 1);
   });
   const mb = (mib: number) => (mib * 2 ** 20) / 1e6;
-  for (const [name, list] of [['CLI (--format json)', runs], ['action (report file, job summary)', actionRuns]] as const) {
+  for (const [name, list] of [
+    ['CLI (--format json)', runs],
+    ['action (report file, job summary)', actionRuns],
+  ] as const) {
     const worst = Math.max(...list.map((r) => r.maxRssMiB));
-    console.log(`${name}, ${(statSync(file).size / 1e9).toFixed(2)} GB, ${list.length} runs: ${list.map((r) => `${(r.ms / 1000).toFixed(1)} s / ${f0(r.maxRssMiB)} MiB`).join(' · ')}`);
+    console.log(
+      `${name}, ${(statSync(file).size / 1e9).toFixed(2)} GB, ${list.length} runs: ${list.map((r) => `${(r.ms / 1000).toFixed(1)} s / ${f0(r.maxRssMiB)} MiB`).join(' · ')}`,
+    );
     console.log(`  largest peak RSS ${f0(worst)} MiB = ${f0(mb(worst))} MB (goal ≤ 400 MB: ${mb(worst) <= 400 ? 'met' : 'NOT met'})`);
   }
 }

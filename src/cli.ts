@@ -128,7 +128,8 @@ async function main(argv: readonly string[], io: CliIO): Promise<number> {
     io.stdout(`${VERSION}\n`);
     return 0;
   }
-  if (positionals.length === 0) throw new InputError(undefined, 'no plan given; usage: container-plan-check [options] PLAN.json... (see --help)');
+  if (positionals.length === 0)
+    throw new InputError(undefined, 'no plan given; usage: container-plan-check [options] PLAN.json... (see --help)');
   const format = formatOf(o.format);
   const options = engineOptions(
     {
@@ -160,10 +161,15 @@ async function merge(argv: readonly string[], io: CliIO): Promise<number> {
     return 0;
   }
   const analysisOnly = ANALYSIS_ONLY.find((k) => o[k] !== undefined);
-  if (analysisOnly) throw new InputError(undefined, `merge takes no --${analysisOnly}: the reports were analysed by the runs that wrote them`);
-  if (positionals.length === 0) throw new InputError(undefined, 'no report given; usage: container-plan-check merge [options] REPORT.json... (see --help)');
+  if (analysisOnly)
+    throw new InputError(undefined, `merge takes no --${analysisOnly}: the reports were analysed by the runs that wrote them`);
+  if (positionals.length === 0)
+    throw new InputError(undefined, 'no report given; usage: container-plan-check merge [options] REPORT.json... (see --help)');
   const format = formatOf(o.format);
-  const options = engineOptions({ failOn: o['fail-on'], maxIncrease: o['max-increase'], maxIncreasePercent: o['max-increase-percent'], unpriced: o.unpriced }, io.today());
+  const options = engineOptions(
+    { failOn: o['fail-on'], maxIncrease: o['max-increase'], maxIncreasePercent: o['max-increase-percent'], unpriced: o.unpriced },
+    io.today(),
+  );
   const { report, skipped, warnings } = await mergeReportFiles(positionals, options);
   await emit(renderChunks(report, format), o.output, io);
   for (const w of warnings) io.stderr(errorLine(w));
@@ -206,21 +212,28 @@ export interface RawOptions {
 /** Validates option values shared by the CLI and the action inputs. */
 export function engineOptions(raw: RawOptions, today: string): EngineOptions {
   const asOf = raw.asOf?.trim() || today;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(asOf) || Number.isNaN(Date.parse(`${asOf}T00:00:00Z`)) || new Date(`${asOf}T00:00:00Z`).toISOString().slice(0, 10) !== asOf) {
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(asOf) ||
+    Number.isNaN(Date.parse(`${asOf}T00:00:00Z`)) ||
+    new Date(`${asOf}T00:00:00Z`).toISOString().slice(0, 10) !== asOf
+  ) {
     throw new InputError(undefined, `--as-of must be a date as YYYY-MM-DD, got ${JSON.stringify(raw.asOf).slice(0, 40)}`);
   }
   const failOn = (raw.failOn?.trim() || 'error') as FailOn;
   if (!['error', 'warning', 'never'].includes(failOn)) throw new InputError(undefined, '--fail-on must be error, warning or never');
   const region = raw.region?.trim() || undefined;
-  if (region !== undefined && !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) throw new InputError(undefined, `--region ${JSON.stringify(region).slice(0, 40)} is not an AWS region name (e.g. eu-west-1)`);
+  if (region !== undefined && !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region))
+    throw new InputError(undefined, `--region ${JSON.stringify(region).slice(0, 40)} is not an AWS region name (e.g. eu-west-1)`);
   const num = (name: string, v: string | undefined) => {
     if (v === undefined || v.trim() === '') return undefined;
     const n = Number(v.replace(/^\$/, ''));
-    if (!Number.isFinite(n) || n < 0) throw new InputError(undefined, `--${name} must be a non-negative number, got ${JSON.stringify(v).slice(0, 40)}`);
+    if (!Number.isFinite(n) || n < 0)
+      throw new InputError(undefined, `--${name} must be a non-negative number, got ${JSON.stringify(v).slice(0, 40)}`);
     return n;
   };
   const unpriced = raw.unpriced?.trim() || undefined;
-  if (unpriced !== undefined && !UNPRICED_MODES.includes(unpriced as UnpricedMode)) throw new InputError(undefined, `--unpriced must be ${UNPRICED_MODES.join(', ')}`);
+  if (unpriced !== undefined && !UNPRICED_MODES.includes(unpriced as UnpricedMode))
+    throw new InputError(undefined, `--unpriced must be ${UNPRICED_MODES.join(', ')}`);
   const prices = raw.prices?.trim() || 'auto';
   if (!PRICE_MODES.includes(prices as PriceMode)) throw new InputError(undefined, `--prices must be ${PRICE_MODES.join(', ')}`);
   return {

@@ -22,9 +22,7 @@ const requiredString = (what: string) =>
  */
 export const ToolConfigSchema = z
   .object({
-    rules: z
-      .record(z.string(), z.enum(SEVERITY_SETTINGS, { error: () => `must be one of ${SEVERITY_SETTINGS.join(', ')}` }))
-      .optional(),
+    rules: z.record(z.string(), z.enum(SEVERITY_SETTINGS, { error: () => `must be one of ${SEVERITY_SETTINGS.join(', ')}` })).optional(),
     ignore: z
       .array(
         z
@@ -48,7 +46,10 @@ export type IgnoreEntry = NonNullable<ToolConfig['ignore']>[number];
  * `.container-plan-check.yml` in `tfDir`, else in the current directory, else none ({}).
  * Any problem is an InputError naming the file and the offending key.
  */
-export async function loadConfig(opts: { configFile?: string; tfDir?: string }, known: readonly Rule[] = RULES): Promise<{ config: ToolConfig; file?: string }> {
+export async function loadConfig(
+  opts: { configFile?: string; tfDir?: string },
+  known: readonly Rule[] = RULES,
+): Promise<{ config: ToolConfig; file?: string }> {
   const candidates = opts.configFile ? [opts.configFile] : [...(opts.tfDir ? [join(opts.tfDir, CONFIG_FILE)] : []), CONFIG_FILE];
   for (const file of candidates) {
     let text: string;
@@ -58,7 +59,10 @@ export async function loadConfig(opts: { configFile?: string; tfDir?: string }, 
       if (e instanceof InputError) throw e;
       const code = (e as NodeJS.ErrnoException).code;
       if (!opts.configFile && code === 'ENOENT') continue;
-      throw new InputError(file, code === 'ENOENT' ? 'no such configuration file' : `cannot read the configuration file (${code ?? 'error'})`);
+      throw new InputError(
+        file,
+        code === 'ENOENT' ? 'no such configuration file' : `cannot read the configuration file (${code ?? 'error'})`,
+      );
     }
     return { config: parseConfig(text, file, known), file };
   }
@@ -79,10 +83,12 @@ export function parseConfig(text: string, file: string, known: readonly Rule[] =
     data = doc.toJS() ?? {};
   } catch (e) {
     // The yaml library refuses aliases that expand to far more nodes than the text holds.
-    if (e instanceof ReferenceError) throw new InputError(file, 'its aliases (*name) expand to too many values; write the values out or use fewer aliases');
+    if (e instanceof ReferenceError)
+      throw new InputError(file, 'its aliases (*name) expand to too many values; write the values out or use fewer aliases');
     throw new InputError(file, `cannot be read as YAML (${(e as Error).message})`);
   }
-  if (typeof data !== 'object' || Array.isArray(data)) throw new InputError(file, `must be a mapping with rules, ignore or cost, got ${typeOf(data)}`);
+  if (typeof data !== 'object' || Array.isArray(data))
+    throw new InputError(file, `must be a mapping with rules, ignore or cost, got ${typeOf(data)}`);
   const parsed = ToolConfigSchema.safeParse(data);
   if (!parsed.success) throw new InputError(file, describeIssue(parsed.error.issues[0]!));
   const ids = new Set(known.map((r) => r.id));

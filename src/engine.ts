@@ -73,7 +73,8 @@ export async function analyse(paths: readonly string[], options: EngineOptions):
 
 /** The cost of an incomplete plan: its totals cover only what this plan shows. */
 function partialCost(cost: PlanCost): PlanCost {
-  const note = 'partial: the plan is incomplete (errored, complete: false or changes deferred), so these totals cover only the changes it shows; deferred changes are priced from what the plan knows of them';
+  const note =
+    'partial: the plan is incomplete (errored, complete: false or changes deferred), so these totals cover only the changes it shows; deferred changes are priced from what the plan knows of them';
   return { ...cost, partial: true, notes: [note, ...(cost.notes ?? [])] };
 }
 
@@ -129,7 +130,15 @@ async function analysePlan(path: string, run: RunState): Promise<PlanReport> {
   dropUnlinked(model, (r) => graph.linked(r));
   const sources = run.sources ? await run.sources.forPlan(model, path) : NO_SOURCES;
   for (const w of sources.warnings) run.warnings.add(w);
-  const ctx: AnalysisContext = { model, graph, options, config, locate: sources.locate, ignoreChanges: sources.ignoreChanges, prices: run.prices };
+  const ctx: AnalysisContext = {
+    model,
+    graph,
+    options,
+    config,
+    locate: sources.locate,
+    ignoreChanges: sources.ignoreChanges,
+    prices: run.prices,
+  };
   const resources = model.resources
     .filter((r) => isAnalysedType(r.type) && r.mode === 'managed')
     .map((r) => ({

@@ -10,7 +10,10 @@ import { embedded } from './embedded.js';
  */
 const EcsEniTrunking = z.object({
   _meta: z.object({ retrieved: z.string(), version: z.number(), source: z.object({ url: z.string() }).loose() }).loose(),
-  types: z.record(z.string(), z.object({ withoutTrunking: z.number().int().positive(), withTrunking: z.number().int().positive().optional() })),
+  types: z.record(
+    z.string(),
+    z.object({ withoutTrunking: z.number().int().positive(), withTrunking: z.number().int().positive().optional() }),
+  ),
 });
 
 export const ecsEniTrunking = embedded('ecs-eni-trunking.json', EcsEniTrunking, ecsEniTrunkingJson);
@@ -37,5 +40,8 @@ export function awsvpcTasksPerInstance(type: string, trunking: boolean): AwsvpcT
   if (row) return { tasks: row.withoutTrunking, basis: 'without ENI trunking, as ECS publishes it' };
   const enis = it?.maxEnis ?? it?.defaultCardMaxEnis;
   if (enis === undefined) return undefined;
-  return { tasks: Math.max(0, enis - 1), basis: `${enis} ENIs minus the primary${trunking ? '; ENI trunking is not supported on this type' : ''}` };
+  return {
+    tasks: Math.max(0, enis - 1),
+    basis: `${enis} ENIs minus the primary${trunking ? '; ENI trunking is not supported on this type' : ''}`,
+  };
 }

@@ -42,7 +42,14 @@ export interface InstanceOffer {
 export function ecsInstanceOffer(type: string): InstanceOffer | undefined {
   const it = instanceType(type);
   if (!it || it.vcpu === undefined || it.memoryMiB === undefined) return undefined;
-  return { type, arch: it.arch, cpu: it.vcpu * placementFacts.ecs.cpuUnitsPerVcpu, memoryMiB: it.memoryMiB, gpus: it.gpu?.count ?? 0, neuronDevices: it.accelerator?.count ?? 0 };
+  return {
+    type,
+    arch: it.arch,
+    cpu: it.vcpu * placementFacts.ecs.cpuUnitsPerVcpu,
+    memoryMiB: it.memoryMiB,
+    gpus: it.gpu?.count ?? 0,
+    neuronDevices: it.accelerator?.count ?? 0,
+  };
 }
 
 /** The pods a managed node group's node of a type runs at most. */
@@ -50,7 +57,8 @@ export function eksMaxPods(type: string): number | undefined {
   const it = instanceType(type);
   const eni = it?.eksMaxPodsNodeadm ?? it?.eksMaxPods;
   if (!it || eni === undefined || it.vcpu === undefined) return undefined;
-  const cap = it.vcpu < 30 ? placementFacts.eks.managedNodeGroupMaxPods.under30Vcpu : placementFacts.eks.managedNodeGroupMaxPods.atLeast30Vcpu;
+  const cap =
+    it.vcpu < 30 ? placementFacts.eks.managedNodeGroupMaxPods.under30Vcpu : placementFacts.eks.managedNodeGroupMaxPods.atLeast30Vcpu;
   return Math.min(eni, cap);
 }
 
@@ -69,5 +77,13 @@ export function eksNodeOffer(type: string): InstanceOffer | undefined {
     if (left <= 0) break;
   }
   const memReserved = kubeReservedMemory.perPodMiB * maxPods + kubeReservedMemory.baseMiB + evictionHardMemoryMiB;
-  return { type, arch: it.arch, cpu: it.vcpu * 1000 - reserved, memoryMiB: it.memoryMiB - memReserved, gpus: it.gpu?.count ?? 0, neuronDevices: it.accelerator?.count ?? 0, maxPods };
+  return {
+    type,
+    arch: it.arch,
+    cpu: it.vcpu * 1000 - reserved,
+    memoryMiB: it.memoryMiB - memReserved,
+    gpus: it.gpu?.count ?? 0,
+    neuronDevices: it.accelerator?.count ?? 0,
+    maxPods,
+  };
 }

@@ -22,7 +22,14 @@ const InstanceType = z.object({
   eksMaxPodsNodeadm: z.number().optional(),
   bareMetal: z.boolean().optional(),
   status: z.string().optional(),
-  gpu: z.object({ count: z.number().nullish(), manufacturer: z.string().nullish(), model: z.string().nullish(), fractional: z.boolean().optional() }).optional(),
+  gpu: z
+    .object({
+      count: z.number().nullish(),
+      manufacturer: z.string().nullish(),
+      model: z.string().nullish(),
+      fractional: z.boolean().optional(),
+    })
+    .optional(),
   accelerator: z.object({ kind: z.string().nullish(), name: z.string().nullish(), count: z.number().nullish() }).optional(),
   macOS: z.boolean().optional(),
 });
@@ -58,11 +65,13 @@ const SizeRow = z.object({ cpu: z.number(), memoryMiB: z.array(z.number()) });
 const FargateSizes = z.object({
   _meta: z.object({ lastVerified: z.string(), version: z.number() }).loose(),
   ecs: z.object({ rows: z.array(SizeRow.extend({ os: z.enum(['linux', 'windows']) })) }).loose(),
-  eks: z.object({
-    rows: z.array(SizeRow),
-    memoryOverheadMiB: z.number(),
-    defaultPod: z.object({ cpu: z.number(), memoryMiB: z.number() }),
-  }).loose(),
+  eks: z
+    .object({
+      rows: z.array(SizeRow),
+      memoryOverheadMiB: z.number(),
+      defaultPod: z.object({ cpu: z.number(), memoryMiB: z.number() }),
+    })
+    .loose(),
 });
 
 export const instanceTypes = embedded('instance-types.json', InstanceTypes, instanceTypesJson);

@@ -24,7 +24,8 @@ export function kindOf(info: Stats): string {
 /** Throws an InputError unless `info` is a regular file of at most `maxBytes`. */
 export function checkRegular(file: string, info: Stats, what: string, maxBytes: number): void {
   if (!info.isFile()) throw new InputError(file, `is not a regular file (${kindOf(info)}); the ${what} must be a file`);
-  if (info.size > maxBytes) throw new InputError(file, `is ${info.size} bytes, more than the ${mib(maxBytes)} a ${what} may have (src/data/limits.json)`);
+  if (info.size > maxBytes)
+    throw new InputError(file, `is ${info.size} bytes, more than the ${mib(maxBytes)} a ${what} may have (src/data/limits.json)`);
 }
 
 // O_NONBLOCK: should the path become a FIFO between the check and the open, opening does not wait for a writer.

@@ -30,7 +30,9 @@ export function computeGate(plans: readonly PlanReport[], cost: Report['cost'], 
     if (options.maxIncreasePercent !== undefined && cost.monthlyBefore !== null) {
       const pct = cost.monthlyBefore === 0 ? (d > 0 ? Infinity : 0) : (d / cost.monthlyBefore) * 100;
       if (pct > options.maxIncreasePercent) {
-        reasons.push(`${Number.isFinite(pct) ? `+${pct.toFixed(1)}%` : 'an increase from $0'} exceeds max-increase-percent ${options.maxIncreasePercent}%`);
+        reasons.push(
+          `${Number.isFinite(pct) ? `+${pct.toFixed(1)}%` : 'an increase from $0'} exceeds max-increase-percent ${options.maxIncreasePercent}%`,
+        );
       }
     }
   } else if (cost && (options.maxIncrease !== undefined || options.maxIncreasePercent !== undefined)) {

@@ -58,7 +58,10 @@ async function walk(w: Walk, dir: string, rel: string, depth: number): Promise<v
   if (real === undefined || w.visited.has(real)) return;
   w.visited.add(real);
   if (w.visited.size > limits.globMaxDirectories) {
-    throw new InputError(w.pattern, `the pattern looks into more than ${limits.globMaxDirectories} directories (src/data/limits.json); name the plans' directories more narrowly`);
+    throw new InputError(
+      w.pattern,
+      `the pattern looks into more than ${limits.globMaxDirectories} directories (src/data/limits.json); name the plans' directories more narrowly`,
+    );
   }
   let entries;
   try {
@@ -77,7 +80,10 @@ async function walk(w: Walk, dir: string, rel: string, depth: number): Promise<v
     else if (w.re.test(r.split(sep).join('/'))) {
       w.found.push(r);
       if (w.found.length > limits.globMaxMatches) {
-        throw new InputError(w.pattern, `the pattern matches more than ${limits.globMaxMatches} files (src/data/limits.json); name the plans more narrowly`);
+        throw new InputError(
+          w.pattern,
+          `the pattern matches more than ${limits.globMaxMatches} files (src/data/limits.json); name the plans more narrowly`,
+        );
       }
     }
   }

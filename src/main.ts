@@ -34,7 +34,12 @@ export async function run(): Promise<void> {
     if (!inputs.reports) annotate(report, process.env.GITHUB_WORKSPACE);
     if (inputs.sarifFile) await writeOut(inputs.sarifFile, render(report, 'sarif', { linkBase: ctx.linkBase }));
 
-    const url = await publishComment(report, ctx, { token: inputs.token, mode: inputs.commentMode, when: inputs.commentWhen, tag: inputs.commentTag, author: inputs.commentAuthor }, core);
+    const url = await publishComment(
+      report,
+      ctx,
+      { token: inputs.token, mode: inputs.commentMode, when: inputs.commentWhen, tag: inputs.commentTag, author: inputs.commentAuthor },
+      core,
+    );
     core.setOutput('comment-url', url);
 
     for (const w of report.gate.warnings ?? []) core.warning(plain(w), { title: 'container-plan-check: cost gate' });

@@ -43,7 +43,11 @@ export async function mergeReportFiles(paths: readonly string[], options: Engine
   const skipped = bad.map((r) => r.problem);
   if (good.length === 0) throw new InputError(undefined, `no report could be merged: ${skipped.join('; ')}`);
   // The merged report names a forged report without echoing its values; the log line says what is wrong.
-  const merged = mergeReports(good, options, bad.map((r) => r.summary ?? r.problem));
+  const merged = mergeReports(
+    good,
+    options,
+    bad.map((r) => r.summary ?? r.problem),
+  );
   const detail = new Map(bad.map((r) => [r.summary ?? r.problem, r.problem]));
   return { ...merged, skipped, warnings: merged.warnings.map((w) => detail.get(w) ?? w) };
 }
@@ -56,7 +60,13 @@ export async function readReport(path: string): Promise<ReportFile | { problem: 
     text = await readFile(path, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return problem(code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory, not a report file' : `cannot read the file (${code ?? 'error'})`);
+    return problem(
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'is a directory, not a report file'
+          : `cannot read the file (${code ?? 'error'})`,
+    );
   }
   let data: unknown;
   try {
@@ -64,12 +74,21 @@ export async function readReport(path: string): Promise<ReportFile | { problem: 
   } catch {
     // JSON.parse quotes the text around the error; only the position is reported.
     const at = locateJsonError(text);
-    return problem(text.trim() === '' ? 'is empty, not a JSON report' : at.truncated ? 'not JSON: the file is truncated' : `not JSON (line ${at.line}, column ${at.column}: expected ${at.expected})`);
+    return problem(
+      text.trim() === ''
+        ? 'is empty, not a JSON report'
+        : at.truncated
+          ? 'not JSON: the file is truncated'
+          : `not JSON (line ${at.line}, column ${at.column}: expected ${at.expected})`,
+    );
   }
-  const version = data && typeof data === 'object' && !Array.isArray(data) ? (data as { schemaVersion?: unknown }).schemaVersion : undefined;
+  const version =
+    data && typeof data === 'object' && !Array.isArray(data) ? (data as { schemaVersion?: unknown }).schemaVersion : undefined;
   if (version === undefined) return problem('not a container-plan-check JSON report (it has no schemaVersion)');
   if (version !== SCHEMA_VERSION) {
-    return problem(`schemaVersion ${plain(JSON.stringify(version), 40)} is not one this version reads (${SCHEMA_VERSION}); merge with the version that wrote it`);
+    return problem(
+      `schemaVersion ${plain(JSON.stringify(version), 40)} is not one this version reads (${SCHEMA_VERSION}); merge with the version that wrote it`,
+    );
   }
   const parsed = Report.safeParse(data);
   if (!parsed.success) {
@@ -78,7 +97,8 @@ export async function readReport(path: string): Promise<ReportFile | { problem: 
     return problem(`does not match the report schema (${plain(where, 120)}: ${plain(issue.message, 160)})`);
   }
   const forged = checkValues(parsed.data);
-  if (forged) return { ...problem(`is not a report this tool wrote (${forged})`), summary: problem('is not a report this tool wrote').problem };
+  if (forged)
+    return { ...problem(`is not a report this tool wrote (${forged})`), summary: problem('is not a report this tool wrote').problem };
   return { path, report: parsed.data };
 }
 
@@ -100,10 +120,12 @@ function checkValues(r: Report): string | undefined {
   if (r.tool && !VERSION_TEXT.test(r.tool.version)) return `tool.version ${JSON.stringify(r.tool.version.slice(0, 40))} is not a version`;
   if (r.cost && !isDate(r.cost.snapshotDate)) return `cost.snapshotDate ${JSON.stringify(r.cost.snapshotDate.slice(0, 40))} is not a date`;
   for (const [i, p] of r.plans.entries()) {
-    if (p.cost && !isDate(p.cost.snapshotDate)) return `plans[${i}].cost.snapshotDate ${JSON.stringify(p.cost.snapshotDate.slice(0, 40))} is not a date`;
+    if (p.cost && !isDate(p.cost.snapshotDate))
+      return `plans[${i}].cost.snapshotDate ${JSON.stringify(p.cost.snapshotDate.slice(0, 40))} is not a date`;
     for (const [j, f] of p.findings.entries()) {
       if (!ruleById(f.rule)) return `plans[${i}].findings[${j}].rule ${JSON.stringify(f.rule.slice(0, 60))} is not a rule of this tool`;
-      if (f.docs !== undefined && DOCS.exec(f.docs)?.[1] !== f.rule) return `plans[${i}].findings[${j}].docs is not the docs page of rule ${f.rule}`;
+      if (f.docs !== undefined && DOCS.exec(f.docs)?.[1] !== f.rule)
+        return `plans[${i}].findings[${j}].docs is not the docs page of rule ${f.rule}`;
     }
   }
   return undefined;
@@ -118,7 +140,8 @@ export function mergeReports(files: readonly ReportFile[], options: EngineOption
   const plans = labelPlans(files, DEFAULT_DOCS_BASE);
   const dates = [...new Set(files.map((f) => f.report.asOf))].sort();
   const warnings = [...skipped];
-  if (dates.length > 1) warnings.push(`the reports were evaluated as of different dates (${dates.join(', ')}); the merged report is dated ${dates.at(-1)}`);
+  if (dates.length > 1)
+    warnings.push(`the reports were evaluated as of different dates (${dates.join(', ')}); the merged report is dated ${dates.at(-1)}`);
   const carried = files.flatMap((f) => f.report.warnings ?? []);
   const all = [...new Set([...carried, ...warnings])];
   const cost = totalCost(plans);
@@ -140,7 +163,10 @@ export function mergeReports(files: readonly ReportFile[], options: EngineOption
  */
 function labelPlans(files: readonly ReportFile[], docsBase: string): PlanReport[] {
   // Docs links point at this run's own docs pages, whichever run wrote the finding.
-  const rebased = (p: PlanReport): PlanReport => ({ ...p, findings: p.findings.map((f) => (f.docs === undefined ? f : { ...f, docs: `${docsBase}${f.rule}.md` })) });
+  const rebased = (p: PlanReport): PlanReport => ({
+    ...p,
+    findings: p.findings.map((f) => (f.docs === undefined ? f : { ...f, docs: `${docsBase}${f.rule}.md` })),
+  });
   const all = files.flatMap((f) => f.report.plans.map((p) => ({ p: rebased(p), file: f.path })));
   const count = new Map<string, number>();
   for (const { p } of all) count.set(planLabel(p), (count.get(planLabel(p)) ?? 0) + 1);

@@ -5,7 +5,9 @@ import type { Lookup } from '../plan/values.js';
  * Renders a value for a finding message. Sensitive values are never shown; unknown values say
  * so. Strings are quoted as Terraform would write them.
  */
-export function show(l: Lookup | Reading | { state: 'invalid'; sensitive: boolean } | { state: 'invalid'; raw: string; sensitive: boolean }): string {
+export function show(
+  l: Lookup | Reading | { state: 'invalid'; sensitive: boolean } | { state: 'invalid'; raw: string; sensitive: boolean },
+): string {
   if (l.sensitive) return '(sensitive)';
   if (l.state === 'unknown') return '(known after apply)';
   if (l.state === 'absent') return '(not set)';

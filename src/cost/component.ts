@@ -63,7 +63,12 @@ export interface Counts {
  * never priced: it gives null (unknown) and a line in `into.problems` (without the value, which
  * may be sensitive). Not set gives null too.
  */
-export function readCount(values: Attributes, path: Path | string, name: string, into: { sensitive?: boolean; problems?: string[] }): number | null {
+export function readCount(
+  values: Attributes,
+  path: Path | string,
+  name: string,
+  into: { sensitive?: boolean; problems?: string[] },
+): number | null {
   const l = values.num(path);
   if (l.sensitive) into.sensitive = true;
   if (l.state === 'known' && Number.isSafeInteger(l.value) && l.value >= 0) return l.value;
@@ -113,7 +118,13 @@ export class Pricer {
    * A component: `quantity` units a month at the price of `key`, times `factor` (a Spot
    * discount). A null quantity (unknown count) keeps the unit price and leaves the monthly unknown.
    */
-  component(name: string, unit: string, quantity: number | null, key: string, opts: { factor?: number; note?: string; sensitive?: boolean } = {}): CostComponent {
+  component(
+    name: string,
+    unit: string,
+    quantity: number | null,
+    key: string,
+    opts: { factor?: number; note?: string; sensitive?: boolean } = {},
+  ): CostComponent {
     const p = this.price(key, name);
     const unitPrice = p ? p.usd * (opts.factor ?? 1) : null;
     return {

@@ -37,7 +37,14 @@ export interface FleetSpec {
 /** CloudWatch metrics an instance with detailed monitoring publishes (the usual figure; AWS bills them per metric-month). */
 export const DETAILED_MONITORING_METRICS = 7;
 
-export function instanceComponent(p: Pricer, type: string, instances: number, market: Market, os: 'linux' | 'windows' = 'linux', tenancy: Tenancy = 'shared'): CostComponent {
+export function instanceComponent(
+  p: Pricer,
+  type: string,
+  instances: number,
+  market: Market,
+  os: 'linux' | 'windows' = 'linux',
+  tenancy: Tenancy = 'shared',
+): CostComponent {
   const dedicated = tenancy === 'dedicated';
   const key = `ec2${dedicated ? '-dedicated' : ''}${os === 'windows' ? '-windows' : ''}/${type}/hour`;
   const what = `${type}${os === 'windows' ? ' Windows' : ''}`;
@@ -52,13 +59,25 @@ export function instanceComponent(p: Pricer, type: string, instances: number, ma
 
 /** Instances of one type with their volumes and monitoring, all month. */
 export function fleetComponents(p: Pricer, type: string, spec: FleetSpec, instances: number, market: Market): CostComponent[] {
-  const out = [instanceComponent(p, type, instances, market, spec.os, spec.tenancy), ...spec.volumes.flatMap((v) => volumeComponents(p, v, instances))];
+  const out = [
+    instanceComponent(p, type, instances, market, spec.os, spec.tenancy),
+    ...spec.volumes.flatMap((v) => volumeComponents(p, v, instances)),
+  ];
   if (spec.monitoring !== 'off') {
     const metrics = spec.monitoring === 'on' ? DETAILED_MONITORING_METRICS * instances : null;
     out.push(
-      p.component(`CloudWatch detailed monitoring (${DETAILED_MONITORING_METRICS} metrics per instance)`, 'metric-months', metrics, 'cloudwatch/metric-month', {
-        note: spec.monitoring === 'on' ? `${DETAILED_MONITORING_METRICS} metrics per instance is the usual figure` : 'whether detailed monitoring is on is known only after apply',
-      }),
+      p.component(
+        `CloudWatch detailed monitoring (${DETAILED_MONITORING_METRICS} metrics per instance)`,
+        'metric-months',
+        metrics,
+        'cloudwatch/metric-month',
+        {
+          note:
+            spec.monitoring === 'on'
+              ? `${DETAILED_MONITORING_METRICS} metrics per instance is the usual figure`
+              : 'whether detailed monitoring is on is known only after apply',
+        },
+      ),
     );
   }
   return out;
@@ -72,18 +91,41 @@ const IO2_TIERS = [32000, 64000];
 export function volumeComponents(p: Pricer, v: Volume, instances: number): CostComponent[] {
   const out = [p.component(`EBS ${v.label} (${v.type}, ${v.sizeGiB} GB)`, 'GB-months', v.sizeGiB * instances, `ebs/${v.type}/gb-month`)];
   const iops = v.iops ?? 0;
-  if (v.type === 'io1' && iops > 0) out.push(p.component(`EBS ${v.label} provisioned IOPS`, 'IOPS-months', iops * instances, 'ebs/io1/iops-month'));
+  if (v.type === 'io1' && iops > 0)
+    out.push(p.component(`EBS ${v.label} provisioned IOPS`, 'IOPS-months', iops * instances, 'ebs/io1/iops-month'));
   if (v.type === 'io2' && iops > 0) {
     const [t1, t2] = IO2_TIERS as [number, number];
-    out.push(p.component(`EBS ${v.label} provisioned IOPS (up to ${t1})`, 'IOPS-months', Math.min(iops, t1) * instances, 'ebs/io2/iops-month'));
-    if (iops > t1) out.push(p.component(`EBS ${v.label} provisioned IOPS (${t1}–${t2})`, 'IOPS-months', (Math.min(iops, t2) - t1) * instances, 'ebs/io2/iops-month-tier2'));
-    if (iops > t2) out.push(p.component(`EBS ${v.label} provisioned IOPS (above ${t2})`, 'IOPS-months', (iops - t2) * instances, 'ebs/io2/iops-month-tier3'));
+    out.push(
+      p.component(`EBS ${v.label} provisioned IOPS (up to ${t1})`, 'IOPS-months', Math.min(iops, t1) * instances, 'ebs/io2/iops-month'),
+    );
+    if (iops > t1)
+      out.push(
+        p.component(
+          `EBS ${v.label} provisioned IOPS (${t1}–${t2})`,
+          'IOPS-months',
+          (Math.min(iops, t2) - t1) * instances,
+          'ebs/io2/iops-month-tier2',
+        ),
+      );
+    if (iops > t2)
+      out.push(
+        p.component(`EBS ${v.label} provisioned IOPS (above ${t2})`, 'IOPS-months', (iops - t2) * instances, 'ebs/io2/iops-month-tier3'),
+      );
   }
   if (v.type === 'gp3' && iops > GP3_FREE_IOPS) {
-    out.push(p.component(`EBS ${v.label} IOPS above ${GP3_FREE_IOPS}`, 'IOPS-months', (iops - GP3_FREE_IOPS) * instances, 'ebs/gp3/iops-month'));
+    out.push(
+      p.component(`EBS ${v.label} IOPS above ${GP3_FREE_IOPS}`, 'IOPS-months', (iops - GP3_FREE_IOPS) * instances, 'ebs/gp3/iops-month'),
+    );
   }
   if (v.type === 'gp3' && (v.throughput ?? 0) > GP3_FREE_THROUGHPUT) {
-    out.push(p.component(`EBS ${v.label} throughput above ${GP3_FREE_THROUGHPUT} MB/s`, 'MB/s-months', (v.throughput! - GP3_FREE_THROUGHPUT) * instances, 'ebs/gp3/throughput-month'));
+    out.push(
+      p.component(
+        `EBS ${v.label} throughput above ${GP3_FREE_THROUGHPUT} MB/s`,
+        'MB/s-months',
+        (v.throughput! - GP3_FREE_THROUGHPUT) * instances,
+        'ebs/gp3/throughput-month',
+      ),
+    );
   }
   return out;
 }
@@ -122,7 +164,11 @@ export function readTemplate(t: Resource): Template {
   return {
     address: t.address,
     // A sensitive type: its name would be in the report, and its price gives it away: not priced.
-    instanceType: type.sensitive ? { state: 'sensitive' } : type.state === 'known' && type.value !== '' ? { state: 'known', value: type.value } : { state: type.state === 'unknown' ? 'unknown' : 'absent' },
+    instanceType: type.sensitive
+      ? { state: 'sensitive' }
+      : type.state === 'known' && type.value !== ''
+        ? { state: 'known', value: type.value }
+        : { state: type.state === 'unknown' ? 'unknown' : 'absent' },
     volumes: lt ? launchTemplateVolumes(t) : launchConfigurationVolumes(t),
     tenancy,
     monitoring,
@@ -141,7 +187,8 @@ function tenancyOf(r: Reading<string>): Template['tenancy'] {
 const SENSITIVE_VOLUMES = (r: Resource) => `${r.address}: its block devices are marked sensitive, so their cost is not shown`;
 
 /** The note on an estimate whose instance type the plan marks sensitive. */
-export const SENSITIVE_INSTANCE_TYPE = 'the instance type is marked sensitive: its name and its price would give it away, so the cost is not shown';
+export const SENSITIVE_INSTANCE_TYPE =
+  'the instance type is marked sensitive: its name and its price would give it away, so the cost is not shown';
 
 /** EBS volumes of a launch template's `block_device_mappings`. */
 export function launchTemplateVolumes(lt: Resource): Volumes {
@@ -154,28 +201,41 @@ export function launchTemplateVolumes(lt: Resource): Volumes {
   for (let i = 0; i < n; i++) {
     const m = lt.current.at(['block_device_mappings', i]);
     const ebs = m.list('ebs');
-    if (ebs.state === 'unknown') return { state: 'unknown', why: `${lt.address}: block_device_mappings[${i}].ebs is known only after apply` };
+    if (ebs.state === 'unknown')
+      return { state: 'unknown', why: `${lt.address}: block_device_mappings[${i}].ebs is known only after apply` };
     if (ebs.state !== 'known' || ebs.value.length === 0) continue;
     const dev = m.str('device_name');
-    const v = readVolume(lt.address, m.at(['ebs', 0]), dev.state === 'known' ? dev.value : `volume ${i + 1}`, `block_device_mappings[${i}].ebs`);
+    const v = readVolume(
+      lt.address,
+      m.at(['ebs', 0]),
+      dev.state === 'known' ? dev.value : `volume ${i + 1}`,
+      `block_device_mappings[${i}].ebs`,
+    );
     if (v.state === 'unknown') return v;
     if (v.state === 'volume') out.push(v.volume);
     else notes.push(v.note);
   }
-  if (out.length === 0 && notes.length === 0) notes.push(`${lt.address} maps no EBS block device: the instances use the AMI's root volume, whose size and type are not in the plan (not priced)`);
+  if (out.length === 0 && notes.length === 0)
+    notes.push(
+      `${lt.address} maps no EBS block device: the instances use the AMI's root volume, whose size and type are not in the plan (not priced)`,
+    );
   return { state: 'known', volumes: out, notes };
 }
 
 /** EBS volumes of a launch configuration: `root_block_device` (else the AMI's root volume) and `ebs_block_device`. */
 export function launchConfigurationVolumes(lc: Resource): Volumes {
-  if (lc.current.hasSensitive('root_block_device') || lc.current.hasSensitive('ebs_block_device')) return { state: 'unknown', why: SENSITIVE_VOLUMES(lc) };
+  if (lc.current.hasSensitive('root_block_device') || lc.current.hasSensitive('ebs_block_device'))
+    return { state: 'unknown', why: SENSITIVE_VOLUMES(lc) };
   const out: Volume[] = [];
   const notes: string[] = [];
   for (const attr of ['root_block_device', 'ebs_block_device']) {
     const l = lc.current.list(attr);
     if (l.state === 'unknown') return { state: 'unknown', why: `${lc.address}: ${attr} is known only after apply` };
     const n = l.state === 'known' ? l.value.length : 0;
-    if (attr === 'root_block_device' && n === 0) notes.push(`${lc.address} sets no root_block_device: the instances use the AMI's root volume, whose size and type are not in the plan (not priced)`);
+    if (attr === 'root_block_device' && n === 0)
+      notes.push(
+        `${lc.address} sets no root_block_device: the instances use the AMI's root volume, whose size and type are not in the plan (not priced)`,
+      );
     for (let i = 0; i < n; i++) {
       const v = lc.current.at([attr, i]);
       const dev = v.str('device_name');
@@ -199,10 +259,16 @@ function readVolume(address: string, v: Attributes, label: string, where: string
   const type = v.str('volume_type');
   if (type.state === 'unknown') return unknown('volume_type');
   if (size.state !== 'known' || size.value === 0) {
-    return { state: 'not-priced', note: `${address}: ${label} sets no size, so it takes its snapshot's (the AMI's): not in the plan, not priced` };
+    return {
+      state: 'not-priced',
+      note: `${address}: ${label} sets no size, so it takes its snapshot's (the AMI's): not in the plan, not priced`,
+    };
   }
   if (type.state !== 'known' || type.value === '') {
-    return { state: 'not-priced', note: `${address}: ${label} (${size.value} GB) sets no type, so it keeps its snapshot's (the AMI's): not in the plan, not priced` };
+    return {
+      state: 'not-priced',
+      note: `${address}: ${label} (${size.value} GB) sets no type, so it keeps its snapshot's (the AMI's): not in the plan, not priced`,
+    };
   }
   const iops = v.num('iops');
   if (iops.state === 'unknown') return unknown('iops');

@@ -26,21 +26,38 @@ export interface TaskShape {
 export const FREE_EPHEMERAL_GIB = fargateTaskRules.ephemeralStorageGiB.default;
 
 /** Components for `tasks` tasks of one shape running all month, on demand or on Spot. */
-export function fargateTaskComponents(p: Pricer, shape: TaskShape, tasks: number, spot: { discountPercent: number } | undefined): CostComponent[] {
+export function fargateTaskComponents(
+  p: Pricer,
+  shape: TaskShape,
+  tasks: number,
+  spot: { discountPercent: number } | undefined,
+): CostComponent[] {
   const vcpu = shape.cpu / 1024;
   const gb = shape.memoryMiB / 1024;
   const hours = tasks * HOURS_PER_MONTH;
   const label = PLATFORM_LABEL[shape.platform];
   const kind = spot ? 'Fargate Spot' : 'Fargate';
   const sensitive = shape.sensitive ? { sensitive: true } : {};
-  const opts = spot ? { factor: 1 - spot.discountPercent / 100, note: `estimate: ${spot.discountPercent}% off the on-demand price`, ...sensitive } : sensitive;
+  const opts = spot
+    ? { factor: 1 - spot.discountPercent / 100, note: `estimate: ${spot.discountPercent}% off the on-demand price`, ...sensitive }
+    : sensitive;
   const out = [
     p.component(`${kind} vCPU (${label})`, 'vCPU-hours', vcpu * hours, `fargate/${shape.platform}/vcpu-hour`, opts),
     p.component(`${kind} memory (${label})`, 'GB-hours', gb * hours, `fargate/${shape.platform}/gb-hour`, opts),
   ];
-  if (shape.platform === 'windows') out.push(p.component(`${kind} Windows OS licence`, 'vCPU-hours', vcpu * hours, 'fargate/windows/os-vcpu-hour', sensitive));
+  if (shape.platform === 'windows')
+    out.push(p.component(`${kind} Windows OS licence`, 'vCPU-hours', vcpu * hours, 'fargate/windows/os-vcpu-hour', sensitive));
   const extra = shape.ephemeralGiB - FREE_EPHEMERAL_GIB;
-  if (extra > 0) out.push(p.component(`${kind} ephemeral storage above ${FREE_EPHEMERAL_GIB} GB`, 'GB-hours', extra * hours, 'fargate/ephemeral/gb-hour', sensitive));
+  if (extra > 0)
+    out.push(
+      p.component(
+        `${kind} ephemeral storage above ${FREE_EPHEMERAL_GIB} GB`,
+        'GB-hours',
+        extra * hours,
+        'fargate/ephemeral/gb-hour',
+        sensitive,
+      ),
+    );
   return out;
 }
 

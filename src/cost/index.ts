@@ -117,7 +117,9 @@ const ABSENT = emptyEstimate({ monthly: 0, min: 0, max: 0 });
  */
 const UNKNOWN_REGION_ESTIMATE: SideEstimate = {
   ...emptyEstimate({ monthly: null, min: null, max: null }),
-  notes: ['the region is known only after apply (the resource\'s region argument is set from a value computed during apply), so its cost is unknown'],
+  notes: [
+    "the region is known only after apply (the resource's region argument is set from a value computed during apply), so its cost is unknown",
+  ],
 };
 
 /** A resource whose region the plan marks sensitive: the prices of a region would give it away. */
@@ -131,7 +133,8 @@ const SENSITIVE_REGION_ESTIMATE: SideEstimate = {
  * for one instance, and the monthly figures are unknown, since how many instances there will be is.
  */
 function perInstance(est: SideEstimate): SideEstimate {
-  const note = 'deferred with its instances unknown ([*]): the components are for one instance, and how many instances there will be is known only in a later plan';
+  const note =
+    'deferred with its instances unknown ([*]): the components are for one instance, and how many instances there will be is known only in a later plan';
   return { ...est, monthly: null, min: null, max: null, notes: [note, ...est.notes] };
 }
 
@@ -142,7 +145,11 @@ function resourceCost(r: Resource, beforeEst: SideEstimate | null, afterEst: Sid
   const shown = afterEst ?? beforeEst ?? ABSENT;
   const usageBased = Boolean(shown.usageBased);
   // The same estimate on both sides changes nothing, even when the figure itself is unknown.
-  const same = beforeEst !== null && afterEst !== null && JSON.stringify(beforeEst.components) === JSON.stringify(afterEst.components) && beforeEst.monthly === afterEst.monthly;
+  const same =
+    beforeEst !== null &&
+    afterEst !== null &&
+    JSON.stringify(beforeEst.components) === JSON.stringify(afterEst.components) &&
+    beforeEst.monthly === afterEst.monthly;
   const delta = same ? 0 : before.monthly === null || after.monthly === null ? null : after.monthly - before.monthly;
   const changed = r.changed && r.action !== 'delete';
   const beforeComponents = beforeEst && afterEst && !same ? { beforeComponents: beforeEst.components } : {};
@@ -161,7 +168,13 @@ function resourceCost(r: Resource, beforeEst: SideEstimate | null, afterEst: Sid
     unpriced: dedupe([...(afterEst?.unpriced ?? []), ...(beforeEst?.unpriced ?? [])]),
     ...(usageBased ? { usageBased } : {}),
     ...(r.deferred ? { deferred: true } : {}),
-    ...notes([...(afterEst?.notes ?? []), ...(beforeEst?.notes ?? []).filter((n) => !afterEst?.notes.includes(n)).map((n) => (afterEst ? `before: ${n}` : n))], text),
+    ...notes(
+      [
+        ...(afterEst?.notes ?? []),
+        ...(beforeEst?.notes ?? []).filter((n) => !afterEst?.notes.includes(n)).map((n) => (afterEst ? `before: ${n}` : n)),
+      ],
+      text,
+    ),
     ...(changed && afterEst?.advice.length ? { advice: afterEst.advice.map(text) } : {}),
   };
 }

@@ -55,11 +55,15 @@ const CacheEntry = z.union([
   z.object({ none: z.literal(true), fetched: z.string() }).strict(),
 ]);
 type CacheEntry = z.infer<typeof CacheEntry>;
-const CacheFile = z.object({ schemaVersion: z.literal(1), description: z.string().optional(), prices: z.record(z.string(), CacheEntry) }).strict();
+const CacheFile = z
+  .object({ schemaVersion: z.literal(1), description: z.string().optional(), prices: z.record(z.string(), CacheEntry) })
+  .strict();
 
 const Item = z
   .object({
-    product: z.object({ sku: z.string().optional(), productFamily: z.string().optional(), attributes: z.record(z.string(), z.string()) }).loose(),
+    product: z
+      .object({ sku: z.string().optional(), productFamily: z.string().optional(), attributes: z.record(z.string(), z.string()) })
+      .loose(),
     terms: z.object({ OnDemand: z.record(z.string(), Term).optional() }).loose(),
     publicationDate: z.string().optional(),
   })
@@ -137,10 +141,16 @@ export class LivePrices {
     if (this.options.mode === 'snapshot') return { warnings, notes };
     const snap = `prices from the snapshot of ${snapshotDate}`;
     if (this.off !== undefined) {
-      notes.push(`${snap}: ${this.off} for live prices from the AWS Price List API (they need ${PERMISSION}; prices: snapshot silences this note)`);
+      notes.push(
+        `${snap}: ${this.off} for live prices from the AWS Price List API (they need ${PERMISSION}; prices: snapshot silences this note)`,
+      );
     } else if (this.failure) {
-      const fix = this.failure.permission ? `; allow ${PERMISSION} to the job's AWS credentials (AWS's ReadOnlyAccess policy includes it)` : '';
-      warnings.push(`${this.options.mode === 'live' ? 'live prices were asked for but ' : ''}the AWS Price List API could not be used (${this.failure.why}): ${snap}${fix}`);
+      const fix = this.failure.permission
+        ? `; allow ${PERMISSION} to the job's AWS credentials (AWS's ReadOnlyAccess policy includes it)`
+        : '';
+      warnings.push(
+        `${this.options.mode === 'live' ? 'live prices were asked for but ' : ''}the AWS Price List API could not be used (${this.failure.why}): ${snap}${fix}`,
+      );
     }
     return { warnings, notes };
   }
@@ -150,7 +160,11 @@ export class LivePrices {
     const file = this.options.cacheFile;
     if (!file || this.fetched === 0) return undefined;
     const prices = Object.fromEntries([...this.known].sort(([a], [b]) => a.localeCompare(b)));
-    const doc = { schemaVersion: 1, description: 'Prices read from the AWS Price List API by container-plan-check (key: region and price key)', prices };
+    const doc = {
+      schemaVersion: 1,
+      description: 'Prices read from the AWS Price List API by container-plan-check (key: region and price key)',
+      prices,
+    };
     try {
       await writeFile(`${file}.tmp`, `${JSON.stringify(doc, null, 1)}\n`);
       await rename(`${file}.tmp`, file);
@@ -198,7 +212,10 @@ export class LivePrices {
       if (!querier || this.failure) return;
       const items = await querier(q, this.overallSignal());
       const price = pick(q.serviceCode, region, key, items);
-      this.known.set(id, price ? { usd: price.usd, date: price.date ?? this.today, fetched: this.today } : { none: true, fetched: this.today });
+      this.known.set(
+        id,
+        price ? { usd: price.usd, date: price.date ?? this.today, fetched: this.today } : { none: true, fetched: this.today },
+      );
       this.fetched++;
     } catch (e) {
       this.failure ??= classify(e, this.overallSignal());
@@ -269,17 +286,23 @@ export function credentialsConfigured(env: NodeJS.ProcessEnv): boolean {
   if (env.AWS_WEB_IDENTITY_TOKEN_FILE && env.AWS_ROLE_ARN) return true;
   if (env.AWS_PROFILE || env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI || env.AWS_CONTAINER_CREDENTIALS_FULL_URI) return true;
   const home = env.HOME ?? homedir();
-  return existsSync(env.AWS_SHARED_CREDENTIALS_FILE ?? join(home, '.aws', 'credentials')) || existsSync(env.AWS_CONFIG_FILE ?? join(home, '.aws', 'config'));
+  return (
+    existsSync(env.AWS_SHARED_CREDENTIALS_FILE ?? join(home, '.aws', 'credentials')) ||
+    existsSync(env.AWS_CONFIG_FILE ?? join(home, '.aws', 'config'))
+  );
 }
 
 function classify(e: unknown, overall: AbortSignal): Failure {
   const err = e as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
   const name = err?.name ?? '';
-  if (name === 'AccessDeniedException' || err?.$metadata?.httpStatusCode === 403) return { why: `${name || 'access denied'}: the credentials may not call ${PERMISSION}`, permission: true };
+  if (name === 'AccessDeniedException' || err?.$metadata?.httpStatusCode === 403)
+    return { why: `${name || 'access denied'}: the credentials may not call ${PERMISSION}`, permission: true };
   if (name === 'CredentialsProviderError') return { why: 'no AWS credentials could be resolved', permission: false };
   const code = (e as NodeJS.ErrnoException)?.code;
-  if (code && ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'].includes(code)) return { why: `no connection (${code})`, permission: false };
-  if (overall.aborted || name === 'AbortError' || name === 'TimeoutError' || /timed? ?out/i.test(err?.message ?? '')) return { why: 'no answer in time', permission: false };
+  if (code && ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH'].includes(code))
+    return { why: `no connection (${code})`, permission: false };
+  if (overall.aborted || name === 'AbortError' || name === 'TimeoutError' || /timed? ?out/i.test(err?.message ?? ''))
+    return { why: 'no answer in time', permission: false };
   return { why: `${name || 'error'}: ${oneLine(e).slice(0, 200)}`, permission: false };
 }
 
@@ -312,7 +335,10 @@ async function sdkQuerier(requestTimeoutMs: number): Promise<Querier> {
       );
       // Each item is a JSON document as a string (the SDK may wrap it in a String-like object).
       const list: unknown[] = Array.isArray(out.PriceList) ? out.PriceList : out.PriceList === undefined ? [] : [out.PriceList];
-      for (const item of list) items.push(typeof item === 'object' && item !== null && item.toString === Object.prototype.toString ? JSON.stringify(item) : String(item));
+      for (const item of list)
+        items.push(
+          typeof item === 'object' && item !== null && item.toString === Object.prototype.toString ? JSON.stringify(item) : String(item),
+        );
       token = out.NextToken;
       if (!token) break;
     }

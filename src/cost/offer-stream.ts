@@ -50,7 +50,6 @@ export interface OfferScanStats {
   largestMemberBytes: number;
 }
 
-
 // Scanner modes.
 const VALUE = 0; // expecting a value
 const KEY_OR_END = 1; // after "{"
@@ -206,7 +205,11 @@ export class OfferScan implements AsyncIterable<OfferMember> {
     };
     /** Opens an object the scanner reads member by member. */
     const open = (role: number, c: number, at: number, label?: string): number => {
-      if (c !== LBRACE) throw new InputError(name, `is not an AWS offer file: ${label ?? `products["${keys[roles.length - 1]!.slice(0, 40)}"]`} is not an object`);
+      if (c !== LBRACE)
+        throw new InputError(
+          name,
+          `is not an AWS offer file: ${label ?? `products["${keys[roles.length - 1]!.slice(0, 40)}"]`} is not an object`,
+        );
       if (label) sections.add(label);
       roles.push(role);
       mode = KEY_OR_END;
@@ -243,7 +246,11 @@ export class OfferScan implements AsyncIterable<OfferMember> {
           return other(T_HEADER, c, at);
         case TERMS:
           if (key !== 'OnDemand') return other(T_SKIP, c, at);
-          if (!sections.has('products')) throw new InputError(name, 'is not an AWS offer file as published: terms come before products, so the on-demand terms cannot be matched to products in one pass');
+          if (!sections.has('products'))
+            throw new InputError(
+              name,
+              'is not an AWS offer file as published: terms come before products, so the on-demand terms cannot be matched to products in one pass',
+            );
           return open(ON_DEMAND, c, at, 'terms.OnDemand');
         case PRODUCTS:
           startMember(at, true); // held until its end, where the filter decides
@@ -266,7 +273,8 @@ export class OfferScan implements AsyncIterable<OfferMember> {
       const depth = roles.length - 1;
       if (target === T_KEY) {
         const role = roles[depth];
-        keys[depth] = role === ATTRIBUTES ? keyAmong(attributeNames, end) : role === PRODUCT ? keyAmong(productNames, end) : stringText(end);
+        keys[depth] =
+          role === ATTRIBUTES ? keyAmong(attributeNames, end) : role === PRODUCT ? keyAmong(productNames, end) : stringText(end);
         mode = AFTER_KEY;
         return;
       }

@@ -8,17 +8,22 @@ import { embedded } from '../embedded.js';
  * on-demand Linux instance hours. Read by `pricing update` (the bulk offer files) and by the
  * live prices (the Price List Query API), which see the same products.
  */
-const PriceList = z.object({
-  baseUrl: z.string(),
-  offerIndex: z.string(),
-  onDemandTerm: z.string(),
-  prefixes: z.record(z.string(), z.string()),
-  unprefixed: z.record(z.string(), z.array(z.string())),
-  usageTypes: z.record(z.string(), z.record(z.string(), z.string())),
-  ec2Instances: z.object({ usageTypePrefix: z.string(), productFamily: z.string(), attributes: z.record(z.string(), z.string()) }),
-  /** Dedicated Instances: the same rows with tenancy Dedicated, keyed ec2-dedicated/<type>/hour. */
-  ec2DedicatedInstances: z.object({ usageTypePrefix: z.string(), productFamily: z.string(), attributes: z.record(z.string(), z.string()) }).loose().optional(),
-}).loose();
+const PriceList = z
+  .object({
+    baseUrl: z.string(),
+    offerIndex: z.string(),
+    onDemandTerm: z.string(),
+    prefixes: z.record(z.string(), z.string()),
+    unprefixed: z.record(z.string(), z.array(z.string())),
+    usageTypes: z.record(z.string(), z.record(z.string(), z.string())),
+    ec2Instances: z.object({ usageTypePrefix: z.string(), productFamily: z.string(), attributes: z.record(z.string(), z.string()) }),
+    /** Dedicated Instances: the same rows with tenancy Dedicated, keyed ec2-dedicated/<type>/hour. */
+    ec2DedicatedInstances: z
+      .object({ usageTypePrefix: z.string(), productFamily: z.string(), attributes: z.record(z.string(), z.string()) })
+      .loose()
+      .optional(),
+  })
+  .loose();
 export const LIST = embedded('price-list.json', PriceList, priceListJson);
 export const OFFER_CODES = Object.keys(LIST.usageTypes);
 
@@ -42,7 +47,10 @@ export function addPrefix(code: string, region: string, usageType: string): stri
 }
 
 /** EC2 instance rows and the key prefix each prices: shared tenancy (`ec2/`), Dedicated Instances (`ec2-dedicated/`). */
-const EC2_INSTANCE_KEYS = [[LIST.ec2Instances, 'ec2'], ...(LIST.ec2DedicatedInstances ? [[LIST.ec2DedicatedInstances, 'ec2-dedicated'] as const] : [])] as const;
+const EC2_INSTANCE_KEYS = [
+  [LIST.ec2Instances, 'ec2'],
+  ...(LIST.ec2DedicatedInstances ? [[LIST.ec2DedicatedInstances, 'ec2-dedicated'] as const] : []),
+] as const;
 
 /** The snapshot key a product prices, if any. */
 export function keyOf(code: string, region: string, product: Product): string | undefined {
@@ -63,7 +71,9 @@ export function keyOf(code: string, region: string, product: Product): string | 
 /** The attributes `keyOf` reads. */
 export const KEY_ATTRIBUTES = ['regionCode', 'usagetype', ...Object.keys(LIST.ec2Instances.attributes)];
 
-const Dimension = z.object({ unit: z.string().optional(), beginRange: z.string().optional(), pricePerUnit: z.record(z.string(), z.string()) }).loose();
+const Dimension = z
+  .object({ unit: z.string().optional(), beginRange: z.string().optional(), pricePerUnit: z.record(z.string(), z.string()) })
+  .loose();
 export const Term = z.object({ offerTermCode: z.string(), priceDimensions: z.record(z.string(), Dimension) }).loose();
 export type Term = z.infer<typeof Term>;
 

@@ -22,7 +22,9 @@ export const SnapshotSchema = z
     snapshotDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
     currency: z.literal('USD'),
     description: z.string().optional(),
-    estimates: z.object({ spotDiscountPercent: z.object({ value: z.number().min(0).max(100), source: z.string(), date: z.string() }).strict() }).strict(),
+    estimates: z
+      .object({ spotDiscountPercent: z.object({ value: z.number().min(0).max(100), source: z.string(), date: z.string() }).strict() })
+      .strict(),
     sources: z.record(z.string(), SourceSchema),
     regions: z.record(z.string(), z.record(z.string(), PriceEntrySchema)),
   })
@@ -102,8 +104,13 @@ export class PriceBook {
   /** Why a key has no price in a region: which sources were asked. */
   missingReason(region: string, key: string): string {
     const id = priceId(region, key);
-    const where = this.fromFile.size > 0 ? `the price snapshot of ${this.snapshotDate} or the price file` : `the price snapshot of ${this.snapshotDate}`;
-    return this.liveMissing.has(id) ? `no price for ${key} in ${region} from the AWS Price List API or in ${where}` : `no price for ${key} in ${region} in ${where}`;
+    const where =
+      this.fromFile.size > 0
+        ? `the price snapshot of ${this.snapshotDate} or the price file`
+        : `the price snapshot of ${this.snapshotDate}`;
+    return this.liveMissing.has(id)
+      ? `no price for ${key} in ${region} from the AWS Price List API or in ${where}`
+      : `no price for ${key} in ${region} in ${where}`;
   }
 
   /** How to get a missing price: live prices when AWS lists it and this run read none; the snapshot's rebuild; a price file. */
@@ -184,7 +191,9 @@ export function priceBook(priceFile: string | undefined, discountPercent = 0): P
   if (!book) {
     const file = priceFile ? readPriceFile(priceFile) : undefined;
     const snapshot = file ? mergeSnapshot(embeddedSnapshot, file) : embeddedSnapshot;
-    const fromFile = new Set(Object.entries(file?.regions ?? {}).flatMap(([region, prices]) => Object.keys(prices).map((key) => priceId(region, key))));
+    const fromFile = new Set(
+      Object.entries(file?.regions ?? {}).flatMap(([region, prices]) => Object.keys(prices).map((key) => priceId(region, key))),
+    );
     book = new PriceBook(snapshot, discountPercent, fromFile);
     cache.set(key, book);
   }

@@ -54,11 +54,17 @@ class SideGraph extends ResourceGraph {
   }
 
   override out(r: Resource, kind: EdgeKind, attribute?: string): Resource[] {
-    return this.plan.base.out(this.plan.original(r), kind, attribute).filter((x) => this.plan.exists(x)).map((x) => this.plan.of(x));
+    return this.plan.base
+      .out(this.plan.original(r), kind, attribute)
+      .filter((x) => this.plan.exists(x))
+      .map((x) => this.plan.of(x));
   }
 
   override in(r: Resource, kind: EdgeKind, fromType?: string): Resource[] {
-    return this.plan.base.in(this.plan.original(r), kind, fromType).filter((x) => this.plan.exists(x)).map((x) => this.plan.of(x));
+    return this.plan.base
+      .in(this.plan.original(r), kind, fromType)
+      .filter((x) => this.plan.exists(x))
+      .map((x) => this.plan.of(x));
   }
 
   override edgesFrom(r: Resource): Edge[] {

@@ -13,10 +13,19 @@ export function totalCost(plans: readonly PlanReport[]): Report['cost'] {
     monthlyDelta: sum('monthlyDelta'),
     min: sum('min'),
     max: sum('max'),
-    snapshotDate: costs.map((c) => c.snapshotDate).sort().at(-1)!,
+    snapshotDate: costs
+      .map((c) => c.snapshotDate)
+      .sort()
+      .at(-1)!,
     ...(costs.some((c) => c.partial) ? { partial: true } : {}),
-    ...unique('priceOrigins', costs.flatMap((c) => c.priceOrigins ?? [])),
-    ...unique('priceNotes', costs.flatMap((c) => c.priceNotes ?? [])),
+    ...unique(
+      'priceOrigins',
+      costs.flatMap((c) => c.priceOrigins ?? []),
+    ),
+    ...unique(
+      'priceNotes',
+      costs.flatMap((c) => c.priceNotes ?? []),
+    ),
   };
 }
 

@@ -15,18 +15,27 @@ import { KEY_ATTRIBUTES, keyOf, LIST, OFFER_CODES, onDemandUsd, Term } from './p
  * price. `--from-dir DIR` reads the same files from DIR, laid out as their URL paths. Offer files
  * are streamed (offer-stream.ts): only those products and their on-demand terms are decoded.
  */
-const OfferIndex = z.object({
-  publicationDate: z.string(),
-  offers: z.record(z.string(), z.object({ offerCode: z.string(), currentRegionIndexUrl: z.string() }).loose()),
-}).loose();
-const RegionIndex = z.object({ regions: z.record(z.string(), z.object({ regionCode: z.string(), currentVersionUrl: z.string() }).loose()) }).loose();
-const OfferFile = z.object({
-  offerCode: z.string(),
-  version: z.string(),
-  publicationDate: z.string(),
-  products: z.record(z.string(), z.object({ sku: z.string(), productFamily: z.string().optional(), attributes: z.record(z.string(), z.string()) }).loose()),
-  terms: z.object({ OnDemand: z.record(z.string(), z.record(z.string(), Term)).optional() }).loose(),
-}).loose();
+const OfferIndex = z
+  .object({
+    publicationDate: z.string(),
+    offers: z.record(z.string(), z.object({ offerCode: z.string(), currentRegionIndexUrl: z.string() }).loose()),
+  })
+  .loose();
+const RegionIndex = z
+  .object({ regions: z.record(z.string(), z.object({ regionCode: z.string(), currentVersionUrl: z.string() }).loose()) })
+  .loose();
+const OfferFile = z
+  .object({
+    offerCode: z.string(),
+    version: z.string(),
+    publicationDate: z.string(),
+    products: z.record(
+      z.string(),
+      z.object({ sku: z.string(), productFamily: z.string().optional(), attributes: z.record(z.string(), z.string()) }).loose(),
+    ),
+    terms: z.object({ OnDemand: z.record(z.string(), z.record(z.string(), Term)).optional() }).loose(),
+  })
+  .loose();
 type OfferFile = z.infer<typeof OfferFile>;
 
 /** Where the Price List documents are read from, by URL path (`/offers/v1.0/aws/...`): the file or URL (for messages) and its bytes. */
@@ -42,8 +51,16 @@ export interface Source {
  */
 export function checkUrlPath(urlPath: string, named: string): string {
   const segments = urlPath.split('/');
-  if (!urlPath.startsWith('/') || urlPath.startsWith('//') || !/^[A-Za-z0-9._/-]+$/.test(urlPath) || segments.some((s) => s === '..' || s === '.')) {
-    throw new InputError(named, `names the Price List path ${JSON.stringify(urlPath.slice(0, 80))}, which is not a plain path under the Price List's base (/offers/...)`);
+  if (
+    !urlPath.startsWith('/') ||
+    urlPath.startsWith('//') ||
+    !/^[A-Za-z0-9._/-]+$/.test(urlPath) ||
+    segments.some((s) => s === '..' || s === '.')
+  ) {
+    throw new InputError(
+      named,
+      `names the Price List path ${JSON.stringify(urlPath.slice(0, 80))}, which is not a plain path under the Price List's base (/offers/...)`,
+    );
   }
   return urlPath;
 }
@@ -93,14 +110,21 @@ async function readOffer(source: Source, url: string, code: string, region: stri
   const onDemand: Record<string, unknown> = {};
   for await (const m of scan) (m.section === 'products' ? products : onDemand)[m.sku] = m.value;
   const has = (section: string) => scan.sections.has(section);
-  const doc = { ...scan.header, products: has('products') ? products : undefined, terms: has('terms') ? { OnDemand: has('terms.OnDemand') ? onDemand : undefined } : undefined };
+  const doc = {
+    ...scan.header,
+    products: has('products') ? products : undefined,
+    terms: has('terms') ? { OnDemand: has('terms.OnDemand') ? onDemand : undefined } : undefined,
+  };
   return parse(OfferFile, doc, url, `an AWS ${code} offer file`);
 }
 
 /** The on-demand price of a SKU: its first-tier dimension (beginRange 0) in USD. */
 function onDemandPrice(offer: OfferFile, sku: string, where: string): number | undefined {
   return onDemandUsd(offer.terms.OnDemand?.[sku], (usd) => {
-    throw new InputError(where, `terms.OnDemand.${sku.slice(0, 40)}: the USD price ${JSON.stringify(usd.slice(0, 40))} is not a plain decimal number`);
+    throw new InputError(
+      where,
+      `terms.OnDemand.${sku.slice(0, 40)}: the USD price ${JSON.stringify(usd.slice(0, 40))} is not a plain decimal number`,
+    );
   });
 }
 
@@ -144,21 +168,30 @@ export async function buildSnapshot(source: Source, regions?: readonly string[])
         if (usd === undefined) continue;
         const prices = (out.regions[region] ??= {});
         const prev = prices[key];
-        if (prev && prev.usd !== usd) warnings.push(`${code} ${region}: ${key} has several on-demand prices (${prev.usd}, ${usd}); kept ${prev.usd}`);
+        if (prev && prev.usd !== usd)
+          warnings.push(`${code} ${region}: ${key} has several on-demand prices (${prev.usd}, ${usd}); kept ${prev.usd}`);
         if (!prev) {
           prices[key] = { usd, src: srcId };
           found++;
         }
       }
-      if (found > 0) out.sources[srcId] = { description: `AWS Price List, ${code} offer for ${region}, version ${file.version}`, date: file.publicationDate.slice(0, 10) };
+      if (found > 0)
+        out.sources[srcId] = {
+          description: `AWS Price List, ${code} offer for ${region}, version ${file.version}`,
+          date: file.publicationDate.slice(0, 10),
+        };
     }
   }
-  for (const [r, prices] of Object.entries(out.regions)) out.regions[r] = Object.fromEntries(Object.entries(prices).sort(([a], [b]) => a.localeCompare(b)));
+  for (const [r, prices] of Object.entries(out.regions))
+    out.regions[r] = Object.fromEntries(Object.entries(prices).sort(([a], [b]) => a.localeCompare(b)));
   out.regions = Object.fromEntries(Object.entries(out.regions).sort(([a], [b]) => a.localeCompare(b)));
   const checked = SnapshotSchema.safeParse(out);
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
-    throw new InputError(source.where(LIST.offerIndex), `the Price List gives a snapshot that is not valid: ${issue.path.join('.')}: ${issue.message}`);
+    throw new InputError(
+      source.where(LIST.offerIndex),
+      `the Price List gives a snapshot that is not valid: ${issue.path.join('.')}: ${issue.message}`,
+    );
   }
   return { snapshot: checked.data, warnings };
 }
@@ -200,7 +233,12 @@ export async function runPricing(argv: readonly string[], io: PricingIO): Promis
       args: [...argv],
       allowPositionals: true,
       strict: true,
-      options: { 'from-dir': { type: 'string' }, out: { type: 'string' }, region: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        'from-dir': { type: 'string' },
+        out: { type: 'string' },
+        region: { type: 'string', multiple: true },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (e) {
     throw new InputError(undefined, `${oneLine(e).replace(/^TypeError( \[\w+\])?: /, '')} (see pricing --help)`);
@@ -210,7 +248,8 @@ export async function runPricing(argv: readonly string[], io: PricingIO): Promis
     io.stdout(PRICING_USAGE);
     return 0;
   }
-  if (positionals.length !== 1 || positionals[0] !== 'update') throw new InputError(undefined, 'usage: container-plan-check pricing update [--from-dir DIR] [--out FILE] (see pricing --help)');
+  if (positionals.length !== 1 || positionals[0] !== 'update')
+    throw new InputError(undefined, 'usage: container-plan-check pricing update [--from-dir DIR] [--out FILE] (see pricing --help)');
   const { snapshot, warnings } = await buildSnapshot(o['from-dir'] ? dirSource(o['from-dir']) : httpSource(), o.region);
   for (const w of warnings) io.stderr(`container-plan-check: ${escapeControl(w)}\n`);
   const text = formatSnapshot(snapshot);
@@ -221,7 +260,9 @@ export async function runPricing(argv: readonly string[], io: PricingIO): Promis
       throw new InputError(o.out, `cannot write the snapshot (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
     }
     const n = Object.values(snapshot.regions).reduce((a, p) => a + Object.keys(p).length, 0);
-    io.stderr(`container-plan-check: wrote ${n} prices in ${Object.keys(snapshot.regions).length} regions (snapshot ${snapshot.snapshotDate}) to ${escapeControl(o.out)}\n`);
+    io.stderr(
+      `container-plan-check: wrote ${n} prices in ${Object.keys(snapshot.regions).length} regions (snapshot ${snapshot.snapshotDate}) to ${escapeControl(o.out)}\n`,
+    );
   } else io.stdout(text);
   return 0;
 }

@@ -89,7 +89,9 @@ export function createClient(token: string, opts: ClientOptions): GitHubClient {
           const rateWait = rateLimitWait(err);
           if (rateWait !== undefined) {
             if (rateWait > waitLeft) {
-              opts.warn(`GitHub API rate limit reached (${what}); GitHub asks to wait ${seconds(rateWait)}, more than the ${seconds(Math.max(0, waitLeft))} left to wait: giving up`);
+              opts.warn(
+                `GitHub API rate limit reached (${what}); GitHub asks to wait ${seconds(rateWait)}, more than the ${seconds(Math.max(0, waitLeft))} left to wait: giving up`,
+              );
               throw e;
             }
             if (limited++ >= MAX_RATE_LIMIT_RETRIES) {
@@ -126,7 +128,8 @@ export function rateLimitWait(err: Failure, now = Date.now()): number | undefine
   const headers = err.response?.headers ?? {};
   const exhausted = headers['x-ratelimit-remaining'] === '0';
   const retryAfter = headers['retry-after'];
-  if (!(err.status === 429 || (err.status === 403 && (exhausted || retryAfter !== undefined || /rate limit/i.test(err.message ?? ''))))) return undefined;
+  if (!(err.status === 429 || (err.status === 403 && (exhausted || retryAfter !== undefined || /rate limit/i.test(err.message ?? '')))))
+    return undefined;
   if (retryAfter !== undefined) {
     const s = Number(retryAfter);
     if (Number.isFinite(s) && s >= 0) return s * 1000;
@@ -152,7 +155,12 @@ function connectionError(cause: unknown, timeoutMs: number, timedOut: boolean): 
  */
 function isConnectionFailure(e: unknown): boolean {
   const err = (e ?? {}) as Failure;
-  return err instanceof ConnectionError || err.name === 'AbortError' || err.name === 'TimeoutError' || (err.status === 500 && err.cause !== undefined);
+  return (
+    err instanceof ConnectionError ||
+    err.name === 'AbortError' ||
+    err.name === 'TimeoutError' ||
+    (err.status === 500 && err.cause !== undefined)
+  );
 }
 
 function outOfTime(): ConnectionError {

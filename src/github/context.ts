@@ -39,7 +39,11 @@ export interface RunContext {
 type Env = Record<string, string | undefined>;
 
 interface Payload {
-  pull_request?: { number?: number; head?: { sha?: string; repo?: { full_name?: string } | null }; base?: { repo?: { full_name?: string } } };
+  pull_request?: {
+    number?: number;
+    head?: { sha?: string; repo?: { full_name?: string } | null };
+    base?: { repo?: { full_name?: string } };
+  };
   issue?: { number?: number; pull_request?: unknown };
   workflow_run?: { id?: number; run_attempt?: number; head_sha?: string; pull_requests?: { number?: number }[] };
   repository?: { full_name?: string };
@@ -68,7 +72,11 @@ export function readRunContext(env: Env, prInput = ''): RunContext {
     runId,
     runAttempt,
     stampRunId: triggerId ?? runId,
-    stampRunAttempt: triggerId ? (typeof trigger?.run_attempt === 'number' && trigger.run_attempt > 0 ? trigger.run_attempt : 1) : runAttempt,
+    stampRunAttempt: triggerId
+      ? typeof trigger?.run_attempt === 'number' && trigger.run_attempt > 0
+        ? trigger.run_attempt
+        : 1
+      : runAttempt,
     serverUrl,
     apiUrl,
     graphqlUrl,
@@ -120,9 +128,13 @@ function readPayload(path: string | undefined): Payload {
 function prNumber(input: string, payload: Payload): number | undefined {
   const raw = input.trim();
   if (raw) {
-    if (!/^[1-9]\d{0,9}$/.test(raw)) throw new InputError(undefined, `pr-number must be a pull request number, got ${JSON.stringify(raw).slice(0, 40)}`);
+    if (!/^[1-9]\d{0,9}$/.test(raw))
+      throw new InputError(undefined, `pr-number must be a pull request number, got ${JSON.stringify(raw).slice(0, 40)}`);
     return Number(raw);
   }
-  const n = payload.pull_request?.number ?? (payload.issue?.pull_request ? payload.issue.number : undefined) ?? payload.workflow_run?.pull_requests?.[0]?.number;
+  const n =
+    payload.pull_request?.number ??
+    (payload.issue?.pull_request ? payload.issue.number : undefined) ??
+    payload.workflow_run?.pull_requests?.[0]?.number;
   return typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : undefined;
 }

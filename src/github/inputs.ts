@@ -27,9 +27,18 @@ export function readInputs(): ActionInputs {
   const plan = core.getInput('plan');
   const reports = core.getInput('reports');
   const stackName = core.getInput('stack-name');
-  if (plan && reports) throw new InputError(undefined, 'give plan or reports, not both: plan analyses plan files, reports merges the JSON reports of other runs');
-  if (!plan && !reports) throw new InputError(undefined, 'give plan (plan JSON files to check) or reports (JSON reports of other runs to merge)');
-  if (reports && stackName) throw new InputError(undefined, 'stack-name goes with plan, not reports: the merged reports keep the stack names they were written with');
+  if (plan && reports)
+    throw new InputError(
+      undefined,
+      'give plan or reports, not both: plan analyses plan files, reports merges the JSON reports of other runs',
+    );
+  if (!plan && !reports)
+    throw new InputError(undefined, 'give plan (plan JSON files to check) or reports (JSON reports of other runs to merge)');
+  if (reports && stackName)
+    throw new InputError(
+      undefined,
+      'stack-name goes with plan, not reports: the merged reports keep the stack names they were written with',
+    );
   return {
     plan,
     reports,
@@ -58,6 +67,7 @@ export function readInputs(): ActionInputs {
 
 function oneOf<T extends string>(name: string, allowed: readonly T[], fallback: T): T {
   const v = core.getInput(name) || fallback;
-  if (!(allowed as readonly string[]).includes(v)) throw new InputError(undefined, `${name} must be one of ${allowed.join(', ')}, got ${JSON.stringify(v).slice(0, 40)}`);
+  if (!(allowed as readonly string[]).includes(v))
+    throw new InputError(undefined, `${name} must be one of ${allowed.join(', ')}, got ${JSON.stringify(v).slice(0, 40)}`);
   return v as T;
 }

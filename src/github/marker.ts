@@ -32,7 +32,11 @@ export function parseMarker(body: string | undefined | null): Stamp | undefined 
  * that wrote them (a later run with the same report leaves the comment, and its link, alone).
  */
 export function sameContent(a: string, b: string): boolean {
-  const norm = (s: string) => s.replace(MARKER, '').replace(/\/actions\/runs\/\d+(\/attempts\/\d+)?/g, '/actions/runs/N').trimEnd();
+  const norm = (s: string) =>
+    s
+      .replace(MARKER, '')
+      .replace(/\/actions\/runs\/\d+(\/attempts\/\d+)?/g, '/actions/runs/N')
+      .trimEnd();
   return norm(a) === norm(b);
 }
 

@@ -43,7 +43,13 @@ export const GITHUB_ACTIONS_LOGIN = 'github-actions[bot]';
  * become one line in the log (a warning with the fix where there is one), never a failed step.
  * Only the gate decides the outcome. Returns the comment's URL, or '' when there is none.
  */
-export async function publishComment(report: Report, ctx: RunContext, inputs: CommentInputs, log: Log, limits: Limits = {}): Promise<string> {
+export async function publishComment(
+  report: Report,
+  ctx: RunContext,
+  inputs: CommentInputs,
+  log: Log,
+  limits: Limits = {},
+): Promise<string> {
   // No comment was asked for: nothing to say about one.
   if (inputs.mode === 'off') return '';
   if (ctx.prNumber === undefined) {
@@ -128,9 +134,11 @@ export function commentFailure(e: unknown, ctx: RunContext): string {
   const said = plain(message, 200);
   const keep = 'The job summary and outputs have the report, and the gate is decided as usual.';
   if (connection === 'timeout') return `Could not write the PR comment: GitHub (${ctx.apiUrl}) did not answer in time (${said}). ${keep}`;
-  if (connection === 'failed') return `Could not write the PR comment: connection failure, no answer from GitHub at ${ctx.apiUrl} (${said}). ${keep}`;
+  if (connection === 'failed')
+    return `Could not write the PR comment: connection failure, no answer from GitHub at ${ctx.apiUrl} (${said}). ${keep}`;
   const what = `Could not write the PR comment (${status ? `HTTP ${status}: ` : ''}${said}).`;
-  if (status === 429 || (status === 403 && /rate limit/i.test(message))) return `${what} GitHub's rate limit asked for a longer wait than allowed. ${keep}`;
+  if (status === 429 || (status === 403 && /rate limit/i.test(message)))
+    return `${what} GitHub's rate limit asked for a longer wait than allowed. ${keep}`;
   if (status === 403 || status === 404) {
     if (ctx.eventName === 'pull_request_target') {
       return `${what} The token of this pull_request_target run lacks the \`pull-requests: write\` permission: add it to the workflow's or the job's \`permissions\` (a pull_request_target run may write to the base repository, fork or not). ${keep}`;

@@ -85,8 +85,13 @@ export async function publishSticky(gh: GitHubClient, t: Target, body: string, o
       // Posted even when hiding failed: a stale comment must not be the only one on the PR.
       const created = await create(gh, t, body);
       const hidden = now !== undefined && hideFailure === undefined;
-      if (now && !hidden) opts.warn(`Posted the new comment, but could not hide the previous one (${now.url}) as outdated: ${failureText(hideFailure)}.`);
-      return settle(gh, t, opts, previous, created, { action: 'created', url: created.url, ...(hidden ? { replaced: 'hidden' as const } : {}) });
+      if (now && !hidden)
+        opts.warn(`Posted the new comment, but could not hide the previous one (${now.url}) as outdated: ${failureText(hideFailure)}.`);
+      return settle(gh, t, opts, previous, created, {
+        action: 'created',
+        url: created.url,
+        ...(hidden ? { replaced: 'hidden' as const } : {}),
+      });
     }
     case 'delete-and-new': {
       for (const c of previous) {
@@ -107,7 +112,14 @@ export async function publishSticky(gh: GitHubClient, t: Target, body: string, o
  * them instead, and looks only at comments posted since its own listing). When a newer run's
  * comment is the one kept, says so instead of the write's own outcome.
  */
-async function settle(gh: GitHubClient, t: Target, opts: StickyOptions, before: Previous[], mine: Previous, outcome: Outcome): Promise<Outcome> {
+async function settle(
+  gh: GitHubClient,
+  t: Target,
+  opts: StickyOptions,
+  before: Previous[],
+  mine: Previous,
+  outcome: Outcome,
+): Promise<Outcome> {
   // The comment the action created tells who it writes as; it overrides the assumed author.
   const author = mine.author || opts.author;
   const seenBefore = new Set(before.map((c) => c.id));
@@ -128,7 +140,9 @@ async function removeQuietly(gh: GitHubClient, t: Target, opts: StickyOptions, c
     if (opts.mode === 'hide-and-new') await minimize(gh, opts.graphqlUrl, c.nodeId);
     else await removeComment(gh, t, c.id);
   } catch (e) {
-    opts.warn(`An older comment of this tag (${c.url}) could not be ${opts.mode === 'hide-and-new' ? 'hidden' : 'deleted'}: ${failureText(e)}`);
+    opts.warn(
+      `An older comment of this tag (${c.url}) could not be ${opts.mode === 'hide-and-new' ? 'hidden' : 'deleted'}: ${failureText(e)}`,
+    );
   }
 }
 
@@ -215,5 +229,12 @@ async function removeComment(gh: GitHubClient, t: Target, id: number): Promise<v
 async function create(gh: GitHubClient, t: Target, body: string): Promise<Previous> {
   const { data } = await gh.rest.issues.createComment({ owner: t.owner, repo: t.repo, issue_number: t.issueNumber, body });
   const stamp = parseMarker(body);
-  return { id: data.id, nodeId: data.node_id, url: data.html_url, body, stamp: stamp ?? { tag: '', sha: '', runId: 0, runAttempt: 0 }, author: data.user?.login ?? '' };
+  return {
+    id: data.id,
+    nodeId: data.node_id,
+    url: data.html_url,
+    body,
+    stamp: stamp ?? { tag: '', sha: '', runId: 0, runAttempt: 0 },
+    author: data.user?.login ?? '',
+  };
 }

@@ -35,7 +35,11 @@ export function readStrategy(r: Resource, attr: string): Lookup<StrategyItem[]> 
     const base = r.current.num([attr, i, 'base']);
     const weight = r.current.num([attr, i, 'weight']);
     if (base.state === 'unknown' || weight.state === 'unknown') return { state: 'unknown', sensitive: false };
-    items.push({ capacityProvider: cp.value, base: base.state === 'known' ? base.value : 0, weight: weight.state === 'known' ? weight.value : 0 });
+    items.push({
+      capacityProvider: cp.value,
+      base: base.state === 'known' ? base.value : 0,
+      weight: weight.state === 'known' ? weight.value : 0,
+    });
   }
   return { state: 'known', value: items, sensitive: l.sensitive };
 }
@@ -69,7 +73,8 @@ export function servicePlacement(service: Resource, graph: ResourceGraph): Place
   const cluster = graph.one(service, 'cluster');
   if (cluster) {
     const def = clusterDefaultStrategy(cluster, graph);
-    if (def.state === 'unknown') return { kind: 'unknown', why: "the cluster's default capacity provider strategy is known only after apply" };
+    if (def.state === 'unknown')
+      return { kind: 'unknown', why: "the cluster's default capacity provider strategy is known only after apply" };
     if (def.state === 'known' && def.value.length > 0) return { kind: 'strategy', strategy: def.value, from: 'cluster-default' };
     return { kind: 'default' };
   }
@@ -77,7 +82,10 @@ export function servicePlacement(service: Resource, graph: ResourceGraph): Place
   if (named.state === 'absent') return { kind: 'default' };
   const follows = 'ECS places the tasks by its default capacity provider strategy, or with the EC2 launch type when it has none';
   if (named.state === 'known' && named.origin === 'aws-default') {
-    return { kind: 'unknown', why: `no cluster is set, so the service runs in the account's "default" cluster, which is not in this plan: ${follows}` };
+    return {
+      kind: 'unknown',
+      why: `no cluster is set, so the service runs in the account's "default" cluster, which is not in this plan: ${follows}`,
+    };
   }
   if (named.state === 'known' && !named.sensitive) {
     return { kind: 'unknown', why: `its cluster ${JSON.stringify(arnName(named.value))} is not in this plan: ${follows}` };

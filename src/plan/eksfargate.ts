@@ -72,7 +72,12 @@ export function fargatePodSize(req: PodRequests): PodSize | undefined {
 const EphemeralStorage = z.object({ default: z.number(), max: z.number() });
 
 /** Limits of one Fargate pod on EKS, from the Fargate size data. */
-export function eksFargatePodLimits(): { maxCpu: number; maxMemoryMiB: number; memoryOverheadMiB: number; ephemeralStorageGiB: { default: number; max: number } } {
+export function eksFargatePodLimits(): {
+  maxCpu: number;
+  maxMemoryMiB: number;
+  memoryOverheadMiB: number;
+  ephemeralStorageGiB: { default: number; max: number };
+} {
   const last = ROWS[ROWS.length - 1]!;
   return {
     maxCpu: last.cpu,
@@ -185,8 +190,16 @@ export function podTemplate(r: Resource): PodTemplate | undefined {
   const containers = readContainers(v, [...paths.spec, 'container']);
   const inits = readContainers(v, [...paths.spec, 'init_container']);
   return {
-    namespace: ns.state === 'absent' || (ns.state === 'known' && ns.value === '') ? { state: 'known', value: 'default', sensitive: ns.sensitive } : ns,
-    labels: labels.state === 'known' ? { ...labels, value: stringMap(labels.value) } : labels.state === 'absent' ? { state: 'known', value: {}, sensitive: labels.sensitive } : labels,
+    namespace:
+      ns.state === 'absent' || (ns.state === 'known' && ns.value === '')
+        ? { state: 'known', value: 'default', sensitive: ns.sensitive }
+        : ns,
+    labels:
+      labels.state === 'known'
+        ? { ...labels, value: stringMap(labels.value) }
+        : labels.state === 'absent'
+          ? { state: 'known', value: {}, sensitive: labels.sensitive }
+          : labels,
     requests: containers && inits ? { state: 'known', value: { containers, initContainers: inits } } : { state: 'unknown' },
     specPath: paths.spec,
     daemonSet: paths.daemonSet === true,
@@ -237,7 +250,13 @@ function requestOf(v: Attributes, res: Path, name: 'cpu' | 'memory'): unknown {
 
 /** Fargate profile wildcards: `*` is any run of characters, `?` exactly one; nothing else is special. */
 export function wildcardMatch(pattern: string, s: string): boolean {
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 's');
+  const re = new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+    's',
+  );
   return re.test(s);
 }
 
@@ -264,5 +283,7 @@ export function profileSelectors(profile: Resource): Lookup<ProfileSelector[]> {
 /** Does a selector pick a pod in this namespace with these labels? Every selector label must match one pod label. */
 export function selectorMatches(sel: ProfileSelector, namespace: string, labels: Record<string, string>): boolean {
   if (!wildcardMatch(sel.namespace, namespace)) return false;
-  return Object.entries(sel.labels).every(([k, v]) => Object.entries(labels).some(([pk, pv]) => wildcardMatch(k, pk) && wildcardMatch(v, pv)));
+  return Object.entries(sel.labels).every(([k, v]) =>
+    Object.entries(labels).some(([pk, pv]) => wildcardMatch(k, pk) && wildcardMatch(v, pv)),
+  );
 }

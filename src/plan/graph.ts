@@ -74,7 +74,8 @@ export class ResourceGraph {
   /** Resources that link to `r` with this kind (each once). */
   in(r: Resource, kind: EdgeKind, fromType?: string): Resource[] {
     const out: Resource[] = [];
-    for (const e of this.listed(this.incoming, r)) if (e.kind === kind && (!fromType || e.from.type === fromType) && !out.includes(e.from)) out.push(e.from);
+    for (const e of this.listed(this.incoming, r))
+      if (e.kind === kind && (!fromType || e.from.type === fromType) && !out.includes(e.from)) out.push(e.from);
     return out;
   }
 
@@ -158,13 +159,7 @@ export function buildGraph(model: PlanModel): ResourceGraph {
   };
 
   /** Link `from` through the value at `path`, else through its configuration references. */
-  const link = (
-    from: Resource,
-    path: Path,
-    kind: EdgeKind,
-    targetTypes: string[],
-    byValue: (v: string) => Resource[],
-  ): Resource[] => {
+  const link = (from: Resource, path: Path, kind: EdgeKind, targetTypes: string[], byValue: (v: string) => Resource[]): Resource[] => {
     const attr = attributeName(path);
     const v = known(from, path);
     if (v !== undefined) {
@@ -205,7 +200,8 @@ export function buildGraph(model: PlanModel): ResourceGraph {
     link(s, ['cluster'], 'cluster', ['aws_ecs_cluster'], byName(ecsClusters));
     const lbs = s.current.list('load_balancer');
     const n = lbs.state === 'known' ? lbs.value.length : 0;
-    for (let i = 0; i < n; i++) link(s, ['load_balancer', i, 'target_group_arn'], 'target-group', ['aws_lb_target_group', 'aws_alb_target_group'], (v) => tgs.get(v));
+    for (let i = 0; i < n; i++)
+      link(s, ['load_balancer', i, 'target_group_arn'], 'target-group', ['aws_lb_target_group', 'aws_alb_target_group'], (v) => tgs.get(v));
   }
 
   // Task sets (deployment controller EXTERNAL) → their service, cluster and task definition.
@@ -235,7 +231,9 @@ export function buildGraph(model: PlanModel): ResourceGraph {
       }
     }
     if (linked === 0 || from.current.hasUnknown(attr)) {
-      for (const to of resolveRefs(model, from, model.config.references(from.moduleConfigPath, from.config, [attr]), ['aws_ecs_capacity_provider'])) {
+      for (const to of resolveRefs(model, from, model.config.references(from.moduleConfigPath, from.config, [attr]), [
+        'aws_ecs_capacity_provider',
+      ])) {
         g.add({ from, to, kind: 'capacity-provider', attribute: attr, via: 'reference' });
       }
     }
@@ -275,7 +273,9 @@ export function buildGraph(model: PlanModel): ResourceGraph {
     if (hits.length > 0) {
       for (const to of hits) g.add({ from: p, to, kind: 'scaling-target', attribute: 'resource_id', via: 'value' });
     } else {
-      const refs = ['resource_id', 'scalable_dimension', 'service_namespace'].flatMap((a) => model.config.references(p.moduleConfigPath, p.config, [a]));
+      const refs = ['resource_id', 'scalable_dimension', 'service_namespace'].flatMap((a) =>
+        model.config.references(p.moduleConfigPath, p.config, [a]),
+      );
       for (const to of resolveRefs(model, p, refs, ['aws_appautoscaling_target'])) {
         g.add({ from: p, to, kind: 'scaling-target', attribute: 'resource_id', via: 'reference' });
       }
@@ -290,7 +290,10 @@ export function buildGraph(model: PlanModel): ResourceGraph {
   for (const ad of T('aws_eks_addon')) link(ad, ['cluster_name'], 'cluster', ['aws_eks_cluster'], byName(eksClusters));
 
   for (const asg of T('aws_autoscaling_group')) {
-    if (asg.current.list('launch_template').state === 'known' && (asg.current.list('launch_template') as { value: unknown[] }).value.length > 0) {
+    if (
+      asg.current.list('launch_template').state === 'known' &&
+      (asg.current.list('launch_template') as { value: unknown[] }).value.length > 0
+    ) {
       linkLaunchTemplate(asg, ['launch_template', 0]);
     }
     const mip = ['mixed_instances_policy', 0, 'launch_template', 0, 'launch_template_specification', 0] as const;
@@ -304,12 +307,15 @@ export function buildGraph(model: PlanModel): ResourceGraph {
   }
 
   // Scaling policies of Auto Scaling groups (aws_autoscaling_policy.autoscaling_group_name is the group's name).
-  for (const p of T('aws_autoscaling_policy')) link(p, ['autoscaling_group_name'], 'autoscaling-group', ['aws_autoscaling_group'], byName(asgs));
+  for (const p of T('aws_autoscaling_policy'))
+    link(p, ['autoscaling_group_name'], 'autoscaling-group', ['aws_autoscaling_group'], byName(asgs));
 
   // A scaling policy's configuration that refers to a scalable target, so Terraform creates the target first.
   for (const p of T('aws_appautoscaling_policy')) {
-    for (const to of referencedInstances(model, p, [], ['aws_appautoscaling_target'])) g.add({ from: p, to, kind: 'depends-on', attribute: '', via: 'reference' });
-    for (const to of dependsOnTargets(p, T('aws_appautoscaling_target'))) g.add({ from: p, to, kind: 'depends-on', attribute: 'depends_on', via: 'reference' });
+    for (const to of referencedInstances(model, p, [], ['aws_appautoscaling_target']))
+      g.add({ from: p, to, kind: 'depends-on', attribute: '', via: 'reference' });
+    for (const to of dependsOnTargets(p, T('aws_appautoscaling_target')))
+      g.add({ from: p, to, kind: 'depends-on', attribute: 'depends_on', via: 'reference' });
   }
 
   // Fargate profiles: the pod execution role, and the subnets with their route tables and gateways.
@@ -343,10 +349,12 @@ export function buildGraph(model: PlanModel): ResourceGraph {
     const n = l.state === 'known' ? l.value.length : 0;
     for (let i = 0; i < n; i++) {
       const id = known(from, [attr, i]);
-      for (const to of id !== undefined ? subnets.get(id) : []) g.add({ from, to, kind: 'subnet', attribute: attr, via: 'value', path: [attr, i] });
+      for (const to of id !== undefined ? subnets.get(id) : [])
+        g.add({ from, to, kind: 'subnet', attribute: attr, via: 'value', path: [attr, i] });
     }
     if (l.state === 'unknown' || from.current.hasUnknown(attr)) {
-      for (const to of referencedInstances(model, from, [attr], ['aws_subnet'])) g.add({ from, to, kind: 'subnet', attribute: attr, via: 'reference', path: [attr] });
+      for (const to of referencedInstances(model, from, [attr], ['aws_subnet']))
+        g.add({ from, to, kind: 'subnet', attribute: attr, via: 'reference', path: [attr] });
     }
   }
 
@@ -371,7 +379,13 @@ export function referencedInstances(model: PlanModel, from: Resource, path: Path
     let hits = resolveRefs(model, from, [ref], [...types]);
     if (hits.length === 0 && ref.key === undefined) {
       hits = (model.byConfigAddress.get(ref.configAddress) ?? []).filter(
-        (r) => r.type === ref.type && r.mode === 'managed' && !r.deposed && r.action !== 'delete' && r.action !== 'forget' && (r.moduleConfigPath !== from.moduleConfigPath || r.moduleAddress === from.moduleAddress),
+        (r) =>
+          r.type === ref.type &&
+          r.mode === 'managed' &&
+          !r.deposed &&
+          r.action !== 'delete' &&
+          r.action !== 'forget' &&
+          (r.moduleConfigPath !== from.moduleConfigPath || r.moduleAddress === from.moduleAddress),
       );
     }
     for (const h of hits) if (!out.includes(h)) out.push(h);
@@ -401,7 +415,8 @@ export function resolveRefs(model: PlanModel, from: Resource, refs: readonly Res
   const out: Resource[] = [];
   for (const ref of refs) {
     if (!types.includes(ref.type) || ref.mode !== 'managed') continue;
-    let cands = sameInstanceCandidates(model, from, ref) ?? (model.byConfigAddress.get(ref.configAddress) ?? []).filter((r) => r.type === ref.type);
+    let cands =
+      sameInstanceCandidates(model, from, ref) ?? (model.byConfigAddress.get(ref.configAddress) ?? []).filter((r) => r.type === ref.type);
     cands = cands.filter((r) => r.mode === 'managed' && !r.deposed);
     if (ref.key !== undefined) cands = cands.filter((r) => r.index === ref.key);
     if (cands.length > 1) cands = sameModuleInstance(from, cands);

@@ -54,7 +54,11 @@ export function locateJsonError(text: string): JsonErrorLocation {
         if (i >= n) break;
         const e = text[i];
         if (e === 'u') {
-          for (let k = 1; k <= 4; k++) if (!/[0-9a-fA-F]/.test(text[i + k] ?? '')) { i += k; fail('a \\u escape with 4 hex digits'); }
+          for (let k = 1; k <= 4; k++)
+            if (!/[0-9a-fA-F]/.test(text[i + k] ?? '')) {
+              i += k;
+              fail('a \\u escape with 4 hex digits');
+            }
           i += 5;
           continue;
         }

@@ -95,7 +95,14 @@ async function loadStreamed(file: string, path: string, opts: LoadOptions): Prom
   // Each kept change is checked and compacted as it is decoded, so that only its compact form
   // outlives the moment (and an error names its place in the file).
   const strings = new Interner();
-  const { header, changes, totalChanges } = await streamPlan(file, keep, undefined, (rc, i) => checkedChange(file, rc, i, strings), limits.maxNestingDepth, path);
+  const { header, changes, totalChanges } = await streamPlan(
+    file,
+    keep,
+    undefined,
+    (rc, i) => checkedChange(file, rc, i, strings),
+    limits.maxNestingDepth,
+    path,
+  );
   const doc = { ...header, ...(header.resource_changes === undefined && totalChanges === 0 ? {} : { resource_changes: changes }) };
   return validatePlan(file, doc, { checked: true });
 }
@@ -164,7 +171,10 @@ async function readPipe(file: string, stream: AsyncIterable<Buffer | string>): P
       const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       size += b.length;
       if (size > limits.pipedPlanMaxBytes) {
-        throw new InputError(file, `is more than ${mib(limits.pipedPlanMaxBytes)} read from a pipe (src/data/limits.json); write the plan to a file and pass the file`);
+        throw new InputError(
+          file,
+          `is more than ${mib(limits.pipedPlanMaxBytes)} read from a pipe (src/data/limits.json); write the plan to a file and pass the file`,
+        );
       }
       chunks.push(b);
     }
@@ -231,14 +241,12 @@ function sniff(file: string, bytes: Buffer): { encoding: Encoding; start: number
     throw new InputError(file, 'is empty; write the plan with `terraform show -json plan.out > plan.json`');
   }
   if (bytes.subarray(0, 4).equals(ZIP_MAGIC)) {
-    throw new InputError(
-      file,
-      'is a binary plan file (zip), not JSON; run `terraform show -json plan.out > plan.json` and pass plan.json',
-    );
+    throw new InputError(file, 'is a binary plan file (zip), not JSON; run `terraform show -json plan.out > plan.json` and pass plan.json');
   }
   let start = 0;
   let encoding: Encoding = 'utf8';
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3; // UTF-8 BOM
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    start = 3; // UTF-8 BOM
   else if (bytes[0] === 0xff && bytes[1] === 0xfe) [encoding, start] = ['utf16le', 2];
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) [encoding, start] = ['utf16be', 2];
   const head = decode(bytes, encoding, start, Math.min(bytes.length, 64 * 1024));
@@ -288,7 +296,10 @@ export function parsePlanText(file: string, text: string): Plan {
   } catch {
     const at = locateJsonError(text);
     if (at.truncated) {
-      throw new InputError(file, `is truncated: the JSON ends at line ${at.line}, column ${at.column} inside a value; write the plan again`);
+      throw new InputError(
+        file,
+        `is truncated: the JSON ends at line ${at.line}, column ${at.column} inside a value; write the plan again`,
+      );
     }
     throw new InputError(file, `is not valid JSON: at line ${at.line}, column ${at.column} (offset ${at.offset}) expected ${at.expected}`);
   }
@@ -350,8 +361,11 @@ function deferredChanges(file: string, raw: unknown, strings: Interner): Deferre
     const rc = d.data.resource_change;
     const type = (rc as { type?: unknown } | null)?.type;
     const r = (typeof type === 'string' && isModelledType(type) ? ResourceChangeSchema : ResourceChangeHeaderSchema).safeParse(rc);
-    if (!r.success) throw new InputError(file, `is not a valid plan: deferred_changes[${i}].resource_change${describeIssue(r.error, true)}`);
-    const change = isModelledType(r.data.type) ? (compactChange(rc, strings) as PlanResourceChange) : slimChange(r.data as PlanResourceChange);
+    if (!r.success)
+      throw new InputError(file, `is not a valid plan: deferred_changes[${i}].resource_change${describeIssue(r.error, true)}`);
+    const change = isModelledType(r.data.type)
+      ? (compactChange(rc, strings) as PlanResourceChange)
+      : slimChange(r.data as PlanResourceChange);
     return { reason: d.data.reason ?? 'unknown', resource_change: change };
   });
 }
@@ -359,7 +373,16 @@ function deferredChanges(file: string, raw: unknown, strings: Interner): Deferre
 /** What names a change (address, module, type, actions), without its values. */
 function slimChange(rc: PlanResourceChange): PlanResourceChange {
   const { address, module_address, mode, type, name, index, index_unknown } = rc as PlanResourceChange & { index_unknown?: unknown };
-  return { address, module_address, mode: mode ?? 'managed', type, name, index, ...(index_unknown === true ? { index_unknown } : {}), change: { actions: rc.change.actions } } as PlanResourceChange;
+  return {
+    address,
+    module_address,
+    mode: mode ?? 'managed',
+    type,
+    name,
+    index,
+    ...(index_unknown === true ? { index_unknown } : {}),
+    change: { actions: rc.change.actions },
+  } as PlanResourceChange;
 }
 
 /**
@@ -379,9 +402,7 @@ export function checkedChange(file: string, item: unknown, i: number, strings: I
 function describeIssue(err: z.ZodError, nested = false): string {
   const issue = err.issues[0];
   if (!issue) return 'invalid';
-  const path = issue.path
-    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
-    .join('');
+  const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
   const where = nested ? path : path.replace(/^\./, '');
   // zod messages name expected and received types, never the values themselves.
   return `${where}${where ? ': ' : ''}${issue.message}`;

@@ -1,10 +1,4 @@
-import {
-  moduleConfigPath,
-  moduleInstancePath,
-  parseResourceAddress,
-  type InstanceKey,
-  type ModuleStep,
-} from './address.js';
+import { moduleConfigPath, moduleInstancePath, parseResourceAddress, type InstanceKey, type ModuleStep } from './address.js';
 import { ConfigIndex } from './config.js';
 import type { ConfigResource, Plan, PlanResourceChange } from './schema.js';
 import { collectSensitiveStrings, containsTrue, Values } from './values.js';
@@ -46,7 +40,18 @@ export const CONTEXT_TYPES = [
   'aws_internet_gateway',
   'aws_ecs_account_setting_default',
   'aws_autoscaling_policy',
-  'kubernetes_deployment', 'kubernetes_deployment_v1', 'kubernetes_stateful_set', 'kubernetes_stateful_set_v1', 'kubernetes_job', 'kubernetes_job_v1', 'kubernetes_pod', 'kubernetes_pod_v1', 'kubernetes_cron_job', 'kubernetes_cron_job_v1', 'kubernetes_daemonset', 'kubernetes_daemon_set_v1',
+  'kubernetes_deployment',
+  'kubernetes_deployment_v1',
+  'kubernetes_stateful_set',
+  'kubernetes_stateful_set_v1',
+  'kubernetes_job',
+  'kubernetes_job_v1',
+  'kubernetes_pod',
+  'kubernetes_pod_v1',
+  'kubernetes_cron_job',
+  'kubernetes_cron_job_v1',
+  'kubernetes_daemonset',
+  'kubernetes_daemon_set_v1',
 ] as const;
 
 const ANALYSED = new Set<string>(ANALYSED_TYPES);
@@ -209,9 +214,14 @@ export function buildModel(plan: Plan, opts: ModelOptions = {}): PlanModel {
   const deferredChanges = plan.deferred_changes ?? [];
   for (const d of deferredChanges) present.add(d.resource_change.type);
   const wanted = opts.keepAll ? () => true : modelledTypesFor(present);
-  const deferred: DeferredEntry[] = deferredChanges.map((d) => ({ address: d.resource_change.address, type: d.resource_change.type, reason: d.reason }));
+  const deferred: DeferredEntry[] = deferredChanges.map((d) => ({
+    address: d.resource_change.address,
+    type: d.resource_change.type,
+    reason: d.reason,
+  }));
   // Deferred changes are read as the others are, after them, and marked deferred.
-  const all = deferredChanges.length === 0 ? plan.resource_changes : [...plan.resource_changes, ...deferredChanges.map((d) => d.resource_change)];
+  const all =
+    deferredChanges.length === 0 ? plan.resource_changes : [...plan.resource_changes, ...deferredChanges.map((d) => d.resource_change)];
   const deferredOf = new Map(deferredChanges.map((d) => [d.resource_change, d]));
   for (const rc of all) {
     if (containsTrue(rc.change.before_sensitive)) collectSensitiveStrings(rc.change.before, rc.change.before_sensitive, sensitiveStrings);
@@ -219,7 +229,11 @@ export function buildModel(plan: Plan, opts: ModelOptions = {}): PlanModel {
     if (!wanted(rc.type)) continue;
     const r = normalise(rc, build);
     const d = deferredOf.get(rc);
-    if (d) r.deferred = { reason: d.reason, instancesUnknown: (rc as { index_unknown?: unknown }).index_unknown === true || rc.address.includes('[*]') };
+    if (d)
+      r.deferred = {
+        reason: d.reason,
+        instancesUnknown: (rc as { index_unknown?: unknown }).index_unknown === true || rc.address.includes('[*]'),
+      };
     if (r.regionSource === 'default' && isAnalysedType(r.type)) defaulted++;
     resources.push(r);
     const key = r.deposed ? `${r.address} (deposed ${r.deposed})` : r.address;
@@ -237,7 +251,9 @@ export function buildModel(plan: Plan, opts: ModelOptions = {}): PlanModel {
     pushTo(byBaseAddress, r.address, r);
   }
   if (defaulted > 0) {
-    notes.push(`region not found in the plan's provider configuration for ${defaulted} resource(s); using ${DEFAULT_REGION} (pass --region to set it)`);
+    notes.push(
+      `region not found in the plan's provider configuration for ${defaulted} resource(s); using ${DEFAULT_REGION} (pass --region to set it)`,
+    );
   }
   // Sensitive root variables and sensitive outputs are secrets too.
   for (const [name, v] of Object.entries(plan.variables ?? {})) {
@@ -337,7 +353,8 @@ function normalise(rc: PlanResourceChange, build: Build): Resource {
   const cfg = config.resource(cfgAddr);
   const actions = rc.change.actions;
   const action = actionOf(actions);
-  const read = (side: 'before' | 'after', v: Values) => (v === Values.EMPTY ? Attributes.EMPTY : new Attributes(v, rc.type, cfg, config, mcp, side));
+  const read = (side: 'before' | 'after', v: Values) =>
+    v === Values.EMPTY ? Attributes.EMPTY : new Attributes(v, rc.type, cfg, config, mcp, side);
   const before = read('before', sideValues(rc.change.before, undefined, rc.change.before_sensitive));
   const after = read('after', sideValues(rc.change.after, rc.change.after_unknown, rc.change.after_sensitive));
   const importing = rc.change.importing !== undefined && rc.change.importing !== null;
@@ -462,5 +479,10 @@ function resolveRegion(
 
 function moduleFromKey(k: string): string {
   const m = k.slice(0, k.lastIndexOf(':'));
-  return m.startsWith('module.') ? m : m.split('.').map((n) => `module.${n}`).join('.');
+  return m.startsWith('module.')
+    ? m
+    : m
+        .split('.')
+        .map((n) => `module.${n}`)
+        .join('.');
 }

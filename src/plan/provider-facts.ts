@@ -43,7 +43,10 @@ const Unset = DefaultCase.extend({
 const Fact = z
   .object({
     /** How the provider's schema declares it, per major version where they differ. */
-    schema: z.union([z.enum(['optional-computed', 'optional', 'default', 'required', 'computed']), z.object({ v5: z.string(), v6: z.string() }).strict()]),
+    schema: z.union([
+      z.enum(['optional-computed', 'optional', 'default', 'required', 'computed']),
+      z.object({ v5: z.string(), v6: z.string() }).strict(),
+    ]),
     /** The schema default (shown in the plan as if configured). */
     schemaDefault: z.unknown().optional(),
     /** The provider sends it only when it is not zero (`d.GetOk`): 0, "", false and [] read as not sent. */

@@ -151,7 +151,13 @@ export class Attributes {
   }
 
   /** The reading of an attribute that is not sent to AWS: its documented default, absent, or unknown. */
-  private unsetReading(path: readonly PathStep[], fact: ProviderFact | undefined, sensitive: boolean, depth: number, computed = false): Reading {
+  private unsetReading(
+    path: readonly PathStep[],
+    fact: ProviderFact | undefined,
+    sensitive: boolean,
+    depth: number,
+    computed = false,
+  ): Reading {
     const u = this.unset(path, fact, depth);
     if (u.state === 'default') return { state: 'known', value: u.value, sensitive, origin: 'aws-default', fact: u.fact };
     if (u.state === 'absent') return { state: 'absent', sensitive, ...(u.fact ? { fact: u.fact } : {}) };

@@ -27,9 +27,13 @@ export function planStatus(model: PlanModel): PlanStatus {
   const notes: string[] = [];
   const changes = model.resources.some((r) => r.changed);
   if (errored === true) {
-    planErrors.push('Terraform reported errors while planning (errored: true): the changes are incomplete and the plan cannot be applied; fix the errors and plan again');
+    planErrors.push(
+      'Terraform reported errors while planning (errored: true): the changes are incomplete and the plan cannot be applied; fix the errors and plan again',
+    );
   } else if (applyable === false && changes) {
-    planErrors.push('Terraform marked the plan not applyable (applyable: false) although it changes resources: it cannot be applied; plan again');
+    planErrors.push(
+      'Terraform marked the plan not applyable (applyable: false) although it changes resources: it cannot be applied; plan again',
+    );
   } else if (applyable === false) {
     notes.push('Terraform found nothing to apply in this plan (applyable: false)');
   }

@@ -22,7 +22,16 @@ export interface StreamedPlan {
 /** Top-level members that are present-only: their value is skipped and recorded as `true`. */
 const PRESENCE_ONLY = new Set(['values']);
 // `deferred_changes` is kept (parsed whole): the changes Terraform could not plan yet are few.
-const SKIP_TOP = new Set(['values', 'planned_values', 'prior_state', 'resource_drift', 'output_changes', 'relevant_attributes', 'checks', 'action_invocations']);
+const SKIP_TOP = new Set([
+  'values',
+  'planned_values',
+  'prior_state',
+  'resource_drift',
+  'output_changes',
+  'relevant_attributes',
+  'checks',
+  'action_invocations',
+]);
 
 /** JSON's structural bytes, shared with the other streaming readers. */
 export const QUOTE = 0x22;
@@ -203,7 +212,10 @@ export async function streamPlan(
     totalChanges++;
     if (capture && elemType !== undefined) {
       // Most elements lie within one chunk: decode them in place.
-      const text = capture.length === 0 ? chunk.toString('utf8', captureStart, end) : Buffer.concat([...capture, chunk.subarray(captureStart, end)]).toString('utf8');
+      const text =
+        capture.length === 0
+          ? chunk.toString('utf8', captureStart, end)
+          : Buffer.concat([...capture, chunk.subarray(captureStart, end)]).toString('utf8');
       let value: unknown;
       try {
         value = JSON.parse(text);
@@ -411,7 +423,10 @@ export async function streamPlan(
     await fh.close();
   }
   if (mode !== 'done') {
-    throw new InputError(file, `is truncated: the JSON ends at byte offset ${offset} inside ${mode === 'rc-elem' || mode === 'rc-item' ? 'resource_changes' : 'a value'}; write the plan again`);
+    throw new InputError(
+      file,
+      `is truncated: the JSON ends at byte offset ${offset} inside ${mode === 'rc-elem' || mode === 'rc-item' ? 'resource_changes' : 'a value'}; write the plan again`,
+    );
   }
   return { header, changes, totalChanges, types };
 }

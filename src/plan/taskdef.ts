@@ -35,10 +35,16 @@ export const ContainerSchema = z.looseObject({
     .catch(undefined),
   secrets: z.array(z.unknown()).nullish().catch(undefined),
   repositoryCredentials: z.unknown().optional(),
-  resourceRequirements: z.array(z.looseObject({ type: s, value: s })).nullish().catch(undefined),
+  resourceRequirements: z
+    .array(z.looseObject({ type: s, value: s }))
+    .nullish()
+    .catch(undefined),
   linuxParameters: z
     .looseObject({
-      capabilities: z.looseObject({ add: z.array(z.string()).nullish().catch(undefined), drop: z.array(z.string()).nullish().catch(undefined) }).nullish().catch(undefined),
+      capabilities: z
+        .looseObject({ add: z.array(z.string()).nullish().catch(undefined), drop: z.array(z.string()).nullish().catch(undefined) })
+        .nullish()
+        .catch(undefined),
       devices: z.array(z.unknown()).nullish().catch(undefined),
       sharedMemorySize: n,
       tmpfs: z.array(z.unknown()).nullish().catch(undefined),
@@ -126,7 +132,13 @@ export interface Platform {
 export function platformOf(values: Attributes): Platform {
   const fam = values.str(['runtime_platform', 0, 'operating_system_family']);
   const arch = values.str(['runtime_platform', 0, 'cpu_architecture']);
-  const os: Lookup<OsFamily> = fam.state === 'known' ? { state: 'known', value: fam.value.toUpperCase().startsWith('WINDOWS') ? 'WINDOWS' : 'LINUX', sensitive: fam.sensitive } : fam;
-  const a: Lookup<CpuArch> = arch.state === 'known' ? { state: 'known', value: arch.value.toUpperCase() === 'ARM64' ? 'ARM64' : 'X86_64', sensitive: arch.sensitive } : arch;
+  const os: Lookup<OsFamily> =
+    fam.state === 'known'
+      ? { state: 'known', value: fam.value.toUpperCase().startsWith('WINDOWS') ? 'WINDOWS' : 'LINUX', sensitive: fam.sensitive }
+      : fam;
+  const a: Lookup<CpuArch> =
+    arch.state === 'known'
+      ? { state: 'known', value: arch.value.toUpperCase() === 'ARM64' ? 'ARM64' : 'X86_64', sensitive: arch.sensitive }
+      : arch;
   return { os, osFamily: fam, arch: a };
 }

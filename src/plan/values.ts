@@ -11,9 +11,7 @@ export type PathStep = string | number;
 export type Path = readonly PathStep[];
 
 export type Lookup<T = unknown> =
-  | { state: 'known'; value: T; sensitive: boolean }
-  | { state: 'unknown'; sensitive: boolean }
-  | { state: 'absent'; sensitive: boolean };
+  { state: 'known'; value: T; sensitive: boolean } | { state: 'unknown'; sensitive: boolean } | { state: 'absent'; sensitive: boolean };
 
 export class Values {
   static readonly EMPTY = new Values(null, undefined, undefined);
@@ -61,7 +59,8 @@ export class Values {
     const l = this.get(path);
     if (l.state !== 'known') return l;
     if (typeof l.value === 'string') return l as Lookup<string>;
-    if (typeof l.value === 'number' || typeof l.value === 'boolean') return { state: 'known', value: String(l.value), sensitive: l.sensitive };
+    if (typeof l.value === 'number' || typeof l.value === 'boolean')
+      return { state: 'known', value: String(l.value), sensitive: l.sensitive };
     return { state: 'absent', sensitive: l.sensitive };
   }
 

@@ -25,7 +25,7 @@ const HTML: Record<string, string> = {
   ':': '&#58;',
   '{': '&#123;',
   '}': '&#125;',
-  '$': '&#36;',
+  $: '&#36;',
 };
 
 /**
@@ -52,7 +52,10 @@ export function code(s: string, max = 300): string {
 
 /** Plain text for terminals and logs: control characters removed, one line. */
 export function plain(s: string, max = 500): string {
-  let t = s.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '').replace(CONTROL, '').replace(LINE_BREAK, ' ');
+  let t = s
+    .replace(/\x1b\[[0-9;]*[A-Za-z]/g, '')
+    .replace(CONTROL, '')
+    .replace(LINE_BREAK, ' ');
   if (t.length > max) t = `${t.slice(0, max - 1)}…`;
   return t;
 }
@@ -65,5 +68,9 @@ export function plain(s: string, max = 500): string {
 export function linkTarget(url: string): string {
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
   if (scheme !== undefined && scheme !== 'https' && scheme !== 'http') return '#';
-  return url.replace(/[\ud800-\udfff]/gu, '\ufffd').replace(/[^A-Za-z0-9\-._~:/?#=&%+,;]/gu, (c) => encodeURIComponent(c).replace(/[!'()*]/g, (x) => `%${x.charCodeAt(0).toString(16).toUpperCase()}`));
+  return url
+    .replace(/[\ud800-\udfff]/gu, '\ufffd')
+    .replace(/[^A-Za-z0-9\-._~:/?#=&%+,;]/gu, (c) =>
+      encodeURIComponent(c).replace(/[!'()*]/g, (x) => `%${x.charCodeAt(0).toString(16).toUpperCase()}`),
+    );
 }

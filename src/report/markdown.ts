@@ -203,7 +203,10 @@ function assemble(parts: Parts, cut: Cut, opts: MarkdownOptions, full: Cut, meas
     out.all(parts.costFoot);
     out.line('');
   }
-  for (const [on, block] of [[cut.other, parts.other], [cut.advice, parts.advice]] as const) {
+  for (const [on, block] of [
+    [cut.other, parts.other],
+    [cut.advice, parts.advice],
+  ] as const) {
     if (on && !block.oversize && block.lines.length > 0) {
       out.all(block.lines, block.sizes);
       out.line('');
@@ -304,8 +307,16 @@ function buildParts(report: Report, opts: MarkdownOptions, budget: Budget): Part
       ({ p, e }) => `❌ ${code(p.path, 200)}: ${md(e, 500)}  `,
       budget,
     ),
-    errors: rowsOf(gating.filter(({ f }) => f.severity === 'error'), row, budget),
-    warnings: rowsOf(gating.filter(({ f }) => f.severity === 'warning'), row, budget),
+    errors: rowsOf(
+      gating.filter(({ f }) => f.severity === 'error'),
+      row,
+      budget,
+    ),
+    warnings: rowsOf(
+      gating.filter(({ f }) => f.severity === 'warning'),
+      row,
+      budget,
+    ),
     other: blockOf(
       other,
       `<details><summary>${plural(other.length, 'other finding')}: info, on resources this plan does not change, or suppressed (these never fail the check)</summary>`,
@@ -315,7 +326,13 @@ function buildParts(report: Report, opts: MarkdownOptions, budget: Budget): Part
     ),
     costRows: rowsOf(shown, ({ p, r }) => costRow(r, multi ? p : undefined), budget),
     costFoot: costFoot(report, costs.length - shown.length),
-    advice: blockOf(advice, `<details><summary>💡 ${plural(advice.length, 'way')} to spend less</summary>`, ({ p, r, a }) => `- ${resourceCell(r.address, multi ? p : undefined)}: ${md(a, 1000)}`, [], budget),
+    advice: blockOf(
+      advice,
+      `<details><summary>💡 ${plural(advice.length, 'way')} to spend less</summary>`,
+      ({ p, r, a }) => `- ${resourceCell(r.address, multi ? p : undefined)}: ${md(a, 1000)}`,
+      [],
+      budget,
+    ),
     plans: report.plans.map((p) => planSection(p, opts, budget)),
     footer: footer(report, opts),
   };
@@ -329,9 +346,14 @@ function head(report: Report): string[] {
   const parts = [`container-plan-check`];
   if (report.plans.length === 1) parts.push(code(planLabel(report.plans[0]!), 100));
   else parts.push(plural(report.plans.length, 'plan'));
-  const counts = t.errors + t.warnings === 0 ? 'no errors or warnings' : [t.errors && plural(t.errors, 'error'), t.warnings && plural(t.warnings, 'warning')].filter(Boolean).join(', ');
+  const counts =
+    t.errors + t.warnings === 0
+      ? 'no errors or warnings'
+      : [t.errors && plural(t.errors, 'error'), t.warnings && plural(t.warnings, 'warning')].filter(Boolean).join(', ');
   const failing = report.plans.filter((p) => p.planErrors?.length).length;
-  const planState = [bad > 0 && `${plural(bad, 'plan')} unreadable`, failing > 0 && `${plural(failing, 'plan')} with plan errors`].filter(Boolean);
+  const planState = [bad > 0 && `${plural(bad, 'plan')} unreadable`, failing > 0 && `${plural(failing, 'plan')} with plan errors`].filter(
+    Boolean,
+  );
   parts.push(planState.length > 0 ? `${planState.join(', ')}, ${counts}` : counts);
   if (t.changed === 0 && bad === 0) parts.push('no ECS, EKS or autoscaling changes');
   const c = report.cost;
@@ -339,14 +361,21 @@ function head(report: Report): string[] {
     const pct = percent(c.monthlyDelta, c.monthlyBefore);
     const change = c.monthlyDelta === null ? '**monthly cost change unknown**' : `**${usd(c.monthlyDelta, { sign: true })}/month**`;
     const range = costRange(c.min, c.max);
-    parts.push(`${change} (${usd(c.monthlyBefore)} → ${usd(c.monthlyAfter)}${pct ? `, ${pct}` : ''}${range ? `; ${range} across autoscaling bounds` : ''})${c.partial ? ', partial: the plan is incomplete' : ''}`);
+    parts.push(
+      `${change} (${usd(c.monthlyBefore)} → ${usd(c.monthlyAfter)}${pct ? `, ${pct}` : ''}${range ? `; ${range} across autoscaling bounds` : ''})${c.partial ? ', partial: the plan is incomplete' : ''}`,
+    );
   }
   const lines = [`### ${icon} ${parts.join(' · ')}`];
   if (!report.gate.passed) lines.push('', `**Fails the check:** ${md(report.gate.reasons.join('; '), 2000)}.`);
   // Report-level warnings (a stack's report left out of a merge …) that no plan section shows.
   const shown = new Set(report.plans.flatMap((p) => p.notes ?? []));
   const warnings = [...(report.gate.warnings ?? []), ...(report.warnings ?? [])].filter((w) => !shown.has(w));
-  if (warnings.length > 0) lines.push('', ...warnings.slice(0, 10).map((w) => `> ⚠️ ${md(w, 500)}`), ...(warnings.length > 10 ? [`> ⚠️ and ${warnings.length - 10} more warnings in the job summary`] : []));
+  if (warnings.length > 0)
+    lines.push(
+      '',
+      ...warnings.slice(0, 10).map((w) => `> ⚠️ ${md(w, 500)}`),
+      ...(warnings.length > 10 ? [`> ⚠️ and ${warnings.length - 10} more warnings in the job summary`] : []),
+    );
   return lines;
 }
 
@@ -385,11 +414,17 @@ function costRow(r: ResourceCost, p: PlanReport | undefined): string {
 function costFoot(report: Report, unchanged: number): string[] {
   const c = report.cost;
   if (!c) return [];
-  const out = [`| **Total${c.partial ? ' (partial)' : ''}** | | **${usd(c.monthlyBefore)}** | **${usd(c.monthlyAfter)}** | **${usd(c.monthlyDelta, { sign: true })}** | ${costRange(c.min, c.max)} |`];
+  const out = [
+    `| **Total${c.partial ? ' (partial)' : ''}** | | **${usd(c.monthlyBefore)}** | **${usd(c.monthlyAfter)}** | **${usd(c.monthlyDelta, { sign: true })}** | ${costRange(c.min, c.max)} |`,
+  ];
   const notes: string[] = [];
-  if (unchanged > 0) notes.push(`${plural(unchanged, 'resource')} without changes ${unchanged === 1 ? 'is' : 'are'} in the totals and listed in the plan details.`);
+  if (unchanged > 0)
+    notes.push(
+      `${plural(unchanged, 'resource')} without changes ${unchanged === 1 ? 'is' : 'are'} in the totals and listed in the plan details.`,
+    );
   const unpriced = report.plans.flatMap((p) => p.cost?.resources ?? []).reduce((n, r) => n + r.unpriced.length, 0);
-  if (unpriced > 0) notes.push(`${plural(unpriced, 'item')} could not be priced (see the plan details); totals that depend on them are unknown.`);
+  if (unpriced > 0)
+    notes.push(`${plural(unpriced, 'item')} could not be priced (see the plan details); totals that depend on them are unknown.`);
   if (notes.length > 0) out.push('', notes.join(' '));
   return out;
 }
@@ -410,7 +445,10 @@ function planSection(p: PlanReport, opts: MarkdownOptions, budget: Budget): Sect
   if (p.error) {
     out.push(`❌ ${md(p.error, 1000)}`);
   } else {
-    const version = [p.terraformVersion && `Terraform ${md(p.terraformVersion, 40)}`, p.formatVersion && `plan format ${md(p.formatVersion, 20)}`].filter(Boolean);
+    const version = [
+      p.terraformVersion && `Terraform ${md(p.terraformVersion, 40)}`,
+      p.formatVersion && `plan format ${md(p.formatVersion, 20)}`,
+    ].filter(Boolean);
     out.push(`Plan ${code(p.path, 300)}${version.length ? ` (${version.join(', ')})` : ''}.`, '');
     for (const e of p.planErrors ?? []) out.push(`- ❌ ${md(e, 1000)}`);
     for (const n of p.notes ?? []) out.push(`- ${md(n, 1000)}`);
@@ -418,11 +456,16 @@ function planSection(p: PlanReport, opts: MarkdownOptions, budget: Budget): Sect
     if (p.resources.length === 0) out.push('No ECS, EKS or autoscaling resources in this plan.');
     else {
       const located = p.resources.some((r) => r.file);
-      out.push(located ? '| Resource | Change | Region | Source |' : '| Resource | Change | Region |', located ? '|---|---|---|---|' : '|---|---|---|');
+      out.push(
+        located ? '| Resource | Change | Region | Source |' : '| Resource | Change | Region |',
+        located ? '|---|---|---|---|' : '|---|---|---|',
+      );
       for (const r of p.resources) {
         if (out.full) return undefined;
         const src = r.file ? `${md(r.file, 200)}${r.line ? `:${r.line}` : ''}` : '';
-        out.push(`| ${code(r.address, 200)} | ${ACTION_SYMBOL[r.action] ?? ''} ${r.action}${r.importing ? ' (import)' : ''}${r.deferred ? ' (deferred)' : ''} | ${md(r.region, 40)} |${located ? ` ${src} |` : ''}`);
+        out.push(
+          `| ${code(r.address, 200)} | ${ACTION_SYMBOL[r.action] ?? ''} ${r.action}${r.importing ? ' (import)' : ''}${r.deferred ? ' (deferred)' : ''} | ${md(r.region, 40)} |${located ? ` ${src} |` : ''}`,
+        );
       }
     }
     if (!costDetails(p, out)) return undefined;
@@ -435,7 +478,13 @@ function planSection(p: PlanReport, opts: MarkdownOptions, budget: Budget): Sect
 function costDetails(p: PlanReport, out: Lines): boolean {
   const c = p.cost;
   if (!c || c.resources.length === 0) return !out.full;
-  out.push('', `Cost breakdown (USD, prices of ${md(c.snapshotDate, 20)}):`, '', '| Resource | Component | Quantity | Unit price | Monthly |', '|---|---|---:|---:|---:|');
+  out.push(
+    '',
+    `Cost breakdown (USD, prices of ${md(c.snapshotDate, 20)}):`,
+    '',
+    '| Resource | Component | Quantity | Unit price | Monthly |',
+    '|---|---|---:|---:|---:|',
+  );
   for (const r of c.resources) {
     if (out.full) return false;
     const rows = r.components.length > 0 ? r.components : [undefined];
@@ -443,7 +492,8 @@ function costDetails(p: PlanReport, out: Lines): boolean {
   }
   const items = new Lines(out.budget);
   for (const r of c.resources) {
-    for (const u of r.unpriced) items.push(`- ⚠️ not priced: ${code(r.address, 200)} ${md(u.item, 200)}: ${md(u.reason, 500)}${u.fix ? ` (${md(u.fix, 500)})` : ''}`);
+    for (const u of r.unpriced)
+      items.push(`- ⚠️ not priced: ${code(r.address, 200)} ${md(u.item, 200)}: ${md(u.reason, 500)}${u.fix ? ` (${md(u.fix, 500)})` : ''}`);
     for (const n of r.notes ?? []) items.push(`- ${code(r.address, 200)}: ${md(n, 500)}`);
     if (items.full) return false;
   }
@@ -452,8 +502,13 @@ function costDetails(p: PlanReport, out: Lines): boolean {
 }
 
 function componentRow(resource: string, k: CostComponent | undefined, r: ResourceCost): string {
-  if (!k) return `| ${resource} | ${r.usageBased ? 'usage-based' : 'no priced components'} | | | ${r.usageBased ? '' : usd(r.monthlyAfter)} |`;
-  const qty = k.quantitySensitive ? `(sensitive) ${md(k.unit, 40)}` : k.quantity === null ? 'unknown' : `${quantity(k.quantity)} ${md(k.unit, 40)}`;
+  if (!k)
+    return `| ${resource} | ${r.usageBased ? 'usage-based' : 'no priced components'} | | | ${r.usageBased ? '' : usd(r.monthlyAfter)} |`;
+  const qty = k.quantitySensitive
+    ? `(sensitive) ${md(k.unit, 40)}`
+    : k.quantity === null
+      ? 'unknown'
+      : `${quantity(k.quantity)} ${md(k.unit, 40)}`;
   const price = unitPrice(k.unitPrice);
   const note = k.note ? ` (${md(k.note, 200)})` : '';
   return `| ${resource} | ${md(k.name, 200)}${note} | ${qty} | ${price} | ${usd(k.monthly)} |`;
@@ -462,7 +517,13 @@ function componentRow(resource: string, k: CostComponent | undefined, r: Resourc
 function footer(report: Report, opts: MarkdownOptions): string {
   const bits: string[] = [];
   const origins = report.cost?.priceOrigins;
-  if (origins?.length) bits.push(`Prices: AWS public prices, ${origins.slice(0, 4).map((o) => md(o, 60)).join(', ')}`);
+  if (origins?.length)
+    bits.push(
+      `Prices: AWS public prices, ${origins
+        .slice(0, 4)
+        .map((o) => md(o, 60))
+        .join(', ')}`,
+    );
   else if (report.cost) bits.push(`Prices: AWS public prices, snapshot ${md(report.cost.snapshotDate, 20)}`);
   bits.push(`evaluated as of ${md(report.asOf, 20)}`);
   if (opts.fullReportUrl) bits.push(`[full report](${opts.fullReportUrl})`);

@@ -19,10 +19,12 @@ export function render(report: Report, format: Format, opts: RenderOptions = {})
 /** The report in pieces of about 1 MB: JSON is produced incrementally, however large. */
 export function* renderChunks(report: Report, format: Format, opts: RenderOptions = {}): Generator<string> {
   if (format === 'json') {
-    yield* batched((function* () {
-      yield* jsonChunks(report);
-      yield '\n';
-    })());
+    yield* batched(
+      (function* () {
+        yield* jsonChunks(report);
+        yield '\n';
+      })(),
+    );
     return;
   }
   yield renderWhole(report, format, opts);

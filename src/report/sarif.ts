@@ -53,7 +53,9 @@ export function renderSarif(report: Report, opts: SarifOptions = {}): string {
             toolExecutionNotifications: [
               ...unreadable.map((p) => ({ level: 'error', message: { text: plain(p.error!) } })),
               // A plan that reports it cannot be applied (errored, not applyable): read, and failing the gate.
-              ...report.plans.flatMap((p) => (p.planErrors ?? []).map((e) => ({ level: 'error', message: { text: `${plain(p.path)}: ${plain(e)}` } }))),
+              ...report.plans.flatMap((p) =>
+                (p.planErrors ?? []).map((e) => ({ level: 'error', message: { text: `${plain(p.path)}: ${plain(e)}` } })),
+              ),
             ],
           },
         ],
@@ -82,7 +84,9 @@ function result(p: PlanReport, f: Finding, ruleIndex: number) {
       },
     ],
     partialFingerprints: { 'containerPlanCheck/v1': fingerprint(f) },
-    ...(f.suppressed ? { suppressions: [{ kind: 'inSource', ...(f.suppressionReason ? { justification: plain(f.suppressionReason) } : {}) }] } : {}),
+    ...(f.suppressed
+      ? { suppressions: [{ kind: 'inSource', ...(f.suppressionReason ? { justification: plain(f.suppressionReason) } : {}) }] }
+      : {}),
     properties: { address: f.address, ...(f.path ? { attribute: f.path } : {}), unchangedResource: f.existing },
   };
 }
@@ -95,5 +99,8 @@ function toUri(path: string): string {
 }
 
 function fingerprint(f: Finding): string {
-  return createHash('sha256').update(`${f.rule}\u0000${f.address}\u0000${f.path ?? ''}`).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(`${f.rule}\u0000${f.address}\u0000${f.path ?? ''}`)
+    .digest('hex')
+    .slice(0, 32);
 }

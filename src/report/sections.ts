@@ -96,10 +96,18 @@ export function renderTextCost(p: PlanReport): string[] {
     r.usageBased ? '' : usd(r.monthlyDelta, { sign: true }),
     r.usageBased ? '' : costRange(r.min, r.max),
   ]);
-  rows.push([c.partial ? 'total (partial)' : 'total', '', usd(c.monthlyBefore), usd(c.monthlyAfter), usd(c.monthlyDelta, { sign: true }), costRange(c.min, c.max)]);
+  rows.push([
+    c.partial ? 'total (partial)' : 'total',
+    '',
+    usd(c.monthlyBefore),
+    usd(c.monthlyAfter),
+    usd(c.monthlyDelta, { sign: true }),
+    costRange(c.min, c.max),
+  ]);
   const head = ['resource', 'change', 'before', 'after', 'delta', 'min – max (autoscaling)'];
   const widths = head.map((h, i) => Math.min(70, Math.max(h.length, ...rows.map((r) => plain(r[i]!).length))));
-  const line = (cells: string[]) => `    ${cells.map((c2, i) => (i >= 2 ? plain(c2).padStart(widths[i]!) : plain(c2).padEnd(widths[i]!))).join('  ')}`.trimEnd();
+  const line = (cells: string[]) =>
+    `    ${cells.map((c2, i) => (i >= 2 ? plain(c2).padStart(widths[i]!) : plain(c2).padEnd(widths[i]!))).join('  ')}`.trimEnd();
   out.push(line(head));
   for (const r of rows.slice(0, -1)) out.push(line(r));
   out.push(`    ${'-'.repeat(widths.reduce((a, w) => a + w + 2, -2))}`);
@@ -107,10 +115,18 @@ export function renderTextCost(p: PlanReport): string[] {
   for (const r of c.resources) {
     out.push('');
     out.push(`    ${plain(r.address)}${r.description ? `: ${plain(r.description)}` : ''}`);
-    const comps = r.components.map((k) => [plain(k.name), quantity(k.quantity, k.quantitySensitive), plain(k.unit), unitPrice(k.unitPrice), usd(k.monthly)]);
+    const comps = r.components.map((k) => [
+      plain(k.name),
+      quantity(k.quantity, k.quantitySensitive),
+      plain(k.unit),
+      unitPrice(k.unitPrice),
+      usd(k.monthly),
+    ]);
     const cw = [0, 1, 2, 3, 4].map((i) => Math.max(0, ...comps.map((k) => k[i]!.length)));
     for (const k of comps) {
-      out.push(`      ${k[0]!.padEnd(cw[0]!)}  ${k[1]!.padStart(cw[1]!)} ${k[2]!.padEnd(cw[2]!)} × ${k[3]!.padEnd(cw[3]!)} = ${k[4]!.padStart(cw[4]!)}`);
+      out.push(
+        `      ${k[0]!.padEnd(cw[0]!)}  ${k[1]!.padStart(cw[1]!)} ${k[2]!.padEnd(cw[2]!)} × ${k[3]!.padEnd(cw[3]!)} = ${k[4]!.padStart(cw[4]!)}`,
+      );
     }
     for (const u of r.unpriced) {
       out.push(`      unpriced: ${plain(u.item)}: ${plain(u.reason)}`);

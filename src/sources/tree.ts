@@ -131,7 +131,10 @@ export class SourceTree {
       this.lifecycles.set(key, p);
     }
     const ic = await p;
-    if (ic === undefined) warnings.push(`${f.display}:${b.lifecycle.start}: the lifecycle block of ${b.key} could not be parsed as HCL; its ignore_changes was not read`);
+    if (ic === undefined)
+      warnings.push(
+        `${f.display}:${b.lifecycle.start}: the lifecycle block of ${b.key} could not be parsed as HCL; its ignore_changes was not read`,
+      );
     return ic;
   }
 
@@ -140,7 +143,8 @@ export class SourceTree {
     return b.ignores.filter((ig) => {
       const where = `${f.display}:${ig.line}`;
       if (!ig.rule) warnings.push(`${where}: container-plan-check:ignore needs a rule ID and a reason`);
-      else if (!this.isRule(ig.rule)) warnings.push(`${where}: container-plan-check:ignore names an unknown rule ID ${JSON.stringify(ig.rule)}`);
+      else if (!this.isRule(ig.rule))
+        warnings.push(`${where}: container-plan-check:ignore names an unknown rule ID ${JSON.stringify(ig.rule)}`);
       else if (!ig.reason) warnings.push(`${where}: container-plan-check:ignore ${ig.rule} needs a reason; the finding is not suppressed`);
       else return true;
       return false;
@@ -206,7 +210,9 @@ export class SourceTree {
       else if (s === top.score && cand.near === top.near) best.push(cand);
     }
     if (best.length > 1) {
-      warnings.push(`the Terraform sources of this plan could be in ${best.map((b) => this.display(b.dir) || '.').join(' or ')}; pass --tf-dir to choose`);
+      warnings.push(
+        `the Terraform sources of this plan could be in ${best.map((b) => this.display(b.dir) || '.').join(' or ')}; pass --tf-dir to choose`,
+      );
       return undefined;
     }
     return best[0]?.dir;

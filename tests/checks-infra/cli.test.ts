@@ -10,7 +10,11 @@ import { writeTree } from './tree.js';
 async function cli(...args: string[]) {
   let out = '';
   let err = '';
-  const code = await runCli(['--as-of', '2026-11-22', ...args], { stdout: (s) => (out += s), stderr: (s) => (err += s), today: () => '2026-11-22' });
+  const code = await runCli(['--as-of', '2026-11-22', ...args], {
+    stdout: (s) => (out += s),
+    stderr: (s) => (err += s),
+    today: () => '2026-11-22',
+  });
   return { code, out, err };
 }
 const json = (out: string) => Report.parse(JSON.parse(out));
@@ -52,16 +56,27 @@ describe('CLI: findings, suppressions and sources', () => {
   });
 
   it('suppressed in the config file: exits 0 and lists the finding as suppressed, with the reason', async () => {
-    const dir = writeTree({ 'cpc.yml': `ignore:\n  - rule: FARGATE_CPU_MEMORY\n    address: aws_ecs_task_definition.*\n    reason: resized in PLAT-12\n` });
+    const dir = writeTree({
+      'cpc.yml': `ignore:\n  - rule: FARGATE_CPU_MEMORY\n    address: aws_ecs_task_definition.*\n    reason: resized in PLAT-12\n`,
+    });
     const text = await cli('--config', join(dir, 'cpc.yml'), INVALID);
     expect(text.code).toBe(0);
     expect(text.out).toContain('findings (1 suppressed):');
-    expect(text.out).toMatch(/suppressed \(reported, never failing the check\):\n\s+error\s+FARGATE_CPU_MEMORY {2}aws_ecs_task_definition\.web/);
+    expect(text.out).toMatch(
+      /suppressed \(reported, never failing the check\):\n\s+error\s+FARGATE_CPU_MEMORY {2}aws_ecs_task_definition\.web/,
+    );
     expect(text.out).toContain('suppressed: resized in PLAT-12');
     const j = await cli('--config', join(dir, 'cpc.yml'), '--format', 'json', INVALID);
     expect(j.code).toBe(0);
     expect(json(j.out).plans[0]!.findings).toEqual([
-      expect.objectContaining({ rule: 'FARGATE_CPU_MEMORY', address: TD, severity: 'error', suppressed: true, suppressionReason: 'resized in PLAT-12', existing: false }),
+      expect.objectContaining({
+        rule: 'FARGATE_CPU_MEMORY',
+        address: TD,
+        severity: 'error',
+        suppressed: true,
+        suppressionReason: 'resized in PLAT-12',
+        existing: false,
+      }),
     ]);
   });
 
@@ -117,7 +132,9 @@ describe('CLI: findings, suppressions and sources', () => {
     }
     const r = await cli('--format', 'json', writePlan('unchanged-invalid.json', plan));
     expect(r.code).toBe(0);
-    expect(json(r.out).plans[0]!.findings).toEqual([expect.objectContaining({ rule: 'FARGATE_CPU_MEMORY', existing: true, suppressed: false })]);
+    expect(json(r.out).plans[0]!.findings).toEqual([
+      expect.objectContaining({ rule: 'FARGATE_CPU_MEMORY', existing: true, suppressed: false }),
+    ]);
   });
 
   it('a bad config file is one line naming the file and the key, exit 2', async () => {
@@ -129,7 +146,9 @@ describe('CLI: findings, suppressions and sources', () => {
     const unknown = writeTree({ '.container-plan-check.yml': 'rules:\n  FARGATE_CPU_MEMORI: off\n' });
     const u = await cli('--tf-dir', unknown, INVALID);
     expect(u.code).toBe(2);
-    expect(u.err).toBe(`container-plan-check: ${join(unknown, '.container-plan-check.yml')}: rules.FARGATE_CPU_MEMORI: unknown rule ID "FARGATE_CPU_MEMORI"\n`);
+    expect(u.err).toBe(
+      `container-plan-check: ${join(unknown, '.container-plan-check.yml')}: rules.FARGATE_CPU_MEMORI: unknown rule ID "FARGATE_CPU_MEMORI"\n`,
+    );
   });
 
   it('--tf-dir that is not a directory is an input error', async () => {

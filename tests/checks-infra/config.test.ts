@@ -54,8 +54,12 @@ describe('configuration file', () => {
 
   it('a missing or blank reason names the file and the key', () => {
     expect(errorOf('ignore:\n  - rule: FARGATE_CPU_MEMORY\n')).toBe('.container-plan-check.yml: ignore[0].reason: a reason is required');
-    expect(errorOf('ignore:\n  - rule: FARGATE_CPU_MEMORY\n    reason: "   "\n')).toBe('.container-plan-check.yml: ignore[0].reason: a reason is required');
-    expect(errorOf('ignore:\n  - rule: FARGATE_CPU_MEMORY\n    reason: 12\n')).toBe('.container-plan-check.yml: ignore[0].reason: must be a string, got number');
+    expect(errorOf('ignore:\n  - rule: FARGATE_CPU_MEMORY\n    reason: "   "\n')).toBe(
+      '.container-plan-check.yml: ignore[0].reason: a reason is required',
+    );
+    expect(errorOf('ignore:\n  - rule: FARGATE_CPU_MEMORY\n    reason: 12\n')).toBe(
+      '.container-plan-check.yml: ignore[0].reason: must be a string, got number',
+    );
   });
 
   it('an ignore entry needs a rule', () => {
@@ -63,18 +67,24 @@ describe('configuration file', () => {
   });
 
   it('unknown rule IDs are errors naming the ID, in rules and in ignore', () => {
-    expect(errorOf('rules:\n  FARGATE_CPU_MEMROY: off\n')).toBe('.container-plan-check.yml: rules.FARGATE_CPU_MEMROY: unknown rule ID "FARGATE_CPU_MEMROY"');
+    expect(errorOf('rules:\n  FARGATE_CPU_MEMROY: off\n')).toBe(
+      '.container-plan-check.yml: rules.FARGATE_CPU_MEMROY: unknown rule ID "FARGATE_CPU_MEMROY"',
+    );
     expect(errorOf('ignore:\n  - rule: FARGATE_CPU_MEMORY\n    reason: a\n  - rule: NOPE\n    reason: b\n')).toBe(
       '.container-plan-check.yml: ignore[1].rule: unknown rule ID "NOPE"',
     );
   });
 
   it('a severity outside error/warning/info/off is named with the valid values', () => {
-    expect(errorOf('rules:\n  FARGATE_CPU_MEMORY: fatal\n')).toBe('.container-plan-check.yml: rules.FARGATE_CPU_MEMORY: must be one of error, warning, info, off');
+    expect(errorOf('rules:\n  FARGATE_CPU_MEMORY: fatal\n')).toBe(
+      '.container-plan-check.yml: rules.FARGATE_CPU_MEMORY: must be one of error, warning, info, off',
+    );
   });
 
   it('unknown keys name the key and what is allowed there', () => {
-    expect(errorOf('rule:\n  FARGATE_CPU_MEMORY: off\n')).toBe('.container-plan-check.yml: rule: unknown key (expected rules, ignore or cost)');
+    expect(errorOf('rule:\n  FARGATE_CPU_MEMORY: off\n')).toBe(
+      '.container-plan-check.yml: rule: unknown key (expected rules, ignore or cost)',
+    );
     expect(errorOf('ignore:\n  - rule: FARGATE_CPU_MEMORY\n    reason: r\n    adress: x\n')).toBe(
       '.container-plan-check.yml: ignore[0].adress: unknown key (expected rule, address or reason)',
     );

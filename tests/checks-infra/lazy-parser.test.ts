@@ -27,7 +27,9 @@ describe('hcl2-parser is loaded only when needed', () => {
   });
 
   it('once there is one, and once only', async () => {
-    const dir = writeTree({ 'main.tf': 'resource "aws_ecs_service" "web" {\n  lifecycle {\n    ignore_changes = [desired_count]\n  }\n}\n' });
+    const dir = writeTree({
+      'main.tf': 'resource "aws_ecs_service" "web" {\n  lifecycle {\n    ignore_changes = [desired_count]\n  }\n}\n',
+    });
     await analyse([PLAN, PLAN], { ...options, tfDir: dir });
     expect(parserLoads()).toBe(1);
   });

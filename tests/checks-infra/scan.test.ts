@@ -93,7 +93,7 @@ describe('.tf line scanner', () => {
 });
 
 describe('.tf line scanner: lifecycle blocks', () => {
-  it('gives the lines of a resource\'s own lifecycle block, one-line or spread, not a nested one', () => {
+  it("gives the lines of a resource's own lifecycle block, one-line or spread, not a nested one", () => {
     const blocks = scanTf(
       [
         'resource "aws_ecs_service" "a" {',

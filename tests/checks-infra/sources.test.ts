@@ -15,7 +15,12 @@ const known = (id: string) => ['FARGATE_CPU_MEMORY', 'AAS_DESIRED_RESET'].includ
 async function sourcesOf(dir: string, m: PlanModel, planPath = 'plan.json', cwd = process.cwd()) {
   const s = await new SourceTree(dir, known, cwd).forPlan(m, planPath);
   const r = (address: string) => m.byAddress.get(address)!;
-  return { ...s, at: (a: string) => s.locate(r(a)), ic: (a: string) => s.ignoreChanges(r(a)), ignores: (a: string) => s.block(r(a))?.ignores };
+  return {
+    ...s,
+    at: (a: string) => s.locate(r(a)),
+    ic: (a: string) => s.ignoreChanges(r(a)),
+    ignores: (a: string) => s.block(r(a))?.ignores,
+  };
 }
 
 const ROOT_TF = [
@@ -55,7 +60,9 @@ const SVC_TF = [
   '}',
 ].join('\n');
 
-const INNER_TF = ['resource "aws_appautoscaling_target" "t" {', '  lifecycle {', '    ignore_changes = ["max_capacity"]', '  }', '}'].join('\n');
+const INNER_TF = ['resource "aws_appautoscaling_target" "t" {', '  lifecycle {', '    ignore_changes = ["max_capacity"]', '  }', '}'].join(
+  '\n',
+);
 
 describe('HCL sources (--tf-dir)', () => {
   const dir = writeTree({ 'main.tf': ROOT_TF, 'modules/svc/main.tf': SVC_TF, 'modules/inner/main.tf': INNER_TF });
@@ -99,7 +106,10 @@ describe('HCL sources (--tf-dir)', () => {
 
   it('shows paths relative to the working directory when the sources are below it', async () => {
     const s = await sourcesOf(relative(join(dir, '..'), dir), m, 'plan.json', join(dir, '..'));
-    expect(s.at('module.svc["a"].aws_ecs_service.this')).toEqual({ file: `${relative(join(dir, '..'), dir)}/modules/svc/main.tf`, line: 6 });
+    expect(s.at('module.svc["a"].aws_ecs_service.this')).toEqual({
+      file: `${relative(join(dir, '..'), dir)}/modules/svc/main.tf`,
+      line: 6,
+    });
   });
 
   it('follows module calls known only from the plan, and the .tf source over a remote one in the plan', async () => {
@@ -127,7 +137,9 @@ describe('HCL sources (--tf-dir)', () => {
     // A Fargate profile in the plan makes its subnets context the model keeps.
     const pm = model([res('aws_ecs_service.b'), res('aws_ecs_service.ok'), res('aws_subnet.s'), res('aws_eks_fargate_profile.p')]);
     const s = await sourcesOf(d, pm);
-    expect(s.warnings).toEqual([`${join(d, 'broken.tf')}:3: the lifecycle block of aws_ecs_service.b could not be parsed as HCL; its ignore_changes was not read`]);
+    expect(s.warnings).toEqual([
+      `${join(d, 'broken.tf')}:3: the lifecycle block of aws_ecs_service.b could not be parsed as HCL; its ignore_changes was not read`,
+    ]);
     expect(s.at('aws_ecs_service.b')).toEqual({ file: join(d, 'broken.tf'), line: 1 });
     expect(s.ic('aws_ecs_service.b')).toBeUndefined();
     expect(s.ic('aws_ecs_service.ok')).toEqual(['desired_count']);
@@ -163,12 +175,19 @@ describe('HCL sources (--tf-dir)', () => {
 
   it('finds the root module below a workspace; between equal stacks, the one holding the plan', async () => {
     const stack = 'resource "aws_ecs_cluster" "main" {}\nresource "aws_ecs_service" "api" {}\n';
-    const ws = writeTree({ 'infra/prod/main.tf': stack, 'infra/staging/main.tf': stack, 'infra/other/main.tf': 'resource "aws_ecs_cluster" "main" {}\n', 'README.md': '' });
+    const ws = writeTree({
+      'infra/prod/main.tf': stack,
+      'infra/staging/main.tf': stack,
+      'infra/other/main.tf': 'resource "aws_ecs_cluster" "main" {}\n',
+      'README.md': '',
+    });
     const pm = model([res('aws_ecs_cluster.main'), res('aws_ecs_service.api')]);
     const prod = await sourcesOf(ws, pm, join(ws, 'infra/prod/plan.json'));
     expect(prod.at('aws_ecs_service.api')).toEqual({ file: join(ws, 'infra/prod/main.tf'), line: 2 });
     const unsure = await sourcesOf(ws, pm, join(ws, 'plans/plan.json'));
     expect(unsure.at('aws_ecs_service.api')).toBeUndefined();
-    expect(unsure.warnings).toEqual([`the Terraform sources of this plan could be in ${join(ws, 'infra/prod')} or ${join(ws, 'infra/staging')}; pass --tf-dir to choose`]);
+    expect(unsure.warnings).toEqual([
+      `the Terraform sources of this plan could be in ${join(ws, 'infra/prod')} or ${join(ws, 'infra/staging')}; pass --tf-dir to choose`,
+    ]);
   });
 });

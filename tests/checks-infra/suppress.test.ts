@@ -24,7 +24,13 @@ const SIZE: Rule = {
     return [{ message: `desired_count ${String(d.state === 'known' ? d.value : '?')} is too big`, path: 'desired_count' }];
   },
 };
-const ADVICE: Rule = { id: 'TEST_ADVICE', severity: 'info', title: 'advice', types: ['aws_ecs_service'], check: () => [{ message: 'consider Graviton' }] };
+const ADVICE: Rule = {
+  id: 'TEST_ADVICE',
+  severity: 'info',
+  title: 'advice',
+  types: ['aws_ecs_service'],
+  check: () => [{ message: 'consider Graviton' }],
+};
 
 const svc = (address: string, extra: Partial<ResSpec> = {}): ResSpec => ({ address, after: { name: 'x', desired_count: 50 }, ...extra });
 const SERVICES = [svc('aws_ecs_service.api'), svc('module.svc["a"].aws_ecs_service.this'), svc('module.svc["b"].aws_ecs_service.this')];
@@ -41,8 +47,17 @@ function run(config: ToolConfig, resources: ResSpec[] = SERVICES, inline: Record
   };
   return runChecks(ctx, { rules: [SIZE, ADVICE], inlineIgnores: (r) => inline[r.address] ?? [] });
 }
-const plan = (findings: PlanReport['findings']): PlanReport => ({ path: 'p', terraformVersion: null, formatVersion: null, error: null, resources: [], findings, cost: null });
-const gate = (findings: PlanReport['findings'], failOn: FailOn = 'error') => computeGate([plan(findings)], null, { asOf: '2026-11-22', failOn });
+const plan = (findings: PlanReport['findings']): PlanReport => ({
+  path: 'p',
+  terraformVersion: null,
+  formatVersion: null,
+  error: null,
+  resources: [],
+  findings,
+  cost: null,
+});
+const gate = (findings: PlanReport['findings'], failOn: FailOn = 'error') =>
+  computeGate([plan(findings)], null, { asOf: '2026-11-22', failOn });
 const of = (fs: ReturnType<typeof run>, rule: string) => fs.filter((f) => f.rule === rule);
 
 describe('configured severities', () => {
@@ -67,7 +82,13 @@ describe('configured severities', () => {
   });
 
   it('raising an info rule raises its findings; a could-not-check note of an error rule stays info', () => {
-    const unknown = [svc('aws_ecs_service.api', { after: { name: 'x' }, unknown: { desired_count: true }, expressions: { name: constant('x'), desired_count: ref('var.desired_count') } })];
+    const unknown = [
+      svc('aws_ecs_service.api', {
+        after: { name: 'x' },
+        unknown: { desired_count: true },
+        expressions: { name: constant('x'), desired_count: ref('var.desired_count') },
+      }),
+    ];
     const fs = run({ rules: { TEST_ADVICE: 'warning', TEST_SIZE: 'error' } }, unknown);
     expect(of(fs, 'TEST_ADVICE').map((f) => f.severity)).toEqual(['warning']);
     expect(of(fs, 'TEST_SIZE')).toMatchObject([{ severity: 'info', message: 'desired_count is unknown until apply; not checked' }]);
@@ -80,9 +101,17 @@ describe('suppressions', () => {
     const size = of(fs, 'TEST_SIZE');
     expect(size).toHaveLength(3);
     expect(size.filter((f) => f.suppressed)).toEqual([
-      expect.objectContaining({ address: 'module.svc["a"].aws_ecs_service.this', suppressed: true, suppressionReason: 'sized by the platform team', severity: 'error' }),
+      expect.objectContaining({
+        address: 'module.svc["a"].aws_ecs_service.this',
+        suppressed: true,
+        suppressionReason: 'sized by the platform team',
+        severity: 'error',
+      }),
     ]);
-    expect(size.filter((f) => !f.suppressed).map((f) => f.address)).toEqual(['aws_ecs_service.api', 'module.svc["b"].aws_ecs_service.this']);
+    expect(size.filter((f) => !f.suppressed).map((f) => f.address)).toEqual([
+      'aws_ecs_service.api',
+      'module.svc["b"].aws_ecs_service.this',
+    ]);
     expect(gate(size).reasons).toEqual(['2 errors on changed resources']);
   });
 
@@ -107,17 +136,20 @@ describe('suppressions', () => {
 
   it('glob characters other than * and ? are literal', () => {
     const fs = run({ ignore: [{ rule: 'TEST_SIZE', address: 'module.svc[*].aws_ecs_service.this', reason: 'r' }] });
-    expect(of(fs, 'TEST_SIZE').filter((f) => f.suppressed).map((f) => f.address)).toEqual([
-      'module.svc["a"].aws_ecs_service.this',
-      'module.svc["b"].aws_ecs_service.this',
-    ]);
+    expect(
+      of(fs, 'TEST_SIZE')
+        .filter((f) => f.suppressed)
+        .map((f) => f.address),
+    ).toEqual(['module.svc["a"].aws_ecs_service.this', 'module.svc["b"].aws_ecs_service.this']);
     const none = run({ ignore: [{ rule: 'TEST_SIZE', address: 'aws_ecs_service.a.i', reason: 'r' }] });
     expect(none.some((f) => f.suppressed)).toBe(false);
   });
 
   it('an inline ignore above the block suppresses that rule on that resource only', () => {
     const fs = run({}, SERVICES, { 'aws_ecs_service.api': [{ rule: 'TEST_SIZE', reason: 'accepted until Q3', line: 4 }] });
-    expect(fs.filter((f) => f.suppressed)).toEqual([expect.objectContaining({ rule: 'TEST_SIZE', address: 'aws_ecs_service.api', suppressionReason: 'accepted until Q3' })]);
+    expect(fs.filter((f) => f.suppressed)).toEqual([
+      expect.objectContaining({ rule: 'TEST_SIZE', address: 'aws_ecs_service.api', suppressionReason: 'accepted until Q3' }),
+    ]);
     expect(fs).toHaveLength(6);
   });
 

@@ -105,7 +105,11 @@ function indexRows(md: string): IndexRow[] {
   const rows: IndexRow[] = [];
   let group = '';
   for (const line of md.split('\n')) {
-    if (line.startsWith('## ')) group = line.slice(3).replace(/^\d+\.\s*/, '').trim();
+    if (line.startsWith('## '))
+      group = line
+        .slice(3)
+        .replace(/^\d+\.\s*/, '')
+        .trim();
     const m = /^\| \[([A-Z0-9_]+)\]\(([^)]+)\) \| ([a-z]+) \| (.+?) \| (.+) \|$/.exec(line);
     if (!m) continue;
     const types = [...m[4]!.matchAll(/`([^`]+)`/g)].map((t) => t[1]!);
@@ -164,7 +168,10 @@ describe('rule docs', () => {
   });
 
   it('the index has the catalog groups in order, and every rule is in one group', () => {
-    const headings = index.split('\n').filter((l) => /^## \d+\. /.test(l)).map((l) => l.replace(/^## \d+\.\s*/, ''));
+    const headings = index
+      .split('\n')
+      .filter((l) => /^## \d+\. /.test(l))
+      .map((l) => l.replace(/^## \d+\.\s*/, ''));
     expect(headings).toEqual(GROUPS.map(([g]) => g));
     expect(GROUPS.flatMap(([, rules]) => rules.map((r) => r.id)).sort()).toEqual(RULES.map((r) => r.id).sort());
   });
@@ -177,10 +184,16 @@ describe('rule docs', () => {
 
   it('every page and every index row belongs to a registered rule', () => {
     const ids = new Set(RULES.map((r) => r.id));
-    const pages = readdirSync(DOCS).filter((f) => f.endsWith('.md') && f !== 'README.md').map((f) => f.slice(0, -3));
+    const pages = readdirSync(DOCS)
+      .filter((f) => f.endsWith('.md') && f !== 'README.md')
+      .map((f) => f.slice(0, -3));
     expect(pages.filter((p) => !ids.has(p))).toEqual([]);
     expect(pages).toHaveLength(RULES.length);
-    expect(indexRows(index).map((r) => r.id).filter((id) => !ids.has(id))).toEqual([]);
+    expect(
+      indexRows(index)
+        .map((r) => r.id)
+        .filter((id) => !ids.has(id)),
+    ).toEqual([]);
   });
 });
 

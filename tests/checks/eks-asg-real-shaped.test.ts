@@ -22,7 +22,9 @@ describe('EKS and Auto Scaling plan as the community modules write it', () => {
     const byRule = (id: string) => report.plans[0]!.findings.find((f) => f.rule === id)!.message;
     expect(byRule('EKS_UPGRADE_POLICY')).toContain('with support_type EXTENDED (the default) the cluster then enters extended support');
     expect(byRule('EKS_VERSION_SUPPORT')).toContain('Kubernetes "1.33" is in EKS extended support on 2026-11-30');
-    expect(byRule('ASG_NO_LAUNCH_SOURCE')).toContain('Valid requests must contain either LaunchTemplate, LaunchConfigurationName, InstanceId or MixedInstancesPolicy parameter');
+    expect(byRule('ASG_NO_LAUNCH_SOURCE')).toContain(
+      'Valid requests must contain either LaunchTemplate, LaunchConfigurationName, InstanceId or MixedInstancesPolicy parameter',
+    );
     expect(report.gate.passed).toBe(false);
   });
 });

@@ -59,7 +59,9 @@ describe('CLI', () => {
     expect(report.plans[0]!.resources.length).toBe(7);
     expect(report.plans[2]!.resources.length).toBe(7);
     expect(report.gate.passed).toBe(false);
-    expect(r.err.trim().split('\n')).toEqual([`container-plan-check: ${bad}: is a Terraform state file (it has "values" and no "resource_changes"); run \`terraform plan -out plan.out\` then \`terraform show -json plan.out > plan.json\``]);
+    expect(r.err.trim().split('\n')).toEqual([
+      `container-plan-check: ${bad}: is a Terraform state file (it has "values" and no "resource_changes"); run \`terraform plan -out plan.out\` then \`terraform show -json plan.out > plan.json\``,
+    ]);
   });
 
   const usage: [string[], RegExp][] = [

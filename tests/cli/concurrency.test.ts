@@ -23,7 +23,9 @@ describe('several plans in one run', () => {
   it('analysing plans together gives the same report as one at a time', async () => {
     const bad = writePlan('bad-concurrent.json', '{"format_version": "1.2", "resource_changes": [');
     const paths = [
-      ...readdirSync(FIXTURES).filter((f) => f.endsWith('.json')).map((f) => join(FIXTURES, f)),
+      ...readdirSync(FIXTURES)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => join(FIXTURES, f)),
       bad,
     ];
     const options = { asOf: '2026-11-22', failOn: 'error' as const };

@@ -31,19 +31,25 @@ describe('plan globs over symbolic links', () => {
   it('a loop is walked once and each file is one plan, found by its first name', async () => {
     const started = Date.now();
     expect(await expandPatterns('stacks/**/*.json', root)).toEqual(['stacks/a/plan.json']);
-    expect(await expandPatterns('stacks/**/plan.json\nstacks/b/plan.json\nstacks/a/loop/a/plan.json', root)).toEqual(['stacks/a/plan.json']);
+    expect(await expandPatterns('stacks/**/plan.json\nstacks/b/plan.json\nstacks/a/loop/a/plan.json', root)).toEqual([
+      'stacks/a/plan.json',
+    ]);
     expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('a pattern matching more files than the limit is refused in one line', async () => {
     const many = mkdtempSync(join(tmpdir(), 'cpc-glob-many-'));
     for (let i = 0; i <= limits.globMaxMatches; i++) writeFileSync(join(many, `p${i}.json`), '{}');
-    await expect(expandPatterns('*.json', many)).rejects.toThrow(`*.json: the pattern matches more than ${limits.globMaxMatches} files (src/data/limits.json); name the plans more narrowly`);
+    await expect(expandPatterns('*.json', many)).rejects.toThrow(
+      `*.json: the pattern matches more than ${limits.globMaxMatches} files (src/data/limits.json); name the plans more narrowly`,
+    );
   });
 
   it('a pattern looking into more directories than the limit is refused in one line', async () => {
     const wide = mkdtempSync(join(tmpdir(), 'cpc-glob-wide-'));
     for (let i = 0; i <= limits.globMaxDirectories; i++) mkdirSync(join(wide, `d${i}`));
-    await expect(expandPatterns('**/plan.json', wide)).rejects.toThrow(`**/plan.json: the pattern looks into more than ${limits.globMaxDirectories} directories`);
+    await expect(expandPatterns('**/plan.json', wide)).rejects.toThrow(
+      `**/plan.json: the pattern looks into more than ${limits.globMaxDirectories} directories`,
+    );
   });
 });

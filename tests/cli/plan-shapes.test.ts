@@ -65,7 +65,9 @@ describe('fixtures/plan-errored.json and fixtures/plan-deferred.json (plan statu
     const r = await cli('--format', 'json', fx('plan-deferred.json'));
     expect(r.code).toBe(0);
     const p = Report.parse(JSON.parse(r.out)).plans[0]!;
-    expect(p.notes!.join(' ')).toContain('aws_ecs_service.worker[*] (instance_count_unknown), aws_route53_record.worker[*] (deferred_prereq)');
+    expect(p.notes!.join(' ')).toContain(
+      'aws_ecs_service.worker[*] (instance_count_unknown), aws_route53_record.worker[*] (deferred_prereq)',
+    );
     expect(p.resources.find((x) => x.address === 'aws_ecs_service.worker[*]')).toMatchObject({ deferred: true, action: 'create' });
     expect(p.cost!.resources.find((x) => x.address === 'aws_ecs_service.worker[*]')).toMatchObject({ deferred: true, monthlyAfter: null });
     expect(p.cost).toMatchObject({ partial: true, monthlyAfter: null });

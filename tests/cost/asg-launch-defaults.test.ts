@@ -64,17 +64,25 @@ describe('fixtures/asg-launch-defaults.json', () => {
     ]);
     expect(r.components[0]!.monthly).toBeCloseTo(2 * price('ec2/t3.medium/hour') * HOURS_PER_MONTH, 9);
     expect(r.monthlyAfter).toBeNull();
-    expect(r.unpriced.map((u) => u.reason)).toEqual(['no price for cloudwatch/metric-month in us-east-1 in the price snapshot of 2026-11-22']);
-    expect(r.notes).toContain("aws_launch_configuration.legacy sets no root_block_device: the instances use the AMI's root volume, whose size and type are not in the plan (not priced)");
+    expect(r.unpriced.map((u) => u.reason)).toEqual([
+      'no price for cloudwatch/metric-month in us-east-1 in the price snapshot of 2026-11-22',
+    ]);
+    expect(r.notes).toContain(
+      "aws_launch_configuration.legacy sets no root_block_device: the instances use the AMI's root volume, whose size and type are not in the plan (not priced)",
+    );
     expect(r.notes?.join('\n')).not.toMatch(/known only after apply/);
   });
 
   it('prices dedicated tenancy at the Dedicated Instance rate, never the shared one (unpriced while the snapshot has none)', async () => {
     const r = resource(await estimateFixture(), 'aws_autoscaling_group.dedicated');
     expect(book.get('us-east-1', 'ec2-dedicated/m5.large/hour')).toBeUndefined();
-    expect(r.components.map((k) => [k.name, k.quantity, k.unitPrice])).toEqual([['Instances m5.large (on-demand, dedicated)', HOURS_PER_MONTH, null]]);
+    expect(r.components.map((k) => [k.name, k.quantity, k.unitPrice])).toEqual([
+      ['Instances m5.large (on-demand, dedicated)', HOURS_PER_MONTH, null],
+    ]);
     expect(r.monthlyAfter).toBeNull();
-    expect(r.unpriced.map((u) => u.reason)).toEqual(['no price for ec2-dedicated/m5.large/hour in us-east-1 in the price snapshot of 2026-11-22']);
+    expect(r.unpriced.map((u) => u.reason)).toEqual([
+      'no price for ec2-dedicated/m5.large/hour in us-east-1 in the price snapshot of 2026-11-22',
+    ]);
   });
 
   it('reads a mixed instances policy without instances_distribution as AWS does: base 0, 100% on-demand above it', async () => {
@@ -85,7 +93,15 @@ describe('fixtures/asg-launch-defaults.json', () => {
     expect(r.min).toBeCloseTo(2 * m5, 9);
     expect(r.max).toBeCloseTo(8 * m5, 9);
     expect(r.notes).toContain('4 capacity units: 4 on-demand, 0 Spot');
-    expect(r.notes?.some((n) => n.startsWith('mixed instances: on-demand base 0 (not set: the AWS default), then 100% on-demand above it (not set: the AWS default)'))).toBe(true);
-    expect(r.notes).toContain("aws_launch_template.mixed maps no EBS block device: the instances use the AMI's root volume, whose size and type are not in the plan (not priced)");
+    expect(
+      r.notes?.some((n) =>
+        n.startsWith(
+          'mixed instances: on-demand base 0 (not set: the AWS default), then 100% on-demand above it (not set: the AWS default)',
+        ),
+      ),
+    ).toBe(true);
+    expect(r.notes).toContain(
+      "aws_launch_template.mixed maps no EBS block device: the instances use the AMI's root volume, whose size and type are not in the plan (not priced)",
+    );
   });
 });

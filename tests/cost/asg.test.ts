@@ -6,7 +6,15 @@ import { estimate, resource } from './helpers.js';
  * t3.medium $0.0416/h (30.368 a month); EBS gp3 $0.08, gp2 $0.10 per GB-month. Spot is
  * estimated at 70% off: m5.large Spot 0.096 × 0.3 × 730 = 21.024 a month.
  */
-const lt = { address: 'aws_launch_template.nodes', after: { name: 'nodes', id: 'lt-0mixed', instance_type: null, block_device_mappings: [{ device_name: '/dev/xvda', ebs: [{ volume_size: 50, volume_type: 'gp3' }] }] } };
+const lt = {
+  address: 'aws_launch_template.nodes',
+  after: {
+    name: 'nodes',
+    id: 'lt-0mixed',
+    instance_type: null,
+    block_device_mappings: [{ device_name: '/dev/xvda', ebs: [{ volume_size: 50, volume_type: 'gp3' }] }],
+  },
+};
 
 const mixedAsg = (desired: number | null) => ({
   address: 'aws_autoscaling_group.mixed',
@@ -18,7 +26,13 @@ const mixedAsg = (desired: number | null) => ({
     launch_template: [],
     mixed_instances_policy: [
       {
-        instances_distribution: [{ on_demand_base_capacity: 2, on_demand_percentage_above_base_capacity: 25, spot_allocation_strategy: 'price-capacity-optimized' }],
+        instances_distribution: [
+          {
+            on_demand_base_capacity: 2,
+            on_demand_percentage_above_base_capacity: 25,
+            spot_allocation_strategy: 'price-capacity-optimized',
+          },
+        ],
         launch_template: [
           {
             launch_template_specification: [{ launch_template_id: 'lt-0mixed', launch_template_name: null, version: '$Latest' }],
@@ -56,7 +70,17 @@ describe('aws_autoscaling_group', () => {
   });
 
   it('keeps the range when desired_capacity is known only after apply', () => {
-    const c = estimate([lt, { ...mixedAsg(null), expressions: { desired_capacity: { references: ['var.desired'] }, min_size: { constant_value: 4 }, max_size: { constant_value: 20 } } }]);
+    const c = estimate([
+      lt,
+      {
+        ...mixedAsg(null),
+        expressions: {
+          desired_capacity: { references: ['var.desired'] },
+          min_size: { constant_value: 4 },
+          max_size: { constant_value: 20 },
+        },
+      },
+    ]);
     const r = resource(c, 'aws_autoscaling_group.mixed');
     expect(r.monthlyAfter).toBeNull();
     expect(r.min).toBeCloseTo(222.736, 9);
@@ -70,8 +94,20 @@ describe('aws_autoscaling_group', () => {
 
   it('prices a launch configuration with detailed monitoring off: instance type and root volume', () => {
     const c = estimate([
-      { address: 'aws_launch_configuration.old', after: { name: 'old', instance_type: 't3.medium', enable_monitoring: false, root_block_device: [{ volume_size: 20, volume_type: 'gp2' }], ebs_block_device: [] } },
-      { address: 'aws_autoscaling_group.old', after: { name: 'old', min_size: 1, max_size: 3, desired_capacity: 2, launch_configuration: 'old', launch_template: [] } },
+      {
+        address: 'aws_launch_configuration.old',
+        after: {
+          name: 'old',
+          instance_type: 't3.medium',
+          enable_monitoring: false,
+          root_block_device: [{ volume_size: 20, volume_type: 'gp2' }],
+          ebs_block_device: [],
+        },
+      },
+      {
+        address: 'aws_autoscaling_group.old',
+        after: { name: 'old', min_size: 1, max_size: 3, desired_capacity: 2, launch_configuration: 'old', launch_template: [] },
+      },
     ]);
     const r = resource(c, 'aws_autoscaling_group.old');
     // 2 × (30.368 + 20 × 0.10) = 2 × 32.368 = 64.736; min 32.368; max 97.104
@@ -94,7 +130,16 @@ describe('aws_autoscaling_group', () => {
           ],
         },
       },
-      { address: 'aws_autoscaling_group.db', after: { name: 'db', min_size: 1, max_size: 1, desired_capacity: 1, launch_template: [{ id: 'lt-0db', name: null, version: '$Latest' }] } },
+      {
+        address: 'aws_autoscaling_group.db',
+        after: {
+          name: 'db',
+          min_size: 1,
+          max_size: 1,
+          desired_capacity: 1,
+          launch_template: [{ id: 'lt-0db', name: null, version: '$Latest' }],
+        },
+      },
     ]);
     const r = resource(c, 'aws_autoscaling_group.db');
     // instance 70.08
@@ -113,12 +158,31 @@ describe('aws_autoscaling_group', () => {
     ]);
   });
   const ltAsg = (lt: Record<string, unknown>, ltUnknown: Record<string, unknown> = {}) => [
-    { address: 'aws_launch_template.app', after: { name: 'app', instance_type: 'm5.large', block_device_mappings: [], monitoring: [], placement: [], ...lt }, unknown: { id: true, ...ltUnknown } },
+    {
+      address: 'aws_launch_template.app',
+      after: { name: 'app', instance_type: 'm5.large', block_device_mappings: [], monitoring: [], placement: [], ...lt },
+      unknown: { id: true, ...ltUnknown },
+    },
     {
       address: 'aws_autoscaling_group.app',
-      after: { name: 'app', min_size: 1, max_size: 3, desired_capacity: 2, launch_template: [{ version: '$Latest' }], mixed_instances_policy: [] },
+      after: {
+        name: 'app',
+        min_size: 1,
+        max_size: 3,
+        desired_capacity: 2,
+        launch_template: [{ version: '$Latest' }],
+        mixed_instances_policy: [],
+      },
       unknown: { launch_template: [{ id: true, name: true }] },
-      expressions: { name: { constant_value: 'app' }, min_size: { constant_value: 1 }, max_size: { constant_value: 3 }, desired_capacity: { constant_value: 2 }, launch_template: [{ id: { references: ['aws_launch_template.app.id', 'aws_launch_template.app'] }, version: { constant_value: '$Latest' } }] },
+      expressions: {
+        name: { constant_value: 'app' },
+        min_size: { constant_value: 1 },
+        max_size: { constant_value: 3 },
+        desired_capacity: { constant_value: 2 },
+        launch_template: [
+          { id: { references: ['aws_launch_template.app.id', 'aws_launch_template.app'] }, version: { constant_value: '$Latest' } },
+        ],
+      },
     },
   ];
 
@@ -127,7 +191,11 @@ describe('aws_autoscaling_group', () => {
     expect(r.monthlyAfter).toBeNull();
     expect(r.components).toEqual([]);
     expect(r.unpriced).toEqual([
-      { item: 'Instances (Dedicated Host tenancy)', reason: 'aws_launch_template.app places the instances on Dedicated Hosts, which are billed per host whatever runs on them; the hosts are not in the plan' },
+      {
+        item: 'Instances (Dedicated Host tenancy)',
+        reason:
+          'aws_launch_template.app places the instances on Dedicated Hosts, which are billed per host whatever runs on them; the hosts are not in the plan',
+      },
     ]);
   });
 
@@ -137,7 +205,7 @@ describe('aws_autoscaling_group', () => {
     expect(r.monthlyAfter).toBeCloseTo(140.16, 9);
   });
 
-  it('bills a launch template\'s detailed monitoring only when monitoring.enabled is true', () => {
+  it("bills a launch template's detailed monitoring only when monitoring.enabled is true", () => {
     const on = resource(estimate(ltAsg({ monitoring: [{ enabled: true }] })), 'aws_autoscaling_group.app');
     expect(on.components.map((k) => [k.name, k.unit, k.quantity])).toEqual([
       ['Instances m5.large (on-demand)', 'hours', 1460],
@@ -145,7 +213,9 @@ describe('aws_autoscaling_group', () => {
     ]);
     // no CloudWatch price in the snapshot: the total is unknown, not the instances alone
     expect(on.monthlyAfter).toBeNull();
-    expect(on.unpriced.map((u) => u.reason)).toEqual(['no price for cloudwatch/metric-month in us-east-1 in the price snapshot of 2026-11-22']);
+    expect(on.unpriced.map((u) => u.reason)).toEqual([
+      'no price for cloudwatch/metric-month in us-east-1 in the price snapshot of 2026-11-22',
+    ]);
     const off = resource(estimate(ltAsg({})), 'aws_autoscaling_group.app');
     expect(off.components.map((k) => k.name)).toEqual(['Instances m5.large (on-demand)']);
     expect(off.monthlyAfter).toBeCloseTo(140.16, 9);
@@ -161,26 +231,63 @@ describe('aws_autoscaling_group', () => {
 
   it('keeps a tenancy written as an expression known only after apply unknown', () => {
     const [lt, asg] = ltAsg({ placement: [{ host_id: null }] }, { placement: [{ tenancy: true }] });
-    const c = estimate([{ ...lt!, expressions: { name: { constant_value: 'app' }, instance_type: { constant_value: 'm5.large' }, placement: [{ tenancy: { references: ['var.tenancy'] } }] } }, asg!]);
+    const c = estimate([
+      {
+        ...lt!,
+        expressions: {
+          name: { constant_value: 'app' },
+          instance_type: { constant_value: 'm5.large' },
+          placement: [{ tenancy: { references: ['var.tenancy'] } }],
+        },
+      },
+      asg!,
+    ]);
     const r = resource(c, 'aws_autoscaling_group.app');
     expect(r.monthlyAfter).toBeNull();
-    expect(r.notes).toContain('aws_launch_template.app: its tenancy is known only after apply, so the instance price (shared or dedicated) is unknown');
+    expect(r.notes).toContain(
+      'aws_launch_template.app: its tenancy is known only after apply, so the instance price (shared or dedicated) is unknown',
+    );
   });
 
   it("notes a launch configuration's root volume that sets a size but no type (the AMI's), and still prices the instances", () => {
     const c = estimate([
       {
         address: 'aws_launch_configuration.lc',
-        after: { name: 'lc', image_id: 'ami-1', instance_type: 't3.medium', enable_monitoring: false, root_block_device: [{ volume_size: 30, delete_on_termination: true }] },
+        after: {
+          name: 'lc',
+          image_id: 'ami-1',
+          instance_type: 't3.medium',
+          enable_monitoring: false,
+          root_block_device: [{ volume_size: 30, delete_on_termination: true }],
+        },
         unknown: { ebs_block_device: true, root_block_device: [{ volume_type: true, iops: true, throughput: true, encrypted: true }] },
-        expressions: { name: { constant_value: 'lc' }, image_id: { constant_value: 'ami-1' }, instance_type: { constant_value: 't3.medium' }, enable_monitoring: { constant_value: false }, root_block_device: [{ volume_size: { constant_value: 30 } }] },
+        expressions: {
+          name: { constant_value: 'lc' },
+          image_id: { constant_value: 'ami-1' },
+          instance_type: { constant_value: 't3.medium' },
+          enable_monitoring: { constant_value: false },
+          root_block_device: [{ volume_size: { constant_value: 30 } }],
+        },
       },
-      { address: 'aws_autoscaling_group.lc', after: { name: 'lc', min_size: 1, max_size: 1, desired_capacity: 1, launch_configuration: 'lc', launch_template: [], mixed_instances_policy: [] } },
+      {
+        address: 'aws_autoscaling_group.lc',
+        after: {
+          name: 'lc',
+          min_size: 1,
+          max_size: 1,
+          desired_capacity: 1,
+          launch_configuration: 'lc',
+          launch_template: [],
+          mixed_instances_policy: [],
+        },
+      },
     ]);
     const r = resource(c, 'aws_autoscaling_group.lc');
     // 0.0416 × 730 = 30.368
     expect(r.monthlyAfter).toBeCloseTo(30.368, 9);
     expect(r.components.map((k) => k.name)).toEqual(['Instances t3.medium (on-demand)']);
-    expect(r.notes).toContain("aws_launch_configuration.lc: root volume (30 GB) sets no type, so it keeps its snapshot's (the AMI's): not in the plan, not priced");
+    expect(r.notes).toContain(
+      "aws_launch_configuration.lc: root volume (30 GB) sets no type, so it keeps its snapshot's (the AMI's): not in the plan, not priced",
+    );
   });
 });

@@ -20,7 +20,9 @@ const fargate = (svc = service(), td = taskDef(), extra: Parameters<typeof estim
 
 describe('aws_ecs_service on Fargate', () => {
   it('prices 0.5 vCPU / 1 GB x86 × 2 tasks in us-east-1, with autoscaling 2..20', () => {
-    const c = estimate(fargate(service({ desired: 2 }), taskDef(), [{ address: 'aws_appautoscaling_target.api', after: scalingTarget(2, 20) }]));
+    const c = estimate(
+      fargate(service({ desired: 2 }), taskDef(), [{ address: 'aws_appautoscaling_target.api', after: scalingTarget(2, 20) }]),
+    );
     const r = resource(c, 'aws_ecs_service.api');
     // 2 × 18.02005 = 36.0401; min 2 tasks = 36.0401; max 20 × 18.02005 = 360.401
     expect(r.monthlyBefore).toBe(0);
@@ -53,7 +55,11 @@ describe('aws_ecs_service on Fargate', () => {
   });
 
   it('prices the same service on ARM64', () => {
-    const c = estimate(fargate(service(), taskDef({ runtime: { cpu_architecture: 'ARM64', operating_system_family: 'LINUX' } }), [{ address: 'aws_appautoscaling_target.api', after: scalingTarget(2, 20) }]));
+    const c = estimate(
+      fargate(service(), taskDef({ runtime: { cpu_architecture: 'ARM64', operating_system_family: 'LINUX' } }), [
+        { address: 'aws_appautoscaling_target.api', after: scalingTarget(2, 20) },
+      ]),
+    );
     const r = resource(c, 'aws_ecs_service.api');
     // 0.01975 × 730 × 2 = 28.835; × 10 at max = 288.35
     expect(r.monthlyAfter).toBeCloseTo(28.835, 9);
@@ -63,7 +69,12 @@ describe('aws_ecs_service on Fargate', () => {
   });
 
   it('prices the same service on Windows, with the OS licence fee', () => {
-    const r = resource(estimate(fargate(service(), taskDef({ runtime: { operating_system_family: 'WINDOWS_SERVER_2022_CORE', cpu_architecture: 'X86_64' } }))), 'aws_ecs_service.api');
+    const r = resource(
+      estimate(
+        fargate(service(), taskDef({ runtime: { operating_system_family: 'WINDOWS_SERVER_2022_CORE', cpu_architecture: 'X86_64' } })),
+      ),
+      'aws_ecs_service.api',
+    );
     // task-hour: 0.5 × 0.046552 + 1 × 0.00511175 + 0.5 × 0.046 = 0.023276 + 0.00511175 + 0.023 = 0.05138775
     // × 730 × 2 = 0.05138775 × 1460 = 73 + 2.026115 = 75.026115
     expect(r.monthlyAfter).toBeCloseTo(75.026115, 9);
@@ -82,7 +93,13 @@ describe('aws_ecs_service on Fargate', () => {
   });
 
   it('splits FARGATE base 1 weight 1 and FARGATE_SPOT weight 3 over 8 tasks, Spot at the 70% estimate', () => {
-    const svc = service({ desired: 8, strategy: [{ capacity_provider: 'FARGATE', base: 1, weight: 1 }, { capacity_provider: 'FARGATE_SPOT', weight: 3 }] });
+    const svc = service({
+      desired: 8,
+      strategy: [
+        { capacity_provider: 'FARGATE', base: 1, weight: 1 },
+        { capacity_provider: 'FARGATE_SPOT', weight: 3 },
+      ],
+    });
     const r = resource(estimate(fargate(svc)), 'aws_ecs_service.api');
     // base 1 on FARGATE, the other 7 by weight 1:3 → 1.75 FARGATE, 5.25 FARGATE_SPOT
     // FARGATE 2.75 × 18.02005 = 49.5551375; Spot 5.25 × 18.02005 × 0.3 = 28.38157875; total 77.93671625
@@ -90,7 +107,9 @@ describe('aws_ecs_service on Fargate', () => {
     const spotCpu = r.components.find((k) => k.name === 'Fargate Spot vCPU (Linux/x86)')!;
     expect(spotCpu.quantity).toBeCloseTo(5.25 * 0.5 * 730, 9);
     expect(spotCpu.unitPrice).toBeCloseTo(0.04048 * 0.3, 12);
-    expect(r.notes).toContain('8 tasks split by the capacity provider strategy (base first, then by weight): 2.75 on FARGATE, 5.25 on FARGATE_SPOT');
+    expect(r.notes).toContain(
+      '8 tasks split by the capacity provider strategy (base first, then by weight): 2.75 on FARGATE, 5.25 on FARGATE_SPOT',
+    );
     // no Spot advice for a service that already uses Spot
     expect(r.advice).toBeUndefined();
   });
@@ -108,7 +127,14 @@ describe('aws_ecs_service on Fargate', () => {
       estimate([
         ...fargate(svc),
         { address: 'aws_ecs_cluster.prod', after: { name: 'prod' } },
-        { address: 'aws_ecs_cluster_capacity_providers.prod', after: { cluster_name: 'prod', capacity_providers: ['FARGATE_SPOT'], default_capacity_provider_strategy: [{ capacity_provider: 'FARGATE_SPOT', base: 0, weight: 1 }] } },
+        {
+          address: 'aws_ecs_cluster_capacity_providers.prod',
+          after: {
+            cluster_name: 'prod',
+            capacity_providers: ['FARGATE_SPOT'],
+            default_capacity_provider_strategy: [{ capacity_provider: 'FARGATE_SPOT', base: 0, weight: 1 }],
+          },
+        },
       ]),
       'aws_ecs_service.api',
     );
@@ -119,7 +145,12 @@ describe('aws_ecs_service on Fargate', () => {
   it('leaves the point figure unknown when desired_count is unknown, and still shows the range', () => {
     const c = estimate([
       { address: 'aws_ecs_task_definition.api', after: taskDef() },
-      { address: 'aws_ecs_service.api', after: { ...service(), desired_count: null }, unknown: { desired_count: true }, expressions: { ...constants(service()), desired_count: ref('var.desired_count') } },
+      {
+        address: 'aws_ecs_service.api',
+        after: { ...service(), desired_count: null },
+        unknown: { desired_count: true },
+        expressions: { ...constants(service()), desired_count: ref('var.desired_count') },
+      },
       { address: 'aws_appautoscaling_target.api', after: scalingTarget(2, 20) },
     ]);
     const r = resource(c, 'aws_ecs_service.api');
@@ -133,7 +164,18 @@ describe('aws_ecs_service on Fargate', () => {
   });
 
   it('leaves the figure unknown when the task size is known only after apply', () => {
-    const r = resource(estimate([{ address: 'aws_ecs_task_definition.api', after: { ...taskDef(), cpu: null }, unknown: { cpu: true }, expressions: { ...constants(taskDef()), cpu: ref('var.cpu') } }, { address: 'aws_ecs_service.api', after: service() }]), 'aws_ecs_service.api');
+    const r = resource(
+      estimate([
+        {
+          address: 'aws_ecs_task_definition.api',
+          after: { ...taskDef(), cpu: null },
+          unknown: { cpu: true },
+          expressions: { ...constants(taskDef()), cpu: ref('var.cpu') },
+        },
+        { address: 'aws_ecs_service.api', after: service() },
+      ]),
+      'aws_ecs_service.api',
+    );
     expect(r.monthlyAfter).toBeNull();
     expect(r.notes?.[0]).toMatch(/cpu is known only after apply/);
   });
@@ -143,10 +185,30 @@ describe('aws_ecs_service on Fargate', () => {
       { address: 'aws_ecs_task_definition.api', after: { ...taskDef(), requires_compatibilities: ['EC2'] } },
       { address: 'aws_ecs_service.api', after: service({ strategy: [{ capacity_provider: 'ec2-cp', weight: 1 }] }) },
       { address: 'aws_ecs_cluster.prod', after: { name: 'prod' } },
-      { address: 'aws_ecs_cluster_capacity_providers.prod', after: { cluster_name: 'prod', capacity_providers: ['ec2-cp'], default_capacity_provider_strategy: [] } },
-      { address: 'aws_ecs_capacity_provider.ec2', after: { name: 'ec2-cp', auto_scaling_group_provider: [{ auto_scaling_group_arn: 'arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:abc:autoScalingGroupName/ecs-nodes' }] } },
+      {
+        address: 'aws_ecs_cluster_capacity_providers.prod',
+        after: { cluster_name: 'prod', capacity_providers: ['ec2-cp'], default_capacity_provider_strategy: [] },
+      },
+      {
+        address: 'aws_ecs_capacity_provider.ec2',
+        after: {
+          name: 'ec2-cp',
+          auto_scaling_group_provider: [
+            { auto_scaling_group_arn: 'arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:abc:autoScalingGroupName/ecs-nodes' },
+          ],
+        },
+      },
       { address: 'aws_launch_template.ecs', after: { name: 'ecs', id: 'lt-0abc', instance_type: 't3.medium', block_device_mappings: [] } },
-      { address: 'aws_autoscaling_group.ecs', after: { name: 'ecs-nodes', min_size: 1, max_size: 4, desired_capacity: 2, launch_template: [{ id: 'lt-0abc', name: null, version: '$Latest' }] } },
+      {
+        address: 'aws_autoscaling_group.ecs',
+        after: {
+          name: 'ecs-nodes',
+          min_size: 1,
+          max_size: 4,
+          desired_capacity: 2,
+          launch_template: [{ id: 'lt-0abc', name: null, version: '$Latest' }],
+        },
+      },
     ]);
     const svc = resource(c, 'aws_ecs_service.api');
     expect(svc.monthlyAfter).toBe(0);
@@ -161,7 +223,12 @@ describe('aws_ecs_service on Fargate', () => {
 describe('before and after', () => {
   it('prices an update that changes task size and count: before → after', () => {
     const c = estimate([
-      { address: 'aws_ecs_task_definition.api', actions: ['delete', 'create'], before: taskDef(), after: taskDef({ cpu: '1024', memory: '2048' }) },
+      {
+        address: 'aws_ecs_task_definition.api',
+        actions: ['delete', 'create'],
+        before: taskDef(),
+        after: taskDef({ cpu: '1024', memory: '2048' }),
+      },
       { address: 'aws_ecs_service.api', actions: ['update'], before: service({ desired: 2 }), after: service({ desired: 3 }) },
     ]);
     const r = resource(c, 'aws_ecs_service.api');
@@ -204,7 +271,7 @@ describe('before and after', () => {
 });
 
 describe('unpriced and discounted', () => {
-  it('reports a region without prices as unpriced, never $0 and never another region\'s price', () => {
+  it("reports a region without prices as unpriced, never $0 and never another region's price", () => {
     const c = estimate(fargate(), { spec: { region: 'ap-southeast-4' } });
     const r = resource(c, 'aws_ecs_service.api');
     expect(r.monthlyAfter).toBeNull();

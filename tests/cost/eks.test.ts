@@ -10,7 +10,10 @@ import { estimate, resource } from './helpers.js';
  * EC2 us-east-1 on-demand Linux: m5.large $0.096/h, m5.xlarge $0.192/h, t3.medium $0.0416/h;
  * EBS gp2 $0.10 and gp3 $0.08 per GB-month.
  */
-const cluster = (version: string, extra: Record<string, unknown> = {}) => ({ address: 'aws_eks_cluster.prod', after: { name: 'prod', version, upgrade_policy: [], ...extra } });
+const cluster = (version: string, extra: Record<string, unknown> = {}) => ({
+  address: 'aws_eks_cluster.prod',
+  after: { name: 'prod', version, upgrade_policy: [], ...extra },
+});
 
 describe('aws_eks_cluster', () => {
   it('prices a version in standard support at $0.10/h', () => {
@@ -47,12 +50,18 @@ describe('aws_eks_cluster', () => {
         address: 'aws_eks_cluster.prod',
         after: { name: 'prod', version: '1.33', upgrade_policy: [{}] },
         unknown: { upgrade_policy: [{ support_type: true }] },
-        expressions: { name: { constant_value: 'prod' }, version: { constant_value: '1.33' }, upgrade_policy: [{ support_type: { references: ['var.support'] } }] },
+        expressions: {
+          name: { constant_value: 'prod' },
+          version: { constant_value: '1.33' },
+          upgrade_policy: [{ support_type: { references: ['var.support'] } }],
+        },
       },
     ]);
     const r = resource(c, 'aws_eks_cluster.prod');
     expect(r.monthlyAfter).toBeNull();
-    expect(r.notes).toEqual(['upgrade_policy.support_type is known only after apply, so the price (standard or extended support) is unknown']);
+    expect(r.notes).toEqual([
+      'upgrade_policy.support_type is known only after apply, so the price (standard or extended support) is unknown',
+    ]);
   });
 
   it('prices standard support when support_type is STANDARD (EKS upgrades instead)', () => {
@@ -66,7 +75,9 @@ describe('aws_eks_cluster', () => {
     const r = resource(estimate([cluster('1.34')], { asOf: '2026-11-02' }), 'aws_eks_cluster.prod');
     expect(r.monthlyAfter).toBeCloseTo(73, 9);
     // 438 − 73 = +365
-    expect(r.notes).toEqual(['Kubernetes 1.34 leaves standard support on 2026-12-02 (in 30 days): from then the control plane costs $438.00/month (+$365.00) unless the cluster is upgraded']);
+    expect(r.notes).toEqual([
+      'Kubernetes 1.34 leaves standard support on 2026-12-02 (in 30 days): from then the control plane costs $438.00/month (+$365.00) unless the cluster is upgraded',
+    ]);
   });
 
   it('follows the as-of date, not the clock', () => {
@@ -75,13 +86,27 @@ describe('aws_eks_cluster', () => {
   });
 
   it('uses the default (latest, standard) version when none is configured, and is unknown for a computed one', () => {
-    const unset = estimate([{ address: 'aws_eks_cluster.prod', after: { name: 'prod', version: null }, unknown: { version: true }, expressions: { name: { constant_value: 'prod' } } }]);
+    const unset = estimate([
+      {
+        address: 'aws_eks_cluster.prod',
+        after: { name: 'prod', version: null },
+        unknown: { version: true },
+        expressions: { name: { constant_value: 'prod' } },
+      },
+    ]);
     expect(resource(unset, 'aws_eks_cluster.prod').monthlyAfter).toBeCloseTo(73, 9);
-    const computed = estimate([{ address: 'aws_eks_cluster.prod', after: { name: 'prod', version: null }, unknown: { version: true }, expressions: { name: { constant_value: 'prod' }, version: { references: ['var.k8s'] } } }]);
+    const computed = estimate([
+      {
+        address: 'aws_eks_cluster.prod',
+        after: { name: 'prod', version: null },
+        unknown: { version: true },
+        expressions: { name: { constant_value: 'prod' }, version: { references: ['var.k8s'] } },
+      },
+    ]);
     expect(resource(computed, 'aws_eks_cluster.prod').monthlyAfter).toBeNull();
   });
 
-  it('puts the control-plane cost of a new cluster next to ECS\'s $0', () => {
+  it("puts the control-plane cost of a new cluster next to ECS's $0", () => {
     const r = resource(estimate([cluster('1.35')]), 'aws_eks_cluster.prod');
     expect(r.advice).toEqual(['an ECS cluster has no control-plane charge: $0.00/month against $73.00/month for this EKS control plane']);
   });
@@ -94,7 +119,17 @@ describe('aws_eks_cluster', () => {
 
 const nodeGroup = (extra: Record<string, unknown> = {}) => ({
   address: 'aws_eks_node_group.general',
-  after: { cluster_name: 'prod', node_group_name: 'general', ami_type: 'AL2023_x86_64_STANDARD', capacity_type: 'ON_DEMAND', instance_types: ['m5.large'], disk_size: null, launch_template: [], scaling_config: [{ desired_size: 3, min_size: 1, max_size: 5 }], ...extra },
+  after: {
+    cluster_name: 'prod',
+    node_group_name: 'general',
+    ami_type: 'AL2023_x86_64_STANDARD',
+    capacity_type: 'ON_DEMAND',
+    instance_types: ['m5.large'],
+    disk_size: null,
+    launch_template: [],
+    scaling_config: [{ desired_size: 3, min_size: 1, max_size: 5 }],
+    ...extra,
+  },
   unknown: extra.disk_size === undefined ? { disk_size: true } : {},
   expressions: { cluster_name: { constant_value: 'prod' }, instance_types: { constant_value: ['m5.large'] }, scaling_config: [{}] },
 });
@@ -120,7 +155,9 @@ describe('aws_eks_node_group', () => {
     expect(r.monthlyAfter).toBeCloseTo(426.48, 9);
     expect(r.min).toBeCloseTo(72.08, 9);
     expect(r.max).toBeCloseTo(710.8, 9);
-    expect(r.notes?.join('\n')).toMatch(/instance_types lists 2 types, \$72\.08–\$142\.16 per node-month \(m5\.large\.\.m5\.xlarge\); the first, m5\.xlarge, is used for the figure/);
+    expect(r.notes?.join('\n')).toMatch(
+      /instance_types lists 2 types, \$72\.08–\$142\.16 per node-month \(m5\.large\.\.m5\.xlarge\); the first, m5\.xlarge, is used for the figure/,
+    );
   });
 
   it('prices capacity_type SPOT at the Spot discount estimate', () => {
@@ -132,12 +169,31 @@ describe('aws_eks_node_group', () => {
 
   it("takes the launch template's instance type and block devices when the node group sets none", () => {
     const c = estimate([
-      { address: 'aws_launch_template.nodes', after: { name: 'nodes', id: 'lt-0123', instance_type: 't3.medium', block_device_mappings: [{ device_name: '/dev/xvda', ebs: [{ volume_size: 30, volume_type: 'gp3' }] }] } },
+      {
+        address: 'aws_launch_template.nodes',
+        after: {
+          name: 'nodes',
+          id: 'lt-0123',
+          instance_type: 't3.medium',
+          block_device_mappings: [{ device_name: '/dev/xvda', ebs: [{ volume_size: 30, volume_type: 'gp3' }] }],
+        },
+      },
       {
         address: 'aws_eks_node_group.general',
-        after: { cluster_name: 'prod', capacity_type: 'ON_DEMAND', instance_types: null, disk_size: null, launch_template: [{ id: 'lt-0123', name: null, version: '1' }], scaling_config: [{ desired_size: 2, min_size: 2, max_size: 2 }] },
+        after: {
+          cluster_name: 'prod',
+          capacity_type: 'ON_DEMAND',
+          instance_types: null,
+          disk_size: null,
+          launch_template: [{ id: 'lt-0123', name: null, version: '1' }],
+          scaling_config: [{ desired_size: 2, min_size: 2, max_size: 2 }],
+        },
         unknown: { instance_types: true, disk_size: true },
-        expressions: { cluster_name: { constant_value: 'prod' }, launch_template: [{ id: { references: ['aws_launch_template.nodes.id', 'aws_launch_template.nodes'] } }], scaling_config: [{}] },
+        expressions: {
+          cluster_name: { constant_value: 'prod' },
+          launch_template: [{ id: { references: ['aws_launch_template.nodes.id', 'aws_launch_template.nodes'] } }],
+          scaling_config: [{}],
+        },
       },
     ]);
     const r = resource(c, 'aws_eks_node_group.general');
@@ -150,7 +206,13 @@ describe('aws_eks_node_group', () => {
     const c = estimate([
       {
         address: 'aws_eks_node_group.general',
-        after: { cluster_name: 'prod', capacity_type: 'ON_DEMAND', instance_types: ['m5.large'], launch_template: [{ id: 'lt-0elsewhere', name: null, version: '3' }], scaling_config: [{ desired_size: 2, min_size: 2, max_size: 2 }] },
+        after: {
+          cluster_name: 'prod',
+          capacity_type: 'ON_DEMAND',
+          instance_types: ['m5.large'],
+          launch_template: [{ id: 'lt-0elsewhere', name: null, version: '3' }],
+          scaling_config: [{ desired_size: 2, min_size: 2, max_size: 2 }],
+        },
         unknown: { disk_size: true, ami_type: true },
         expressions: {
           cluster_name: { constant_value: 'prod' },
@@ -165,17 +227,38 @@ describe('aws_eks_node_group', () => {
     // 2 × 0.096 × 730 = 140.16, no disk
     expect(r.components.map((k) => k.name)).toEqual(['Instances m5.large (on-demand)']);
     expect(r.monthlyAfter).toBeCloseTo(140.16, 9);
-    expect(r.notes).toContain('its launch_template block is set but the launch template is not in this plan: the disk (set in the launch template) is not priced');
+    expect(r.notes).toContain(
+      'its launch_template block is set but the launch template is not in this plan: the disk (set in the launch template) is not priced',
+    );
   });
 
   it('reads disk_size 0 beside a launch template as not set: the template decides the disk', () => {
     const c = estimate([
-      { address: 'aws_launch_template.nodes', after: { name: 'nodes', id: 'lt-0123', instance_type: 't3.medium', block_device_mappings: [{ device_name: '/dev/xvda', ebs: [{ volume_size: 40, volume_type: 'gp3' }] }] } },
+      {
+        address: 'aws_launch_template.nodes',
+        after: {
+          name: 'nodes',
+          id: 'lt-0123',
+          instance_type: 't3.medium',
+          block_device_mappings: [{ device_name: '/dev/xvda', ebs: [{ volume_size: 40, volume_type: 'gp3' }] }],
+        },
+      },
       {
         address: 'aws_eks_node_group.general',
-        after: { cluster_name: 'prod', capacity_type: 'ON_DEMAND', disk_size: 0, launch_template: [{ id: 'lt-0123', name: null, version: '1' }], scaling_config: [{ desired_size: 1, min_size: 1, max_size: 1 }] },
+        after: {
+          cluster_name: 'prod',
+          capacity_type: 'ON_DEMAND',
+          disk_size: 0,
+          launch_template: [{ id: 'lt-0123', name: null, version: '1' }],
+          scaling_config: [{ desired_size: 1, min_size: 1, max_size: 1 }],
+        },
         unknown: { instance_types: true },
-        expressions: { cluster_name: { constant_value: 'prod' }, disk_size: { constant_value: 0 }, launch_template: [{ id: { references: ['aws_launch_template.nodes.id', 'aws_launch_template.nodes'] } }], scaling_config: [{}] },
+        expressions: {
+          cluster_name: { constant_value: 'prod' },
+          disk_size: { constant_value: 0 },
+          launch_template: [{ id: { references: ['aws_launch_template.nodes.id', 'aws_launch_template.nodes'] } }],
+          scaling_config: [{}],
+        },
       },
     ]);
     const r = resource(c, 'aws_eks_node_group.general');
@@ -185,14 +268,20 @@ describe('aws_eks_node_group', () => {
   });
 
   it('lists an instance type without a price in the region as unpriced', () => {
-    const r = resource(estimate([nodeGroup({ instance_types: ['m5.large'] })], { spec: { region: 'eu-west-1' } }), 'aws_eks_node_group.general');
+    const r = resource(
+      estimate([nodeGroup({ instance_types: ['m5.large'] })], { spec: { region: 'eu-west-1' } }),
+      'aws_eks_node_group.general',
+    );
     expect(r.monthlyAfter).toBeNull();
     expect(r.unpriced.map((u) => u.reason)).toEqual(['no price for ec2/m5.large/hour in eu-west-1 in the price snapshot of 2026-11-22']);
   });
 });
 
 describe('aws_eks_fargate_profile', () => {
-  const profile = { address: 'aws_eks_fargate_profile.web', after: { cluster_name: 'prod', fargate_profile_name: 'web', selector: [{ namespace: 'web', labels: null }] } };
+  const profile = {
+    address: 'aws_eks_fargate_profile.web',
+    after: { cluster_name: 'prod', fargate_profile_name: 'web', selector: [{ namespace: 'web', labels: null }] },
+  };
 
   it('is usage-based with no figure unless pods are declared', () => {
     const c = estimate([profile, { address: 'aws_eks_cluster.prod', after: { name: 'prod', version: '1.35' } }]);
@@ -205,7 +294,9 @@ describe('aws_eks_fargate_profile', () => {
   });
 
   it('prices declared pods at EKS Fargate size: +256 MB, rounded up to the next valid size', () => {
-    const c = estimate([profile], { cost: { eksFargatePods: { 'aws_eks_fargate_profile.web': [{ namespace: 'web', count: 4, cpu: 1, memory: '8Gi' }] } } });
+    const c = estimate([profile], {
+      cost: { eksFargatePods: { 'aws_eks_fargate_profile.web': [{ namespace: 'web', count: 4, cpu: 1, memory: '8Gi' }] } },
+    });
     const r = resource(c, 'aws_eks_fargate_profile.web');
     // 1 vCPU / 8 GB + 256 MB = 8.25 GB: no 1-vCPU size fits, so 2 vCPU / 9 GB
     // pod-hour: 2 × 0.04048 + 9 × 0.004445 = 0.08096 + 0.040005 = 0.120965; × 730 × 4 = 353.2178

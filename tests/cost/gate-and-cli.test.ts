@@ -55,7 +55,18 @@ describe('gate on the monthly delta', () => {
   });
 
   it('cannot check a limit when the delta is unknown', async () => {
-    const p = writePlan('unknown.json', buildPlan([{ address: 'aws_ecs_task_definition.api', after: taskDef() }, { address: 'aws_ecs_service.api', after: { ...service(), desired_count: null }, unknown: { desired_count: true }, expressions: { ...constants(service()), desired_count: ref('var.desired_count') } }]));
+    const p = writePlan(
+      'unknown.json',
+      buildPlan([
+        { address: 'aws_ecs_task_definition.api', after: taskDef() },
+        {
+          address: 'aws_ecs_service.api',
+          after: { ...service(), desired_count: null },
+          unknown: { desired_count: true },
+          expressions: { ...constants(service()), desired_count: ref('var.desired_count') },
+        },
+      ]),
+    );
     const r = await run([p], { maxIncrease: 1000 });
     expect(r.report.gate.reasons).toEqual(['the monthly cost delta is unknown, so the cost limit cannot be checked']);
   });
@@ -64,7 +75,11 @@ describe('gate on the monthly delta', () => {
 describe('CLI', () => {
   it('prints the cost table', async () => {
     let out = '';
-    const code = await runCli(['--as-of', '2026-11-22', '--fail-on', 'never', createPlan()], { stdout: (s) => (out += s), stderr: () => {}, today: () => '2026-11-22' });
+    const code = await runCli(['--as-of', '2026-11-22', '--fail-on', 'never', createPlan()], {
+      stdout: (s) => (out += s),
+      stderr: () => {},
+      today: () => '2026-11-22',
+    });
     expect(code).toBe(0);
     expect(out).toContain('monthly cost (USD, 730 hours a month, AWS prices of 2026-11-22):');
     expect(out).toMatch(/aws_ecs_service\.api\s+\+ create\s+–\s+\$36\.04\s+\+\$36\.04/);
@@ -80,7 +95,11 @@ describe('pricing update', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cpc-pricing-'));
     const out = join(dir, 'snapshot.json');
     let err = '';
-    const code = await runCli(['pricing', 'update', '--from-dir', join(FIXTURES, 'price-list'), '--out', out], { stdout: () => {}, stderr: (s) => (err += s), today: () => '2026-11-22' });
+    const code = await runCli(['pricing', 'update', '--from-dir', join(FIXTURES, 'price-list'), '--out', out], {
+      stdout: () => {},
+      stderr: (s) => (err += s),
+      today: () => '2026-11-22',
+    });
     expect(code).toBe(0);
     const got = JSON.parse(readFileSync(out, 'utf8'));
     const expected = JSON.parse(readFileSync(join(FIXTURES, 'expected-snapshot.json'), 'utf8'));
@@ -93,14 +112,22 @@ describe('pricing update', () => {
 
   it('limits the regions with --region', async () => {
     let out = '';
-    const code = await runCli(['pricing', 'update', '--from-dir', join(FIXTURES, 'price-list'), '--region', 'eu-west-1'], { stdout: (s) => (out += s), stderr: () => {}, today: () => '2026-11-22' });
+    const code = await runCli(['pricing', 'update', '--from-dir', join(FIXTURES, 'price-list'), '--region', 'eu-west-1'], {
+      stdout: (s) => (out += s),
+      stderr: () => {},
+      today: () => '2026-11-22',
+    });
     expect(code).toBe(0);
     expect(Object.keys(JSON.parse(out).regions)).toEqual(['eu-west-1']);
   });
 
   it('reports a missing Price List file in one line, exit 2', async () => {
     let err = '';
-    const code = await runCli(['pricing', 'update', '--from-dir', FIXTURES], { stdout: () => {}, stderr: (s) => (err += s), today: () => '2026-11-22' });
+    const code = await runCli(['pricing', 'update', '--from-dir', FIXTURES], {
+      stdout: () => {},
+      stderr: (s) => (err += s),
+      today: () => '2026-11-22',
+    });
     expect(code).toBe(2);
     expect(err).toBe(`container-plan-check: ${join(FIXTURES, 'offers/v1.0/aws/index.json')}: cannot read the Price List file (ENOENT)\n`);
   });
@@ -108,21 +135,37 @@ describe('pricing update', () => {
   it('a snapshot it writes is usable as the price file, merged over the embedded one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cpc-pricing-'));
     const out = join(dir, 'snapshot.json');
-    await runCli(['pricing', 'update', '--from-dir', join(FIXTURES, 'price-list'), '--out', out], { stdout: () => {}, stderr: () => {}, today: () => '2026-11-22' });
+    await runCli(['pricing', 'update', '--from-dir', join(FIXTURES, 'price-list'), '--out', out], {
+      stdout: () => {},
+      stderr: () => {},
+      today: () => '2026-11-22',
+    });
     // eu-west-1 m5.large from the fixture offer: 0.107 × 730 = 78.11 + 20 GB × 0.11 = 2.2 → 80.31
-    const ng = { address: 'aws_eks_node_group.ng', after: { cluster_name: 'prod', capacity_type: 'ON_DEMAND', instance_types: ['m5.large'], disk_size: 20, launch_template: [], scaling_config: [{ desired_size: 1, min_size: 1, max_size: 1 }] } };
+    const ng = {
+      address: 'aws_eks_node_group.ng',
+      after: {
+        cluster_name: 'prod',
+        capacity_type: 'ON_DEMAND',
+        instance_types: ['m5.large'],
+        disk_size: 20,
+        launch_template: [],
+        scaling_config: [{ desired_size: 1, min_size: 1, max_size: 1 }],
+      },
+    };
     const c = estimate([ng], { spec: { region: 'eu-west-1' }, cost: { priceFile: out } });
     expect(resource(c, 'aws_eks_node_group.ng').monthlyAfter).toBeCloseTo(80.31, 9);
     expect(c.snapshotDate).toBe('2025-11-06');
-    expect(resource(c, 'aws_eks_node_group.ng').components[0]!.priceSource).toBe('price file: AWS Price List, AmazonEC2 offer for eu-west-1, version 20251105094417 (2025-11-05)');
+    expect(resource(c, 'aws_eks_node_group.ng').components[0]!.priceSource).toBe(
+      'price file: AWS Price List, AmazonEC2 offer for eu-west-1, version 20251105094417 (2025-11-05)',
+    );
   });
 
   it('a price file with a source it does not describe is refused in one line', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cpc-pricing-'));
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ regions: { 'eu-west-1': { 'ec2/m5.large/hour': { usd: 0.1, src: 'nowhere' } } } }));
-    expect(() => estimate([{ address: 'aws_eks_cluster.prod', after: { name: 'prod', version: '1.35' } }], { cost: { priceFile: bad } })).toThrow(
-      `${bad}: regions.eu-west-1["ec2/m5.large/hour"].src "nowhere" is not described under sources`,
-    );
+    expect(() =>
+      estimate([{ address: 'aws_eks_cluster.prod', after: { name: 'prod', version: '1.35' } }], { cost: { priceFile: bad } }),
+    ).toThrow(`${bad}: regions.eu-west-1["ec2/m5.large/hour"].src "nowhere" is not described under sources`);
   });
 });

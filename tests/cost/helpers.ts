@@ -37,7 +37,15 @@ export function resource(c: PlanCost, address: string): ResourceCost {
 }
 
 /** A Fargate task definition (family `api` by default). */
-export function taskDef(opts: { family?: string; cpu?: string; memory?: string; runtime?: { cpu_architecture?: string; operating_system_family?: string }; ephemeralGiB?: number } = {}): Record<string, unknown> {
+export function taskDef(
+  opts: {
+    family?: string;
+    cpu?: string;
+    memory?: string;
+    runtime?: { cpu_architecture?: string; operating_system_family?: string };
+    ephemeralGiB?: number;
+  } = {},
+): Record<string, unknown> {
   return {
     family: opts.family ?? 'api',
     cpu: opts.cpu ?? '512',
@@ -51,7 +59,14 @@ export function taskDef(opts: { family?: string; cpu?: string; memory?: string; 
 }
 
 /** An ECS service on cluster `prod` running task family `api`. */
-export function service(opts: { name?: string; desired?: number; launchType?: string; strategy?: { capacity_provider: string; base?: number; weight?: number }[] } = {}): Record<string, unknown> {
+export function service(
+  opts: {
+    name?: string;
+    desired?: number;
+    launchType?: string;
+    strategy?: { capacity_provider: string; base?: number; weight?: number }[];
+  } = {},
+): Record<string, unknown> {
   return {
     name: opts.name ?? 'api',
     cluster: 'prod',
@@ -63,5 +78,11 @@ export function service(opts: { name?: string; desired?: number; launchType?: st
 }
 
 export function scalingTarget(min: number, max: number, serviceName = 'api'): Record<string, unknown> {
-  return { service_namespace: 'ecs', resource_id: `service/prod/${serviceName}`, scalable_dimension: 'ecs:service:DesiredCount', min_capacity: min, max_capacity: max };
+  return {
+    service_namespace: 'ecs',
+    resource_id: `service/prod/${serviceName}`,
+    scalable_dimension: 'ecs:service:DesiredCount',
+    min_capacity: min,
+    max_capacity: max,
+  };
 }

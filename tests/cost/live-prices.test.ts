@@ -34,7 +34,14 @@ const ec2 = (region: string, prefix: string, type: string, usd: string, over: Re
   },
   usd,
 });
-const byUsage = (serviceCode: string, region: string, usagetype: string, usd: string, productFamily: string, unit: string): EmulatorProduct => ({
+const byUsage = (
+  serviceCode: string,
+  region: string,
+  usagetype: string,
+  usd: string,
+  productFamily: string,
+  unit: string,
+): EmulatorProduct => ({
   serviceCode,
   sku: `SKU${usagetype}`.replace(/[^A-Za-z0-9]/g, '').toUpperCase(),
   productFamily,
@@ -47,7 +54,11 @@ const PRODUCTS: EmulatorProduct[] = [
   ec2('eu-central-1', 'EUC1', 't3.small', '0.0240000000'),
   ec2('us-east-2', 'USE2', 'm6i.large', '0.0960000000'),
   // Same type, other products: the filters leave them out.
-  ec2('us-east-2', 'USE2', 'm6i.large', '0.1880000000', { operatingSystem: 'Windows', licenseModel: 'License Included', operation: 'RunInstances:0002' }),
+  ec2('us-east-2', 'USE2', 'm6i.large', '0.1880000000', {
+    operatingSystem: 'Windows',
+    licenseModel: 'License Included',
+    operation: 'RunInstances:0002',
+  }),
   ec2('us-east-2', 'USE2', 'm6i.large', '0.0960000000', { capacitystatus: 'UnusedCapacityReservation' }),
   byUsage('AmazonEC2', 'eu-central-1', 'EUC1-EBS:VolumeUsage.gp2', '0.1190000000', 'Storage', 'GB-Mo'),
   byUsage('AmazonEC2', 'us-east-2', 'USE2-EBS:VolumeUsage.gp2', '0.1000000000', 'Storage', 'GB-Mo'),
@@ -69,20 +80,40 @@ const nodeGroup = (name: string, type: string, provider: string): ResSpec => ({
 });
 
 const PROVIDERS = {
-  'aws.frankfurt': { name: 'aws', full_name: 'registry.terraform.io/hashicorp/aws', alias: 'frankfurt', expressions: { region: { constant_value: 'eu-central-1' } } },
-  'aws.ohio': { name: 'aws', full_name: 'registry.terraform.io/hashicorp/aws', alias: 'ohio', expressions: { region: { constant_value: 'us-east-2' } } },
+  'aws.frankfurt': {
+    name: 'aws',
+    full_name: 'registry.terraform.io/hashicorp/aws',
+    alias: 'frankfurt',
+    expressions: { region: { constant_value: 'eu-central-1' } },
+  },
+  'aws.ohio': {
+    name: 'aws',
+    full_name: 'registry.terraform.io/hashicorp/aws',
+    alias: 'ohio',
+    expressions: { region: { constant_value: 'us-east-2' } },
+  },
 };
 
 /** Node groups in eu-central-1 (t3.small) and us-east-2 (m6i.large), and an EKS cluster in eu-central-1. */
 const twoRegions = () =>
-  buildPlan([nodeGroup('frankfurt', 't3.small', 'aws.frankfurt'), nodeGroup('ohio', 'm6i.large', 'aws.ohio'), { address: 'aws_eks_cluster.prod', providerConfigKey: 'aws.frankfurt', after: { name: 'prod', version: '1.35' } }], { providers: PROVIDERS });
+  buildPlan(
+    [
+      nodeGroup('frankfurt', 't3.small', 'aws.frankfurt'),
+      nodeGroup('ohio', 'm6i.large', 'aws.ohio'),
+      { address: 'aws_eks_cluster.prod', providerConfigKey: 'aws.frankfurt', after: { name: 'prod', version: '1.35' } },
+    ],
+    { providers: PROVIDERS },
+  );
 
 const OPTIONS: EngineOptions = { asOf: '2026-11-22', failOn: 'never' };
 
 /** The plan's cost with the given live prices (the engine's pre-pass, on one plan). */
 async function costWith(live: LivePrices, plan = twoRegions()): Promise<PlanCost> {
   const model = buildModel(validatePlan('test.json', JSON.parse(JSON.stringify(plan))));
-  const c = await estimateCostsLive({ model, graph: buildGraph(model), options: OPTIONS, config: {}, locate: () => undefined, ignoreChanges: () => undefined }, live);
+  const c = await estimateCostsLive(
+    { model, graph: buildGraph(model), options: OPTIONS, config: {}, locate: () => undefined, ignoreChanges: () => undefined },
+    live,
+  );
   if (!c) throw new Error('no cost');
   return c;
 }
@@ -131,7 +162,12 @@ describe('live prices from the AWS Price List Query API', () => {
       'AmazonEKS eu-central-1 EUC1-AmazonEKS-Hours:perCluster',
     ]);
     // The instance queries pin the operating system, tenancy, software and capacity status.
-    expect(em.requests.find((r) => r.filters.instanceType === 'm6i.large')?.filters).toMatchObject({ operatingSystem: 'Linux', tenancy: 'Shared', preInstalledSw: 'NA', capacitystatus: 'Used' });
+    expect(em.requests.find((r) => r.filters.instanceType === 'm6i.large')?.filters).toMatchObject({
+      operatingSystem: 'Linux',
+      tenancy: 'Shared',
+      preInstalledSw: 'NA',
+      capacitystatus: 'Used',
+    });
   });
 
   it('follows NextToken to the page holding the product', async () => {
@@ -158,13 +194,19 @@ describe('live prices from the AWS Price List Query API', () => {
     expect(em.requests).toHaveLength(1);
     const ohio = resource(c, 'aws_eks_node_group.ohio');
     expect(ohio.monthlyAfter).toBeNull();
-    expect(ohio.unpriced.map((u) => u.reason)).toEqual([`no price for ec2/m6i.large/hour in us-east-2 in the price snapshot of ${embeddedSnapshot.snapshotDate}`]);
-    expect(ohio.unpriced[0]!.fix).toMatch(/^give the run AWS credentials allowed pricing:GetProducts for live prices, run `container-plan-check pricing update`/);
+    expect(ohio.unpriced.map((u) => u.reason)).toEqual([
+      `no price for ec2/m6i.large/hour in us-east-2 in the price snapshot of ${embeddedSnapshot.snapshotDate}`,
+    ]);
+    expect(ohio.unpriced[0]!.fix).toMatch(
+      /^give the run AWS credentials allowed pricing:GetProducts for live prices, run `container-plan-check pricing update`/,
+    );
     expect(resource(c, 'aws_eks_cluster.prod').components[0]!.priceSource).toMatch(/^snapshot \d{4}-\d{2}-\d{2}: Amazon EKS pricing/);
     const { warnings, notes } = live.report(embeddedSnapshot.snapshotDate);
     expect(notes).toEqual([]);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/^the AWS Price List API could not be used \(AccessDeniedException: .*\): prices from the snapshot of \d{4}-\d{2}-\d{2}; allow pricing:GetProducts to the job's AWS credentials/);
+    expect(warnings[0]).toMatch(
+      /^the AWS Price List API could not be used \(AccessDeniedException: .*\): prices from the snapshot of \d{4}-\d{2}-\d{2}; allow pricing:GetProducts to the job's AWS credentials/,
+    );
   });
 
   it('a server that never answers: the snapshot and a warning, within the time limits', async () => {
@@ -177,7 +219,9 @@ describe('live prices from the AWS Price List Query API', () => {
     expect(resource(c, 'aws_eks_node_group.frankfurt').monthlyAfter).toBeNull();
     expect(resource(c, 'aws_eks_cluster.prod').monthlyAfter).toBeCloseTo(73, 9);
     const { warnings } = live.report('2026-11-22');
-    expect(warnings).toEqual(['live prices were asked for but the AWS Price List API could not be used (no answer in time): prices from the snapshot of 2026-11-22']);
+    expect(warnings).toEqual([
+      'live prices were asked for but the AWS Price List API could not be used (no answer in time): prices from the snapshot of 2026-11-22',
+    ]);
   });
 
   it('no connection: the snapshot and a warning saying so', async () => {
@@ -186,7 +230,9 @@ describe('live prices from the AWS Price List Query API', () => {
     emulator = undefined;
     const live = new LivePrices({ mode: 'auto', today: '2026-11-30' });
     expect(resource(await costWith(live), 'aws_eks_node_group.ohio').monthlyAfter).toBeNull();
-    expect(live.report('2026-11-22').warnings).toEqual(['the AWS Price List API could not be used (no connection (ECONNREFUSED)): prices from the snapshot of 2026-11-22']);
+    expect(live.report('2026-11-22').warnings).toEqual([
+      'the AWS Price List API could not be used (no connection (ECONNREFUSED)): prices from the snapshot of 2026-11-22',
+    ]);
   });
 
   it('the overall limit ends requests still waiting', async () => {
@@ -200,11 +246,15 @@ describe('live prices from the AWS Price List Query API', () => {
 
   it('a region whose EKS control plane AWS does not list stays unpriced, saying both were asked', async () => {
     await serve();
-    const plan = buildPlan([{ address: 'aws_eks_cluster.jakarta', after: { name: 'jakarta', version: '1.35' } }], { region: 'ap-southeast-3' });
+    const plan = buildPlan([{ address: 'aws_eks_cluster.jakarta', after: { name: 'jakarta', version: '1.35' } }], {
+      region: 'ap-southeast-3',
+    });
     const c = await costWith(new LivePrices({ mode: 'auto', today: '2026-11-30' }), plan);
     const r = resource(c, 'aws_eks_cluster.jakarta');
     expect(r.monthlyAfter).toBeNull();
-    expect(r.unpriced.map((u) => u.reason)).toEqual([`no price for eks/cluster-hour in ap-southeast-3 from the AWS Price List API or in the price snapshot of ${embeddedSnapshot.snapshotDate}`]);
+    expect(r.unpriced.map((u) => u.reason)).toEqual([
+      `no price for eks/cluster-hour in ap-southeast-3 from the AWS Price List API or in the price snapshot of ${embeddedSnapshot.snapshotDate}`,
+    ]);
   });
 
   it('the price cache: a second run asks AWS nothing, even without credentials', async () => {
@@ -280,7 +330,9 @@ describe('the engine with live prices', () => {
       `prices from the snapshot of ${embeddedSnapshot.snapshotDate}: no AWS credentials were found for live prices from the AWS Price List API (they need pricing:GetProducts; prices: snapshot silences this note)`,
     ]);
     expect(report.warnings).toBeUndefined();
-    expect(render(report, 'markdown')).toMatch(/<sub>Prices: AWS public prices, snapshot [^<]* · prices from the snapshot of [^<]*no AWS credentials were found[^<]*<\/sub>/);
+    expect(render(report, 'markdown')).toMatch(
+      /<sub>Prices: AWS public prices, snapshot [^<]* · prices from the snapshot of [^<]*no AWS credentials were found[^<]*<\/sub>/,
+    );
   });
 });
 
@@ -288,10 +340,26 @@ describe('queries and credentials', () => {
   it('maps price keys to exact Price List filters', () => {
     expect(productQuery('us-east-1', 'ec2/m5.large/hour')).toEqual({
       serviceCode: 'AmazonEC2',
-      attributes: { regionCode: 'us-east-1', instanceType: 'm5.large', usagetype: 'BoxUsage:m5.large', operatingSystem: 'Linux', tenancy: 'Shared', preInstalledSw: 'NA', capacitystatus: 'Used', licenseModel: 'No License required', operation: 'RunInstances' },
+      attributes: {
+        regionCode: 'us-east-1',
+        instanceType: 'm5.large',
+        usagetype: 'BoxUsage:m5.large',
+        operatingSystem: 'Linux',
+        tenancy: 'Shared',
+        preInstalledSw: 'NA',
+        capacitystatus: 'Used',
+        licenseModel: 'No License required',
+        operation: 'RunInstances',
+      },
     });
-    expect(productQuery('eu-west-1', 'fargate/arm/vcpu-hour')).toEqual({ serviceCode: 'AmazonECS', attributes: { regionCode: 'eu-west-1', usagetype: 'EU-Fargate-ARM-vCPU-Hours:perCPU' } });
-    expect(productQuery('us-east-1', 'eks/cluster-hour')).toEqual({ serviceCode: 'AmazonEKS', attributes: { regionCode: 'us-east-1', usagetype: 'USE1-AmazonEKS-Hours:perCluster' } });
+    expect(productQuery('eu-west-1', 'fargate/arm/vcpu-hour')).toEqual({
+      serviceCode: 'AmazonECS',
+      attributes: { regionCode: 'eu-west-1', usagetype: 'EU-Fargate-ARM-vCPU-Hours:perCPU' },
+    });
+    expect(productQuery('us-east-1', 'eks/cluster-hour')).toEqual({
+      serviceCode: 'AmazonEKS',
+      attributes: { regionCode: 'us-east-1', usagetype: 'USE1-AmazonEKS-Hours:perCluster' },
+    });
     // A region whose usage-type prefix is not known, and a key no product gives.
     expect(productQuery('mx-central-1', 'eks/cluster-hour')).toBeUndefined();
     expect(productQuery('us-east-1', 'ec2-windows/m5.large/hour')).toBeUndefined();
@@ -302,7 +370,9 @@ describe('queries and credentials', () => {
     expect(credentialsConfigured({ HOME: home })).toBe(false);
     expect(credentialsConfigured({ HOME: home, AWS_ACCESS_KEY_ID: 'a' })).toBe(false);
     expect(credentialsConfigured({ HOME: home, AWS_ACCESS_KEY_ID: 'a', AWS_SECRET_ACCESS_KEY: 'b' })).toBe(true);
-    expect(credentialsConfigured({ HOME: home, AWS_WEB_IDENTITY_TOKEN_FILE: '/tmp/token', AWS_ROLE_ARN: 'arn:aws:iam::1:role/ci' })).toBe(true);
+    expect(credentialsConfigured({ HOME: home, AWS_WEB_IDENTITY_TOKEN_FILE: '/tmp/token', AWS_ROLE_ARN: 'arn:aws:iam::1:role/ci' })).toBe(
+      true,
+    );
     expect(credentialsConfigured({ HOME: home, AWS_PROFILE: 'ci' })).toBe(true);
     writeFileSync(join(home, 'creds'), '[default]\n');
     expect(credentialsConfigured({ HOME: home, AWS_SHARED_CREDENTIALS_FILE: join(home, 'creds') })).toBe(true);

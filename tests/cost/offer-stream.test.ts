@@ -33,7 +33,12 @@ interface Scanned {
 }
 
 /** Streams an offer, recording what the filter was shown. */
-async function streamed(bytes: AsyncIterable<Uint8Array>, attributes: string[], keep: (p: ProductPeek) => boolean, name = 'offer.json'): Promise<Scanned & { stats: OfferScan['stats'] }> {
+async function streamed(
+  bytes: AsyncIterable<Uint8Array>,
+  attributes: string[],
+  keep: (p: ProductPeek) => boolean,
+  name = 'offer.json',
+): Promise<Scanned & { stats: OfferScan['stats'] }> {
   const peeks: ProductPeek[] = [];
   const scan = new OfferScan(bytes, name, { attributes, keep: (p) => (peeks.push(p), keep(p)) });
   const products: Record<string, unknown> = {};
@@ -44,12 +49,17 @@ async function streamed(bytes: AsyncIterable<Uint8Array>, attributes: string[], 
 
 /** The same, from the whole file parsed at once. */
 function whole(text: string, attributes: string[], keep: (p: ProductPeek) => boolean): Scanned {
-  const doc = JSON.parse(text) as { products: Record<string, { productFamily?: unknown; attributes?: Record<string, unknown> }>; terms: { OnDemand: Record<string, unknown> } };
+  const doc = JSON.parse(text) as {
+    products: Record<string, { productFamily?: unknown; attributes?: Record<string, unknown> }>;
+    terms: { OnDemand: Record<string, unknown> };
+  };
   const header = Object.fromEntries(Object.entries(doc).filter(([, v]) => v === null || typeof v !== 'object'));
   const peeks = Object.entries(doc.products).map(([sku, p]): ProductPeek => ({
     sku,
     ...(typeof p.productFamily === 'string' ? { productFamily: p.productFamily } : {}),
-    attributes: Object.fromEntries(attributes.flatMap((a) => (typeof p.attributes?.[a] === 'string' ? [[a, p.attributes[a] as string]] : []))),
+    attributes: Object.fromEntries(
+      attributes.flatMap((a) => (typeof p.attributes?.[a] === 'string' ? [[a, p.attributes[a] as string]] : [])),
+    ),
   }));
   const kept = new Set(peeks.filter(keep).map((p) => p.sku));
   return {
@@ -77,7 +87,9 @@ const FILTERS: Array<[string, (p: ProductPeek) => boolean]> = [
 
 describe('offer files streamed member by member', () => {
   it('finds every offer fixture', () => {
-    expect(OFFERS.map((f) => f.slice(PRICE_LIST.length)).join(' ')).toMatch(/AmazonEC2.*AmazonEC2.*AmazonECS.*AmazonECS.*AmazonEKS.*AmazonEKS/);
+    expect(OFFERS.map((f) => f.slice(PRICE_LIST.length)).join(' ')).toMatch(
+      /AmazonEC2.*AmazonEC2.*AmazonECS.*AmazonECS.*AmazonEKS.*AmazonEKS/,
+    );
   });
 
   for (const file of OFFERS) {
@@ -144,7 +156,11 @@ describe('offer files streamed member by member', () => {
     const bytes = Buffer.from(TRICKY);
     const want = whole(TRICKY, ATTRS, trickyKeep);
     expect(Object.keys(want.products)).toEqual(['SKU"Q"1', 'ÉMPTY3']);
-    expect(want.peeks[0]!.attributes).toEqual({ usagetype: 'EU-BoxUsage:m5.large \\ "x"', regionCode: 'eu-west-1', location: 'Europe (Zürich) – 日本 😀 é😀 /' });
+    expect(want.peeks[0]!.attributes).toEqual({
+      usagetype: 'EU-BoxUsage:m5.large \\ "x"',
+      regionCode: 'eu-west-1',
+      location: 'Europe (Zürich) – 日本 😀 é😀 /',
+    });
     for (let at = 0; at <= bytes.length; at++) expectSame(await streamed(splitAt(bytes, at), ATTRS, trickyKeep), want);
     for (const size of [1, 2, 3, 5, 7]) expectSame(await streamed(inPieces(bytes, size), ATTRS, trickyKeep), want);
   });
@@ -159,7 +175,8 @@ describe('offer files streamed member by member', () => {
     const productsClose = text.lastIndexOf('}', text.indexOf('"terms"'));
     const termsOpen = text.indexOf('{', text.indexOf('"terms"'));
     const termsClose = text.lastIndexOf('}', end - 1);
-    const inside = (at: number) => (at > productsOpen && at <= productsClose ? 'products' : at > termsOpen && at <= termsClose ? 'terms' : 'the top-level object');
+    const inside = (at: number) =>
+      at > productsOpen && at <= productsClose ? 'products' : at > termsOpen && at <= termsClose ? 'terms' : 'the top-level object';
     expect(Buffer.byteLength(text)).toBe(text.length); // ASCII: character and byte offsets agree
     for (let at = 0; at <= end; at += at < 40 || end - at < 40 ? 1 : 17) {
       const err = await streamed(splitAt(bytes.subarray(0, at), at), ATTRS, () => true, file).then(
@@ -167,23 +184,37 @@ describe('offer files streamed member by member', () => {
         (e: unknown) => e,
       );
       expect(err, `cut at ${at}`).toBeInstanceOf(InputError);
-      const msg = at === 0 ? `${file}: is empty: it holds no JSON document` : `${file}: is truncated: the JSON ends at byte offset ${at} inside ${inside(at)}; download it again`;
+      const msg =
+        at === 0
+          ? `${file}: is empty: it holds no JSON document`
+          : `${file}: is truncated: the JSON ends at byte offset ${at} inside ${inside(at)}; download it again`;
       expect((err as InputError).message).toBe(msg);
     }
   });
 
   it('refuses broken offers in one line naming the file', async () => {
     const cases: Array<[string, string]> = [
-      [TRICKY.replace('"USD" : "0.1070000000"', '"USD" : 0.10.7'), 'is not valid JSON: at byte offset \\d+ in terms.OnDemand\\["SKU"Q"1"\\]'],
-      [TRICKY.replace('"regionCode" : "eu-west-1",\n        "tags"', '"regionCode" "eu-west-1",\n        "tags"'), 'is not valid JSON: at byte offset \\d+ expected ":"'],
+      [
+        TRICKY.replace('"USD" : "0.1070000000"', '"USD" : 0.10.7'),
+        'is not valid JSON: at byte offset \\d+ in terms.OnDemand\\["SKU"Q"1"\\]',
+      ],
+      [
+        TRICKY.replace('"regionCode" : "eu-west-1",\n        "tags"', '"regionCode" "eu-west-1",\n        "tags"'),
+        'is not valid JSON: at byte offset \\d+ expected ":"',
+      ],
       [TRICKY.replace('"products" : {', '"products" : ['), 'is not an AWS offer file: products is not an object'],
-      [TRICKY.replace('"PLAIN2" : { "sku"', '"PLAIN2" : 5, "x" : { "sku"'), 'is not an AWS offer file: products\\["PLAIN2"\\] is not an object'],
+      [
+        TRICKY.replace('"PLAIN2" : { "sku"', '"PLAIN2" : 5, "x" : { "sku"'),
+        'is not an AWS offer file: products\\["PLAIN2"\\] is not an object',
+      ],
       [`{"terms": {"OnDemand": {}}, "products": {}}`, 'is not an AWS offer file as published: terms come before products, .*'],
       [`${TRICKY} x`, 'is not valid JSON: at byte offset \\d+ unexpected content after the end of the document'],
       [`[${TRICKY}]`, 'is not valid JSON: at byte offset 0 expected "\\{"'],
     ];
     for (const [text, problem] of cases) {
-      await expect(streamed(inPieces(Buffer.from(text), 7), ATTRS, trickyKeep, 'broken.json'), problem).rejects.toThrow(new RegExp(`^broken\\.json: ${problem}$`));
+      await expect(streamed(inPieces(Buffer.from(text), 7), ATTRS, trickyKeep, 'broken.json'), problem).rejects.toThrow(
+        new RegExp(`^broken\\.json: ${problem}$`),
+      );
     }
   });
 });
@@ -204,7 +235,11 @@ describe('pricing update streams the offer files', () => {
     writeFileSync(file, cut);
     const at = Buffer.byteLength(cut);
     let err = '';
-    const code = await runCli(['pricing', 'update', '--from-dir', dir], { stdout: () => {}, stderr: (s) => (err += s), today: () => '2026-11-22' });
+    const code = await runCli(['pricing', 'update', '--from-dir', dir], {
+      stdout: () => {},
+      stderr: (s) => (err += s),
+      today: () => '2026-11-22',
+    });
     expect(code).toBe(2);
     expect(err).toBe(`container-plan-check: ${file}: is truncated: the JSON ends at byte offset ${at} inside terms; download it again\n`);
   });
@@ -248,9 +283,11 @@ describe('pricing update streams the offer files', () => {
     it('an HTTP error or a dropped download is one line naming the URL', async () => {
       await expect(buildSnapshot(httpSource(`${base}/nowhere`))).rejects.toThrow(`${base}/nowhere/offers/v1.0/aws/index.json: HTTP 404`);
       const cut = new OfferScan(httpSource(`${base}/cut`).bytes('/x.json'), `${base}/cut/x.json`, offerFilter('AmazonEC2', 'us-east-1'));
-      await expect((async () => {
-        for await (const _ of cut);
-      })()).rejects.toThrow(new RegExp(`^${base}/cut/x\\.json: the download failed \\(.+\\)$`));
+      await expect(
+        (async () => {
+          for await (const _ of cut);
+        })(),
+      ).rejects.toThrow(new RegExp(`^${base}/cut/x\\.json: the download failed \\(.+\\)$`));
     });
   });
 });

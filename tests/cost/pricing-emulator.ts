@@ -53,13 +53,25 @@ export function priceListItem(p: EmulatorProduct): string {
   const term = `${p.sku}.JRTCKXETXF`;
   const dim = `${term}.6YS6EN2CT7`;
   return JSON.stringify({
-    product: { productFamily: p.productFamily ?? 'Compute Instance', attributes: { servicecode: p.serviceCode, ...p.attributes }, sku: p.sku },
+    product: {
+      productFamily: p.productFamily ?? 'Compute Instance',
+      attributes: { servicecode: p.serviceCode, ...p.attributes },
+      sku: p.sku,
+    },
     serviceCode: p.serviceCode,
     terms: {
       OnDemand: {
         [term]: {
           priceDimensions: {
-            [dim]: { unit: p.unit ?? 'Hrs', endRange: 'Inf', description: `$${p.usd} per unit`, appliesTo: [], rateCode: dim, beginRange: '0', pricePerUnit: { USD: p.usd } },
+            [dim]: {
+              unit: p.unit ?? 'Hrs',
+              endRange: 'Inf',
+              description: `$${p.usd} per unit`,
+              appliesTo: [],
+              rateCode: dim,
+              beginRange: '0',
+              pricePerUnit: { USD: p.usd },
+            },
           },
           sku: p.sku,
           effectiveDate: '2026-11-01T00:00:00Z',
@@ -69,7 +81,17 @@ export function priceListItem(p: EmulatorProduct): string {
       },
       Reserved: {
         [`${p.sku}.4NA7Y494T4`]: {
-          priceDimensions: { [`${p.sku}.4NA7Y494T4.6YS6EN2CT7`]: { unit: 'Hrs', beginRange: '0', endRange: 'Inf', description: 'reserved', appliesTo: [], rateCode: 'x', pricePerUnit: { USD: '0.0010000000' } } },
+          priceDimensions: {
+            [`${p.sku}.4NA7Y494T4.6YS6EN2CT7`]: {
+              unit: 'Hrs',
+              beginRange: '0',
+              endRange: 'Inf',
+              description: 'reserved',
+              appliesTo: [],
+              rateCode: 'x',
+              pricePerUnit: { USD: '0.0010000000' },
+            },
+          },
           sku: p.sku,
           effectiveDate: '2026-11-01T00:00:00Z',
           offerTermCode: '4NA7Y494T4',
@@ -109,17 +131,29 @@ export async function startEmulator(options: EmulatorOptions): Promise<Emulator>
         hanging.push(res);
         return;
       }
-      if (options.deny) return error(res, 400, 'AccessDeniedException', 'User: arn:aws:sts::123456789012:assumed-role/plan/ci is not authorized to perform: pricing:GetProducts');
+      if (options.deny)
+        return error(
+          res,
+          400,
+          'AccessDeniedException',
+          'User: arn:aws:sts::123456789012:assumed-role/plan/ci is not authorized to perform: pricing:GetProducts',
+        );
       if (throttled < (options.throttle ?? 0)) {
         throttled++;
         return error(res, 400, 'ThrottlingException', 'Rate exceeded');
       }
-      const matching = options.products.filter((p) => p.serviceCode === body.ServiceCode && Object.entries(filters).every(([k, v]) => p.attributes[k] === v)).map(priceListItem);
+      const matching = options.products
+        .filter((p) => p.serviceCode === body.ServiceCode && Object.entries(filters).every(([k, v]) => p.attributes[k] === v))
+        .map(priceListItem);
       const size = options.pageSize ?? 100;
       const pages: string[][] = options.emptyFirstPage ? [[]] : [];
       for (let i = 0; i < matching.length || pages.length === 0; i += size) pages.push(matching.slice(i, i + size));
       const page = body.NextToken ? Number(String(body.NextToken).replace(/^page-/, '')) : 0;
-      const out = { FormatVersion: 'aws_v1', PriceList: pages[page] ?? [], ...(page + 1 < pages.length ? { NextToken: `page-${page + 1}` } : {}) };
+      const out = {
+        FormatVersion: 'aws_v1',
+        PriceList: pages[page] ?? [],
+        ...(page + 1 < pages.length ? { NextToken: `page-${page + 1}` } : {}),
+      };
       res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': `req-${requests.length}` });
       res.end(JSON.stringify(out));
     });
@@ -144,7 +178,12 @@ function invalid(req: IncomingMessage): string | undefined {
   if (req.headers['x-amz-target'] !== 'AWSPriceListService.GetProducts') return `X-Amz-Target ${String(req.headers['x-amz-target'])}`;
   if (req.headers['content-type'] !== 'application/x-amz-json-1.1') return `Content-Type ${String(req.headers['content-type'])}`;
   const auth = req.headers.authorization ?? '';
-  if (!/^AWS4-HMAC-SHA256 Credential=[^/]+\/\d{8}\/us-east-1\/pricing\/aws4_request, SignedHeaders=[a-z0-9;-]+, Signature=[0-9a-f]{64}$/.test(auth)) return `Authorization ${auth.slice(0, 60)}`;
+  if (
+    !/^AWS4-HMAC-SHA256 Credential=[^/]+\/\d{8}\/us-east-1\/pricing\/aws4_request, SignedHeaders=[a-z0-9;-]+, Signature=[0-9a-f]{64}$/.test(
+      auth,
+    )
+  )
+    return `Authorization ${auth.slice(0, 60)}`;
   if (!req.headers['x-amz-date']) return 'no X-Amz-Date';
   return undefined;
 }
@@ -153,8 +192,10 @@ function invalidBody(body: any): string | undefined {
   if (!body || typeof body !== 'object') return 'body is not JSON';
   if (typeof body.ServiceCode !== 'string') return 'no ServiceCode';
   if (!Array.isArray(body.Filters) || body.Filters.length === 0) return 'no Filters';
-  for (const f of body.Filters) if (f.Type !== 'TERM_MATCH' || typeof f.Field !== 'string' || typeof f.Value !== 'string') return `filter ${JSON.stringify(f)}`;
-  if (body.MaxResults !== undefined && (typeof body.MaxResults !== 'number' || body.MaxResults > 100)) return `MaxResults ${body.MaxResults}`;
+  for (const f of body.Filters)
+    if (f.Type !== 'TERM_MATCH' || typeof f.Field !== 'string' || typeof f.Value !== 'string') return `filter ${JSON.stringify(f)}`;
+  if (body.MaxResults !== undefined && (typeof body.MaxResults !== 'number' || body.MaxResults > 100))
+    return `MaxResults ${body.MaxResults}`;
   return undefined;
 }
 

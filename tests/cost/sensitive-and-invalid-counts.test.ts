@@ -4,7 +4,12 @@ import { computeGate } from '../../src/gate.js';
 import { buildPlan, writePlan } from '../helpers/plan.js';
 import { estimate, resource, scalingTarget, service, taskDef } from './helpers.js';
 
-const fargate = (svc: Record<string, unknown>, td: Record<string, unknown>, sens: { svc?: Record<string, unknown>; td?: Record<string, unknown> } = {}, extra: Parameters<typeof estimate>[0] = []) => [
+const fargate = (
+  svc: Record<string, unknown>,
+  td: Record<string, unknown>,
+  sens: { svc?: Record<string, unknown>; td?: Record<string, unknown> } = {},
+  extra: Parameters<typeof estimate>[0] = [],
+) => [
   { address: 'aws_ecs_task_definition.api', after: td, ...(sens.td ? { sensitive: sens.td } : {}) },
   { address: 'aws_ecs_service.api', after: svc, ...(sens.svc ? { sensitive: sens.svc } : {}) },
   ...extra,
@@ -12,7 +17,16 @@ const fargate = (svc: Record<string, unknown>, td: Record<string, unknown>, sens
 
 const nodeGroup = (scaling: Record<string, unknown>, sensitive?: Record<string, unknown>) => ({
   address: 'aws_eks_node_group.general',
-  after: { cluster_name: 'prod', node_group_name: 'general', ami_type: 'AL2023_x86_64_STANDARD', capacity_type: 'ON_DEMAND', instance_types: ['m5.large'], disk_size: null, launch_template: [], scaling_config: [scaling] },
+  after: {
+    cluster_name: 'prod',
+    node_group_name: 'general',
+    ami_type: 'AL2023_x86_64_STANDARD',
+    capacity_type: 'ON_DEMAND',
+    instance_types: ['m5.large'],
+    disk_size: null,
+    launch_template: [],
+    scaling_config: [scaling],
+  },
   unknown: { disk_size: true },
   ...(sensitive ? { sensitive } : {}),
   expressions: { cluster_name: { constant_value: 'prod' }, instance_types: { constant_value: ['m5.large'] }, scaling_config: [{}] },
@@ -40,7 +54,10 @@ describe('figures derived from sensitive values are not shown', () => {
   });
 
   it('a sensitive task cpu and memory hide the task size and the quantities', () => {
-    const r = resource(estimate(fargate(service({ desired: 5 }), taskDef({ cpu: '512', memory: '3072' }), { td: { cpu: true, memory: true } })), 'aws_ecs_service.api');
+    const r = resource(
+      estimate(fargate(service({ desired: 5 }), taskDef({ cpu: '512', memory: '3072' }), { td: { cpu: true, memory: true } })),
+      'aws_ecs_service.api',
+    );
     expect(r.description).toBe('Fargate Linux/x86, (sensitive) vCPU / (sensitive) memory × 5');
     expect(r.components.every((k) => k.quantity === null && k.quantitySensitive === true)).toBe(true);
     expect(r.monthlyAfter).not.toBeNull();
@@ -48,7 +65,10 @@ describe('figures derived from sensitive values are not shown', () => {
   });
 
   it('a sensitive scaling_config hides the node count and its bounds', () => {
-    const r = resource(estimate([nodeGroup({ desired_size: 7, min_size: 2, max_size: 9 }, { scaling_config: true })]), 'aws_eks_node_group.general');
+    const r = resource(
+      estimate([nodeGroup({ desired_size: 7, min_size: 2, max_size: 9 }, { scaling_config: true })]),
+      'aws_eks_node_group.general',
+    );
     expect(r.description).toBe('(sensitive) × m5.large + 20 GB gp2');
     expect(r.components.every((k) => k.quantity === null && k.quantitySensitive)).toBe(true);
     expect(r.monthlyAfter).toBeCloseTo(7 * 72.08, 9);
@@ -56,9 +76,12 @@ describe('figures derived from sensitive values are not shown', () => {
 
   it('the built reports (text, markdown, json, sarif) show (sensitive) and never the derived numbers', async () => {
     const plan = buildPlan([
-      ...fargate(service({ desired: 7 }), taskDef({ cpu: '512', memory: '3072' }), { svc: { desired_count: true }, td: { cpu: true, memory: true } }, [
-        { address: 'aws_appautoscaling_target.api', after: scalingTarget(3, 11), sensitive: { min_capacity: true, max_capacity: true } },
-      ]),
+      ...fargate(
+        service({ desired: 7 }),
+        taskDef({ cpu: '512', memory: '3072' }),
+        { svc: { desired_count: true }, td: { cpu: true, memory: true } },
+        [{ address: 'aws_appautoscaling_target.api', after: scalingTarget(3, 11), sensitive: { min_capacity: true, max_capacity: true } }],
+      ),
     ]);
     const file = writePlan('sensitive-counts.json', plan);
     for (const format of ['text', 'markdown', 'json', 'sarif']) {
@@ -68,7 +91,9 @@ describe('figures derived from sensitive values are not shown', () => {
       if (format === 'json') {
         const json = JSON.parse(out);
         const comps = json.plans[0].cost.resources.find((r: { address: string }) => r.address === 'aws_ecs_service.api').components;
-        expect(comps.every((k: { quantity: unknown; quantitySensitive: unknown }) => k.quantity === null && k.quantitySensitive === true)).toBe(true);
+        expect(
+          comps.every((k: { quantity: unknown; quantitySensitive: unknown }) => k.quantity === null && k.quantitySensitive === true),
+        ).toBe(true);
       }
       if (format === 'text' || format === 'markdown') expect(out).toContain('(sensitive)');
     }
@@ -122,7 +147,15 @@ describe('counts that are not whole numbers of 0 or more are never priced', () =
 });
 
 describe('the gate fails closed on a cost delta that is not a finite number', () => {
-  const cost = (monthlyDelta: number) => ({ currency: 'USD' as const, monthlyBefore: 0, monthlyAfter: monthlyDelta, monthlyDelta, min: null, max: null, snapshotDate: '2026-11-22' });
+  const cost = (monthlyDelta: number) => ({
+    currency: 'USD' as const,
+    monthlyBefore: 0,
+    monthlyAfter: monthlyDelta,
+    monthlyDelta,
+    min: null,
+    max: null,
+    snapshotDate: '2026-11-22',
+  });
   for (const d of [Infinity, -Infinity, NaN]) {
     it(`fails on a delta of ${d}, with no cost limit set`, () => {
       const g = computeGate([], cost(d), { asOf: '2026-11-22', failOn: 'never' });
@@ -141,10 +174,24 @@ describe('the gate fails closed on a cost delta that is not a finite number', ()
 describe('plan strings the estimators would quote are never shown when sensitive', () => {
   const template = (sensitive: Record<string, unknown>) => ({
     address: 'aws_launch_template.db',
-    after: { name: 'db', id: 'lt-0db', instance_type: 'x2iedn.metal', block_device_mappings: [{ device_name: '/dev/secret-disk', ebs: [{ volume_size: 777, volume_type: 'gp3' }] }] },
+    after: {
+      name: 'db',
+      id: 'lt-0db',
+      instance_type: 'x2iedn.metal',
+      block_device_mappings: [{ device_name: '/dev/secret-disk', ebs: [{ volume_size: 777, volume_type: 'gp3' }] }],
+    },
     sensitive,
   });
-  const asg = { address: 'aws_autoscaling_group.db', after: { name: 'db', min_size: 1, max_size: 1, desired_capacity: 1, launch_template: [{ id: 'lt-0db', name: null, version: '$Latest' }] } };
+  const asg = {
+    address: 'aws_autoscaling_group.db',
+    after: {
+      name: 'db',
+      min_size: 1,
+      max_size: 1,
+      desired_capacity: 1,
+      launch_template: [{ id: 'lt-0db', name: null, version: '$Latest' }],
+    },
+  };
 
   it('a sensitive instance type: no name, no price, a note', () => {
     const r = resource(estimate([template({ instance_type: true }), asg]), 'aws_autoscaling_group.db');
@@ -166,7 +213,13 @@ describe('plan strings the estimators would quote are never shown when sensitive
   });
 
   it('a sensitive capacity provider strategy: no provider names or split', () => {
-    const svc = service({ desired: 4, strategy: [{ capacity_provider: 'FARGATE', base: 1, weight: 1 }, { capacity_provider: 'secret-provider', weight: 3 }] });
+    const svc = service({
+      desired: 4,
+      strategy: [
+        { capacity_provider: 'FARGATE', base: 1, weight: 1 },
+        { capacity_provider: 'secret-provider', weight: 3 },
+      ],
+    });
     const r = resource(estimate(fargate(svc, taskDef(), { svc: { capacity_provider_strategy: true } })), 'aws_ecs_service.api');
     expect(JSON.stringify(r)).not.toMatch(/secret-provider|base first/);
   });
@@ -174,7 +227,12 @@ describe('plan strings the estimators would quote are never shown when sensitive
 
 describe('a sensitive EKS version is not quoted by the cost estimate', () => {
   it('says (sensitive) where the version would be', () => {
-    const r = resource(estimate([{ address: 'aws_eks_cluster.prod', after: { name: 'prod', version: '1.33', upgrade_policy: [] }, sensitive: { version: true } }]), 'aws_eks_cluster.prod');
+    const r = resource(
+      estimate([
+        { address: 'aws_eks_cluster.prod', after: { name: 'prod', version: '1.33', upgrade_policy: [] }, sensitive: { version: true } },
+      ]),
+      'aws_eks_cluster.prod',
+    );
     expect(JSON.stringify(r)).not.toContain('1.33');
     expect(r.description).toContain('Kubernetes (sensitive)');
   });

@@ -16,12 +16,18 @@ const unknownDelta = () => {
     'unknown-delta.json',
     buildPlan([
       { address: 'aws_ecs_task_definition.api', after: taskDef() },
-      { address: 'aws_ecs_service.api', after, unknown: { desired_count: true }, expressions: { ...constants(after), desired_count: ref('aws_autoscaling_group.x.desired_capacity') } },
+      {
+        address: 'aws_ecs_service.api',
+        after,
+        unknown: { desired_count: true },
+        expressions: { ...constants(after), desired_count: ref('aws_autoscaling_group.x.desired_capacity') },
+      },
     ]),
   );
 };
 const UNKNOWN = 'the monthly cost delta is unknown, so the cost limit cannot be checked';
-const run = (extra: Partial<EngineOptions>) => analyse([unknownDelta()], { asOf: '2026-11-22', failOn: 'never', prices: 'snapshot', maxIncrease: 100, ...extra });
+const run = (extra: Partial<EngineOptions>) =>
+  analyse([unknownDelta()], { asOf: '2026-11-22', failOn: 'never', prices: 'snapshot', maxIncrease: 100, ...extra });
 
 const configWith = (yaml: string) => {
   const file = join(mkdtempSync(join(tmpdir(), 'cpc-cfg-')), '.container-plan-check.yml');
@@ -75,8 +81,16 @@ describe('CLI price options', () => {
   });
 
   it('refuses unknown values in one line, exit 2', async () => {
-    expect(await cli(['--prices', 'cheap', 'plan.json'])).toEqual({ code: 2, out: '', err: 'container-plan-check: --prices must be auto, live, snapshot\n' });
-    expect(await cli(['--unpriced', 'maybe', 'plan.json'])).toEqual({ code: 2, out: '', err: 'container-plan-check: --unpriced must be fail, warn, ignore\n' });
+    expect(await cli(['--prices', 'cheap', 'plan.json'])).toEqual({
+      code: 2,
+      out: '',
+      err: 'container-plan-check: --prices must be auto, live, snapshot\n',
+    });
+    expect(await cli(['--unpriced', 'maybe', 'plan.json'])).toEqual({
+      code: 2,
+      out: '',
+      err: 'container-plan-check: --unpriced must be fail, warn, ignore\n',
+    });
   });
 
   it('merge takes no --prices (the reports were priced by their runs)', async () => {

@@ -6,9 +6,20 @@ import '../../src/cost/update.js';
 
 describe('embedded data files', () => {
   it('are all registered', () => {
-    expect(EMBEDDED.map((e) => e.name).sort()).toEqual(
-      ['appautoscaling.json', 'ecs-eni-trunking.json', 'eks-addon-versions.json', 'eks-ami-types.json', 'eks-versions.json', 'fargate-sizes.json', 'fargate-task-rules.json', 'instance-types.json', 'placement.json', 'price-list.json', 'prices.json', 'provider-defaults.json'],
-    );
+    expect(EMBEDDED.map((e) => e.name).sort()).toEqual([
+      'appautoscaling.json',
+      'ecs-eni-trunking.json',
+      'eks-addon-versions.json',
+      'eks-ami-types.json',
+      'eks-versions.json',
+      'fargate-sizes.json',
+      'fargate-task-rules.json',
+      'instance-types.json',
+      'placement.json',
+      'price-list.json',
+      'prices.json',
+      'provider-defaults.json',
+    ]);
   });
   for (const e of EMBEDDED) {
     it(`${e.name} matches its schema, unchanged by parsing`, () => {

@@ -34,7 +34,13 @@ describe('the action, end to end', () => {
     return ws;
   };
   const run = async (spec: Partial<RunSpec> & { workspace: string }): Promise<ActionRun> => {
-    const r = await runAction({ apiUrl: gh.url, token: gh.token, inputs: { plan: 'plan.json', 'as-of': '2026-11-22' }, runId: RUN, ...spec });
+    const r = await runAction({
+      apiUrl: gh.url,
+      token: gh.token,
+      inputs: { plan: 'plan.json', 'as-of': '2026-11-22' },
+      runId: RUN,
+      ...spec,
+    });
     expect(`${r.stdout}${r.stderr}`).not.toContain(gh.token);
     expect(r.stdout).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/); // no stack traces
     return r;
@@ -125,8 +131,17 @@ describe('the action, end to end', () => {
 
   it('hide-and-new minimises the old comment as OUTDATED, then posts (GHES URLs)', async () => {
     const ghes = { apiUrl: `${gh.url}/api/v3`, graphqlUrl: `${gh.url}/api/graphql` };
-    await run({ workspace: withPlan('example-stack.json'), ...ghes, inputs: { plan: 'plan.json', 'as-of': '2026-11-22', 'comment-mode': 'hide-and-new' } });
-    await run({ workspace: withPlan('fargate-invalid-size.json'), ...ghes, runId: RUN + 1, inputs: { plan: 'plan.json', 'as-of': '2026-11-22', 'comment-mode': 'hide-and-new' } });
+    await run({
+      workspace: withPlan('example-stack.json'),
+      ...ghes,
+      inputs: { plan: 'plan.json', 'as-of': '2026-11-22', 'comment-mode': 'hide-and-new' },
+    });
+    await run({
+      workspace: withPlan('fargate-invalid-size.json'),
+      ...ghes,
+      runId: RUN + 1,
+      inputs: { plan: 'plan.json', 'as-of': '2026-11-22', 'comment-mode': 'hide-and-new' },
+    });
     expect(ours()).toHaveLength(2);
     expect(ours().map((c) => c.minimized)).toEqual([true, false]);
     expect(gh.requests.filter((q) => q.operation === 'graphql')).toHaveLength(1);
@@ -171,7 +186,11 @@ describe('the action, end to end', () => {
   });
 
   it("a person's comment carrying the marker of a later run does not stop the report, nor is it edited", async () => {
-    const planted = gh.seed(PR, `### ✅ container-plan-check · all clear\n\n<!-- container-plan-check tag=default sha=${SHA} run=99999999999 attempt=1 -->\n`, 'mallory');
+    const planted = gh.seed(
+      PR,
+      `### ✅ container-plan-check · all clear\n\n<!-- container-plan-check tag=default sha=${SHA} run=99999999999 attempt=1 -->\n`,
+      'mallory',
+    );
     const r = await run({ workspace: withPlan('fargate-invalid-size.json') });
     const mine = ours().filter((c) => c.author === 'github-actions[bot]');
     expect(mine).toHaveLength(1);
@@ -183,7 +202,10 @@ describe('the action, end to end', () => {
 
   it('two runs at once on a PR with no comment: one comment stays, the newer run’s', async () => {
     gh.barriers.push({ operation: 'issues/list-comments', count: 2 });
-    const [older, newer] = await Promise.all([run({ workspace: withPlan('example-stack.json'), runId: RUN }), run({ workspace: withPlan('fargate-invalid-size.json'), runId: RUN + 1 })]);
+    const [older, newer] = await Promise.all([
+      run({ workspace: withPlan('example-stack.json'), runId: RUN }),
+      run({ workspace: withPlan('fargate-invalid-size.json'), runId: RUN + 1 }),
+    ]);
     expect(gh.requests.filter((q) => q.operation === 'issues/create-comment')).toHaveLength(2);
     expect(ours()).toHaveLength(1);
     expect(parseMarker(ours()[0]!.body)!.runId).toBe(RUN + 1);
@@ -198,7 +220,12 @@ describe('the action, end to end', () => {
       p.repository = { full_name: 'acme/infra' };
     };
     await run({ workspace: withPlan('fargate-invalid-size.json'), event: 'workflow_run', runId: RUN + 10, payload: triggeredBy(RUN + 2) });
-    const r = await run({ workspace: withPlan('example-stack.json'), event: 'workflow_run', runId: RUN + 11, payload: triggeredBy(RUN + 1) });
+    const r = await run({
+      workspace: withPlan('example-stack.json'),
+      event: 'workflow_run',
+      runId: RUN + 11,
+      payload: triggeredBy(RUN + 1),
+    });
     expect(ours()).toHaveLength(1);
     expect(parseMarker(ours()[0]!.body)).toMatchObject({ runId: RUN + 2 });
     expect(ours()[0]!.body).toMatch(/^### ❌/);
@@ -206,7 +233,14 @@ describe('the action, end to end', () => {
   });
 
   it('a 429 with retry-after: waits as long as GitHub asks, and says so', async () => {
-    gh.faults.push({ method: 'POST', path: /\/issues\/\d+\/comments$/, status: 429, times: 1, message: 'Too many requests', headers: { 'retry-after': '2' } });
+    gh.faults.push({
+      method: 'POST',
+      path: /\/issues\/\d+\/comments$/,
+      status: 429,
+      times: 1,
+      message: 'Too many requests',
+      headers: { 'retry-after': '2' },
+    });
     const r = await run({ workspace: withPlan('example-stack.json') });
     const posts = gh.requests.filter((q) => q.operation === 'issues/create-comment');
     expect(posts).toHaveLength(2);
@@ -235,14 +269,19 @@ describe('the action, end to end', () => {
     const body = ours()[0]!.body;
     expect(body.length).toBeLessThanOrEqual(65_536);
     expect(body).toMatch(/^### ❌ container-plan-check · <code>plan\.json<\/code> · 400 errors/);
-    expect(body).toMatch(/Shortened to fit the 65,536-character comment limit\.\*\* Left out: the details of 1 plan;.* of 400 errors\. The \[job summary\]\(https:\/\/github\.example\/acme\/infra\/actions\/runs\/9000000100\/attempts\/1\) has the full report\./);
+    expect(body).toMatch(
+      /Shortened to fit the 65,536-character comment limit\.\*\* Left out: the details of 1 plan;.* of 400 errors\. The \[job summary\]\(https:\/\/github\.example\/acme\/infra\/actions\/runs\/9000000100\/attempts\/1\) has the full report\./,
+    );
     expect(parseMarker(body)).toBeDefined();
     // The job summary has every one of them.
     expect(r.summary.match(/^\| ❌ \|/gm)).toHaveLength(400);
   });
 
   it('comment-mode off makes no API call, and without a token says nothing about a comment', async () => {
-    const r = await run({ workspace: withPlan('example-stack.json'), inputs: { plan: 'plan.json', 'as-of': '2026-11-22', 'comment-mode': 'off', 'github-token': '' } });
+    const r = await run({
+      workspace: withPlan('example-stack.json'),
+      inputs: { plan: 'plan.json', 'as-of': '2026-11-22', 'comment-mode': 'off', 'github-token': '' },
+    });
     expect(r.stdout).not.toMatch(/comment/i);
     expect(r.code).toBe(0);
     expect(gh.requests).toEqual([]);
@@ -263,7 +302,9 @@ describe('the action, end to end', () => {
   it('a bad input is one line, not a stack trace', async () => {
     const r = await run({ workspace: withPlan('example-stack.json'), inputs: { plan: 'plan.json', 'comment-mode': 'sometimes' } });
     expect(r.code).toBe(1);
-    expect(r.stdout.trim().split('\n')).toEqual(['::error::comment-mode must be one of update, new, hide-and-new, delete-and-new, off, got "sometimes"']);
+    expect(r.stdout.trim().split('\n')).toEqual([
+      '::error::comment-mode must be one of update, new, hide-and-new, delete-and-new, off, got "sometimes"',
+    ]);
     expect(gh.requests).toEqual([]);
   });
 });

@@ -60,7 +60,11 @@ describe('the action merging per-stack reports, end to end', () => {
     const ws = workspace();
     mkdirSync(join(ws, 'stacks', 'batch'), { recursive: true });
     copyFileSync(join(ROOT, 'fixtures', 'ecs-ec2.json'), join(ws, 'stacks', 'batch', 'plan.json'));
-    const cli = spawnSync(process.execPath, [CLI, '--format', 'json', '--as-of', AS_OF, '--output', artifact('batch'), 'stacks/batch/plan.json'], { cwd: ws, encoding: 'utf8' });
+    const cli = spawnSync(
+      process.execPath,
+      [CLI, '--format', 'json', '--as-of', AS_OF, '--output', artifact('batch'), 'stacks/batch/plan.json'],
+      { cwd: ws, encoding: 'utf8' },
+    );
     expect(cli.stderr).toBe('');
     expect(cli.status).toBe(0);
   });
@@ -87,8 +91,12 @@ describe('the action merging per-stack reports, end to end', () => {
     expect(body).toMatch(/^### ❌ container-plan-check · 3 plans · 1 error, 1 warning · \*\*monthly cost change unknown\*\*/);
     expect(sections(body)).toEqual(['stacks/batch/plan.json', 'network', 'payments']);
     const text = body.replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)));
-    expect(text).toMatch(/^\| ❌ \| \[FARGATE_CPU_MEMORY\]\([^)]+\) \| <code>payments<\/code> › <code>aws_ecs_task_definition\.web<\/code>/m);
-    expect(text).toMatch(/^\| ⚠️ \| \[EKS_VERSION_SUPPORT\]\([^)]+\) \| <code>network<\/code> › <code>module\.eks\.aws_eks_cluster\.this<\/code>/m);
+    expect(text).toMatch(
+      /^\| ❌ \| \[FARGATE_CPU_MEMORY\]\([^)]+\) \| <code>payments<\/code> › <code>aws_ecs_task_definition\.web<\/code>/m,
+    );
+    expect(text).toMatch(
+      /^\| ⚠️ \| \[EKS_VERSION_SUPPORT\]\([^)]+\) \| <code>network<\/code> › <code>module\.eks\.aws_eks_cluster\.this<\/code>/m,
+    );
     expect(sections(r.summary)).toEqual(['stacks/batch/plan.json', 'network', 'payments']);
 
     // One gate, decided here with this run's fail-on (error): the per-stack runs passed under never.
@@ -118,7 +126,10 @@ describe('the action merging per-stack reports, end to end', () => {
       const broken = join(ws, 'reports', 'container-plan-check-broken');
       mkdirSync(old);
       mkdirSync(broken);
-      writeFileSync(join(old, 'report.json'), JSON.stringify({ ...JSON.parse(readFileSync(artifact('network'), 'utf8')), schemaVersion: 2 }));
+      writeFileSync(
+        join(old, 'report.json'),
+        JSON.stringify({ ...JSON.parse(readFileSync(artifact('network'), 'utf8')), schemaVersion: 2 }),
+      );
       writeFileSync(join(broken, 'report.json'), readFileSync(artifact('payments'), 'utf8').slice(0, 500));
     });
     const warnings = r.stdout.split('\n').filter((l) => l.startsWith('::warning'));
@@ -137,7 +148,9 @@ describe('the action merging per-stack reports, end to end', () => {
   it('plan and reports together, or neither: one line, no API call', async () => {
     const both = await aggregate({ plan: 'plan.json', reports: 'reports/*/report.json' });
     expect(both.code).toBe(1);
-    expect(both.stdout.trim()).toBe('::error::give plan or reports, not both: plan analyses plan files, reports merges the JSON reports of other runs');
+    expect(both.stdout.trim()).toBe(
+      '::error::give plan or reports, not both: plan analyses plan files, reports merges the JSON reports of other runs',
+    );
     const neither = await aggregate({});
     expect(neither.stdout.trim()).toBe('::error::give plan (plan JSON files to check) or reports (JSON reports of other runs to merge)');
     const none = await aggregate({ reports: 'artifacts/*.json' });

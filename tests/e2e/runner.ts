@@ -44,7 +44,16 @@ const actionYml = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inp
 export async function runAction(spec: RunSpec): Promise<ActionRun> {
   const dir = mkdtempSync(join(tmpdir(), 'cpc-runner-'));
   const event = spec.event ?? 'pull_request';
-  const payload = event === 'pull_request' ? JSON.parse(readFileSync(PR_PAYLOAD, 'utf8')) : event === 'push' ? { ref: 'refs/heads/main', after: '3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c', repository: { full_name: 'acme/infra', name: 'infra', owner: { login: 'acme' } } } : {};
+  const payload =
+    event === 'pull_request'
+      ? JSON.parse(readFileSync(PR_PAYLOAD, 'utf8'))
+      : event === 'push'
+        ? {
+            ref: 'refs/heads/main',
+            after: '3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c',
+            repository: { full_name: 'acme/infra', name: 'infra', owner: { login: 'acme' } },
+          }
+        : {};
   spec.payload?.(payload);
   const eventPath = join(dir, 'event.json');
   writeFileSync(eventPath, JSON.stringify(payload));
@@ -93,7 +102,13 @@ export async function runAction(spec: RunSpec): Promise<ActionRun> {
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const code = await new Promise<number | null>((res) => child.on('close', res));
-  return { code, stdout, stderr, outputs: readOutputs(outputFile), summary: existsSync(summaryFile) ? readFileSync(summaryFile, 'utf8') : '' };
+  return {
+    code,
+    stdout,
+    stderr,
+    outputs: readOutputs(outputFile),
+    summary: existsSync(summaryFile) ? readFileSync(summaryFile, 'utf8') : '',
+  };
 }
 
 /** GITHUB_OUTPUT entries: `name<<DELIMITER`, the value's lines, `DELIMITER`. */

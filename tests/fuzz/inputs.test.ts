@@ -83,9 +83,16 @@ describe('hardening: random and mutated plans never crash', () => {
 
   it('random JSON values and random bytes', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.jsonValue().map((v) => JSON.stringify(v)), fc.string({ unit: 'binary', maxLength: 200 }), fc.uint8Array({ maxLength: 200 }).map((a) => Buffer.from(a))), async (content) => {
-        wellBehaved(await cli(writePlan(`rand-${n++}.json`, content)));
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          fc.jsonValue().map((v) => JSON.stringify(v)),
+          fc.string({ unit: 'binary', maxLength: 200 }),
+          fc.uint8Array({ maxLength: 200 }).map((a) => Buffer.from(a)),
+        ),
+        async (content) => {
+          wellBehaved(await cli(writePlan(`rand-${n++}.json`, content)));
+        },
+      ),
       { seed: FUZZ.seed, numRuns: FUZZ.numRuns },
     );
   });
@@ -98,14 +105,17 @@ describe('hardening: random and mutated plans never crash', () => {
     const plan = buildPlan([
       { address: 'aws_ecs_service.s', after: { name: '🚀 ünï'.repeat(1000), desired_count: 2, tags: { deep: 'x' } } },
       { address: 'aws_ecs_service.s', after: { name: 'dup' } },
-      { address: 'aws_ecs_task_definition.t', after: { family: 'x'.repeat(1_000_000), container_definitions: JSON.stringify([{ name: 'a'.repeat(10000) }]) } },
+      {
+        address: 'aws_ecs_task_definition.t',
+        after: { family: 'x'.repeat(1_000_000), container_definitions: JSON.stringify([{ name: 'a'.repeat(10000) }]) },
+      },
     ]);
     (plan.resource_changes as any[])[0].change.after.tags.deep = 'DEEP';
     // Written as text: JSON.stringify itself cannot nest this deep.
     const text = JSON.stringify(plan).replace('"DEEP"', `${'{"d":'.repeat(depth)}"leaf"${'}'.repeat(depth)}`);
     const r = await cli('--format', 'json', writePlan('deep.json', text));
     wellBehaved(r);
-    expect(r.err).toBe("");
+    expect(r.err).toBe('');
     expect(r.code).not.toBe(2); // read fine; 1 is the gate failing on the rules' findings
     const report = JSON.parse(r.out);
     expect(report.plans[0].resources.filter((x: any) => x.address === 'aws_ecs_service.s')).toHaveLength(2);
@@ -115,7 +125,10 @@ describe('hardening: random and mutated plans never crash', () => {
     const mods = Array.from({ length: 20 }, (_, i) => `module.m${i}["k${i}"]`).join('.');
     const rs = [{ address: `${mods}.aws_ecs_cluster.deep`, after: { name: 'deep' } }];
     for (let i = 0; i < 10_000; i++) {
-      rs.push({ address: `aws_ecs_service.many["svc-${i}"]`, after: { name: `svc-${i}`, desired_count: 1, launch_type: 'FARGATE', cluster: 'arn:aws:ecs:us-east-1:1:cluster/main' } as any });
+      rs.push({
+        address: `aws_ecs_service.many["svc-${i}"]`,
+        after: { name: `svc-${i}`, desired_count: 1, launch_type: 'FARGATE', cluster: 'arn:aws:ecs:us-east-1:1:cluster/main' } as any,
+      });
     }
     const r = await cli('--format', 'json', writePlan('wide.json', buildPlan(rs)));
     wellBehaved(r);

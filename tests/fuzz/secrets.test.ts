@@ -52,16 +52,58 @@ const RUNS = { seed: FUZZ.seed, numRuns: Math.max(8, Math.floor(FUZZ.numRuns / 5
 
 /** Report text with the dollar figures and unit prices taken out (they may be computed from sensitive values). */
 const withoutDollars = (s: string) => s.replace(/[-−+]?\$[\d,]+(\.\d+)?/g, '$');
-const spells = (text: string, n: number) => new RegExp(`(?<![\\d.,])(${n}|${n.toLocaleString('en-US')})(?![\\d])`).test(withoutDollars(text));
+const spells = (text: string, n: number) =>
+  new RegExp(`(?<![\\d.,])(${n}|${n.toLocaleString('en-US')})(?![\\d])`).test(withoutDollars(text));
 
-function containerPlan(o: { desired: number; min: number; max: number; ngDesired: number; memory: number; sens: { desired: boolean; bounds: boolean; size: boolean; scaling: boolean } }) {
+function containerPlan(o: {
+  desired: number;
+  min: number;
+  max: number;
+  ngDesired: number;
+  memory: number;
+  sens: { desired: boolean; bounds: boolean; size: boolean; scaling: boolean };
+}) {
   return buildPlan([
-    { address: 'aws_ecs_task_definition.api', after: { family: 'api', cpu: '1024', memory: String(o.memory), network_mode: 'awsvpc', requires_compatibilities: ['FARGATE'], container_definitions: JSON.stringify([{ name: 'app', image: 'nginx', essential: true }]) }, ...(o.sens.size ? { sensitive: { cpu: true, memory: true } } : {}) },
-    { address: 'aws_ecs_service.api', after: { name: 'api', cluster: 'prod', task_definition: 'api', desired_count: o.desired, launch_type: 'FARGATE' }, ...(o.sens.desired ? { sensitive: { desired_count: true } } : {}) },
-    { address: 'aws_appautoscaling_target.api', after: { service_namespace: 'ecs', resource_id: 'service/prod/api', scalable_dimension: 'ecs:service:DesiredCount', min_capacity: o.min, max_capacity: o.max }, ...(o.sens.bounds ? { sensitive: { min_capacity: true, max_capacity: true } } : {}) },
+    {
+      address: 'aws_ecs_task_definition.api',
+      after: {
+        family: 'api',
+        cpu: '1024',
+        memory: String(o.memory),
+        network_mode: 'awsvpc',
+        requires_compatibilities: ['FARGATE'],
+        container_definitions: JSON.stringify([{ name: 'app', image: 'nginx', essential: true }]),
+      },
+      ...(o.sens.size ? { sensitive: { cpu: true, memory: true } } : {}),
+    },
+    {
+      address: 'aws_ecs_service.api',
+      after: { name: 'api', cluster: 'prod', task_definition: 'api', desired_count: o.desired, launch_type: 'FARGATE' },
+      ...(o.sens.desired ? { sensitive: { desired_count: true } } : {}),
+    },
+    {
+      address: 'aws_appautoscaling_target.api',
+      after: {
+        service_namespace: 'ecs',
+        resource_id: 'service/prod/api',
+        scalable_dimension: 'ecs:service:DesiredCount',
+        min_capacity: o.min,
+        max_capacity: o.max,
+      },
+      ...(o.sens.bounds ? { sensitive: { min_capacity: true, max_capacity: true } } : {}),
+    },
     {
       address: 'aws_eks_node_group.general',
-      after: { cluster_name: 'prod', node_group_name: 'general', ami_type: 'AL2023_x86_64_STANDARD', capacity_type: 'ON_DEMAND', instance_types: ['m5.large'], disk_size: null, launch_template: [], scaling_config: [{ desired_size: o.ngDesired, min_size: o.ngDesired, max_size: o.ngDesired }] },
+      after: {
+        cluster_name: 'prod',
+        node_group_name: 'general',
+        ami_type: 'AL2023_x86_64_STANDARD',
+        capacity_type: 'ON_DEMAND',
+        instance_types: ['m5.large'],
+        disk_size: null,
+        launch_template: [],
+        scaling_config: [{ desired_size: o.ngDesired, min_size: o.ngDesired, max_size: o.ngDesired }],
+      },
       unknown: { disk_size: true },
       ...(o.sens.scaling ? { sensitive: { scaling_config: true } } : {}),
     },
@@ -86,8 +128,16 @@ describe('numbers derived from sensitive values are never shown (property-based)
           const cost = (a: string) => json.plans[0].cost.resources.find((r: { address: string }) => r.address === a);
           const svc = cost('aws_ecs_service.api');
           const ng = cost('aws_eks_node_group.general');
-          const shown = [...(o.sens.desired ? [] : [o.desired]), ...(o.sens.bounds ? [] : [o.min, o.max]), ...(o.sens.scaling ? [] : [o.ngDesired])];
-          const hidden = [...(o.sens.desired ? [o.desired] : []), ...(o.sens.bounds ? [o.min, o.max] : []), ...(o.sens.scaling ? [o.ngDesired] : [])].filter((h) => !shown.includes(h));
+          const shown = [
+            ...(o.sens.desired ? [] : [o.desired]),
+            ...(o.sens.bounds ? [] : [o.min, o.max]),
+            ...(o.sens.scaling ? [] : [o.ngDesired]),
+          ];
+          const hidden = [
+            ...(o.sens.desired ? [o.desired] : []),
+            ...(o.sens.bounds ? [o.min, o.max] : []),
+            ...(o.sens.scaling ? [o.ngDesired] : []),
+          ].filter((h) => !shown.includes(h));
           if (o.sens.desired || o.sens.size) {
             expect(svc.components.length).toBeGreaterThan(0);
             for (const k of svc.components) expect([k.quantity, k.quantitySensitive]).toEqual([null, true]);
@@ -103,7 +153,9 @@ describe('numbers derived from sensitive values are never shown (property-based)
             const { out } = await cli('--format', format, '--fail-on', 'never', file);
             for (const h of hidden) expect(spells(out, h), `${format} spells ${h}`).toBe(false);
             // Hours derived from a sensitive count (count × 730 × vCPU or GB) are not shown either.
-            if (o.sens.desired) for (const q of [o.desired * 730, o.desired * 730 * (o.memory / 1024)]) expect(spells(out, q), `${format} spells ${q}`).toBe(false);
+            if (o.sens.desired)
+              for (const q of [o.desired * 730, o.desired * 730 * (o.memory / 1024)])
+                expect(spells(out, q), `${format} spells ${q}`).toBe(false);
           }
         },
       ),
@@ -113,7 +165,28 @@ describe('numbers derived from sensitive values are never shown (property-based)
 });
 
 /** Sensitive values that are also the report's own words. */
-const wordArb = fc.constantFrom('error', 'warning', 'info', 'create', 'update', 'delete', 'container', 'container-plan-check', '2026', '2026-11-22', 'gate', 'passed', 'failed', 'USD', 'month', 'FARGATE', 'awsvpc', 'aws_ecs_service', 'cost', 'plan');
+const wordArb = fc.constantFrom(
+  'error',
+  'warning',
+  'info',
+  'create',
+  'update',
+  'delete',
+  'container',
+  'container-plan-check',
+  '2026',
+  '2026-11-22',
+  'gate',
+  'passed',
+  'failed',
+  'USD',
+  'month',
+  'FARGATE',
+  'awsvpc',
+  'aws_ecs_service',
+  'cost',
+  'plan',
+);
 
 describe('sensitive values equal to report words never rewrite the report (property-based)', () => {
   it('random common-word sensitive strings: tool name, date, actions and severities intact; the values are never quoted', async () => {
@@ -121,8 +194,24 @@ describe('sensitive values equal to report words never rewrite the report (prope
       fc.asyncProperty(fc.record({ a: wordArb, b: wordArb, c: wordArb, d: wordArb, e: wordArb }), async ({ a, b, c, d, e }) => {
         const containers = JSON.stringify([{ name: c, image: 'nginx', essential: true, environment: [{ name: 'X', value: d }] }]);
         const plan = buildPlan([
-          { address: 'aws_ecs_task_definition.api', after: { family: 'api', cpu: '256', memory: '512', network_mode: a, requires_compatibilities: ['FARGATE'], container_definitions: containers, tags: { t: e } }, sensitive: { network_mode: true, container_definitions: true, tags: { t: true } } },
-          { address: 'aws_ecs_service.api', after: { name: 'api', cluster: 'prod', task_definition: 'api', desired_count: 2, launch_type: b, scheduling_strategy: e }, sensitive: { launch_type: true, scheduling_strategy: true } },
+          {
+            address: 'aws_ecs_task_definition.api',
+            after: {
+              family: 'api',
+              cpu: '256',
+              memory: '512',
+              network_mode: a,
+              requires_compatibilities: ['FARGATE'],
+              container_definitions: containers,
+              tags: { t: e },
+            },
+            sensitive: { network_mode: true, container_definitions: true, tags: { t: true } },
+          },
+          {
+            address: 'aws_ecs_service.api',
+            after: { name: 'api', cluster: 'prod', task_definition: 'api', desired_count: 2, launch_type: b, scheduling_strategy: e },
+            sensitive: { launch_type: true, scheduling_strategy: true },
+          },
         ]);
         const file = writePlan(`sens-word-${n++}.json`, plan);
         const json = JSON.parse((await cli('--format', 'json', '--fail-on', 'never', file)).out);
@@ -151,13 +240,35 @@ describe('sensitive values equal to report words never rewrite the report (prope
 
 describe('counts that are not whole numbers of 0 or more are never priced (property-based)', () => {
   it('negative, fractional, huge or infinite desired_count: unknown cost, a note, and a max-increase gate that fails', async () => {
-    const bad = fc.oneof(fc.integer({ min: -1_000_000, max: -1 }).map(String), fc.double({ min: 0.01, max: 1000, noNaN: true }).filter((x) => !Number.isInteger(x)).map(String), fc.constantFrom('1e309', '-1e309', '1e300', '9007199254740993'));
+    const bad = fc.oneof(
+      fc.integer({ min: -1_000_000, max: -1 }).map(String),
+      fc
+        .double({ min: 0.01, max: 1000, noNaN: true })
+        .filter((x) => !Number.isInteger(x))
+        .map(String),
+      fc.constantFrom('1e309', '-1e309', '1e300', '9007199254740993'),
+    );
     await fc.assert(
       fc.asyncProperty(bad, async (raw) => {
-        const plan = JSON.stringify(buildPlan([
-          { address: 'aws_ecs_task_definition.api', after: { family: 'api', cpu: '256', memory: '512', network_mode: 'awsvpc', requires_compatibilities: ['FARGATE'], container_definitions: JSON.stringify([{ name: 'app', image: 'nginx', essential: true }]) } },
-          { address: 'aws_ecs_service.api', after: { name: 'api', cluster: 'prod', task_definition: 'api', desired_count: 424242, launch_type: 'FARGATE' } },
-        ])).replaceAll('424242', raw);
+        const plan = JSON.stringify(
+          buildPlan([
+            {
+              address: 'aws_ecs_task_definition.api',
+              after: {
+                family: 'api',
+                cpu: '256',
+                memory: '512',
+                network_mode: 'awsvpc',
+                requires_compatibilities: ['FARGATE'],
+                container_definitions: JSON.stringify([{ name: 'app', image: 'nginx', essential: true }]),
+              },
+            },
+            {
+              address: 'aws_ecs_service.api',
+              after: { name: 'api', cluster: 'prod', task_definition: 'api', desired_count: 424242, launch_type: 'FARGATE' },
+            },
+          ]),
+        ).replaceAll('424242', raw);
         const file = writePlan(`bad-count-${n++}.json`, plan);
         const r = await cli('--format', 'json', '--fail-on', 'never', '--max-increase', '100', file);
         const json = JSON.parse(r.out);

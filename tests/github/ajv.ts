@@ -5,7 +5,28 @@ import { Ajv, type Options } from 'ajv';
  * SARIF 2.1.0). `date-time` and `uri` are checked for real; the other formats those documents
  * name (int64, uri-template, email …) are annotations there and accepted as is.
  */
-const LOOSE_FORMATS = ['int32', 'int64', 'email', 'uri-template', 'binary', 'date', 'time', 'uuid', 'hostname', 'ipv4', 'ipv6', 'regex', 'duration', 'json-pointer', 'repo', 'idn-email', 'iri', 'iri-reference', 'idn-hostname', 'relative-json-pointer'];
+const LOOSE_FORMATS = [
+  'int32',
+  'int64',
+  'email',
+  'uri-template',
+  'binary',
+  'date',
+  'time',
+  'uuid',
+  'hostname',
+  'ipv4',
+  'ipv6',
+  'regex',
+  'duration',
+  'json-pointer',
+  'repo',
+  'idn-email',
+  'iri',
+  'iri-reference',
+  'idn-hostname',
+  'relative-json-pointer',
+];
 
 export function makeAjv(opts: Options = {}): Ajv {
   const formats: NonNullable<Options['formats']> = {

@@ -64,16 +64,26 @@ async function reportOf(fixture: string): Promise<Report> {
 describe('the PR comment from real plans', () => {
   it('opens with the status line, then the findings table, the cost table and folded plan details', async () => {
     const report = await reportOf('example-stack.json');
-    const body = renderComment(report, { marker: MARKER, fullReportUrl: SUMMARY_URL, linkBase: 'https://github.example/acme-tools/container-plan-check/blob/v1/' });
+    const body = renderComment(report, {
+      marker: MARKER,
+      fullReportUrl: SUMMARY_URL,
+      linkBase: 'https://github.example/acme-tools/container-plan-check/blob/v1/',
+    });
     const firstLine = body.split('\n')[0]!;
-    expect(firstLine).toBe('### ⚠️ container-plan-check · <code>fixtures/example-stack.json</code> · 1 warning · **+$690.28/month** ($0.00 → $690.28; $546.12 – $1,158.80 across autoscaling bounds)');
+    expect(firstLine).toBe(
+      '### ⚠️ container-plan-check · <code>fixtures/example-stack.json</code> · 1 warning · **+$690.28/month** ($0.00 → $690.28; $546.12 – $1,158.80 across autoscaling bounds)',
+    );
     const { tables, links } = checkGfm(body);
     expect(headerCells(tables[0]!)).toEqual(['', 'Rule', 'Resource', 'What is wrong']);
     expect(headerCells(tables[1]!)).toEqual(['Resource', 'Change', 'Before', 'After', 'Δ / month', 'Range (min–max)']);
-    expect(links.map((l) => l.url)).toContain('https://github.example/acme-tools/container-plan-check/blob/v1/docs/rules/EKS_VERSION_SUPPORT.md');
+    expect(links.map((l) => l.url)).toContain(
+      'https://github.example/acme-tools/container-plan-check/blob/v1/docs/rules/EKS_VERSION_SUPPORT.md',
+    );
     expect(body).toContain('<details><summary><code>fixtures/example-stack.json</code>');
     expect(body).not.toContain('<details open>');
-    expect(body).toMatch(/<sub>Prices: AWS public prices, snapshot \d{4}-\d{2}-\d{2} · evaluated as of 2026-11-22 · \[full report\]\(https:\/\/github\.example\/acme\/infra\/actions\/runs\/5\/attempts\/1\)/);
+    expect(body).toMatch(
+      /<sub>Prices: AWS public prices, snapshot \d{4}-\d{2}-\d{2} · evaluated as of 2026-11-22 · \[full report\]\(https:\/\/github\.example\/acme\/infra\/actions\/runs\/5\/attempts\/1\)/,
+    );
     expect(body.endsWith(MARKER)).toBe(true);
   });
 
@@ -101,7 +111,10 @@ describe('plan-supplied strings', () => {
       path,
       JSON.stringify(
         buildPlan([
-          { address: `aws_ecs_cluster.c["${evil.replace(/"/g, '')}"]`, after: { name: evil, setting: [], configuration: [], service_connect_defaults: [], tags: { team: evil } } },
+          {
+            address: `aws_ecs_cluster.c["${evil.replace(/"/g, '')}"]`,
+            after: { name: evil, setting: [], configuration: [], service_connect_defaults: [], tags: { team: evil } },
+          },
         ]),
       ),
     );
@@ -154,16 +167,42 @@ function constructed(plans: number, errors: number, warnings: number, costs: num
     terraformVersion: '1.9.8',
     formatVersion: '1.2',
     error: null,
-    resources: Array.from({ length: costs }, (_, i) => ({ address: cost(i).address, type: 'aws_ecs_service', action: 'update' as const, region: 'us-east-1' })),
-    findings: [...Array.from({ length: errors }, (_, i) => finding(i, 'error')), ...Array.from({ length: warnings }, (_, i) => finding(i, 'warning')), finding(0, 'error', true)],
-    cost: { currency: 'USD', monthlyBefore: 1000, monthlyAfter: 1512, monthlyDelta: 512, min: 800, max: 2100, snapshotDate: '2026-11-01', resources: Array.from({ length: costs }, (_, i) => cost(i)) },
+    resources: Array.from({ length: costs }, (_, i) => ({
+      address: cost(i).address,
+      type: 'aws_ecs_service',
+      action: 'update' as const,
+      region: 'us-east-1',
+    })),
+    findings: [
+      ...Array.from({ length: errors }, (_, i) => finding(i, 'error')),
+      ...Array.from({ length: warnings }, (_, i) => finding(i, 'warning')),
+      finding(0, 'error', true),
+    ],
+    cost: {
+      currency: 'USD',
+      monthlyBefore: 1000,
+      monthlyAfter: 1512,
+      monthlyDelta: 512,
+      min: 800,
+      max: 2100,
+      snapshotDate: '2026-11-01',
+      resources: Array.from({ length: costs }, (_, i) => cost(i)),
+    },
   }));
   return Report.parse({
     schemaVersion: 1,
     tool: { name: 'container-plan-check', version: '0.1.0' },
     asOf: '2026-11-22',
     plans: planReports,
-    cost: { currency: 'USD', monthlyBefore: 1000 * plans, monthlyAfter: 1512 * plans, monthlyDelta: 512 * plans, min: 800 * plans, max: 2100 * plans, snapshotDate: '2026-11-01' },
+    cost: {
+      currency: 'USD',
+      monthlyBefore: 1000 * plans,
+      monthlyAfter: 1512 * plans,
+      monthlyDelta: 512 * plans,
+      min: 800 * plans,
+      max: 2100 * plans,
+      snapshotDate: '2026-11-01',
+    },
     gate: { passed: false, reasons: ['2 errors on changed resources', '+$512.00/month exceeds max-increase $500.00'] },
   });
 }
@@ -171,8 +210,12 @@ function constructed(plans: number, errors: number, warnings: number, costs: num
 describe('size', () => {
   it('the summary line gives before → after, delta, percent and the autoscaling range', () => {
     const body = renderComment(constructed(1, 2, 1, 3), { marker: MARKER });
-    expect(body.split('\n')[0]).toBe('### ❌ container-plan-check · <code>stack-0</code> · 2 errors, 1 warning · **+$512.00/month** ($1,000.00 → $1,512.00, +51.2%; $800.00 – $2,100.00 across autoscaling bounds)');
-    expect(body.split('\n')[2]).toBe('**Fails the check:** 2 errors on changed resources; &#43;&#36;512.00/month exceeds max-increase &#36;500.00.'.replace(/&#43;/g, '+'));
+    expect(body.split('\n')[0]).toBe(
+      '### ❌ container-plan-check · <code>stack-0</code> · 2 errors, 1 warning · **+$512.00/month** ($1,000.00 → $1,512.00, +51.2%; $800.00 – $2,100.00 across autoscaling bounds)',
+    );
+    expect(body.split('\n')[2]).toBe(
+      '**Fails the check:** 2 errors on changed resources; &#43;&#36;512.00/month exceeds max-increase &#36;500.00.'.replace(/&#43;/g, '+'),
+    );
   });
 
   it('a comment that does not fit drops details first, then rows, keeps errors before warnings, and says what it cut', () => {
@@ -202,7 +245,9 @@ describe('size', () => {
     expect(Buffer.byteLength(summary, 'utf8')).toBeGreaterThan(SUMMARY_LIMIT * 0.9);
     const kept = summary.split('\n').filter((l) => / \| ~ update \| /.test(l)).length;
     expect(kept).toBeGreaterThan(1000);
-    expect(summary).toContain(`Left out: the details of 1 plan; the other findings (info, unchanged resources, suppressed); ${(50_000 - kept).toLocaleString('en-US')} of 50,000 cost rows.`);
+    expect(summary).toContain(
+      `Left out: the details of 1 plan; the other findings (info, unchanged resources, suppressed); ${(50_000 - kept).toLocaleString('en-US')} of 50,000 cost rows.`,
+    );
     const body = renderComment(report, { marker: MARKER });
     expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT);
     expect(body).toMatch(/Left out: the details of 1 plan; .* of 50,000 cost rows\./);
@@ -211,12 +256,18 @@ describe('size', () => {
 
   it('is never over 65,536 characters and always starts with the summary', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 200 }), fc.integer({ min: 0, max: 500 }), (plans, errors, warnings, costs) => {
-        const body = renderComment(constructed(plans, errors, warnings, costs), { marker: MARKER, fullReportUrl: SUMMARY_URL });
-        expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT);
-        expect(body.startsWith('### ❌ container-plan-check · ')).toBe(true);
-        expect(body.endsWith(MARKER)).toBe(true);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: 0, max: 200 }),
+        fc.integer({ min: 0, max: 500 }),
+        (plans, errors, warnings, costs) => {
+          const body = renderComment(constructed(plans, errors, warnings, costs), { marker: MARKER, fullReportUrl: SUMMARY_URL });
+          expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT);
+          expect(body.startsWith('### ❌ container-plan-check · ')).toBe(true);
+          expect(body.endsWith(MARKER)).toBe(true);
+        },
+      ),
       { numRuns: 25 },
     );
   });
@@ -233,7 +284,14 @@ describe('sensitive values', () => {
         buildPlan([
           {
             address: 'aws_eks_cluster.prod',
-            after: { name: 'prod', version: '1.33', role_arn: secret, upgrade_policy: [{ support_type: 'EXTENDED' }], vpc_config: [{ subnet_ids: ['subnet-0aa11bb22cc33dd44', 'subnet-0ee55ff66aa77bb88'] }], tags: { owner: secret } },
+            after: {
+              name: 'prod',
+              version: '1.33',
+              role_arn: secret,
+              upgrade_policy: [{ support_type: 'EXTENDED' }],
+              vpc_config: [{ subnet_ids: ['subnet-0aa11bb22cc33dd44', 'subnet-0ee55ff66aa77bb88'] }],
+              tags: { owner: secret },
+            },
             sensitive: { role_arn: true, tags: { owner: true } },
           },
         ]),
@@ -241,7 +299,12 @@ describe('sensitive values', () => {
     );
     const { report } = await analyse([path], { asOf: '2026-11-22', failOn: 'error' });
     expect(report.plans[0]!.resources).toHaveLength(1);
-    for (const out of [renderComment(report, { marker: MARKER }), renderMarkdown(report), render(report, 'sarif'), JSON.stringify(report)]) {
+    for (const out of [
+      renderComment(report, { marker: MARKER }),
+      renderMarkdown(report),
+      render(report, 'sarif'),
+      JSON.stringify(report),
+    ]) {
       expect(out).toMatch(/aws(_|&#95;)eks(_|&#95;)cluster\.prod/);
       expect(out).not.toContain('very-secret-role');
     }

@@ -10,7 +10,11 @@ const yamlBlocks = (md: string) => [...md.matchAll(/```yaml\n([\s\S]*?)```/g)].m
 
 /** Each job's (or the snippet's own) permissions beside the steps they serve. */
 function permissionSets(doc: any): { permissions: Record<string, string>; steps: any[] }[] {
-  if (doc?.jobs) return Object.values<any>(doc.jobs).map((j) => ({ permissions: { ...(doc.permissions ?? {}), ...(j.permissions ?? {}) }, steps: j.steps ?? [] }));
+  if (doc?.jobs)
+    return Object.values<any>(doc.jobs).map((j) => ({
+      permissions: { ...(doc.permissions ?? {}), ...(j.permissions ?? {}) },
+      steps: j.steps ?? [],
+    }));
   return [{ permissions: doc?.permissions ?? {}, steps: doc?.steps ?? [] }];
 }
 
@@ -34,7 +38,8 @@ describe('workflow snippets in the docs', () => {
             expect(permissions['security-events']).toBe('write');
             expect(permissions.actions).toBe('read');
           }
-          if (action && action.with?.['comment-mode'] !== 'off') expect(permissions['pull-requests'], JSON.stringify(permissions)).toBe('write');
+          if (action && action.with?.['comment-mode'] !== 'off')
+            expect(permissions['pull-requests'], JSON.stringify(permissions)).toBe('write');
           if (uses.some((u: string) => u.startsWith('actions/checkout'))) expect(permissions.contents).toBe('read');
         }
       }

@@ -8,22 +8,51 @@ describe('GitHub API emulator', () => {
   beforeAll(() => gh.start());
   afterAll(() => gh.stop());
   const client = () => createClient(gh.token, { baseUrl: gh.url, warn: () => undefined, retries: 0 });
-  const status = async (p: Promise<unknown>) => p.then(() => 200, (e: { status?: number }) => e.status);
+  const status = async (p: Promise<unknown>) =>
+    p.then(
+      () => 200,
+      (e: { status?: number }) => e.status,
+    );
   /** A request typed loosely on purpose: the wrong ones are the point. */
   const raw = (c: ReturnType<typeof client>, route: string, params: Record<string, unknown>) => c.request(route, params);
 
   it('rejects an undocumented route', async () => {
     gh.violations.length = 0;
-    expect(await status(raw(client(), 'POST /repos/{owner}/{repo}/issues/{issue_number}/comment-drafts', { owner: 'acme', repo: 'infra', issue_number: 1, body: 'x' }))).toBe(404);
+    expect(
+      await status(
+        raw(client(), 'POST /repos/{owner}/{repo}/issues/{issue_number}/comment-drafts', {
+          owner: 'acme',
+          repo: 'infra',
+          issue_number: 1,
+          body: 'x',
+        }),
+      ),
+    ).toBe(404);
     expect(gh.violations.join('\n')).toMatch(/not a documented route/);
   });
 
   it('rejects a body of the wrong type, a missing field and an undocumented field', async () => {
     gh.violations.length = 0;
     const c = client();
-    expect(await status(raw(c, 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: 'acme', repo: 'infra', issue_number: 1, body: 12 }))).toBe(422);
-    expect(await status(raw(c, 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: 'acme', repo: 'infra', comment_id: 5 }))).toBe(422);
-    expect(await status(raw(c, 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: 'acme', repo: 'infra', issue_number: 1, body: 'x', bodyy: 'typo' }))).toBe(422);
+    expect(
+      await status(
+        raw(c, 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: 'acme', repo: 'infra', issue_number: 1, body: 12 }),
+      ),
+    ).toBe(422);
+    expect(
+      await status(raw(c, 'PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: 'acme', repo: 'infra', comment_id: 5 })),
+    ).toBe(422);
+    expect(
+      await status(
+        raw(c, 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+          owner: 'acme',
+          repo: 'infra',
+          issue_number: 1,
+          body: 'x',
+          bodyy: 'typo',
+        }),
+      ),
+    ).toBe(422);
     expect(gh.violations).toHaveLength(3);
     expect(gh.violations[0]).toMatch(/data\/body must be string/);
     expect(gh.violations[1]).toMatch(/must have required property 'body'|missing the JSON body/);
@@ -33,8 +62,21 @@ describe('GitHub API emulator', () => {
   it('rejects a path parameter of the wrong type and an undocumented query parameter', async () => {
     gh.violations.length = 0;
     const c = client();
-    expect(await status(raw(c, 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: 'acme', repo: 'infra', issue_number: 'seven' }))).toBe(422);
-    expect(await status(raw(c, 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: 'acme', repo: 'infra', issue_number: 7, sort: 'created' }))).toBe(422);
+    expect(
+      await status(
+        raw(c, 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: 'acme', repo: 'infra', issue_number: 'seven' }),
+      ),
+    ).toBe(422);
+    expect(
+      await status(
+        raw(c, 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+          owner: 'acme',
+          repo: 'infra',
+          issue_number: 7,
+          sort: 'created',
+        }),
+      ),
+    ).toBe(422);
     expect(gh.violations.join('\n')).toMatch(/issue_number="seven"/);
     expect(gh.violations.join('\n')).toMatch(/undocumented query parameter sort/);
   });

@@ -91,7 +91,8 @@ const MAX_BODY = 2 * 1024 * 1024;
 const MAX_REQUESTS = 5000;
 const MINIMIZE_CLASSIFIERS = ['SPAM', 'ABUSE', 'OFF_TOPIC', 'OUTDATED', 'DUPLICATE', 'RESOLVED'];
 
-let shared: { spec: Record<string, any>; ops: Operation[]; ajv: ReturnType<typeof makeAjv>; cache: Map<string, ValidateFunction> } | undefined;
+let shared:
+  { spec: Record<string, any>; ops: Operation[]; ajv: ReturnType<typeof makeAjv>; cache: Map<string, ValidateFunction> } | undefined;
 
 /** The description is 13 MB: parsed and indexed once per test file. */
 function api() {
@@ -102,7 +103,9 @@ function api() {
   const ops: Operation[] = [];
   for (const [template, item] of Object.entries<Record<string, any>>(spec.paths)) {
     const names: string[] = [];
-    const regex = new RegExp(`^${template.replace(/[.+?^$()|[\]\\]/g, '\\$&').replace(/\{([^}]+)\}/g, (_, n: string) => (names.push(n), '([^/]+)'))}$`);
+    const regex = new RegExp(
+      `^${template.replace(/[.+?^$()|[\]\\]/g, '\\$&').replace(/\{([^}]+)\}/g, (_, n: string) => (names.push(n), '([^/]+)'))}$`,
+    );
     const literals = template.split('/').filter((s) => s && !s.startsWith('{')).length;
     for (const method of ['get', 'post', 'put', 'patch', 'delete']) {
       if (item[method]) ops.push({ method: method.toUpperCase(), template, regex, names, literals, op: item[method], pathItem: item });
@@ -134,7 +137,11 @@ function validator(key: string, schema: unknown): ValidateFunction {
 }
 
 function deref(spec: Record<string, any>, p: any): any {
-  if (p && typeof p.$ref === 'string') return p.$ref.slice(2).split('/').reduce((o: any, k: string) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
+  if (p && typeof p.$ref === 'string')
+    return p.$ref
+      .slice(2)
+      .split('/')
+      .reduce((o: any, k: string) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], spec);
   return p;
 }
 
@@ -299,7 +306,10 @@ export class GitHubEmulator {
       return this.send(res, fault.status, { message: fault.message ?? 'Server Error' }, fault.headers);
     }
     if (this.readOnlyToken && method !== 'GET') {
-      return this.send(res, 403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment' });
+      return this.send(res, 403, {
+        message: 'Resource not accessible by integration',
+        documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment',
+      });
     }
     return this.serve(op, path, query, body, res, prefix);
   }
@@ -355,7 +365,8 @@ export class GitHubEmulator {
     const schema = r?.content?.['application/json']?.schema;
     if (schema && data !== undefined) {
       const v = validator(`${op.op.operationId}:response:${status}`, schema);
-      if (!v(data)) this.violation(`emulator answer to ${op.op.operationId} does not match the description: ${api().ajv.errorsText(v.errors)}`);
+      if (!v(data))
+        this.violation(`emulator answer to ${op.op.operationId} does not match the description: ${api().ajv.errorsText(v.errors)}`);
     } else if (!schema && data !== undefined) this.violation(`${op.op.operationId} ${status}: the description documents no body`);
     this.send(res, status, data, headers);
   }
@@ -374,13 +385,30 @@ export class GitHubEmulator {
         const last = Math.max(1, Math.ceil(all.length / perPage));
         const base = `${this.url}${prefix}${path}`;
         const link = (p: number, rel: string) => `<${base}?per_page=${perPage}&page=${p}>; rel="${rel}"`;
-        const links = [...(page < last ? [link(page + 1, 'next'), link(last, 'last')] : []), ...(page > 1 ? [link(1, 'first'), link(page - 1, 'prev')] : [])];
-        return this.reply(res, op, 200, all.slice((page - 1) * perPage, page * perPage).map((c) => this.toJson(c, prefix)), links.length ? { link: links.join(', ') } : {});
+        const links = [
+          ...(page < last ? [link(page + 1, 'next'), link(last, 'last')] : []),
+          ...(page > 1 ? [link(1, 'first'), link(page - 1, 'prev')] : []),
+        ];
+        return this.reply(
+          res,
+          op,
+          200,
+          all.slice((page - 1) * perPage, page * perPage).map((c) => this.toJson(c, prefix)),
+          links.length ? { link: links.join(', ') } : {},
+        );
       }
       case 'issues/create-comment': {
-        if (body.body.length > 65_536) return this.send(res, 422, { message: 'Validation Failed', errors: [{ resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }] });
+        if (body.body.length > 65_536)
+          return this.send(res, 422, {
+            message: 'Validation Failed',
+            errors: [
+              { resource: 'IssueComment', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' },
+            ],
+          });
         const c = this.seed(Number(values.issue_number), body.body, this.botLogin);
-        return this.reply(res, op, 201, this.toJson(c, prefix), { location: `${this.url}${prefix}/repos/${this.owner}/${this.repo}/issues/comments/${c.id}` });
+        return this.reply(res, op, 201, this.toJson(c, prefix), {
+          location: `${this.url}${prefix}/repos/${this.owner}/${this.repo}/issues/comments/${c.id}`,
+        });
       }
       case 'issues/update-comment': {
         const c = byId();
@@ -402,7 +430,12 @@ export class GitHubEmulator {
         return this.reply(res, op, 200, this.toJson(c, prefix));
       }
       case 'users/get-authenticated': {
-        if (this.userLogin === undefined) return this.send(res, 403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user', status: '403' });
+        if (this.userLogin === undefined)
+          return this.send(res, 403, {
+            message: 'Resource not accessible by integration',
+            documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user',
+            status: '403',
+          });
         return this.reply(res, op, 200, this.userJson(this.userLogin));
       }
       default:
@@ -422,16 +455,26 @@ export class GitHubEmulator {
     const vars: Record<string, unknown> = body.variables ?? {};
     if (!/^\s*mutation\b/.test(q) || !/\bminimizeComment\s*\(\s*input\s*:/.test(q)) return fail('not a minimizeComment mutation');
     const classifier = /classifier\s*:\s*([A-Z_]+)/.exec(q)?.[1];
-    if (!classifier || !MINIMIZE_CLASSIFIERS.includes(classifier)) return fail(`classifier ${classifier} is not a ReportedContentClassifiers value`);
+    if (!classifier || !MINIMIZE_CLASSIFIERS.includes(classifier))
+      return fail(`classifier ${classifier} is not a ReportedContentClassifiers value`);
     const subjectVar = /subjectId\s*:\s*\$(\w+)/.exec(q)?.[1];
     const declared = subjectVar ? new RegExp(`\\$${subjectVar}\\s*:\\s*ID!`).test(q) : false;
     const subjectId = subjectVar ? vars[subjectVar] : undefined;
     if (!declared || typeof subjectId !== 'string') return fail('subjectId must be an ID! variable');
     for (const k of Object.keys(vars)) if (k !== subjectVar) return fail(`undeclared variable ${k}`);
     const c = this.comments.find((x) => x.node_id === subjectId);
-    if (!c) return this.send(res, 200, { data: { minimizeComment: null }, errors: [{ type: 'NOT_FOUND', message: `Could not resolve to a node with the global id of '${subjectId}'` }] });
-    if (this.readOnlyToken) return this.send(res, 200, { data: { minimizeComment: null }, errors: [{ type: 'FORBIDDEN', message: 'Resource not accessible by integration' }] });
-    if (this.graphqlError !== undefined) return this.send(res, 200, { data: { minimizeComment: null }, errors: [{ message: this.graphqlError }] });
+    if (!c)
+      return this.send(res, 200, {
+        data: { minimizeComment: null },
+        errors: [{ type: 'NOT_FOUND', message: `Could not resolve to a node with the global id of '${subjectId}'` }],
+      });
+    if (this.readOnlyToken)
+      return this.send(res, 200, {
+        data: { minimizeComment: null },
+        errors: [{ type: 'FORBIDDEN', message: 'Resource not accessible by integration' }],
+      });
+    if (this.graphqlError !== undefined)
+      return this.send(res, 200, { data: { minimizeComment: null }, errors: [{ message: this.graphqlError }] });
     c.minimized = true;
     this.send(res, 200, { data: { minimizeComment: { minimizedComment: { isMinimized: true } } } });
   }
@@ -503,7 +546,11 @@ export class GitHubEmulator {
     const text = data === undefined ? '' : JSON.stringify(data);
     const write = () => {
       if (res.destroyed) return;
-      res.writeHead(status, { ...(text ? { 'content-type': 'application/json; charset=utf-8' } : {}), 'x-github-media-type': 'github.v3; format=json', ...headers });
+      res.writeHead(status, {
+        ...(text ? { 'content-type': 'application/json; charset=utf-8' } : {}),
+        'x-github-media-type': 'github.v3; format=json',
+        ...headers,
+      });
       res.end(text);
     };
     const hold = this.holds.get(res);

@@ -53,12 +53,25 @@ describe('publishComment against the API emulator', () => {
     linkBase: 'https://github.example/acme-tools/container-plan-check/blob/v1/',
     ...over,
   });
-  const inputs = (over: Partial<CommentInputs> = {}): CommentInputs => ({ token: gh.token, mode: 'update', when: 'always', tag: 'default', author: '', ...over });
+  const inputs = (over: Partial<CommentInputs> = {}): CommentInputs => ({
+    token: gh.token,
+    mode: 'update',
+    when: 'always',
+    tag: 'default',
+    author: '',
+    ...over,
+  });
   const logger = () => {
     const lines: string[] = [];
-    return { lines, info: (m: string) => void lines.push(`info: ${m}`), warning: (m: string) => void lines.push(`warning: ${m}`), warnings: () => lines.filter((l) => l.startsWith('warning: ')) };
+    return {
+      lines,
+      info: (m: string) => void lines.push(`info: ${m}`),
+      warning: (m: string) => void lines.push(`warning: ${m}`),
+      warnings: () => lines.filter((l) => l.startsWith('warning: ')),
+    };
   };
-  const publish = (report: Report, c: RunContext, i: CommentInputs = inputs(), log = logger(), limits = LIMITS) => publishComment(report, c, i, log, limits);
+  const publish = (report: Report, c: RunContext, i: CommentInputs = inputs(), log = logger(), limits = LIMITS) =>
+    publishComment(report, c, i, log, limits);
   const marker = (runId: number, tag = 'default') => formatMarker({ tag, sha: SHA, runId, runAttempt: 1 });
   const ours = () => gh.commentsOn(PR).filter((c) => c.author === gh.botLogin && parseMarker(c.body));
   const urlOf = (id: number) => `https://github.example/acme/infra/pull/${PR}#issuecomment-${id}`;
@@ -92,7 +105,9 @@ describe('publishComment against the API emulator', () => {
       gh.seed(PR, `copied\n${marker(60)}`, 'someone-else');
       await publish(warnReport, ctx(100));
       expect(gh.requests.some((r) => r.operation === 'users/get-authenticated')).toBe(true);
-      expect(gh.writes().map((w) => `${w.operation} ${w.path}`)).toEqual([`issues/update-comment /repos/acme/infra/issues/comments/${own.id}`]);
+      expect(gh.writes().map((w) => `${w.operation} ${w.path}`)).toEqual([
+        `issues/update-comment /repos/acme/infra/issues/comments/${own.id}`,
+      ]);
     });
 
     it("a GitHub App's token: comment-author names the login it writes as", async () => {
@@ -101,7 +116,9 @@ describe('publishComment against the API emulator', () => {
       gh.seed(PR, `not ours\n${marker(60)}`, 'github-actions[bot]');
       await publish(warnReport, ctx(100), inputs({ author: 'deploy-app[bot]' }));
       expect(gh.requests.some((r) => r.operation === 'users/get-authenticated')).toBe(false);
-      expect(gh.writes().map((w) => `${w.operation} ${w.path}`)).toEqual([`issues/update-comment /repos/acme/infra/issues/comments/${own.id}`]);
+      expect(gh.writes().map((w) => `${w.operation} ${w.path}`)).toEqual([
+        `issues/update-comment /repos/acme/infra/issues/comments/${own.id}`,
+      ]);
     });
   });
 
@@ -118,7 +135,10 @@ describe('publishComment against the API emulator', () => {
 
     it('two hide-and-new runs that race: the older run’s comment is hidden, the newer one’s shown', async () => {
       gh.barriers.push({ operation: 'issues/list-comments', count: 2 });
-      await Promise.all([publish(warnReport, ctx(300), inputs({ mode: 'hide-and-new' })), publish(errorReport, ctx(301), inputs({ mode: 'hide-and-new' }))]);
+      await Promise.all([
+        publish(warnReport, ctx(300), inputs({ mode: 'hide-and-new' })),
+        publish(errorReport, ctx(301), inputs({ mode: 'hide-and-new' })),
+      ]);
       const shown = ours().filter((c) => !c.minimized);
       expect(shown).toHaveLength(1);
       expect(parseMarker(shown[0]!.body)!.runId).toBe(301);
@@ -157,8 +177,22 @@ describe('publishComment against the API emulator', () => {
     const workflowRunCtx = (commentingRun: number, triggeringRun: number): RunContext => {
       const dir = mkdtempSync(join(tmpdir(), 'cpc-wr-'));
       const event = join(dir, 'event.json');
-      writeFileSync(event, JSON.stringify({ workflow_run: { id: triggeringRun, run_attempt: 1, head_sha: SHA, pull_requests: [{ number: PR }] }, repository: { full_name: 'acme/infra' } }));
-      const env = { GITHUB_EVENT_NAME: 'workflow_run', GITHUB_EVENT_PATH: event, GITHUB_REPOSITORY: 'acme/infra', GITHUB_RUN_ID: String(commentingRun), GITHUB_RUN_ATTEMPT: '1', GITHUB_API_URL: gh.url, GITHUB_GRAPHQL_URL: `${gh.url}/graphql` };
+      writeFileSync(
+        event,
+        JSON.stringify({
+          workflow_run: { id: triggeringRun, run_attempt: 1, head_sha: SHA, pull_requests: [{ number: PR }] },
+          repository: { full_name: 'acme/infra' },
+        }),
+      );
+      const env = {
+        GITHUB_EVENT_NAME: 'workflow_run',
+        GITHUB_EVENT_PATH: event,
+        GITHUB_REPOSITORY: 'acme/infra',
+        GITHUB_RUN_ID: String(commentingRun),
+        GITHUB_RUN_ATTEMPT: '1',
+        GITHUB_API_URL: gh.url,
+        GITHUB_GRAPHQL_URL: `${gh.url}/graphql`,
+      };
       return readRunContext(env);
     };
 
@@ -184,11 +218,20 @@ describe('publishComment against the API emulator', () => {
       const fresh = ours().find((c) => c.id !== old.id)!;
       expect(parseMarker(fresh.body)!.runId).toBe(600);
       expect(url).toBe(urlOf(fresh.id));
-      expect(log.warnings()).toEqual([expect.stringMatching(/^warning: Posted the new comment, but could not hide the previous one .*Something went wrong/)]);
+      expect(log.warnings()).toEqual([
+        expect.stringMatching(/^warning: Posted the new comment, but could not hide the previous one .*Something went wrong/),
+      ]);
     });
 
     it('a 429 with retry-after is retried after the time GitHub asks, and the wait is logged', async () => {
-      gh.faults.push({ method: 'POST', path: /\/issues\/\d+\/comments$/, status: 429, times: 1, message: 'Too many requests', headers: { 'retry-after': '2' } });
+      gh.faults.push({
+        method: 'POST',
+        path: /\/issues\/\d+\/comments$/,
+        status: 429,
+        times: 1,
+        message: 'Too many requests',
+        headers: { 'retry-after': '2' },
+      });
       const log = logger();
       const url = await publish(warnReport, ctx(700), inputs(), log);
       const posts = gh.requests.filter((r) => r.operation === 'issues/create-comment');
@@ -199,7 +242,14 @@ describe('publishComment against the API emulator', () => {
     });
 
     it('a secondary rate limit (403 with retry-after) is waited out the same way', async () => {
-      gh.faults.push({ method: 'GET', path: /\/issues\/\d+\/comments$/, status: 403, times: 1, message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', headers: { 'retry-after': '2' } });
+      gh.faults.push({
+        method: 'GET',
+        path: /\/issues\/\d+\/comments$/,
+        status: 403,
+        times: 1,
+        message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+        headers: { 'retry-after': '2' },
+      });
       const url = await publish(warnReport, ctx(701));
       const lists = gh.requests.filter((r) => r.operation === 'issues/list-comments');
       expect(lists[1]!.at - lists[0]!.at).toBeGreaterThanOrEqual(1900);
@@ -208,7 +258,14 @@ describe('publishComment against the API emulator', () => {
 
     it('a primary rate limit waits until x-ratelimit-reset', async () => {
       const reset = Math.ceil(Date.now() / 1000) + 1;
-      gh.faults.push({ method: 'GET', path: /\/issues\/\d+\/comments$/, status: 403, times: 1, message: 'API rate limit exceeded for installation ID 1.', headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) } });
+      gh.faults.push({
+        method: 'GET',
+        path: /\/issues\/\d+\/comments$/,
+        status: 403,
+        times: 1,
+        message: 'API rate limit exceeded for installation ID 1.',
+        headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) },
+      });
       await publish(warnReport, ctx(702));
       const lists = gh.requests.filter((r) => r.operation === 'issues/list-comments');
       expect(lists[1]!.at).toBeGreaterThanOrEqual(reset * 1000);
@@ -216,7 +273,14 @@ describe('publishComment against the API emulator', () => {
     });
 
     it('a rate-limit wait longer than allowed gives up at once with a warning, and the run goes on', async () => {
-      gh.faults.push({ method: 'GET', path: /\/issues\/\d+\/comments$/, status: 429, times: 5, message: 'Too many requests', headers: { 'retry-after': '3600' } });
+      gh.faults.push({
+        method: 'GET',
+        path: /\/issues\/\d+\/comments$/,
+        status: 429,
+        times: 5,
+        message: 'Too many requests',
+        headers: { 'retry-after': '3600' },
+      });
       const log = logger();
       const started = Date.now();
       const url = await publish(warnReport, ctx(703), inputs(), log, { ...LIMITS, maxRateLimitWaitMs: 2000 });
@@ -227,7 +291,14 @@ describe('publishComment against the API emulator', () => {
     }, 10_000);
 
     it('rate limits that keep coming are waited out a few times only, however short the waits', async () => {
-      gh.faults.push({ method: 'GET', path: /\/issues\/\d+\/comments$/, status: 429, times: 50, message: 'Too many requests', headers: { 'retry-after': '0' } });
+      gh.faults.push({
+        method: 'GET',
+        path: /\/issues\/\d+\/comments$/,
+        status: 429,
+        times: 50,
+        message: 'Too many requests',
+        headers: { 'retry-after': '0' },
+      });
       const log = logger();
       const url = await publish(warnReport, ctx(704), inputs(), log);
       expect(url).toBe('');
@@ -243,7 +314,9 @@ describe('publishComment against the API emulator', () => {
       expect(Date.now() - started).toBeLessThan(4000);
       expect(url).toBe('');
       expect(gh.writes()).toEqual([]);
-      expect(log.warnings().at(-1)).toMatch(/^warning: Could not write the PR comment: GitHub \(http:\/\/127\.0\.0\.1:\d+\) did not answer in time \(no answer within 0\.3 s\)\. .*the gate is decided/);
+      expect(log.warnings().at(-1)).toMatch(
+        /^warning: Could not write the PR comment: GitHub \(http:\/\/127\.0\.0\.1:\d+\) did not answer in time \(no answer within 0\.3 s\)\. .*the gate is decided/,
+      );
     }, 10_000);
 
     it('the whole comment has a time budget, however many requests are left', async () => {
@@ -263,7 +336,9 @@ describe('publishComment against the API emulator', () => {
       const url = await publish(warnReport, ctx(900, { apiUrl: `http://127.0.0.1:${closed}` }), inputs(), log);
       expect(url).toBe('');
       const last = log.warnings().at(-1)!;
-      expect(last).toMatch(/^warning: Could not write the PR comment: connection failure, no answer from GitHub at http:\/\/127\.0\.0\.1:\d+ \(.*ECONNREFUSED.*\)/);
+      expect(last).toMatch(
+        /^warning: Could not write the PR comment: connection failure, no answer from GitHub at http:\/\/127\.0\.0\.1:\d+ \(.*ECONNREFUSED.*\)/,
+      );
       expect(last).not.toMatch(/HTTP 500/);
     });
 
@@ -294,10 +369,17 @@ describe('publishComment against the API emulator', () => {
 });
 
 describe('rule docs links', () => {
-  const base = { GITHUB_SERVER_URL: 'https://github.example', GITHUB_REPOSITORY: 'acme/infra', GITHUB_SHA: 'abc123', GITHUB_WORKSPACE: '/w/infra' };
+  const base = {
+    GITHUB_SERVER_URL: 'https://github.example',
+    GITHUB_REPOSITORY: 'acme/infra',
+    GITHUB_SHA: 'abc123',
+    GITHUB_WORKSPACE: '/w/infra',
+  };
 
   it("point at the action's repository at its ref", () => {
-    expect(readRunContext({ ...base, GITHUB_ACTION_REPOSITORY: 'acme-tools/container-plan-check', GITHUB_ACTION_REF: 'v1' }).linkBase).toBe('https://github.example/acme-tools/container-plan-check/blob/v1/');
+    expect(readRunContext({ ...base, GITHUB_ACTION_REPOSITORY: 'acme-tools/container-plan-check', GITHUB_ACTION_REF: 'v1' }).linkBase).toBe(
+      'https://github.example/acme-tools/container-plan-check/blob/v1/',
+    );
   });
 
   it("never into the consumer's repository root: the published docs when the action's repository is not known", () => {
@@ -307,7 +389,9 @@ describe('rule docs links', () => {
   });
 
   it('a local action (uses: ./path) links to its path in the workflow repository', () => {
-    expect(readRunContext({ ...base, GITHUB_ACTION_PATH: '/w/infra/tools/cpc' }).linkBase).toBe('https://github.example/acme/infra/blob/abc123/tools/cpc/');
+    expect(readRunContext({ ...base, GITHUB_ACTION_PATH: '/w/infra/tools/cpc' }).linkBase).toBe(
+      'https://github.example/acme/infra/blob/abc123/tools/cpc/',
+    );
     expect(readRunContext({ ...base, GITHUB_ACTION_PATH: '/w/infra' }).linkBase).toBe('https://github.example/acme/infra/blob/abc123/');
     expect(readRunContext({ ...base, GITHUB_ACTION_PATH: '/home/runner/_actions/x' }).linkBase).toMatch(/^https:\/\/github\.com\//);
   });

@@ -14,7 +14,9 @@ import { makeAjv } from './ajv.js';
 function schemaPath(): string | undefined {
   if (process.env.SARIF_SCHEMA) return process.env.SARIF_SCHEMA;
   try {
-    const p = createRequire(import.meta.url).resolve('@microsoft/sarif-matcher-utils/package.json').replace(/package\.json$/, 'lib/schemas/sarif-2.1.0-rtm.5.json');
+    const p = createRequire(import.meta.url)
+      .resolve('@microsoft/sarif-matcher-utils/package.json')
+      .replace(/package\.json$/, 'lib/schemas/sarif-2.1.0-rtm.5.json');
     return existsSync(p) ? p : undefined;
   } catch {
     return undefined;
@@ -38,12 +40,53 @@ function reportWithEveryKind(): Report {
         resources: [],
         cost: null,
         findings: [
-          { ...base, rule: 'FARGATE_CPU_MEMORY', severity: 'error', address: 'aws_ecs_task_definition.web', message: 'cpu 1024 with memory 1024 MiB is not a Fargate size', file: 'ecs/web.tf', line: 12, existing: false, suppressed: false },
-          { ...base, rule: 'ECS_CIRCUIT_BREAKER', severity: 'warning', address: 'aws_ecs_service.web', message: 'no deployment circuit breaker', path: null, file: null, line: null, existing: true, suppressed: false, docs: 'docs/rules/ECS_CIRCUIT_BREAKER.md' },
-          { ...base, rule: 'FARGATE_CPU_MEMORY', severity: 'info', address: 'aws_ecs_task_definition.batch["a b"]', message: 'could not check: cpu is unknown', file: 'ecs/batch jobs.tf', line: 3, existing: false, suppressed: true, suppressionReason: 'sized at apply' },
+          {
+            ...base,
+            rule: 'FARGATE_CPU_MEMORY',
+            severity: 'error',
+            address: 'aws_ecs_task_definition.web',
+            message: 'cpu 1024 with memory 1024 MiB is not a Fargate size',
+            file: 'ecs/web.tf',
+            line: 12,
+            existing: false,
+            suppressed: false,
+          },
+          {
+            ...base,
+            rule: 'ECS_CIRCUIT_BREAKER',
+            severity: 'warning',
+            address: 'aws_ecs_service.web',
+            message: 'no deployment circuit breaker',
+            path: null,
+            file: null,
+            line: null,
+            existing: true,
+            suppressed: false,
+            docs: 'docs/rules/ECS_CIRCUIT_BREAKER.md',
+          },
+          {
+            ...base,
+            rule: 'FARGATE_CPU_MEMORY',
+            severity: 'info',
+            address: 'aws_ecs_task_definition.batch["a b"]',
+            message: 'could not check: cpu is unknown',
+            file: 'ecs/batch jobs.tf',
+            line: 3,
+            existing: false,
+            suppressed: true,
+            suppressionReason: 'sized at apply',
+          },
         ],
       },
-      { path: 'plans/broken.json', terraformVersion: null, formatVersion: null, error: 'plans/broken.json: not JSON (line 1, column 1)', resources: [], findings: [], cost: null },
+      {
+        path: 'plans/broken.json',
+        terraformVersion: null,
+        formatVersion: null,
+        error: 'plans/broken.json: not JSON (line 1, column 1)',
+        resources: [],
+        findings: [],
+        cost: null,
+      },
     ],
     cost: null,
     gate: { passed: false, reasons: ['1 error on changed resources'] },
@@ -61,7 +104,11 @@ describe('SARIF', () => {
       ['FARGATE_CPU_MEMORY', `${LINKS}docs/rules/FARGATE_CPU_MEMORY.md`],
     ]);
     const [err, warn, info] = run.results; // active before suppressed, errors first
-    expect(err).toMatchObject({ ruleId: 'FARGATE_CPU_MEMORY', level: 'error', message: { text: 'cpu 1024 with memory 1024 MiB is not a Fargate size' } });
+    expect(err).toMatchObject({
+      ruleId: 'FARGATE_CPU_MEMORY',
+      level: 'error',
+      message: { text: 'cpu 1024 with memory 1024 MiB is not a Fargate size' },
+    });
     expect(err.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'ecs/web.tf' }, region: { startLine: 12 } });
     expect(err.locations[0].logicalLocations).toEqual([{ fullyQualifiedName: 'aws_ecs_task_definition.web', kind: 'resource' }]);
     expect(run.tool.driver.rules[err.ruleIndex].id).toBe(err.ruleId);
@@ -78,7 +125,9 @@ describe('SARIF', () => {
   it('from a real plan, one result per finding', async () => {
     const { report } = await analyse(['fixtures/fargate-invalid-size.json'], { asOf: '2026-11-22', failOn: 'error' });
     const log = JSON.parse(render(report, 'sarif'));
-    expect(log.runs[0].results.map((r: any) => r.ruleId)).toEqual(report.plans[0]!.findings.map((f) => f.rule).sort((a, b) => a.localeCompare(b)));
+    expect(log.runs[0].results.map((r: any) => r.ruleId)).toEqual(
+      report.plans[0]!.findings.map((f) => f.rule).sort((a, b) => a.localeCompare(b)),
+    );
     // Without a known repository the docs path stays relative: no helpUri (it must be absolute), help text instead.
     expect(log.runs[0].tool.driver.rules[0].helpUri).toBeUndefined();
     expect(log.runs[0].tool.driver.rules[0].help.text).toMatch(/^See docs\/rules\//);
@@ -91,7 +140,10 @@ describe('SARIF', () => {
     // The schema is draft-04: its `id` is draft-07's `$id`; nothing else it uses differs.
     const { $schema: _draft, id, ...rest } = JSON.parse(readFileSync(schema!, 'utf8'));
     const validate = ajv.compile({ $id: id, ...rest });
-    const { report } = await analyse(['fixtures/example-stack.json', 'fixtures/fargate-invalid-size.json'], { asOf: '2026-11-22', failOn: 'error' });
+    const { report } = await analyse(['fixtures/example-stack.json', 'fixtures/fargate-invalid-size.json'], {
+      asOf: '2026-11-22',
+      failOn: 'error',
+    });
     for (const r of [reportWithEveryKind(), report]) {
       const ok = validate(JSON.parse(render(r, 'sarif', { linkBase: LINKS })));
       expect(ajv.errorsText(validate.errors)).toBe('No errors');

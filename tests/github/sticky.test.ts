@@ -38,7 +38,14 @@ describe('publishSticky against the API emulator', () => {
   });
   const client = () => createClient(gh.token, { baseUrl: gh.url, warn: () => undefined });
   const target = { owner: gh.owner, repo: gh.repo, issueNumber: 7 };
-  const opts = (s: Stamp, mode: StickyOptions['mode'] = 'update', wanted = true): StickyOptions => ({ mode, stamp: s, wanted, graphqlUrl: `${gh.url}/graphql`, author: 'github-actions[bot]', warn: () => undefined });
+  const opts = (s: Stamp, mode: StickyOptions['mode'] = 'update', wanted = true): StickyOptions => ({
+    mode,
+    stamp: s,
+    wanted,
+    graphqlUrl: `${gh.url}/graphql`,
+    author: 'github-actions[bot]',
+    warn: () => undefined,
+  });
 
   it('creates, then updates in place, then skips an identical body', async () => {
     const first = await publishSticky(client(), target, body('one', stamp(1)), opts(stamp(1)));
@@ -54,7 +61,12 @@ describe('publishSticky against the API emulator', () => {
   });
 
   it('keeps separate comments per tag and finds its own among 250 (three pages)', async () => {
-    for (let i = 0; i < 250; i++) gh.seed(7, i === 120 ? body('mine', stamp(5)) : i === 200 ? body('other tag', stamp(5, 1, 'staging')) : `chatter ${i}`, i === 120 || i === 200 ? gh.botLogin : 'someone');
+    for (let i = 0; i < 250; i++)
+      gh.seed(
+        7,
+        i === 120 ? body('mine', stamp(5)) : i === 200 ? body('other tag', stamp(5, 1, 'staging')) : `chatter ${i}`,
+        i === 120 || i === 200 ? gh.botLogin : 'someone',
+      );
     const out = await publishSticky(client(), target, body('new', stamp(6)), opts(stamp(6)));
     expect(out.action).toBe('updated');
     const pages = gh.requests.filter((r) => r.operation === 'issues/list-comments').map((r) => r.query.page ?? '1');

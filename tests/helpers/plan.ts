@@ -96,7 +96,11 @@ export function buildPlan(resources: ResSpec[], spec: PlanSpec = {}): Record<str
         provider_config_key: r.providerConfigKey ?? 'aws',
         expressions: r.expressions ?? constants(r.after ?? r.before ?? {}),
         schema_version: 0,
-        ...(a.key !== undefined ? (typeof a.key === 'number' ? { count_expression: { constant_value: 1 } } : { for_each_expression: { references: ['var.items'] } }) : {}),
+        ...(a.key !== undefined
+          ? typeof a.key === 'number'
+            ? { count_expression: { constant_value: 1 } }
+            : { for_each_expression: { references: ['var.items'] } }
+          : {}),
       });
     }
     const actions = r.actions ?? ['create'];
@@ -138,7 +142,16 @@ export function buildPlan(resources: ResSpec[], spec: PlanSpec = {}): Record<str
       root_module: {
         resources: changes
           .filter((c) => !c.module_address && c.change.after)
-          .map((c) => ({ address: c.address, mode: c.mode, type: c.type, name: c.name, provider_name: c.provider_name, schema_version: 0, values: c.change.after, sensitive_values: {} })),
+          .map((c) => ({
+            address: c.address,
+            mode: c.mode,
+            type: c.type,
+            name: c.name,
+            provider_name: c.provider_name,
+            schema_version: 0,
+            values: c.change.after,
+            sensitive_values: {},
+          })),
       },
     },
     resource_changes: changes,
@@ -155,7 +168,12 @@ export function buildPlan(resources: ResSpec[], spec: PlanSpec = {}): Record<str
  * write, and `after` leaves null or out, is dropped from `after` and marked unknown. Nested paths
  * (`block.*.attr`) are shaped inside each element of a block that is there.
  */
-function computedUnknowns(type: string, after: Record<string, unknown>, expressions: Record<string, unknown>, unknown: Record<string, unknown>): { after: Record<string, unknown>; unknown: Record<string, unknown> } {
+function computedUnknowns(
+  type: string,
+  after: Record<string, unknown>,
+  expressions: Record<string, unknown>,
+  unknown: Record<string, unknown>,
+): { after: Record<string, unknown>; unknown: Record<string, unknown> } {
   const facts = providerDefaults.types[type];
   if (!facts) return { after, unknown };
   const out = structuredClone(after);
@@ -173,7 +191,9 @@ function shape(value: Record<string, unknown>, mask: Record<string, unknown>, ex
   const e = expr && typeof expr === 'object' && !Array.isArray(expr) ? (expr as Record<string, unknown>)[head] : undefined;
   if (rest.length === 0) {
     const v = value[head];
-    const written = e !== undefined && !(typeof e === 'object' && e !== null && 'constant_value' in e && (e as { constant_value: unknown }).constant_value === null);
+    const written =
+      e !== undefined &&
+      !(typeof e === 'object' && e !== null && 'constant_value' in e && (e as { constant_value: unknown }).constant_value === null);
     if (!written && (v === undefined || v === null) && mask[head] === undefined) {
       delete value[head];
       mask[head] = true;

@@ -15,7 +15,12 @@ async function cli(...args: string[]) {
 /** Nine levels of ten aliases each: a few hundred bytes that expand to 10^9 values. */
 function aliasBomb(): string {
   const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
-  for (let i = 1; i < 9; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+  for (let i = 1; i < 9; i++)
+    lines.push(
+      `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]`,
+    );
   lines.push('rules: *a8');
   return `${lines.join('\n')}\n`;
 }
@@ -26,7 +31,9 @@ describe('configuration file: hostile YAML', () => {
     expect(() => parseConfig(aliasBomb(), file)).toThrow(`${file}: its aliases (*name) expand to too many values`);
     const r = await cli('--config', file, join(FIXTURES, 'ecs-ec2.json'));
     expect(r.code).toBe(2);
-    expect(r.err).toBe(`container-plan-check: ${file}: its aliases (*name) expand to too many values; write the values out or use fewer aliases\n`);
+    expect(r.err).toBe(
+      `container-plan-check: ${file}: its aliases (*name) expand to too many values; write the values out or use fewer aliases\n`,
+    );
   });
 
   it('a few aliases are still read', () => {

@@ -36,7 +36,10 @@ async function feed(path: string, text: string): Promise<void> {
 
 describe('files named by the configuration: regular files under a size limit', () => {
   it('--config /dev/zero and a FIFO: one line, exit 2, without reading', async () => {
-    for (const [config, kind] of [['/dev/zero', 'a character device'], [fifo('config.yml'), 'a FIFO (named pipe)']] as const) {
+    for (const [config, kind] of [
+      ['/dev/zero', 'a character device'],
+      [fifo('config.yml'), 'a FIFO (named pipe)'],
+    ] as const) {
       const r = await cli('--config', config, PLAN);
       expect(r.code).toBe(2);
       expect(r.err).toBe(`container-plan-check: ${config}: is not a regular file (${kind}); the configuration file must be a file\n`);
@@ -48,11 +51,18 @@ describe('files named by the configuration: regular files under a size limit', (
     writeFileSync(big, `# ${'x'.repeat(limits.configFileMaxBytes)}\n`);
     const r = await cli('--config', big, PLAN);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(new RegExp(`^container-plan-check: ${big}: is ${limits.configFileMaxBytes + 3} bytes, more than the 1 MiB a configuration file may have \\(src/data/limits.json\\)\\n$`));
+    expect(r.err).toMatch(
+      new RegExp(
+        `^container-plan-check: ${big}: is ${limits.configFileMaxBytes + 3} bytes, more than the 1 MiB a configuration file may have \\(src/data/limits.json\\)\\n$`,
+      ),
+    );
   });
 
   it('cost.priceFile on /dev/zero or a FIFO: one line naming the file, exit 2', async () => {
-    for (const [price, kind] of [['/dev/zero', 'a character device'], [fifo('prices.json'), 'a FIFO (named pipe)']] as const) {
+    for (const [price, kind] of [
+      ['/dev/zero', 'a character device'],
+      [fifo('prices.json'), 'a FIFO (named pipe)'],
+    ] as const) {
       const config = join(dir, 'with-price-file.yml');
       writeFileSync(config, `cost:\n  priceFile: ${price}\n`);
       const r = await cli('--config', config, PLAN);
@@ -68,7 +78,11 @@ describe('files named by the configuration: regular files under a size limit', (
     rmSync(index);
     symlinkSync('/dev/zero', index);
     let err = '';
-    const code = await runCli(['pricing', 'update', '--from-dir', from], { stdout: () => {}, stderr: (s) => (err += s), today: () => '2026-11-22' });
+    const code = await runCli(['pricing', 'update', '--from-dir', from], {
+      stdout: () => {},
+      stderr: (s) => (err += s),
+      today: () => '2026-11-22',
+    });
     expect(code).toBe(2);
     expect(err).toBe(`container-plan-check: ${index}: is not a regular file (a character device); the Price List file must be a file\n`);
 
@@ -76,7 +90,9 @@ describe('files named by the configuration: regular files under a size limit', (
     const small = join(FIXTURES, 'pricing/price-list/offers/v1.0/aws/AmazonECS/current/region_index.json');
     await expect(async () => {
       for await (const c of fileBytes(small, 64, 100)) chunks.push(c);
-    }).rejects.toThrow(`${small}: is ${readFileSync(small).length} bytes, more than the 100 bytes a Price List file may have (src/data/limits.json)`);
+    }).rejects.toThrow(
+      `${small}: is ${readFileSync(small).length} bytes, more than the 100 bytes a Price List file may have (src/data/limits.json)`,
+    );
     expect(chunks).toEqual([]);
   });
 });
@@ -95,7 +111,9 @@ describe('plans from pipes', () => {
   it('- reads standard input; /dev/stdin and <(…) too (through a shell)', async () => {
     const run = (args: string[], input: string) =>
       new Promise<{ code: number | null; out: string; err: string }>((resolve, reject) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli-entry.ts'), '--format', 'json', ...args], { cwd: ROOT });
+        const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli-entry.ts'), '--format', 'json', ...args], {
+          cwd: ROOT,
+        });
         let out = '';
         let err = '';
         child.stdout.on('data', (d) => (out += d));
@@ -114,16 +132,23 @@ describe('plans from pipes', () => {
     const sh = (script: string) => execFileSync('bash', ['-c', script], { cwd: ROOT, env: { ...process.env, PLAN }, encoding: 'utf8' });
     const cmd = `"${process.execPath}" --import tsx src/cli-entry.ts --format json`;
     expect(JSON.parse(sh(`cat "$PLAN" | ${cmd} /dev/stdin`)).plans[0]).toMatchObject({ path: '/dev/stdin', error: null });
-    expect(JSON.parse(sh(`${cmd} <(cat "$PLAN")`)).plans[0]).toMatchObject({ path: expect.stringMatching(/^\/(dev|proc\/self)\/fd\/\d+$/), error: null });
+    expect(JSON.parse(sh(`${cmd} <(cat "$PLAN")`)).plans[0]).toMatchObject({
+      path: expect.stringMatching(/^\/(dev|proc\/self)\/fd\/\d+$/),
+      error: null,
+    });
     const empty = await run(['-'], '');
     expect(empty.code).toBe(2);
-    expect(empty.err).toBe('container-plan-check: standard input: is empty; write the plan with `terraform show -json plan.out > plan.json`\n');
+    expect(empty.err).toBe(
+      'container-plan-check: standard input: is empty; write the plan with `terraform show -json plan.out > plan.json`\n',
+    );
   }, 300_000); // five processes, each starting the CLI from source
 
   it('a character device is "not a regular file"; the other plans are still reported', async () => {
     const r = await cli('--format', 'json', '/dev/zero', PLAN);
     expect(r.code).toBe(2);
-    expect(r.err).toBe('container-plan-check: /dev/zero: is not a regular file (a character device); pass the plan JSON file, or - to read it from standard input\n');
+    expect(r.err).toBe(
+      'container-plan-check: /dev/zero: is not a regular file (a character device); pass the plan JSON file, or - to read it from standard input\n',
+    );
     expect(JSON.parse(r.out).plans[1].error).toBeNull();
   });
 });

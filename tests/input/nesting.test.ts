@@ -24,9 +24,16 @@ describe('deeply nested plans', () => {
       const opts = streamed ? { streamThresholdBytes: 1 } : {};
       it(`100,000 levels in ${key} (${streamed ? 'streamed' : 'whole file'}): one line naming the file`, async () => {
         const file = writePlan(`deep-${key}.json`, nestedPlan(key, 100_000));
-        const err = await loadPlan(file, opts).then(() => undefined, (e: Error) => e);
+        const err = await loadPlan(file, opts).then(
+          () => undefined,
+          (e: Error) => e,
+        );
         expect(err?.name).toBe('InputError');
-        expect(err?.message).toMatch(new RegExp(`^${file}: nests arrays and objects more than ${limits.maxNestingDepth} deep \\(at (line 1, column \\d+|byte offset \\d+)\\)`));
+        expect(err?.message).toMatch(
+          new RegExp(
+            `^${file}: nests arrays and objects more than ${limits.maxNestingDepth} deep \\(at (line 1, column \\d+|byte offset \\d+)\\)`,
+          ),
+        );
       });
 
       it(`the limit itself is read and modelled (${key}, ${streamed ? 'streamed' : 'whole file'})`, async () => {
@@ -44,7 +51,11 @@ describe('deeply nested plans', () => {
     const file = writePlan('deep-cli.json', nestedPlan('after_sensitive', 100_000));
     let out = '';
     let err = '';
-    const code = await runCli(['--format', 'json', file, join(FIXTURES, 'example-stack.json')], { stdout: (s) => (out += s), stderr: (s) => (err += s), today: () => '2026-11-22' });
+    const code = await runCli(['--format', 'json', file, join(FIXTURES, 'example-stack.json')], {
+      stdout: (s) => (out += s),
+      stderr: (s) => (err += s),
+      today: () => '2026-11-22',
+    });
     expect(code).toBe(2);
     expect(err.split('\n')).toEqual([expect.stringMatching(`^container-plan-check: ${file}: nests arrays and objects more than`), '']);
     expect(JSON.parse(out).plans[1].error).toBeNull();

@@ -21,7 +21,11 @@ function priceList(file: string, change: (text: string) => string): string {
 async function update(dir: string) {
   let out = '';
   let err = '';
-  const code = await runCli(['pricing', 'update', '--from-dir', dir], { stdout: (s) => (out += s), stderr: (s) => (err += s), today: () => '2026-11-22' });
+  const code = await runCli(['pricing', 'update', '--from-dir', dir], {
+    stdout: (s) => (out += s),
+    stderr: (s) => (err += s),
+    today: () => '2026-11-22',
+  });
   return { code, out, err };
 }
 
@@ -29,7 +33,8 @@ describe('pricing update: prices are plain decimals', () => {
   it('parseUsd reads the Price List form and nothing else', () => {
     expect(parseUsd('0.0404800000')).toBe(0.04048);
     expect(parseUsd('12')).toBe(12);
-    for (const bad of ['', ' ', '0x10', '0b11', '0o7', '1e300', '1E3', '-0.5', '+1', '.5', '1.', 'Infinity', 'NaN', '1_000', ' 1']) expect(parseUsd(bad)).toBeUndefined();
+    for (const bad of ['', ' ', '0x10', '0b11', '0o7', '1e300', '1E3', '-0.5', '+1', '.5', '1.', 'Infinity', 'NaN', '1_000', ' 1'])
+      expect(parseUsd(bad)).toBeUndefined();
   });
 
   for (const bad of ['', '0x10', '0b11', '1e300', '-0.0404800000']) {
@@ -38,19 +43,31 @@ describe('pricing update: prices are plain decimals', () => {
       const r = await update(dir);
       expect(r.code).toBe(2);
       expect(r.out).toBe('');
-      expect(r.err).toMatch(new RegExp(`^container-plan-check: ${join(dir, ECS_US)}: terms\\.OnDemand\\.[A-Z0-9]+: the USD price ${JSON.stringify(JSON.stringify(bad)).slice(1, -1)} is not a plain decimal number\\n$`));
+      expect(r.err).toMatch(
+        new RegExp(
+          `^container-plan-check: ${join(dir, ECS_US)}: terms\\.OnDemand\\.[A-Z0-9]+: the USD price ${JSON.stringify(JSON.stringify(bad)).slice(1, -1)} is not a plain decimal number\\n$`,
+        ),
+      );
     });
   }
 });
 
 describe('pricing update --from-dir: paths stay inside DIR', () => {
-  for (const url of ['/offers/../../../etc/passwd', '/offers/v1.0/aws/AmazonECS/../../../../outside.json', '//evil.example/x.json', 'offers/relative.json', '/offers/x.json?y']) {
+  for (const url of [
+    '/offers/../../../etc/passwd',
+    '/offers/v1.0/aws/AmazonECS/../../../../outside.json',
+    '//evil.example/x.json',
+    'offers/relative.json',
+    '/offers/x.json?y',
+  ]) {
     it(`a currentVersionUrl of ${url} is refused`, async () => {
       const dir = priceList(ECS_REGIONS, (t) => t.replace('/offers/v1.0/aws/AmazonECS/20251103190512/us-east-1/index.json', url));
       writeFileSync(join(dir, '..', 'outside.json'), '{}');
       const r = await update(dir);
       expect(r.code).toBe(2);
-      expect(r.err).toBe(`container-plan-check: ${join(dir, ECS_REGIONS)}: names the Price List path ${JSON.stringify(url)}, which is not a plain path under the Price List's base (/offers/...)\n`);
+      expect(r.err).toBe(
+        `container-plan-check: ${join(dir, ECS_REGIONS)}: names the Price List path ${JSON.stringify(url)}, which is not a plain path under the Price List's base (/offers/...)\n`,
+      );
     });
   }
 

@@ -30,13 +30,29 @@ const first = (r: Report) => r.plans[0]!.findings[0]!;
 
 describe('merge: a schema-valid forged report', () => {
   const cases: [string, (r: Report) => void, RegExp][] = [
-    ['docs link out of the action', (r) => (first(r).docs = 'https://evil.example/x)@org/team'), /findings\[0\]\.docs is not the docs page of rule/],
-    ['docs link to another rule page', (r) => (first(r).docs = 'docs/rules/ECS_CIRCUIT_BREAKER.md'), /findings\[0\]\.docs is not the docs page of rule/],
-    ['unknown rule', (r) => (first(r).rule = 'X\n::set-output name=gate::passed'), /findings\[0\]\.rule "X\\n::set-output name=gate::passed" is not a rule of this tool/],
+    [
+      'docs link out of the action',
+      (r) => (first(r).docs = 'https://evil.example/x)@org/team'),
+      /findings\[0\]\.docs is not the docs page of rule/,
+    ],
+    [
+      'docs link to another rule page',
+      (r) => (first(r).docs = 'docs/rules/ECS_CIRCUIT_BREAKER.md'),
+      /findings\[0\]\.docs is not the docs page of rule/,
+    ],
+    [
+      'unknown rule',
+      (r) => (first(r).rule = 'X\n::set-output name=gate::passed'),
+      /findings\[0\]\.rule "X\\n::set-output name=gate::passed" is not a rule of this tool/,
+    ],
     ['asOf not a date', (r) => (r.asOf = '2026-11-22\n::set-output name=gate::passed'), /asOf "2026-11-22\\n::set-output name=gate::pass/],
     ['asOf an impossible date', (r) => (r.asOf = '2026-02-30'), /asOf "2026-02-30" is not a date/],
     ['tool version', (r) => (r.tool!.version = '1\n::warning::x'), /tool\.version .* is not a version/],
-    ['snapshot date', (r) => (r.plans[0]!.cost!.snapshotDate = ')@org/team'), /plans\[0\]\.cost\.snapshotDate "\)@org\/team" is not a date/],
+    [
+      'snapshot date',
+      (r) => (r.plans[0]!.cost!.snapshotDate = ')@org/team'),
+      /plans\[0\]\.cost\.snapshotDate "\)@org\/team" is not a date/,
+    ],
   ];
   for (const [what, forge, problem] of cases) {
     it(`${what}: left out in one line, the good report still merged`, async () => {
@@ -57,7 +73,7 @@ describe('merge: a schema-valid forged report', () => {
     });
   }
 
-  it('docs links in the merged report are this run\'s own', async () => {
+  it("docs links in the merged report are this run's own", async () => {
     const a = await forgedReport('url-docs.json', (r) => {
       for (const f of r.plans[0]!.findings) f.docs = `https://github.com/someone/fork/blob/main/docs/rules/${f.rule}.md`;
     });
@@ -75,10 +91,19 @@ describe('merge: a schema-valid forged report', () => {
     expect(linkTarget('a\ud800b')).toBe('a%EF%BF%BDb');
   });
 
-  it('the renderers escape a report\'s strings even when no merge checked them', async () => {
+  it("the renderers escape a report's strings even when no merge checked them", async () => {
     const { report } = await analyse([join(FIXTURES, 'fargate-invalid-size.json')], engineOptions({ asOf: TODAY }, TODAY));
     const evil = '1\n::set-output name=gate::passed';
-    const forged: Report = { ...report, asOf: evil, tool: { name: 'container-plan-check', version: evil }, plans: report.plans.map((p) => ({ ...p, cost: p.cost && { ...p.cost, snapshotDate: evil }, findings: p.findings.map((f) => ({ ...f, rule: evil, docs: 'https://x.example/a)@org/team' })) })) };
+    const forged: Report = {
+      ...report,
+      asOf: evil,
+      tool: { name: 'container-plan-check', version: evil },
+      plans: report.plans.map((p) => ({
+        ...p,
+        cost: p.cost && { ...p.cost, snapshotDate: evil },
+        findings: p.findings.map((f) => ({ ...f, rule: evil, docs: 'https://x.example/a)@org/team' })),
+      })),
+    };
     for (const format of ['text', 'markdown'] as const) {
       const out = render(forged, format, { linkBase: 'https://github.com/o/r/blob/v1/' });
       expect(out).not.toMatch(/^::/m);

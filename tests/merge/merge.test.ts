@@ -47,7 +47,10 @@ describe('merging the reports of several stacks', () => {
     expect(report.plans).toEqual([...network.report.plans, ...batch.report.plans, ...payments.report.plans]);
     expect(report.asOf).toBe(TODAY);
     // The same as analysing the three plans in one run: the merge loses nothing and adds nothing.
-    const together = await analyse(['example-stack.json', 'ecs-ec2.json', 'fargate-invalid-size.json'].map((f) => join(FIXTURES, f)), gateOptions());
+    const together = await analyse(
+      ['example-stack.json', 'ecs-ec2.json', 'fargate-invalid-size.json'].map((f) => join(FIXTURES, f)),
+      gateOptions(),
+    );
     expect(report.cost).toEqual(together.report.cost);
     expect(report.gate).toEqual(together.report.gate);
     expect(report.plans.map(({ name: _, ...p }) => p)).toEqual(together.report.plans);
@@ -59,7 +62,10 @@ describe('merging the reports of several stacks', () => {
     const withError = mergeReports(files, gateOptions()).report;
     expect(withError.gate).toEqual({ passed: false, reasons: ['1 error on changed resources'] });
     expect(mergeReports(files, gateOptions({ failOn: 'never' })).report.gate).toEqual({ passed: true, reasons: [] });
-    expect(mergeReports(files, gateOptions({ failOn: 'warning' })).report.gate.reasons).toEqual(['1 error on changed resources', '1 warning on changed resources']);
+    expect(mergeReports(files, gateOptions({ failOn: 'warning' })).report.gate.reasons).toEqual([
+      '1 error on changed resources',
+      '1 warning on changed resources',
+    ]);
     // A stack that passed on its own fails under a stricter merging run.
     expect(network.report.gate.passed).toBe(true);
     expect(mergeReports([network], gateOptions({ failOn: 'warning' })).report.gate.passed).toBe(false);
@@ -72,7 +78,8 @@ describe('merging the reports of several stacks', () => {
     expect(merged.cost!.monthlyDelta).toBeCloseTo(delta, 6);
     expect(merged.gate.reasons).toEqual([expect.stringMatching(/^\+\$755\.87\/month exceeds max-increase \$754\.00$/)]);
     // Each stack alone stays under that limit: only the sum exceeds it.
-    for (const f of files) expect(mergeReports([f], gateOptions({ failOn: 'never', maxIncrease: String(Math.floor(delta) - 1) })).report.gate.passed).toBe(true);
+    for (const f of files)
+      expect(mergeReports([f], gateOptions({ failOn: 'never', maxIncrease: String(Math.floor(delta) - 1) })).report.gate.passed).toBe(true);
     expect(mergeReports(files, gateOptions({ failOn: 'never', maxIncrease: String(Math.ceil(delta)) })).report.gate.passed).toBe(true);
     // One stack's unknown delta makes the total unknown, never 0.
     const withUnknown = mergeReports([...files, batch], gateOptions({ failOn: 'never', maxIncrease: '100000' })).report;
@@ -85,10 +92,16 @@ describe('merging the reports of several stacks', () => {
     const v2 = writePlan('v2-report.json', JSON.stringify({ ...network.report, schemaVersion: 2 }));
     const truncated = writePlan('truncated-report.json', readFileSync(batch.path, 'utf8').slice(0, 300));
     const notJson = writePlan('garbage-report.json', '{"schemaVersion": 1, plans: []}');
-    const offSchema = writePlan('off-schema-report.json', JSON.stringify({ ...batch.report, plans: [{ ...batch.report.plans[0], findings: 'none' }] }));
+    const offSchema = writePlan(
+      'off-schema-report.json',
+      JSON.stringify({ ...batch.report, plans: [{ ...batch.report.plans[0], findings: 'none' }] }),
+    );
     const noVersion = writePlan('plan-not-report.json', readFileSync(join(FIXTURES, 'ecs-ec2.json'), 'utf8'));
     const missing = join(FIXTURES, 'no-such-report.json');
-    const { report, skipped, warnings } = await mergeReportFiles([v2, network.path, truncated, notJson, offSchema, noVersion, missing, payments.path], gateOptions());
+    const { report, skipped, warnings } = await mergeReportFiles(
+      [v2, network.path, truncated, notJson, offSchema, noVersion, missing, payments.path],
+      gateOptions(),
+    );
     expect(report.plans.map((p) => p.name)).toEqual(['network', 'payments']);
     expect(report.gate.reasons).toEqual(['1 error on changed resources']);
     expect(skipped).toEqual([
@@ -113,7 +126,9 @@ describe('merging the reports of several stacks', () => {
     const bad = writePlan('only-bad.json', '[1, 2');
     const err = await mergeReportFiles([bad, join(FIXTURES, 'nope.json')], gateOptions()).catch((e) => e);
     expect(err).toBeInstanceOf(InputError);
-    expect(err.message).toBe(`no report could be merged: ${bad}: not JSON: the file is truncated; left out of the merged report; ${join(FIXTURES, 'nope.json')}: no such file; left out of the merged report`);
+    expect(err.message).toBe(
+      `no report could be merged: ${bad}: not JSON: the file is truncated; left out of the merged report; ${join(FIXTURES, 'nope.json')}: no such file; left out of the merged report`,
+    );
     await expect(mergeReportFiles([], gateOptions())).rejects.toThrow('no report to merge');
   });
 
@@ -129,14 +144,19 @@ describe('merging the reports of several stacks', () => {
     const older = { ...network.report, asOf: '2026-11-20', warnings: ['stacks/network/main.tf: does not parse'] };
     const { report, warnings } = mergeReports([{ path: 'a.json', report: older }, payments], gateOptions());
     expect(report.asOf).toBe(TODAY);
-    expect(warnings).toEqual(['the reports were evaluated as of different dates (2026-11-20, 2026-11-22); the merged report is dated 2026-11-22']);
+    expect(warnings).toEqual([
+      'the reports were evaluated as of different dates (2026-11-20, 2026-11-22); the merged report is dated 2026-11-22',
+    ]);
     expect(report.warnings).toEqual(['stacks/network/main.tf: does not parse', ...warnings]);
   });
 
   it('plans without a stack name are labelled by path, told apart by report file when paths collide', async () => {
     const unnamed = (await analyse([join(FIXTURES, 'ecs-ec2.json')], gateOptions())).report;
     const same = { ...unnamed, plans: unnamed.plans.map((p) => ({ ...p, path: 'plan.json' })) };
-    const { report } = mergeReports([{ path: 'reports/a/report.json', report: same }, { path: 'reports/b/report.json', report: same }, network], gateOptions());
+    const { report } = mergeReports(
+      [{ path: 'reports/a/report.json', report: same }, { path: 'reports/b/report.json', report: same }, network],
+      gateOptions(),
+    );
     expect(report.plans.map((p) => p.name)).toEqual(['plan.json (reports/a/report.json)', 'plan.json (reports/b/report.json)', 'network']);
     const distinct = mergeReports([{ path: 'r.json', report: unnamed }, network], gateOptions()).report;
     expect(distinct.plans[0]!.name).toBeUndefined();
@@ -146,7 +166,10 @@ describe('merging the reports of several stacks', () => {
     const one = (await analyse([join(FIXTURES, 'ecs-ec2.json')], gateOptions())).report;
     expect(labelStack(one, ' batch\n').plans.map((p) => p.name)).toEqual(['batch']);
     const two = (await analyse([join(FIXTURES, 'ecs-ec2.json'), join(FIXTURES, 'eks-fargate.json')], gateOptions())).report;
-    expect(labelStack(two, 'platform').plans.map((p) => p.name)).toEqual([`platform: ${join(FIXTURES, 'ecs-ec2.json')}`, `platform: ${join(FIXTURES, 'eks-fargate.json')}`]);
+    expect(labelStack(two, 'platform').plans.map((p) => p.name)).toEqual([
+      `platform: ${join(FIXTURES, 'ecs-ec2.json')}`,
+      `platform: ${join(FIXTURES, 'eks-fargate.json')}`,
+    ]);
     expect(labelStack(two, '  ')).toBe(two);
   });
 
@@ -185,19 +208,29 @@ describe('container-plan-check merge', () => {
     const r = await cli('merge', '--format', 'sarif', '--output', out, '--fail-on', 'never', a, bad, b);
     expect(r.code).toBe(2);
     expect(r.out).toBe('');
-    expect(r.err).toBe(`container-plan-check: ${bad}: schemaVersion 7 is not one this version reads (1); merge with the version that wrote it; left out of the merged report\n`);
+    expect(r.err).toBe(
+      `container-plan-check: ${bad}: schemaVersion 7 is not one this version reads (1); merge with the version that wrote it; left out of the merged report\n`,
+    );
     const sarif = JSON.parse(readFileSync(out, 'utf8'));
     expect(sarif.runs[0].results.map((x: { ruleId: string }) => x.ruleId).sort()).toEqual(['EKS_VERSION_SUPPORT', 'FARGATE_CPU_MEMORY']);
   });
 
   it('usage errors: one line, exit 2', async () => {
-    expect(await cli('merge')).toEqual({ code: 2, out: '', err: 'container-plan-check: no report given; usage: container-plan-check merge [options] REPORT.json... (see --help)\n' });
-    expect((await cli('merge', '--region', 'eu-west-1', a)).err).toBe('container-plan-check: merge takes no --region: the reports were analysed by the runs that wrote them\n');
+    expect(await cli('merge')).toEqual({
+      code: 2,
+      out: '',
+      err: 'container-plan-check: no report given; usage: container-plan-check merge [options] REPORT.json... (see --help)\n',
+    });
+    expect((await cli('merge', '--region', 'eu-west-1', a)).err).toBe(
+      'container-plan-check: merge takes no --region: the reports were analysed by the runs that wrote them\n',
+    );
     expect((await cli('merge', '--fail-on', 'sometimes', a)).err).toBe('container-plan-check: --fail-on must be error, warning or never\n');
     expect((await cli('merge', '--format', 'html', a)).code).toBe(2);
     const none = await cli('merge', join(FIXTURES, 'nope.json'));
     expect(none.code).toBe(2);
-    expect(none.err).toMatch(/^container-plan-check: no report could be merged: .*nope\.json: no such file; left out of the merged report\n$/);
+    expect(none.err).toMatch(
+      /^container-plan-check: no report could be merged: .*nope\.json: no such file; left out of the merged report\n$/,
+    );
     expect((await cli('merge', '--help')).out).toContain('container-plan-check merge [options] REPORT.json...');
   });
 });

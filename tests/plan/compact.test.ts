@@ -54,7 +54,18 @@ describe('Interner', () => {
 describe('compactChange', () => {
   it('shares the value of a no-op change and one array per action list', () => {
     const t = new Interner();
-    const mk = (): Record<string, any> => ({ address: 'aws_ecs_cluster.a', type: 'aws_ecs_cluster', change: { actions: ['no-op'], before: { name: 'a' }, after: { name: 'a' }, after_unknown: {}, before_sensitive: {}, after_sensitive: { tags: {} } } });
+    const mk = (): Record<string, any> => ({
+      address: 'aws_ecs_cluster.a',
+      type: 'aws_ecs_cluster',
+      change: {
+        actions: ['no-op'],
+        before: { name: 'a' },
+        after: { name: 'a' },
+        after_unknown: {},
+        before_sensitive: {},
+        after_sensitive: { tags: {} },
+      },
+    });
     const x = compactChange(mk(), t) as Record<string, any>;
     const y = compactChange(mk(), t) as Record<string, any>;
     expect(x.change.before).toBe(x.change.after);
@@ -64,7 +75,7 @@ describe('compactChange', () => {
     expect(x.type).toBe(y.type);
   });
 
-  it('keeps an update\'s two sides apart', () => {
+  it("keeps an update's two sides apart", () => {
     const rc = compactChange({ change: { actions: ['update'], before: { n: 1 }, after: { n: 2 } } }, new Interner()) as Record<string, any>;
     expect(rc.change.before).toEqual({ n: 1 });
     expect(rc.change.after).toEqual({ n: 2 });
@@ -81,33 +92,67 @@ describe('compactChange', () => {
   // and sensitive, at every path, and the same sensitive strings are collected.
   const leaf = fc.oneof(fc.constantFrom('subnet-1', 'FARGATE', 's3cr3t-value', ''), fc.integer(), fc.boolean(), fc.constant(null));
   const value = fc.letrec((tie) => ({
-    node: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(fc.constantFrom('a', 'b', 'c'), tie('node'), { maxKeys: 3 })),
+    node: fc.oneof(
+      { depthSize: 'small' },
+      leaf,
+      fc.array(tie('node'), { maxLength: 3 }),
+      fc.dictionary(fc.constantFrom('a', 'b', 'c'), tie('node'), { maxKeys: 3 }),
+    ),
   })).node;
   const mask = fc.letrec((tie) => ({
-    node: fc.oneof({ depthSize: 'small' }, fc.boolean(), fc.constant({}), fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(fc.constantFrom('a', 'b', 'c'), tie('node'), { maxKeys: 3 })),
+    node: fc.oneof(
+      { depthSize: 'small' },
+      fc.boolean(),
+      fc.constant({}),
+      fc.array(tie('node'), { maxLength: 3 }),
+      fc.dictionary(fc.constantFrom('a', 'b', 'c'), tie('node'), { maxKeys: 3 }),
+    ),
   })).node;
   const paths: Path[] = [[], ['a'], ['b'], ['a', 0], ['a', 'b'], [0], [1, 'c'], ['c', 1, 'a'], ['a', 'a', 'a']];
 
   it('reads the same as the change as written (property)', () => {
     fc.assert(
-      fc.property(value, value, mask, mask, mask, fc.constantFrom(['update'], ['no-op'], ['create']), (before, after, unknown, bs, as, actions) => {
-        const written = { change: { actions, before, after: actions[0] === 'no-op' ? before : after, after_unknown: unknown, before_sensitive: bs, after_sensitive: as } };
-        const copy = JSON.parse(JSON.stringify(written)) as typeof written;
-        const c = (compactChange(copy, new Interner()) as typeof written).change;
-        const w = written.change;
-        for (const p of paths) {
-          expect(new Values(c.after, c.after_unknown, c.after_sensitive).get(p)).toEqual(new Values(w.after, w.after_unknown, w.after_sensitive).get(p));
-          expect(new Values(c.before, undefined, c.before_sensitive).get(p)).toEqual(new Values(w.before, undefined, w.before_sensitive).get(p));
-          expect(new Values(c.after, c.after_unknown, c.after_sensitive).hasUnknown(p)).toBe(new Values(w.after, w.after_unknown, w.after_sensitive).hasUnknown(p));
-        }
-        const got = new Set<string>();
-        const want = new Set<string>();
-        collectSensitiveStrings(c.after, c.after_sensitive, got);
-        collectSensitiveStrings(c.before, c.before_sensitive, got);
-        collectSensitiveStrings(w.after, w.after_sensitive, want);
-        collectSensitiveStrings(w.before, w.before_sensitive, want);
-        expect(got).toEqual(want);
-      }),
+      fc.property(
+        value,
+        value,
+        mask,
+        mask,
+        mask,
+        fc.constantFrom(['update'], ['no-op'], ['create']),
+        (before, after, unknown, bs, as, actions) => {
+          const written = {
+            change: {
+              actions,
+              before,
+              after: actions[0] === 'no-op' ? before : after,
+              after_unknown: unknown,
+              before_sensitive: bs,
+              after_sensitive: as,
+            },
+          };
+          const copy = JSON.parse(JSON.stringify(written)) as typeof written;
+          const c = (compactChange(copy, new Interner()) as typeof written).change;
+          const w = written.change;
+          for (const p of paths) {
+            expect(new Values(c.after, c.after_unknown, c.after_sensitive).get(p)).toEqual(
+              new Values(w.after, w.after_unknown, w.after_sensitive).get(p),
+            );
+            expect(new Values(c.before, undefined, c.before_sensitive).get(p)).toEqual(
+              new Values(w.before, undefined, w.before_sensitive).get(p),
+            );
+            expect(new Values(c.after, c.after_unknown, c.after_sensitive).hasUnknown(p)).toBe(
+              new Values(w.after, w.after_unknown, w.after_sensitive).hasUnknown(p),
+            );
+          }
+          const got = new Set<string>();
+          const want = new Set<string>();
+          collectSensitiveStrings(c.after, c.after_sensitive, got);
+          collectSensitiveStrings(c.before, c.before_sensitive, got);
+          collectSensitiveStrings(w.after, w.after_sensitive, want);
+          collectSensitiveStrings(w.before, w.before_sensitive, want);
+          expect(got).toEqual(want);
+        },
+      ),
       { seed: 20261122, numRuns: 300 },
     );
   });
@@ -116,7 +161,17 @@ describe('compactChange', () => {
 describe('attributes nothing reads', () => {
   it('are dropped from kept values, unless a sensitive mask marks something in them', () => {
     const t = new Interner();
-    const rc = compactChange({ change: { actions: ['update'], before: { name: 'a', tags: { team: 'x' } }, after: { name: 'a', tags: { team: 's3cr3t-tag' }, tags_all: { team: 's3cr3t-tag' } }, after_sensitive: { tags: { team: true } } } }, t) as Record<string, any>;
+    const rc = compactChange(
+      {
+        change: {
+          actions: ['update'],
+          before: { name: 'a', tags: { team: 'x' } },
+          after: { name: 'a', tags: { team: 's3cr3t-tag' }, tags_all: { team: 's3cr3t-tag' } },
+          after_sensitive: { tags: { team: true } },
+        },
+      },
+      t,
+    ) as Record<string, any>;
     expect(rc.change.before.tags).toBeUndefined();
     expect(rc.change.after.tags).toEqual({ team: 's3cr3t-tag' });
     expect(rc.change.after.tags_all).toBeUndefined();
@@ -128,12 +183,16 @@ describe('attributes nothing reads', () => {
   });
 
   it('are read by no check and no estimator', () => {
-    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+      );
     const sources = [...files('src/checks'), ...files('src/cost'), ...files('src/plan')].filter((f) => !f.endsWith('compact.ts'));
     expect(sources.length).toBeGreaterThan(50);
     for (const f of sources) {
       const text = readFileSync(f, 'utf8');
-      for (const a of UNREAD_ATTRIBUTES) expect(text.includes(`'${a}'`) || text.includes(`"${a}"`) || text.includes(`.${a}`), `${f} reads ${a}`).toBe(false);
+      for (const a of UNREAD_ATTRIBUTES)
+        expect(text.includes(`'${a}'`) || text.includes(`"${a}"`) || text.includes(`.${a}`), `${f} reads ${a}`).toBe(false);
     }
   });
 });

@@ -25,7 +25,10 @@ describe('fixtures are shaped as Terraform writes plans', () => {
   const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.json'));
   for (const f of files) {
     it(f, () => {
-      const plan = JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as { resource_changes?: Change[]; configuration?: { root_module?: ConfigModule } };
+      const plan = JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')) as {
+        resource_changes?: Change[];
+        configuration?: { root_module?: ConfigModule };
+      };
       const config = new Map<string, Record<string, unknown>>();
       const walk = (m: ConfigModule | undefined, prefix: string) => {
         for (const r of m?.resources ?? []) config.set(prefix + r.address, r.expressions ?? {});

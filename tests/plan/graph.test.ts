@@ -57,8 +57,12 @@ describe('resource graph on the example fixtures', () => {
 
   it('for_each module instances link to the task definition of their own instance, and across modules to the root cluster', async () => {
     const g = await fixtureGraph('services-modules.json');
-    expect(links(g, 'module.service["api"].aws_ecs_service.this', 'task-definition')).toEqual(['module.service["api"].aws_ecs_task_definition.this']);
-    expect(links(g, 'module.service["web"].aws_ecs_service.this', 'task-definition')).toEqual(['module.service["web"].aws_ecs_task_definition.this']);
+    expect(links(g, 'module.service["api"].aws_ecs_service.this', 'task-definition')).toEqual([
+      'module.service["api"].aws_ecs_task_definition.this',
+    ]);
+    expect(links(g, 'module.service["web"].aws_ecs_service.this', 'task-definition')).toEqual([
+      'module.service["web"].aws_ecs_task_definition.this',
+    ]);
     expect(links(g, 'module.service["web"].aws_ecs_service.this', 'cluster')).toEqual(['aws_ecs_cluster.shared']);
     expect(links(g, 'aws_appautoscaling_target.web', 'service')).toEqual(['module.service["web"].aws_ecs_service.this']);
     // The deleted legacy service still links to its deleted task definition (family:revision in its ARN).
@@ -68,12 +72,23 @@ describe('resource graph on the example fixtures', () => {
 
 describe('linking rules', () => {
   it('target groups nothing links to are dropped from every index once the graph is built', () => {
-    const tg = (name: string, count = false) => ({ address: `aws_lb_target_group.${name}${count ? '[0]' : ''}`, after: { name, arn: `arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/${name}/1`, target_type: 'ip' } });
+    const tg = (name: string, count = false) => ({
+      address: `aws_lb_target_group.${name}${count ? '[0]' : ''}`,
+      after: { name, arn: `arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/${name}/1`, target_type: 'ip' },
+    });
     const g = built([
       tg('used'),
       tg('other'),
       tg('many', true),
-      { address: 'aws_ecs_service.s', after: { name: 's', load_balancer: [{ target_group_arn: 'arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/used/1', container_name: 'c', container_port: 80 }] } },
+      {
+        address: 'aws_ecs_service.s',
+        after: {
+          name: 's',
+          load_balancer: [
+            { target_group_arn: 'arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/used/1', container_name: 'c', container_port: 80 },
+          ],
+        },
+      },
     ]);
     expect(dropUnlinked(g.model, (r) => g.graph.linked(r))).toBe(2);
     expect(g.model.resources.map((r) => r.address)).toEqual(['aws_lb_target_group.used', 'aws_ecs_service.s']);
@@ -96,7 +111,12 @@ describe('linking rules', () => {
   it('count.index references pick the instance with the same index', () => {
     const rs: ResSpec[] = [0, 1].flatMap((i) => [
       { address: `aws_ecs_task_definition.t[${i}]`, after: { family: `f${i}` }, unknown: { arn: true } },
-      { address: `aws_ecs_service.s[${i}]`, after: { name: `s${i}` }, unknown: { task_definition: true }, expressions: { task_definition: ref('aws_ecs_task_definition.t', 'count.index') } },
+      {
+        address: `aws_ecs_service.s[${i}]`,
+        after: { name: `s${i}` },
+        unknown: { task_definition: true },
+        expressions: { task_definition: ref('aws_ecs_task_definition.t', 'count.index') },
+      },
     ]);
     const g = built(rs);
     expect(links(g, 'aws_ecs_service.s[0]', 'task-definition')).toEqual(['aws_ecs_task_definition.t[0]']);
@@ -107,7 +127,12 @@ describe('linking rules', () => {
     const g = built(
       [
         { address: 'aws_eks_cluster.main', after: { name: 'main' }, unknown: { arn: true } },
-        { address: 'module.nodes.aws_eks_node_group.ng', after: { node_group_name: 'ng' }, unknown: { cluster_name: true }, expressions: { cluster_name: ref('var.cluster_name') } },
+        {
+          address: 'module.nodes.aws_eks_node_group.ng',
+          after: { node_group_name: 'ng' },
+          unknown: { cluster_name: true },
+          expressions: { cluster_name: ref('var.cluster_name') },
+        },
         { address: 'module.lt.aws_launch_template.t', after: { name: 'lt' }, unknown: { id: true } },
         {
           address: 'aws_autoscaling_group.g',
@@ -131,7 +156,12 @@ describe('linking rules', () => {
     const g = built([
       { address: 'aws_launch_template.t["a"]', after: { name: 'a' }, unknown: { id: true } },
       { address: 'aws_launch_template.t["b"]', after: { name: 'b' }, unknown: { id: true } },
-      { address: 'aws_autoscaling_group.g', after: { name: 'g', launch_template: [{}] }, unknown: { launch_template: [{ id: true }] }, expressions: { launch_template: [{ id: ref('aws_launch_template.t') }] } },
+      {
+        address: 'aws_autoscaling_group.g',
+        after: { name: 'g', launch_template: [{}] },
+        unknown: { launch_template: [{ id: true }] },
+        expressions: { launch_template: [{ id: ref('aws_launch_template.t') }] },
+      },
     ]);
     expect(links(g, 'aws_autoscaling_group.g', 'launch-template')).toEqual([]);
   });
@@ -140,7 +170,14 @@ describe('linking rules', () => {
     const g = built([
       { address: 'aws_launch_template.lt', after: { name: 'lt', id: 'lt-1' } },
       { address: 'aws_launch_configuration.lc', after: { name: 'lc' } },
-      { address: 'aws_autoscaling_group.m', after: { name: 'm', mixed_instances_policy: [{ launch_template: [{ launch_template_specification: [{ launch_template_id: 'lt-1' }] }] }] }, expressions: {} },
+      {
+        address: 'aws_autoscaling_group.m',
+        after: {
+          name: 'm',
+          mixed_instances_policy: [{ launch_template: [{ launch_template_specification: [{ launch_template_id: 'lt-1' }] }] }],
+        },
+        expressions: {},
+      },
       { address: 'aws_autoscaling_group.c', after: { name: 'c', launch_configuration: 'lc' }, expressions: {} },
     ]);
     expect(links(g, 'aws_autoscaling_group.m', 'launch-template')).toEqual(['aws_launch_template.lt']);
@@ -166,13 +203,31 @@ describe('links the EKS Fargate and autoscaling rules ask for', () => {
       { address: 'aws_subnet.private[1]', after: { cidr_block: '10.0.1.0/24' }, unknown: { id: true } },
       { address: 'aws_subnet.known', actions: ['no-op'], after: { id: 'subnet-0aaa' } },
       { address: 'aws_internet_gateway.main', after: {}, unknown: { id: true } },
-      { address: 'aws_route_table.public', after: { route: [{ cidr_block: '0.0.0.0/0' }] }, unknown: { id: true, route: [{ gateway_id: true }] }, expressions: { route: [{ cidr_block: constant('0.0.0.0/0'), gateway_id: ref('aws_internet_gateway.main.id', 'aws_internet_gateway.main') }] } },
-      { address: 'aws_route_table_association.a', after: {}, unknown: { id: true, subnet_id: true, route_table_id: true }, expressions: { subnet_id: ref('aws_subnet.private[0].id', 'aws_subnet.private[0]'), route_table_id: ref('aws_route_table.public.id', 'aws_route_table.public') } },
+      {
+        address: 'aws_route_table.public',
+        after: { route: [{ cidr_block: '0.0.0.0/0' }] },
+        unknown: { id: true, route: [{ gateway_id: true }] },
+        expressions: {
+          route: [{ cidr_block: constant('0.0.0.0/0'), gateway_id: ref('aws_internet_gateway.main.id', 'aws_internet_gateway.main') }],
+        },
+      },
+      {
+        address: 'aws_route_table_association.a',
+        after: {},
+        unknown: { id: true, subnet_id: true, route_table_id: true },
+        expressions: {
+          subnet_id: ref('aws_subnet.private[0].id', 'aws_subnet.private[0]'),
+          route_table_id: ref('aws_route_table.public.id', 'aws_route_table.public'),
+        },
+      },
       {
         address: 'aws_eks_fargate_profile.apps',
         after: { cluster_name: 'main', fargate_profile_name: 'apps', subnet_ids: ['subnet-0aaa', null] },
         unknown: { arn: true, pod_execution_role_arn: true, subnet_ids: [false, true] },
-        expressions: { pod_execution_role_arn: ref('aws_iam_role.pods.arn', 'aws_iam_role.pods'), subnet_ids: ref('aws_subnet.private', 'aws_subnet.private[*].id') },
+        expressions: {
+          pod_execution_role_arn: ref('aws_iam_role.pods.arn', 'aws_iam_role.pods'),
+          subnet_ids: ref('aws_subnet.private', 'aws_subnet.private[*].id'),
+        },
       },
     ]);
     expect(links(g, 'aws_eks_fargate_profile.apps', 'iam-role')).toEqual(['aws_iam_role.pods']);
@@ -185,12 +240,27 @@ describe('links the EKS Fargate and autoscaling rules ask for', () => {
     expect(links(g, 'aws_route_table_association.a', 'subnet')).toEqual(['aws_subnet.private[0]']);
     expect(links(g, 'aws_route_table_association.a', 'route-table')).toEqual(['aws_route_table.public']);
     const rt = g.model.byAddress.get('aws_route_table.public')!;
-    expect(g.graph.edgesOf(rt, 'internet-gateway').map((e) => [e.to.address, e.path])).toEqual([['aws_internet_gateway.main', ['route', 0, 'gateway_id']]]);
+    expect(g.graph.edgesOf(rt, 'internet-gateway').map((e) => [e.to.address, e.path])).toEqual([
+      ['aws_internet_gateway.main', ['route', 0, 'gateway_id']],
+    ]);
   });
 
   it('a scaling policy depends on the target it refers to or lists in depends_on; an Auto Scaling policy links its group', () => {
-    const target = (name: string): ResSpec => ({ address: `aws_appautoscaling_target.${name}`, after: { service_namespace: 'ecs', resource_id: `service/main/${name}`, scalable_dimension: 'ecs:service:DesiredCount', min_capacity: 1, max_capacity: 3 } });
-    const policy = (name: string, expressions: Record<string, unknown>): ResSpec => ({ address: `aws_appautoscaling_policy.${name}`, after: { name, service_namespace: 'ecs', resource_id: `service/main/${name}`, scalable_dimension: 'ecs:service:DesiredCount' }, expressions });
+    const target = (name: string): ResSpec => ({
+      address: `aws_appautoscaling_target.${name}`,
+      after: {
+        service_namespace: 'ecs',
+        resource_id: `service/main/${name}`,
+        scalable_dimension: 'ecs:service:DesiredCount',
+        min_capacity: 1,
+        max_capacity: 3,
+      },
+    });
+    const policy = (name: string, expressions: Record<string, unknown>): ResSpec => ({
+      address: `aws_appautoscaling_policy.${name}`,
+      after: { name, service_namespace: 'ecs', resource_id: `service/main/${name}`, scalable_dimension: 'ecs:service:DesiredCount' },
+      expressions,
+    });
     const plan = buildPlan([
       target('api'),
       target('web'),
@@ -199,9 +269,15 @@ describe('links the EKS Fargate and autoscaling rules ask for', () => {
       policy('web', { resource_id: constant('service/main/web') }),
       policy('jobs', { resource_id: constant('service/main/jobs') }),
       { address: 'aws_autoscaling_group.workers', after: { min_size: 1, max_size: 3 }, unknown: { name: true } },
-      { address: 'aws_autoscaling_policy.cpu', after: { policy_type: 'TargetTrackingScaling' }, unknown: { autoscaling_group_name: true }, expressions: { autoscaling_group_name: ref('aws_autoscaling_group.workers.name', 'aws_autoscaling_group.workers') } },
+      {
+        address: 'aws_autoscaling_policy.cpu',
+        after: { policy_type: 'TargetTrackingScaling' },
+        unknown: { autoscaling_group_name: true },
+        expressions: { autoscaling_group_name: ref('aws_autoscaling_group.workers.name', 'aws_autoscaling_group.workers') },
+      },
     ]);
-    const resources = (plan.configuration as { root_module: { resources: { address: string; depends_on?: string[] }[] } }).root_module.resources;
+    const resources = (plan.configuration as { root_module: { resources: { address: string; depends_on?: string[] }[] } }).root_module
+      .resources;
     resources.find((r) => r.address === 'aws_appautoscaling_policy.web')!.depends_on = ['aws_appautoscaling_target.web'];
     const model = buildModel(validatePlan('t.json', JSON.parse(JSON.stringify(plan))));
     const g = { model, graph: buildGraph(model) };

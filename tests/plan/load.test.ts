@@ -42,7 +42,9 @@ describe('format versions and open sets', () => {
   it('rejects an unknown major version with the version and what to do', async () => {
     const p = writePlan('fv-2.json', buildPlan([], { formatVersion: '2.0' }));
     const e = await loadError(p);
-    expect(e.message).toBe(`${p}: has plan format_version "2.0", a major version this tool does not know (it reads 0.x and 1.x); upgrade container-plan-check`);
+    expect(e.message).toBe(
+      `${p}: has plan format_version "2.0", a major version this tool does not know (it reads 0.x and 1.x); upgrade container-plan-check`,
+    );
   });
   it('keeps action sets and reasons it has never seen (open sets)', async () => {
     const plan = buildPlan([
@@ -59,7 +61,12 @@ describe('format versions and open sets', () => {
     delete plan.applyable;
     delete plan.complete;
     expect((await loadPlan(writePlan('tofu.json', plan))).resource_changes).toHaveLength(1);
-    const empty = { format_version: '1.2', terraform_version: '1.9.0', planned_values: { root_module: {} }, configuration: { root_module: {} } };
+    const empty = {
+      format_version: '1.2',
+      terraform_version: '1.9.0',
+      planned_values: { root_module: {} },
+      configuration: { root_module: {} },
+    };
     expect((await loadPlan(writePlan('nochange.json', empty))).resource_changes).toEqual([]);
   });
 });
@@ -67,20 +74,59 @@ describe('format versions and open sets', () => {
 describe('wrong inputs: one line naming the file, saying what to do', () => {
   const secret = 'TOPSECRET-do-not-print-me';
   const cases: [string, string | Buffer, RegExp][] = [
-    ['binary.plan', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64, 1)]), /is a binary plan file \(zip\), not JSON; run `terraform show -json plan.out > plan.json`/],
-    ['state.json', JSON.stringify({ format_version: '1.0', terraform_version: '1.9.0', values: { root_module: {} } }), /is a Terraform state file .*terraform plan -out plan.out/],
-    ['plan.txt', `\nTerraform used the selected providers to generate the following execution\nplan.\n  # aws_ecs_service.api will be created\n  + resource "aws_ecs_service" "api" {\n      + password = "${secret}"\nPlan: 1 to add, 0 to change, 0 to destroy.\n`, /is the text output of `terraform plan`, not JSON; run `terraform plan -out plan.out` then `terraform show -json plan.out > plan.json`/],
-    ['truncated.json', `{"format_version":"1.2","resource_changes":[{"address":"aws_ecs_service.a","change":{"after":{"secret":"${secret}`, /is truncated: the JSON ends at line 1, column \d+ inside a value/],
-    ['invalid.json', `{\n  "format_version": "1.2",\n  "x": "${secret}" oops\n}`, /is not valid JSON: at line 3, column \d+ \(offset \d+\) expected "," or "}"/],
+    [
+      'binary.plan',
+      Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(64, 1)]),
+      /is a binary plan file \(zip\), not JSON; run `terraform show -json plan.out > plan.json`/,
+    ],
+    [
+      'state.json',
+      JSON.stringify({ format_version: '1.0', terraform_version: '1.9.0', values: { root_module: {} } }),
+      /is a Terraform state file .*terraform plan -out plan.out/,
+    ],
+    [
+      'plan.txt',
+      `\nTerraform used the selected providers to generate the following execution\nplan.\n  # aws_ecs_service.api will be created\n  + resource "aws_ecs_service" "api" {\n      + password = "${secret}"\nPlan: 1 to add, 0 to change, 0 to destroy.\n`,
+      /is the text output of `terraform plan`, not JSON; run `terraform plan -out plan.out` then `terraform show -json plan.out > plan.json`/,
+    ],
+    [
+      'truncated.json',
+      `{"format_version":"1.2","resource_changes":[{"address":"aws_ecs_service.a","change":{"after":{"secret":"${secret}`,
+      /is truncated: the JSON ends at line 1, column \d+ inside a value/,
+    ],
+    [
+      'invalid.json',
+      `{\n  "format_version": "1.2",\n  "x": "${secret}" oops\n}`,
+      /is not valid JSON: at line 3, column \d+ \(offset \d+\) expected "," or "}"/,
+    ],
     ['empty.json', '', /is empty; write the plan with `terraform show -json plan.out > plan.json`/],
     ['blank.json', '  \n\n ', /holds only white space/],
     ['array.json', '[1,2,3]', /is JSON but not a Terraform plan/],
-    ['other.json', JSON.stringify({ name: 'package', version: secret }), /is JSON but not a Terraform plan \(no format_version \/ resource_changes\)/],
+    [
+      'other.json',
+      JSON.stringify({ name: 'package', version: secret }),
+      /is JSON but not a Terraform plan \(no format_version \/ resource_changes\)/,
+    ],
     ['notjson.yaml', 'resource_changes:\n  - address: x\n', /is not JSON \(it does not start with "\{"\)/],
-    ['badshape.json', JSON.stringify({ format_version: '1.2', resource_changes: [{ address: 'a.b', type: 'a', name: 'b', change: { actions: 'create' } }] }), /is not a valid plan: resource_changes\[0\]\.change\.actions: .*expected array/],
+    [
+      'badshape.json',
+      JSON.stringify({
+        format_version: '1.2',
+        resource_changes: [{ address: 'a.b', type: 'a', name: 'b', change: { actions: 'create' } }],
+      }),
+      /is not a valid plan: resource_changes\[0\]\.change\.actions: .*expected array/,
+    ],
     // UTF-16 is decoded (tests/input/encoding.test.ts): this one is read, and found to be no plan.
-    ['utf16.json', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"format_version":"1.2"}', 'utf16le')]), /is JSON but not a Terraform plan \(no format_version \/ resource_changes\)/],
-    ['plan-json-log.json', `{"@level":"info","@message":"Terraform 1.9.8","@module":"terraform.ui","type":"version","terraform":"1.9.8"}\n{"@level":"info","@message":"aws_ecs_service.api: Plan to create","type":"planned_change"}\n`, /is the output of `terraform plan -json` \(one log message per line\), not a plan; run `terraform plan -out plan.out` then `terraform show -json plan.out > plan.json`/],
+    [
+      'utf16.json',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"format_version":"1.2"}', 'utf16le')]),
+      /is JSON but not a Terraform plan \(no format_version \/ resource_changes\)/,
+    ],
+    [
+      'plan-json-log.json',
+      `{"@level":"info","@message":"Terraform 1.9.8","@module":"terraform.ui","type":"version","terraform":"1.9.8"}\n{"@level":"info","@message":"aws_ecs_service.api: Plan to create","type":"planned_change"}\n`,
+      /is the output of `terraform plan -json` \(one log message per line\), not a plan; run `terraform plan -out plan.out` then `terraform show -json plan.out > plan.json`/,
+    ],
   ];
   for (const [name, content, re] of cases) {
     it(name, async () => {

@@ -27,11 +27,24 @@ describe('action words', () => {
   it('normalises each change: module path, index, import, changed, before/after/current', () => {
     const m = model([
       { address: 'module.svc["a"].aws_ecs_service.api[0]', actions: ['update'], before: { desired_count: 2 }, after: { desired_count: 3 } },
-      { address: 'aws_ecs_cluster.main', actions: ['no-op'], after: { name: 'main' }, importing: { id: 'arn:aws:ecs:us-east-1:1:cluster/main' } },
+      {
+        address: 'aws_ecs_cluster.main',
+        actions: ['no-op'],
+        after: { name: 'main' },
+        importing: { id: 'arn:aws:ecs:us-east-1:1:cluster/main' },
+      },
       { address: 'aws_ecs_cluster.old', actions: ['delete'], before: { name: 'old' } },
     ]);
     const [svc, cl, old] = m.resources;
-    expect(svc).toMatchObject({ moduleAddress: 'module.svc["a"]', moduleConfigPath: 'module.svc', configAddress: 'module.svc.aws_ecs_service.api', index: 0, action: 'update', changed: true, importing: false });
+    expect(svc).toMatchObject({
+      moduleAddress: 'module.svc["a"]',
+      moduleConfigPath: 'module.svc',
+      configAddress: 'module.svc.aws_ecs_service.api',
+      index: 0,
+      action: 'update',
+      changed: true,
+      importing: false,
+    });
     // The configuration describes the after side; what AWS holds before cannot be told written or not.
     expect(svc!.before.num('desired_count')).toEqual({ state: 'known', value: 2, sensitive: false, origin: 'unclear' });
     expect(svc!.after.num('desired_count')).toEqual({ state: 'known', value: 3, sensitive: false, origin: 'config' });
@@ -42,14 +55,24 @@ describe('action words', () => {
   });
 
   it('keeps only modelled types unless asked for all', () => {
-    const rs = [{ address: 'aws_s3_bucket.b', after: { bucket: 'b' } }, { address: 'aws_ecs_cluster.c', after: { name: 'c' } }];
+    const rs = [
+      { address: 'aws_s3_bucket.b', after: { bucket: 'b' } },
+      { address: 'aws_ecs_cluster.c', after: { name: 'c' } },
+    ];
     expect(model(rs).resources.map((r) => r.type)).toEqual(['aws_ecs_cluster']);
   });
 });
 
 describe('values: known, unknown, absent, sensitive', () => {
   it('an unknown desired_count is unknown, never 0 or absent', () => {
-    const m = model([{ address: 'aws_ecs_service.s', after: { name: 's' }, unknown: { desired_count: true }, expressions: { name: constant('s'), desired_count: ref('var.desired_count') } }]);
+    const m = model([
+      {
+        address: 'aws_ecs_service.s',
+        after: { name: 's' },
+        unknown: { desired_count: true },
+        expressions: { name: constant('s'), desired_count: ref('var.desired_count') },
+      },
+    ]);
     const l = m.resources[0]!.after.num('desired_count');
     expect(l.state).toBe('unknown');
   });
@@ -73,8 +96,18 @@ describe('values: known, unknown, absent, sensitive', () => {
   it('collects every sensitive string of the plan, including whole masks, list elements and sensitive root variables', () => {
     const m = model(
       [
-        { address: 'aws_ecs_task_definition.t', after: { container_definitions: '[{"environment":[{"value":"s3cret-one"}]}]', tags: { a: 'visible' } }, sensitive: { container_definitions: true } },
-        { address: 'aws_ecs_service.s', actions: ['update'], before: { tags: { list: ['s3cret-two', 'plain'] } }, after: { name: 's' }, beforeSensitive: { tags: { list: [true, false] } } },
+        {
+          address: 'aws_ecs_task_definition.t',
+          after: { container_definitions: '[{"environment":[{"value":"s3cret-one"}]}]', tags: { a: 'visible' } },
+          sensitive: { container_definitions: true },
+        },
+        {
+          address: 'aws_ecs_service.s',
+          actions: ['update'],
+          before: { tags: { list: ['s3cret-two', 'plain'] } },
+          after: { name: 's' },
+          beforeSensitive: { tags: { list: [true, false] } },
+        },
       ],
       { variables: { pw: { value: 's3cret-three' } }, variableDecls: { pw: { sensitive: true } } },
     );
@@ -140,7 +173,12 @@ describe('task definitions', () => {
     const m = model([
       {
         address: 'aws_ecs_task_definition.t',
-        after: { cpu: '1 vCPU', memory: '2 GB', container_definitions: JSON.stringify([{ name: 'app', cpu: 256, memory: 512, essential: true }]), runtime_platform: [{ cpu_architecture: 'ARM64', operating_system_family: 'LINUX' }] },
+        after: {
+          cpu: '1 vCPU',
+          memory: '2 GB',
+          container_definitions: JSON.stringify([{ name: 'app', cpu: 256, memory: 512, essential: true }]),
+          runtime_platform: [{ cpu_architecture: 'ARM64', operating_system_family: 'LINUX' }],
+        },
       },
       {
         address: 'aws_ecs_task_definition.u',

@@ -38,18 +38,31 @@ describe('reading an attribute', () => {
       address: 'aws_ecs_task_definition.a',
       after: { family: 'a', runtime_platform: [{ cpu_architecture: 'X86_64' }] },
       unknown: { network_mode: true, runtime_platform: [{ operating_system_family: true }] },
-      expressions: { family: constant('a'), runtime_platform: [{ cpu_architecture: constant('X86_64'), operating_system_family: ref('var.os') }] },
+      expressions: {
+        family: constant('a'),
+        runtime_platform: [{ cpu_architecture: constant('X86_64'), operating_system_family: ref('var.os') }],
+      },
     });
     expect(td.current.str('network_mode')).toMatchObject({ state: 'unknown', reason: 'computed' });
   });
 
   it('an expression the configuration writes that is known only after apply stays unknown', () => {
-    const td = resource({ address: 'aws_ecs_task_definition.a', after: { family: 'a' }, unknown: { network_mode: true }, expressions: { family: constant('a'), network_mode: ref('var.mode') } });
+    const td = resource({
+      address: 'aws_ecs_task_definition.a',
+      after: { family: 'a' },
+      unknown: { network_mode: true },
+      expressions: { family: constant('a'), network_mode: ref('var.mode') },
+    });
     expect(td.current.str('network_mode')).toEqual({ state: 'unknown', sensitive: false, reason: 'expression' });
   });
 
   it('an expression that resolves to null through a module variable leaves the attribute unset', () => {
-    const spec: ResSpec = { address: 'module.svc.aws_ecs_task_definition.a', after: { family: 'a' }, unknown: { network_mode: true }, expressions: { family: constant('a'), network_mode: ref('var.mode') } };
+    const spec: ResSpec = {
+      address: 'module.svc.aws_ecs_task_definition.a',
+      after: { family: 'a' },
+      unknown: { network_mode: true },
+      expressions: { family: constant('a'), network_mode: ref('var.mode') },
+    };
     const td = resource(spec, { moduleCalls: { 'module.svc': { expressions: { mode: constant(null) } } } });
     expect(td.current.str('network_mode')).toMatchObject({ state: 'known', value: 'bridge', origin: 'aws-default' });
   });
@@ -86,7 +99,11 @@ describe('reading an attribute', () => {
   });
 
   it('a block that is not sent takes everything below it along, and hasUnknown sees no unknown there', () => {
-    const asg = resource({ address: 'aws_autoscaling_group.a', after: { min_size: 1, max_size: 2 }, unknown: { mixed_instances_policy: true, desired_capacity: true } });
+    const asg = resource({
+      address: 'aws_autoscaling_group.a',
+      after: { min_size: 1, max_size: 2 },
+      unknown: { mixed_instances_policy: true, desired_capacity: true },
+    });
     expect(asg.current.list('mixed_instances_policy[0].launch_template[0].override')).toMatchObject({ state: 'absent' });
     expect(asg.current.hasUnknown('mixed_instances_policy')).toBe(false);
     // What the provider computes with no recorded default (the group's name, its ARN) stays unknown.
@@ -97,8 +114,18 @@ describe('reading an attribute', () => {
   it('nested defaults follow their block: gp3 IOPS and throughput, gp2 when no type is given', () => {
     const lt = resource({
       address: 'aws_launch_template.a',
-      after: { block_device_mappings: [{ device_name: '/dev/xvda', ebs: [{ volume_size: 50 }] }, { device_name: '/dev/xvdb', ebs: [{ volume_size: 10, volume_type: 'gp3' }] }] },
-      unknown: { block_device_mappings: [{ ebs: [{ volume_type: true, iops: true, throughput: true }] }, { ebs: [{ iops: true, throughput: true }] }] },
+      after: {
+        block_device_mappings: [
+          { device_name: '/dev/xvda', ebs: [{ volume_size: 50 }] },
+          { device_name: '/dev/xvdb', ebs: [{ volume_size: 10, volume_type: 'gp3' }] },
+        ],
+      },
+      unknown: {
+        block_device_mappings: [
+          { ebs: [{ volume_type: true, iops: true, throughput: true }] },
+          { ebs: [{ iops: true, throughput: true }] },
+        ],
+      },
     });
     expect(lt.current.str('block_device_mappings[0].ebs[0].volume_type')).toMatchObject({ value: 'gp2', origin: 'aws-default' });
     expect(lt.current.num('block_device_mappings[0].ebs[0].iops').state).toBe('absent');
@@ -124,7 +151,12 @@ describe('reading an attribute', () => {
   });
 
   it('a sensitive unknown stays sensitive whatever it reads as', () => {
-    const td = resource({ address: 'aws_ecs_task_definition.a', after: { family: 'a' }, unknown: { network_mode: true }, sensitive: { network_mode: true } });
+    const td = resource({
+      address: 'aws_ecs_task_definition.a',
+      after: { family: 'a' },
+      unknown: { network_mode: true },
+      sensitive: { network_mode: true },
+    });
     expect(td.current.str('network_mode')).toMatchObject({ sensitive: true });
   });
 });
@@ -138,7 +170,10 @@ describe('checks and estimators read values only through the one reading', () =>
   for (const dir of ['src/checks', 'src/cost']) {
     it(`${dir} looks at no unknown mask, configuration expression or raw side values`, () => {
       // `ctx.config` and `env.config` are the tool's own settings, not Terraform's configuration.
-      const reads = (text: string) => /unknownMask|after_unknown|sensitiveMask|expressionAt|\.expressions\b|\.config\b|\.values\.(get|raw|at)\b/.test(text.replace(/\b(ctx|env)\.config\b/g, ''));
+      const reads = (text: string) =>
+        /unknownMask|after_unknown|sensitiveMask|expressionAt|\.expressions\b|\.config\b|\.values\.(get|raw|at)\b/.test(
+          text.replace(/\b(ctx|env)\.config\b/g, ''),
+        );
       const offenders = files(dir).filter((f) => reads(readFileSync(f, 'utf8')));
       expect(offenders).toEqual([]);
     });

@@ -28,7 +28,8 @@ function written(values: Record<string, unknown>, except = ['region']): Record<s
 
 const td = taskDef();
 const svc = service();
-const vcpuPrice = (c: ReturnType<typeof estimate>, address = 'aws_ecs_service.api') => resource(c, address).components.find((k) => k.unit === 'vCPU-hours')?.unitPrice;
+const vcpuPrice = (c: ReturnType<typeof estimate>, address = 'aws_ecs_service.api') =>
+  resource(c, address).components.find((k) => k.unit === 'vCPU-hours')?.unitPrice;
 
 describe('region of a resource (provider v5 and v6 plans)', () => {
   it('v5: no region key in the values, the provider configuration decides', () => {
@@ -37,20 +38,52 @@ describe('region of a resource (provider v5 and v6 plans)', () => {
   });
 
   it('v6 create, region not written: the provider region shown in after, or an unknown region, both mean the provider', () => {
-    const shown = model([{ address: 'aws_ecs_cluster.c', after: { name: 'c', region: 'eu-west-1' }, expressions: { name: constant('c') }, unknown: { arn: true, id: true } }], { region: 'eu-west-1' });
+    const shown = model(
+      [
+        {
+          address: 'aws_ecs_cluster.c',
+          after: { name: 'c', region: 'eu-west-1' },
+          expressions: { name: constant('c') },
+          unknown: { arn: true, id: true },
+        },
+      ],
+      { region: 'eu-west-1' },
+    );
     expect(shown.resources[0]).toMatchObject({ region: 'eu-west-1', regionSource: 'provider', regionKnown: true });
-    const unknown = model([{ address: 'aws_ecs_cluster.c', after: { name: 'c' }, expressions: { name: constant('c') }, unknown: { arn: true, id: true, region: true } }], { region: 'eu-west-1' });
+    const unknown = model(
+      [
+        {
+          address: 'aws_ecs_cluster.c',
+          after: { name: 'c' },
+          expressions: { name: constant('c') },
+          unknown: { arn: true, id: true, region: true },
+        },
+      ],
+      { region: 'eu-west-1' },
+    );
     expect(unknown.resources[0]).toMatchObject({ region: 'eu-west-1', regionSource: 'provider', regionKnown: true });
   });
 
   it('v6, region not written and the provider configuration names none: the region the plan shows is used (no default note)', () => {
-    const m = model([{ address: 'aws_ecs_cluster.c', after: { name: 'c', region: 'ap-south-1' }, expressions: { name: constant('c') }, unknown: { arn: true, id: true } }], { region: null });
+    const m = model(
+      [
+        {
+          address: 'aws_ecs_cluster.c',
+          after: { name: 'c', region: 'ap-south-1' },
+          expressions: { name: constant('c') },
+          unknown: { arn: true, id: true },
+        },
+      ],
+      { region: null },
+    );
     expect(m.resources[0]).toMatchObject({ region: 'ap-south-1', regionSource: 'resource' });
     expect(m.notes.join(' ')).not.toMatch(/region not found/);
   });
 
   it('v6, the resource writes a constant region: that region, from the resource', () => {
-    const m = model([{ address: 'aws_ecs_cluster.c', after: { name: 'c', region: 'eu-central-1' }, unknown: { arn: true, id: true } }], { region: 'us-east-1' });
+    const m = model([{ address: 'aws_ecs_cluster.c', after: { name: 'c', region: 'eu-central-1' }, unknown: { arn: true, id: true } }], {
+      region: 'us-east-1',
+    });
     expect(m.resources[0]!.config?.expressions?.region).toEqual(constant('eu-central-1'));
     expect(m.resources[0]).toMatchObject({ region: 'eu-central-1', regionSource: 'resource', regionKnown: true });
   });
@@ -58,10 +91,22 @@ describe('region of a resource (provider v5 and v6 plans)', () => {
   it('v6, the resource writes var.x: resolved like the provider region, through module calls', () => {
     const m = model(
       [
-        { address: 'aws_ecs_cluster.root', after: { name: 'root', region: 'eu-west-2' }, expressions: { name: constant('root'), region: ref('var.cluster_region') } },
-        { address: 'module.m.aws_ecs_cluster.child', after: { name: 'child', region: 'ap-northeast-1' }, expressions: { name: constant('child'), region: ref('var.r') } },
+        {
+          address: 'aws_ecs_cluster.root',
+          after: { name: 'root', region: 'eu-west-2' },
+          expressions: { name: constant('root'), region: ref('var.cluster_region') },
+        },
+        {
+          address: 'module.m.aws_ecs_cluster.child',
+          after: { name: 'child', region: 'ap-northeast-1' },
+          expressions: { name: constant('child'), region: ref('var.r') },
+        },
       ],
-      { region: 'us-east-1', variables: { cluster_region: { value: 'eu-west-2' } }, moduleCalls: { 'module.m': { expressions: { r: constant('ap-northeast-1') } } } },
+      {
+        region: 'us-east-1',
+        variables: { cluster_region: { value: 'eu-west-2' } },
+        moduleCalls: { 'module.m': { expressions: { r: constant('ap-northeast-1') } } },
+      },
     );
     expect(m.resources.map((r) => [r.address, r.region, r.regionSource])).toEqual([
       ['aws_ecs_cluster.root', 'eu-west-2', 'resource'],
@@ -82,7 +127,16 @@ describe('region of a resource (provider v5 and v6 plans)', () => {
   });
 
   it('a delete reads before.region', () => {
-    const m = model([{ address: 'aws_ecs_cluster.old', actions: ['delete'], before: { name: 'old', region: 'eu-west-1', arn: 'arn:aws:ecs:eu-west-1:1:cluster/old' } }], { region: 'us-east-1' });
+    const m = model(
+      [
+        {
+          address: 'aws_ecs_cluster.old',
+          actions: ['delete'],
+          before: { name: 'old', region: 'eu-west-1', arn: 'arn:aws:ecs:eu-west-1:1:cluster/old' },
+        },
+      ],
+      { region: 'us-east-1' },
+    );
     expect(m.resources[0]).toMatchObject({ action: 'delete', region: 'eu-west-1', regionSource: 'resource' });
   });
 });
@@ -110,8 +164,18 @@ describe('pricing in the resource region', () => {
         expressions: { ...written(svc), region: ref('aws_s3_bucket.logs.bucket_region', 'aws_s3_bucket.logs') },
         unknown: { id: true, region: true },
       },
-      { address: 'aws_ecs_task_definition.web', after: taskDef({ family: 'web' }), expressions: written(taskDef({ family: 'web' })), unknown: { arn: true, region: true } },
-      { address: 'aws_ecs_service.web', after: { ...service({ name: 'web' }), task_definition: 'web' }, expressions: written({ ...service({ name: 'web' }), task_definition: 'web' }), unknown: { id: true, region: true } },
+      {
+        address: 'aws_ecs_task_definition.web',
+        after: taskDef({ family: 'web' }),
+        expressions: written(taskDef({ family: 'web' })),
+        unknown: { arn: true, region: true },
+      },
+      {
+        address: 'aws_ecs_service.web',
+        after: { ...service({ name: 'web' }), task_definition: 'web' },
+        expressions: written({ ...service({ name: 'web' }), task_definition: 'web' }),
+        unknown: { id: true, region: true },
+      },
     ]);
     const api = resource(c, 'aws_ecs_service.api');
     expect([api.monthlyAfter, api.monthlyDelta, api.min, api.max]).toEqual([null, null, null, null]);
@@ -135,8 +199,18 @@ describe('pricing in the resource region', () => {
     // eu-central-1: 730 × 0.04656 + 1460 × 0.00511 = 33.9888 + 7.4606 = 41.4494; us-east-1: 36.0401
     const moved = estimate(
       [
-        { address: 'aws_ecs_task_definition.api', actions: ['delete', 'create'], before: { ...td, region: 'eu-central-1' }, after: { ...td, region: 'us-east-1' } },
-        { address: 'aws_ecs_service.api', actions: ['delete', 'create'], before: { ...svc, region: 'eu-central-1' }, after: { ...svc, region: 'us-east-1' } },
+        {
+          address: 'aws_ecs_task_definition.api',
+          actions: ['delete', 'create'],
+          before: { ...td, region: 'eu-central-1' },
+          after: { ...td, region: 'us-east-1' },
+        },
+        {
+          address: 'aws_ecs_service.api',
+          actions: ['delete', 'create'],
+          before: { ...svc, region: 'eu-central-1' },
+          after: { ...svc, region: 'us-east-1' },
+        },
       ],
       { spec: { region: 'us-east-1' } },
     );
@@ -148,13 +222,21 @@ describe('pricing in the resource region', () => {
 
 describe('a region the plan marks sensitive', () => {
   it('is neither shown nor priced (its prices would give it away)', async () => {
-    const file = writePlan('sensitive-region.json', buildPlan(
-      [
-        { address: 'aws_ecs_task_definition.api', after: { ...td, region: 'eu-central-1' }, sensitive: { region: true } },
-        { address: 'aws_ecs_service.api', after: { ...svc, region: 'eu-central-1' }, expressions: { ...written(svc), region: ref('var.secret_region') }, sensitive: { region: true } },
-      ],
-      { variables: { secret_region: { value: 'eu-central-1' } }, variableDecls: { secret_region: { sensitive: true } } },
-    ));
+    const file = writePlan(
+      'sensitive-region.json',
+      buildPlan(
+        [
+          { address: 'aws_ecs_task_definition.api', after: { ...td, region: 'eu-central-1' }, sensitive: { region: true } },
+          {
+            address: 'aws_ecs_service.api',
+            after: { ...svc, region: 'eu-central-1' },
+            expressions: { ...written(svc), region: ref('var.secret_region') },
+            sensitive: { region: true },
+          },
+        ],
+        { variables: { secret_region: { value: 'eu-central-1' } }, variableDecls: { secret_region: { sensitive: true } } },
+      ),
+    );
     const { report } = await analyse([file], { asOf: '2026-11-22', failOn: 'never' });
     const p = report.plans[0]!;
     expect(p.resources.map((r) => [r.region, r.regionSource, r.regionUnknown])).toEqual([
@@ -162,7 +244,11 @@ describe('a region the plan marks sensitive', () => {
       ['(sensitive)', 'resource', undefined],
     ]);
     const api = p.cost!.resources.find((r) => r.address === 'aws_ecs_service.api')!;
-    expect(api).toMatchObject({ monthlyAfter: null, components: [], notes: ['the plan marks the region sensitive, so its cost is not shown'] });
+    expect(api).toMatchObject({
+      monthlyAfter: null,
+      components: [],
+      notes: ['the plan marks the region sensitive, so its cost is not shown'],
+    });
     for (const format of ['json', 'text', 'markdown', 'sarif'] as const) {
       const out = render(report, format);
       expect(out).not.toContain('eu-central-1');
@@ -175,14 +261,22 @@ describe('checks that quote a regional price', () => {
   const cluster = (region: Record<string, unknown>, unknown: Record<string, unknown> = {}): ResSpec => ({
     address: 'aws_eks_cluster.main',
     after: { name: 'main', version: '1.32', role_arn: 'arn:aws:iam::1:role/eks', vpc_config: [{ subnet_ids: ['subnet-1', 'subnet-2'] }] },
-    expressions: { name: constant('main'), version: constant('1.32'), role_arn: constant('arn:aws:iam::1:role/eks'), vpc_config: [{ subnet_ids: constant(['subnet-1', 'subnet-2']) }], ...region },
+    expressions: {
+      name: constant('main'),
+      version: constant('1.32'),
+      role_arn: constant('arn:aws:iam::1:role/eks'),
+      vpc_config: [{ subnet_ids: constant(['subnet-1', 'subnet-2']) }],
+      ...region,
+    },
     unknown: { arn: true, id: true, ...unknown },
   });
 
   it('EKS_VERSION_SUPPORT gives the extended-support price of a known region, and no price for an unknown one', () => {
     const known = check(EKS_VERSION_SUPPORT, [cluster({ region: constant('eu-west-1') })]);
     expect(known[0]!.message).toContain('$0.60/hr instead of $0.10/hr');
-    const unknown = check(EKS_VERSION_SUPPORT, [cluster({ region: ref('aws_s3_bucket.logs.bucket_region', 'aws_s3_bucket.logs') }, { region: true })]);
+    const unknown = check(EKS_VERSION_SUPPORT, [
+      cluster({ region: ref('aws_s3_bucket.logs.bucket_region', 'aws_s3_bucket.logs') }, { region: true }),
+    ]);
     expect(unknown[0]!.message).toContain("extended-support rates (the cluster's region is known only after apply)");
     expect(unknown[0]!.message).not.toContain('$');
   });
@@ -199,13 +293,31 @@ describe('a region from a sensitive variable', () => {
   it('the provider region is (sensitive): not shown, not priced, never another region', () => {
     const m = model([{ address: 'aws_ecs_cluster.c', after: { name: 'c' } }], spec());
     expect(m.resources[0]).toMatchObject({ region: '(sensitive)', regionKnown: false });
-    const r = resource(estimate([{ address: 'aws_ecs_task_definition.api', after: td }, { address: 'aws_ecs_service.api', after: svc }], { spec: spec() }), 'aws_ecs_service.api');
+    const r = resource(
+      estimate(
+        [
+          { address: 'aws_ecs_task_definition.api', after: td },
+          { address: 'aws_ecs_service.api', after: svc },
+        ],
+        { spec: spec() },
+      ),
+      'aws_ecs_service.api',
+    );
     expect(r.monthlyAfter).toBeNull();
     expect(r.notes).toContain('the plan marks the region sensitive, so its cost is not shown');
   });
 
   it('the report never shows it', async () => {
-    const file = writePlan('sensitive-region-var.json', buildPlan([{ address: 'aws_ecs_task_definition.api', after: td }, { address: 'aws_ecs_service.api', after: svc }], spec()));
+    const file = writePlan(
+      'sensitive-region-var.json',
+      buildPlan(
+        [
+          { address: 'aws_ecs_task_definition.api', after: td },
+          { address: 'aws_ecs_service.api', after: svc },
+        ],
+        spec(),
+      ),
+    );
     const { report } = await analyse([file], { asOf: '2026-11-22', failOn: 'error', prices: 'snapshot' });
     expect(JSON.stringify(report)).not.toContain('ap-southeast-2');
     for (const format of ['text', 'markdown'] as const) expect(render(report, format)).not.toContain('ap-southeast-2');

@@ -75,7 +75,9 @@ describe('errored and not applyable plans', () => {
     expect(md).toContain('- ❌ Terraform reported errors while planning (errored: true)');
     expect(Report.parse(JSON.parse(render(report, 'json'))).plans[0]!.planErrors).toEqual(p.planErrors);
     const sarif = JSON.parse(render(report, 'sarif'));
-    expect(sarif.runs[0].invocations[0].toolExecutionNotifications).toEqual([{ level: 'error', message: { text: `${file}: ${p.planErrors![0]}` } }]);
+    expect(sarif.runs[0].invocations[0].toolExecutionNotifications).toEqual([
+      { level: 'error', message: { text: `${file}: ${p.planErrors![0]}` } },
+    ]);
     expect(sarif.runs[0].properties.gate).toBe('failed');
   });
 
@@ -94,7 +96,13 @@ describe('errored and not applyable plans', () => {
   });
 
   it('a plan without the flags (before Terraform 1.6) and a sound one have no plan errors', async () => {
-    const old = await one(planFile(fargate, (p) => { delete p.errored; delete p.applyable; delete p.complete; }));
+    const old = await one(
+      planFile(fargate, (p) => {
+        delete p.errored;
+        delete p.applyable;
+        delete p.complete;
+      }),
+    );
     const sound = await one(planFile(fargate));
     for (const r of [old, sound]) {
       expect(r.plans[0]!.planErrors).toBeUndefined();
@@ -124,7 +132,17 @@ describe('incomplete plans and deferred changes', () => {
       { address: 'aws_ecs_service.web', after: sound('web', 1) },
       { address: 'aws_route53_record.api', after: { name: 'api.example.com', type: 'CNAME', ttl: 300 } },
     ];
-    const file = planFile(rs, (p) => defer(p, { 'aws_ecs_service.api': 'deferred_prereq', 'aws_ecs_service.web': 'instance_count_unknown', 'aws_route53_record.api': 'deferred_prereq' }, ['aws_ecs_service.web']));
+    const file = planFile(rs, (p) =>
+      defer(
+        p,
+        {
+          'aws_ecs_service.api': 'deferred_prereq',
+          'aws_ecs_service.web': 'instance_count_unknown',
+          'aws_route53_record.api': 'deferred_prereq',
+        },
+        ['aws_ecs_service.web'],
+      ),
+    );
     const report = await one(file);
     const p = report.plans[0]!;
     expect(p.deferredChanges).toEqual([
@@ -132,7 +150,9 @@ describe('incomplete plans and deferred changes', () => {
       { address: 'aws_ecs_service.web[*]', type: 'aws_ecs_service', reason: 'instance_count_unknown' },
       { address: 'aws_route53_record.api', type: 'aws_route53_record', reason: 'deferred_prereq' },
     ]);
-    expect(p.notes!.join(' ')).toContain('Terraform deferred 3 changes to a later plan: aws_ecs_service.api (deferred_prereq), aws_ecs_service.web[*] (instance_count_unknown), aws_route53_record.api (deferred_prereq)');
+    expect(p.notes!.join(' ')).toContain(
+      'Terraform deferred 3 changes to a later plan: aws_ecs_service.api (deferred_prereq), aws_ecs_service.web[*] (instance_count_unknown), aws_route53_record.api (deferred_prereq)',
+    );
     const res = Object.fromEntries(p.resources.map((r) => [r.address, r]));
     expect(res['aws_ecs_service.api']!.deferred).toBe(true);
     expect(res['aws_ecs_service.web[*]']!.deferred).toBe(true);
@@ -170,11 +190,19 @@ describe('incomplete plans and deferred changes', () => {
   });
 
   it('a malformed deferred_changes is one line naming the file and the place', async () => {
-    const bad = planFile(fargate, (p) => { p.deferred_changes = [{ reason: 'deferred_prereq', resource_change: { address: 'aws_ecs_service.x', type: 'aws_ecs_service', name: 'x' } }]; });
+    const bad = planFile(fargate, (p) => {
+      p.deferred_changes = [
+        { reason: 'deferred_prereq', resource_change: { address: 'aws_ecs_service.x', type: 'aws_ecs_service', name: 'x' } },
+      ];
+    });
     for (const streamThresholdBytes of [Infinity, 0]) {
-      await expect(loadPlan(bad, { streamThresholdBytes })).rejects.toThrow(`${bad}: is not a valid plan: deferred_changes[0].resource_change.change: `);
+      await expect(loadPlan(bad, { streamThresholdBytes })).rejects.toThrow(
+        `${bad}: is not a valid plan: deferred_changes[0].resource_change.change: `,
+      );
     }
-    const notArray = planFile(fargate, (p) => { p.deferred_changes = { reason: 'x' }; });
+    const notArray = planFile(fargate, (p) => {
+      p.deferred_changes = { reason: 'x' };
+    });
     await expect(loadPlan(notArray)).rejects.toThrow(`${notArray}: is not a valid plan: deferred_changes: expected an array`);
   });
 });

@@ -17,7 +17,9 @@ function expected(file: string) {
 }
 
 describe('streaming loader', () => {
-  const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.json')).map((f) => join(FIXTURES, f));
+  const files = readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => join(FIXTURES, f));
   for (const file of files) {
     it(`streams ${file.split('/').pop()} to the same plan as the whole-file path`, async () => {
       const streamed = await loadPlan(file, { streamThresholdBytes: 0 });
@@ -60,17 +62,26 @@ describe('streaming loader', () => {
   it('a huge plan is scanned twice and keeps only the context resources an analysed resource reads', async () => {
     const role = { address: 'aws_iam_role.pods', after: { name: 'pods', assume_role_policy: '{}' } };
     const noProfile = writePlan('two-pass-a.json', buildPlan([role, { address: 'aws_ecs_cluster.c', after: { name: 'c' } }]));
-    const types = async (file: string, twoPassThresholdBytes: number) => (await loadPlan(file, { streamThresholdBytes: 0, twoPassThresholdBytes })).resource_changes.map((r) => r.type);
+    const types = async (file: string, twoPassThresholdBytes: number) =>
+      (await loadPlan(file, { streamThresholdBytes: 0, twoPassThresholdBytes })).resource_changes.map((r) => r.type);
     expect(await types(noProfile, 0)).toEqual(['aws_ecs_cluster']);
     expect(await types(noProfile, Infinity)).toEqual(['aws_iam_role', 'aws_ecs_cluster']);
-    const withProfile = writePlan('two-pass-b.json', buildPlan([role, { address: 'aws_eks_fargate_profile.p', after: { fargate_profile_name: 'p' } }]));
+    const withProfile = writePlan(
+      'two-pass-b.json',
+      buildPlan([role, { address: 'aws_eks_fargate_profile.p', after: { fargate_profile_name: 'p' } }]),
+    );
     expect(await types(withProfile, 0)).toEqual(['aws_iam_role', 'aws_eks_fargate_profile']);
   });
 
   it('reports a truncated file with its byte offset, and bad input like the whole-file path', async () => {
     const text = JSON.stringify(buildPlan([{ address: 'aws_ecs_cluster.c', after: { name: 'c' } }]));
     const cut = writePlan('cut-stream.json', text.slice(0, text.indexOf('"configuration"') - 40));
-    await expect(loadPlan(cut, { streamThresholdBytes: 0 })).rejects.toThrow(new InputError(cut, `is truncated: the JSON ends at byte offset ${text.indexOf('"configuration"') - 40} inside resource_changes; write the plan again`));
+    await expect(loadPlan(cut, { streamThresholdBytes: 0 })).rejects.toThrow(
+      new InputError(
+        cut,
+        `is truncated: the JSON ends at byte offset ${text.indexOf('"configuration"') - 40} inside resource_changes; write the plan again`,
+      ),
+    );
     const state = writePlan('state-stream.json', JSON.stringify({ format_version: '1.0', values: { root_module: { resources: [] } } }));
     await expect(loadPlan(state, { streamThresholdBytes: 0 })).rejects.toThrow(/is a Terraform state file/);
     const zip = writePlan('zip-stream.plan', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0]));
@@ -88,7 +99,10 @@ describe('streaming loader', () => {
     ]) as { resource_changes: { change: { actions: unknown } }[] };
     plan.resource_changes[3]!.change.actions = 'create';
     const file = writePlan('bad-change-stream.json', JSON.stringify(plan));
-    const want = new InputError(file, 'is not a valid plan: resource_changes[3].change.actions: Invalid input: expected array, received string');
+    const want = new InputError(
+      file,
+      'is not a valid plan: resource_changes[3].change.actions: Invalid input: expected array, received string',
+    );
     await expect(loadPlan(file, { streamThresholdBytes: 0 })).rejects.toThrow(want);
     await expect(loadPlan(file, { streamThresholdBytes: Infinity })).rejects.toThrow(want);
   });

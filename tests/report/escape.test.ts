@@ -34,7 +34,14 @@ describe('Markdown escaping (md, code, plain)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cpc-escape-'));
     const name = `fixes GH-123\u2028| x |\u2029ad\u200bmin\u061c\u0085end`;
     const path = join(dir, 'plan.json');
-    writeFileSync(path, JSON.stringify(buildPlan([{ address: `aws_ecs_cluster.c["${name}"]`, after: { name, setting: [], configuration: [], service_connect_defaults: [] } }])));
+    writeFileSync(
+      path,
+      JSON.stringify(
+        buildPlan([
+          { address: `aws_ecs_cluster.c["${name}"]`, after: { name, setting: [], configuration: [], service_connect_defaults: [] } },
+        ]),
+      ),
+    );
     const { report } = await analyse([path], { asOf: '2026-11-22', failOn: 'error' });
     const bodies = [renderComment(report, { marker: '<!-- m -->' }), renderMarkdown(report)];
     for (const body of bodies) {

@@ -20,7 +20,10 @@ describe('the JSON report written in pieces', () => {
   });
 
   it('a real report: the pieces join to the whole, in batches of about the asked size', async () => {
-    const { report } = await analyse([join(FIXTURES, 'example-stack.json'), join(FIXTURES, 'services-modules.json')], { asOf: '2026-11-22', failOn: 'error' });
+    const { report } = await analyse([join(FIXTURES, 'example-stack.json'), join(FIXTURES, 'services-modules.json')], {
+      asOf: '2026-11-22',
+      failOn: 'error',
+    });
     const whole = `${JSON.stringify(report, null, 2)}\n`;
     expect(render(report, 'json')).toBe(whole);
     expect([...renderChunks(report, 'json')].join('')).toBe(whole);
@@ -32,7 +35,11 @@ describe('the JSON report written in pieces', () => {
   });
 
   it('writes a large report in pieces: no piece holds more than one resource row', () => {
-    const rows = Array.from({ length: 2000 }, (_, i) => ({ address: `aws_ecs_service.s[${i}]`, type: 'aws_ecs_service', tags: { a: 'x\ny' } }));
+    const rows = Array.from({ length: 2000 }, (_, i) => ({
+      address: `aws_ecs_service.s[${i}]`,
+      type: 'aws_ecs_service',
+      tags: { a: 'x\ny' },
+    }));
     const report = { plans: [{ path: 'p.json', resources: rows }] };
     const pieces = [...jsonChunks(report)];
     expect(pieces.join('')).toBe(JSON.stringify(report, null, 2));

@@ -9,27 +9,67 @@ import { buildPlan, writePlan } from '../helpers/plan.js';
  * Nothing replaces text in the finished report: values are hidden where they are used.
  */
 function plan() {
-  const containers = JSON.stringify([{ name: 'web-secret-name', image: 'registry/app:hunter2-token-x', essential: true, environment: [{ name: 'PASSWORD', value: 'pw-0000abcd' }] }]);
+  const containers = JSON.stringify([
+    {
+      name: 'web-secret-name',
+      image: 'registry/app:hunter2-token-x',
+      essential: true,
+      environment: [{ name: 'PASSWORD', value: 'pw-0000abcd' }],
+    },
+  ]);
   return buildPlan(
     [
       {
         address: 'aws_ecs_task_definition.api',
-        after: { family: 'api', cpu: '256', memory: '512', network_mode: 'bridge-secret', requires_compatibilities: ['FARGATE'], container_definitions: containers, tags: { owner: 'owner-secret' } },
+        after: {
+          family: 'api',
+          cpu: '256',
+          memory: '512',
+          network_mode: 'bridge-secret',
+          requires_compatibilities: ['FARGATE'],
+          container_definitions: containers,
+          tags: { owner: 'owner-secret' },
+        },
         sensitive: { network_mode: true, container_definitions: true, tags: { owner: true } },
         unknown: { arn: true },
       },
       {
         address: 'aws_ecs_service.api',
-        after: { name: 'api', cluster: 'prod', task_definition: 'api', desired_count: 3, launch_type: 'FARGATE-secret', capacity_provider_strategy: [{ capacity_provider: 'cp-secret', base: 1, weight: 1 }] },
+        after: {
+          name: 'api',
+          cluster: 'prod',
+          task_definition: 'api',
+          desired_count: 3,
+          launch_type: 'FARGATE-secret',
+          capacity_provider_strategy: [{ capacity_provider: 'cp-secret', base: 1, weight: 1 }],
+        },
         sensitive: { launch_type: true, capacity_provider_strategy: true },
       },
       {
         address: 'aws_launch_template.nodes',
-        after: { name: 'nodes', id: 'lt-0nodes', instance_type: 'm5.secret', block_device_mappings: [{ device_name: '/dev/secret-dev', ebs: [{ volume_size: 50, volume_type: 'gp3' }] }] },
+        after: {
+          name: 'nodes',
+          id: 'lt-0nodes',
+          instance_type: 'm5.secret',
+          block_device_mappings: [{ device_name: '/dev/secret-dev', ebs: [{ volume_size: 50, volume_type: 'gp3' }] }],
+        },
         sensitive: { instance_type: true, block_device_mappings: true },
       },
-      { address: 'aws_autoscaling_group.nodes', after: { name: 'nodes', min_size: 1, max_size: 3, desired_capacity: 2, launch_template: [{ id: 'lt-0nodes', name: null, version: '$Latest' }] } },
-      { address: 'aws_eks_cluster.c', after: { name: 'c', version: '1.33', role_arn: 'arn:aws:iam::111122223333:role/secret-role' }, sensitive: { role_arn: true } },
+      {
+        address: 'aws_autoscaling_group.nodes',
+        after: {
+          name: 'nodes',
+          min_size: 1,
+          max_size: 3,
+          desired_capacity: 2,
+          launch_template: [{ id: 'lt-0nodes', name: null, version: '$Latest' }],
+        },
+      },
+      {
+        address: 'aws_eks_cluster.c',
+        after: { name: 'c', version: '1.33', role_arn: 'arn:aws:iam::111122223333:role/secret-role' },
+        sensitive: { role_arn: true },
+      },
     ],
     { variables: { db_password: { value: 'db-pass-0000' } }, variableDecls: { db_password: { sensitive: true } } },
   );
@@ -43,11 +83,23 @@ async function cli(...args: string[]) {
 }
 
 describe('no sensitive string in any output', () => {
-  it('the collected sensitive strings are the plan\'s, and none is in the text, Markdown, JSON or SARIF output, nor on stderr', async () => {
+  it("the collected sensitive strings are the plan's, and none is in the text, Markdown, JSON or SARIF output, nor on stderr", async () => {
     const file = writePlan('oracle.json', plan());
     const { sensitiveStrings, report } = await analyse([file], { asOf: '2026-11-22', failOn: 'error', prices: 'snapshot' });
-    for (const s of ['pw-0000abcd', 'bridge-secret', 'owner-secret', 'FARGATE-secret', 'cp-secret', 'm5.secret', '/dev/secret-dev', 'db-pass-0000']) {
-      expect([...sensitiveStrings].some((x) => x.includes(s)), s).toBe(true);
+    for (const s of [
+      'pw-0000abcd',
+      'bridge-secret',
+      'owner-secret',
+      'FARGATE-secret',
+      'cp-secret',
+      'm5.secret',
+      '/dev/secret-dev',
+      'db-pass-0000',
+    ]) {
+      expect(
+        [...sensitiveStrings].some((x) => x.includes(s)),
+        s,
+      ).toBe(true);
     }
     // Short values (`1`, `gp3`) are also the report's own words and numbers: a substring search
     // cannot tell them apart, so they are checked where they are used (sensitive-words.test.ts,

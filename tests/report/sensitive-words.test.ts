@@ -10,17 +10,35 @@ import { buildPlan, writePlan } from '../helpers/plan.js';
 const WORDS = ['error', 'warning', 'create', 'container', '2026'];
 
 function plan() {
-  const containers = JSON.stringify([{ name: 'container', image: 'nginx', cpu: 256, memory: 512, essential: true, environment: [{ name: 'LEVEL', value: 'error' }] }]);
+  const containers = JSON.stringify([
+    { name: 'container', image: 'nginx', cpu: 256, memory: 512, essential: true, environment: [{ name: 'LEVEL', value: 'error' }] },
+  ]);
   return buildPlan([
     {
       address: 'aws_ecs_task_definition.api',
-      after: { family: 'api', cpu: '2026', memory: '1024', network_mode: 'warning', requires_compatibilities: ['FARGATE'], container_definitions: containers, tags: { stage: 'create' } },
+      after: {
+        family: 'api',
+        cpu: '2026',
+        memory: '1024',
+        network_mode: 'warning',
+        requires_compatibilities: ['FARGATE'],
+        container_definitions: containers,
+        tags: { stage: 'create' },
+      },
       sensitive: { cpu: true, network_mode: true, container_definitions: true, tags: { stage: true } },
       unknown: { arn: true },
     },
     {
       address: 'aws_ecs_service.api',
-      after: { name: 'api', cluster: 'prod', task_definition: 'api', desired_count: 2, launch_type: 'create', scheduling_strategy: 'error', tags: { year: '2026' } },
+      after: {
+        name: 'api',
+        cluster: 'prod',
+        task_definition: 'api',
+        desired_count: 2,
+        launch_type: 'create',
+        scheduling_strategy: 'error',
+        tags: { year: '2026' },
+      },
       sensitive: { launch_type: true, scheduling_strategy: true, tags: { year: true } },
     },
   ]);
@@ -33,8 +51,8 @@ async function cli(...args: string[]) {
   return { code, out, err };
 }
 
-describe('sensitive values equal to the report\'s own words', () => {
-  it('leave the JSON report\'s tool name, dates, actions and severities intact, and are hidden where used', async () => {
+describe("sensitive values equal to the report's own words", () => {
+  it("leave the JSON report's tool name, dates, actions and severities intact, and are hidden where used", async () => {
     const file = writePlan('sensitive-words.json', plan());
     const r = await cli('--format', 'json', '--fail-on', 'never', '--as-of', '2026-11-22', file);
     const json = JSON.parse(r.out);
@@ -48,7 +66,9 @@ describe('sensitive values equal to the report\'s own words', () => {
     for (const f of findings) expect(['error', 'warning', 'info']).toContain(f.severity);
     // Where the plan's values are used, they are shown as (sensitive), never quoted.
     for (const f of findings) for (const w of WORDS) expect(f.message, f.message).not.toContain(`"${w}"`);
-    const used = findings.filter((f) => f.path === 'launch_type' || f.path === 'scheduling_strategy' || f.path === 'network_mode' || f.path === 'cpu');
+    const used = findings.filter(
+      (f) => f.path === 'launch_type' || f.path === 'scheduling_strategy' || f.path === 'network_mode' || f.path === 'cpu',
+    );
     expect(used.length).toBeGreaterThan(0);
     for (const f of used) expect(f.message).toContain('(sensitive)');
   });

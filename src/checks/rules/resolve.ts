@@ -18,7 +18,9 @@ export function knownStr(r: Resource, path: Path | string): string | undefined {
 
 /** Managed, not deleted plan resources of a type. */
 export function live(ctx: AnalysisContext, type: string): Resource[] {
-  return (ctx.model.byType.get(type) ?? []).filter((r) => r.mode === 'managed' && !r.deposed && r.action !== 'delete' && r.action !== 'forget');
+  return (ctx.model.byType.get(type) ?? []).filter(
+    (r) => r.mode === 'managed' && !r.deposed && r.action !== 'delete' && r.action !== 'forget',
+  );
 }
 
 /** Plan resources of `type` whose known `attrs` equal `value`. */

@@ -1,4 +1,15 @@
-import { countText, emptyEstimate, Pricer, qty, readCount, scaled, sensitiveNote, sumMonthly, type Counts, type Estimator } from '../component.js';
+import {
+  countText,
+  emptyEstimate,
+  Pricer,
+  qty,
+  readCount,
+  scaled,
+  sensitiveNote,
+  sumMonthly,
+  type Counts,
+  type Estimator,
+} from '../component.js';
 import { fleetComponents, readTemplate, SENSITIVE_INSTANCE_TYPE, type FleetSpec, type Market, type Template } from '../ec2.js';
 import type { Resource } from '../../plan/model.js';
 import { usd } from '../../report/format.js';
@@ -15,15 +26,27 @@ import type { CostComponent } from '../../report/schema.js';
 export const estimateAutoscalingGroup: Estimator = (asg, env) => {
   const p = new Pricer(env, asg.region);
   const linked = env.graph.one(asg, 'launch-template') ?? env.graph.one(asg, 'launch-configuration');
-  if (!linked) return emptyEstimate({ notes: ['its launch template or launch configuration is not in this plan, so the instance type is unknown'] });
+  if (!linked)
+    return emptyEstimate({ notes: ['its launch template or launch configuration is not in this plan, so the instance type is unknown'] });
   const template = readTemplate(linked);
   if (template.volumes.state === 'unknown') return emptyEstimate({ notes: [template.volumes.why] });
   const notes: string[] = ["priced as Linux: the AMI's platform is not in the plan", ...template.volumes.notes, ...template.notes];
-  if (template.tenancy === 'unknown') return emptyEstimate({ notes: [...notes, `${template.address}: its tenancy is known only after apply, so the instance price (shared or dedicated) is unknown`] });
+  if (template.tenancy === 'unknown')
+    return emptyEstimate({
+      notes: [
+        ...notes,
+        `${template.address}: its tenancy is known only after apply, so the instance price (shared or dedicated) is unknown`,
+      ],
+    });
   if (template.tenancy === 'host') {
     return emptyEstimate({
       notes,
-      unpriced: [{ item: 'Instances (Dedicated Host tenancy)', reason: `${template.address} places the instances on Dedicated Hosts, which are billed per host whatever runs on them; the hosts are not in the plan` }],
+      unpriced: [
+        {
+          item: 'Instances (Dedicated Host tenancy)',
+          reason: `${template.address} places the instances on Dedicated Hosts, which are billed per host whatever runs on them; the hosts are not in the plan`,
+        },
+      ],
     });
   }
   if (template.tenancy === 'dedicated') notes.push(`${template.address}: dedicated tenancy, priced at the Dedicated Instance rate`);
@@ -41,33 +64,49 @@ export const estimateAutoscalingGroup: Estimator = (asg, env) => {
   if (mip.state !== 'known' || mip.value.length === 0) {
     const t = template.instanceType;
     if (t.state === 'sensitive') return emptyEstimate({ notes: [SENSITIVE_INSTANCE_TYPE] });
-    if (t.state !== 'known') return emptyEstimate({ notes: [`${template.address}: instance_type is ${t.state === 'unknown' ? 'known only after apply' : 'not set'}`] });
+    if (t.state !== 'known')
+      return emptyEstimate({
+        notes: [`${template.address}: instance_type is ${t.state === 'unknown' ? 'known only after apply' : 'not set'}`],
+      });
     const market: Market = template.spot ? spot : { spot: false };
     if (market.spot) notes.push(`Spot is estimated at ${env.spotDiscountPercent}% off on-demand (Spot prices vary)`);
     const est = scaled(counts, (n) => fleet(t.value, n, market));
-    return { ...est, description: `${countText(counts.point, counts.sensitive)} × ${t.value}${market.spot ? ' Spot' : ''}${tenancyText(template)}${diskText(spec)}`, unpriced: p.unpriced, notes, advice: [] };
+    return {
+      ...est,
+      description: `${countText(counts.point, counts.sensitive)} × ${t.value}${market.spot ? ' Spot' : ''}${tenancyText(template)}${diskText(spec)}`,
+      unpriced: p.unpriced,
+      notes,
+      advice: [],
+    };
   }
 
   const policy = asg.current.at(['mixed_instances_policy', 0]);
-  if (policy.hasSensitive(['launch_template', 0, 'override']) || policy.hasSensitive(['instances_distribution'])) return emptyEstimate({ notes: ['its mixed_instances_policy is marked sensitive, so its cost is not shown'] });
+  if (policy.hasSensitive(['launch_template', 0, 'override']) || policy.hasSensitive(['instances_distribution']))
+    return emptyEstimate({ notes: ['its mixed_instances_policy is marked sensitive, so its cost is not shown'] });
   const dist = policy.at(['instances_distribution', 0]);
   const baseR = dist.num('on_demand_base_capacity');
   const pctR = dist.num('on_demand_percentage_above_base_capacity');
-  if (baseR.state === 'unknown' || pctR.state === 'unknown') return emptyEstimate({ notes: [...notes, 'its on-demand base or percentage is known only after apply'] });
+  if (baseR.state === 'unknown' || pctR.state === 'unknown')
+    return emptyEstimate({ notes: [...notes, 'its on-demand base or percentage is known only after apply'] });
   const overrides = readOverrides(policy);
   if (overrides.state === 'unknown') return emptyEstimate({ notes: [...notes, overrides.why] });
-  if (baseR.state !== 'known' || pctR.state !== 'known') return emptyEstimate({ notes: [...notes, 'its instances distribution has no on-demand base or percentage'] });
+  if (baseR.state !== 'known' || pctR.state !== 'known')
+    return emptyEstimate({ notes: [...notes, 'its instances distribution has no on-demand base or percentage'] });
   const base = baseR.value;
   const pct = pctR.value;
   const ltType = template.instanceType;
   if (overrides.value.length === 0 && ltType.state === 'sensitive') return emptyEstimate({ notes: [SENSITIVE_INSTANCE_TYPE] });
   const first = overrides.value[0] ?? (ltType.state === 'known' ? { type: ltType.value, weight: 1 } : undefined);
-  if (!first) return emptyEstimate({ notes: [...notes, 'no instance type in the mixed instances policy overrides or the launch template'] });
+  if (!first)
+    return emptyEstimate({ notes: [...notes, 'no instance type in the mixed instances policy overrides or the launch template'] });
 
   const at = (units: number): CostComponent[] => {
     const onDemand = Math.min(units, base) + (Math.max(0, units - base) * pct) / 100;
     const onSpot = units - onDemand;
-    return [...fleet(first.type, onDemand / first.weight, { spot: false }), ...(onSpot > 0 ? fleet(first.type, onSpot / first.weight, spot) : [])];
+    return [
+      ...fleet(first.type, onDemand / first.weight, { spot: false }),
+      ...(onSpot > 0 ? fleet(first.type, onSpot / first.weight, spot) : []),
+    ];
   };
   const est = scaled(counts, at);
   const how = (r: { origin: string }) => (r.origin === 'aws-default' ? ' (not set: the AWS default)' : '');
@@ -78,7 +117,9 @@ export const estimateAutoscalingGroup: Estimator = (asg, env) => {
     const perUnit = overrides.value.map((o) => ({ t: o.type, m: sumMonthly(fleet(o.type, 1 / o.weight, { spot: false })) }));
     if (perUnit.every((x) => x.m !== null)) {
       const ms = perUnit.map((x) => x.m!);
-      notes.push(`the ${overrides.value.length} override types cost ${usd(Math.min(...ms))}–${usd(Math.max(...ms))} per capacity unit-month on demand`);
+      notes.push(
+        `the ${overrides.value.length} override types cost ${usd(Math.min(...ms))}–${usd(Math.max(...ms))} per capacity unit-month on demand`,
+      );
     }
   }
   if (counts.point !== null && !counts.sensitive) {
@@ -127,7 +168,8 @@ function readOverrides(policy: Resource['current']): Overrides {
     const w = o.num('weighted_capacity');
     if (w.state === 'unknown') return { state: 'unknown', why: `override ${i + 1}'s weighted_capacity is known only after apply` };
     // Without weights (absent) the group is unweighted: each instance is one unit of capacity.
-    if (w.state === 'known' && w.value <= 0) return { state: 'unknown', why: `override ${i + 1}'s weighted_capacity is not a positive number` };
+    if (w.state === 'known' && w.value <= 0)
+      return { state: 'unknown', why: `override ${i + 1}'s weighted_capacity is not a positive number` };
     out.push({ type: t.value, weight: w.state === 'known' ? w.value : 1 });
   }
   return { state: 'known', value: out };

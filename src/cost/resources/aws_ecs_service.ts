@@ -1,4 +1,18 @@
-import { countText, emptyEstimate, Pricer, qty, readCount, scaled, SENSITIVE_TEXT, sensitiveNote, sumMonthly, type CostEnv, type Counts, type Estimator, type SideEstimate } from '../component.js';
+import {
+  countText,
+  emptyEstimate,
+  Pricer,
+  qty,
+  readCount,
+  scaled,
+  SENSITIVE_TEXT,
+  sensitiveNote,
+  sumMonthly,
+  type CostEnv,
+  type Counts,
+  type Estimator,
+  type SideEstimate,
+} from '../component.js';
 import { FREE_EPHEMERAL_GIB, fargateTaskComponents, PLATFORM_LABEL, splitTasks, type TaskShape } from '../fargate.js';
 import { formatMiB } from '../../plan/eksfargate.js';
 import { isFargateProvider, servicePlacement, taskSetsOf, type Placement, type StrategyItem } from '../../plan/ecs.js';
@@ -42,7 +56,11 @@ export const estimateEcsService: Estimator = (svc, env) => {
   const at = (n: number): CostComponent[] => {
     const split = splitTasks(strategy, n);
     return [...split].flatMap(([provider, tasks]) =>
-      provider === 'FARGATE' ? fargateTaskComponents(p, shape, tasks, undefined) : provider === 'FARGATE_SPOT' ? fargateTaskComponents(p, shape, tasks, spot) : [],
+      provider === 'FARGATE'
+        ? fargateTaskComponents(p, shape, tasks, undefined)
+        : provider === 'FARGATE_SPOT'
+          ? fargateTaskComponents(p, shape, tasks, spot)
+          : [],
     );
   };
   const est = scaled(counts, at);
@@ -50,13 +68,18 @@ export const estimateEcsService: Estimator = (svc, env) => {
   const hidden = [counts.sensitive ? 'the task count' : '', shape.sensitive ? 'the task size' : ''].filter(Boolean);
   if (hidden.length > 0) notes.push(sensitiveNote(hidden.join(' and ')));
   const others = strategy.filter((s) => !isFargateProvider(s.capacityProvider));
-  if (others.length > 0 && !strategyHidden) notes.push(`tasks placed on ${others.map((s) => s.capacityProvider).join(', ')} run on EC2 capacity and are priced on its Auto Scaling group`);
+  if (others.length > 0 && !strategyHidden)
+    notes.push(
+      `tasks placed on ${others.map((s) => s.capacityProvider).join(', ')} run on EC2 capacity and are priced on its Auto Scaling group`,
+    );
   if (strategy.length > 1 && counts.point !== null && !counts.sensitive) {
     const split = [...splitTasks(strategy, counts.point)].map(([k, v]) => `${qty(v)} on ${k}`).join(', ');
     notes.push(`${qty(counts.point)} tasks split by the capacity provider strategy (base first, then by weight): ${split}`);
   }
   if (strategy.some((s) => s.capacityProvider === 'FARGATE_SPOT')) {
-    notes.push(`Fargate Spot is estimated at ${env.spotDiscountPercent}% off on-demand (Spot prices vary and are not in the AWS Price List)`);
+    notes.push(
+      `Fargate Spot is estimated at ${env.spotDiscountPercent}% off on-demand (Spot prices vary and are not in the AWS Price List)`,
+    );
   }
   return {
     ...est,
@@ -83,10 +106,15 @@ function taskSetsEstimate(svc: Resource, sets: Resource[], env: CostEnv): SideEs
     const scale = ts.current.num(['scale', 0, 'value']);
     const unit = ts.current.str(['scale', 0, 'unit']);
     if (scale.state !== 'known' || (unit.state === 'known' && unit.value !== 'PERCENT')) {
-      return emptyEstimate({ notes: [`the scale of ${label(ts)} is ${scale.state === 'known' ? 'not a percentage' : 'known only after apply or not set'}, so its task count is unknown`] });
+      return emptyEstimate({
+        notes: [
+          `the scale of ${label(ts)} is ${scale.state === 'known' ? 'not a percentage' : 'known only after apply or not set'}, so its task count is unknown`,
+        ],
+      });
     }
     const placement = servicePlacement(ts, env.graph);
-    if (placement.kind === 'unknown') return emptyEstimate({ notes: [`cannot tell where the tasks of ${label(ts)} run: ${placement.why}`] });
+    if (placement.kind === 'unknown')
+      return emptyEstimate({ notes: [`cannot tell where the tasks of ${label(ts)} run: ${placement.why}`] });
     const strategy = strategyOf(placement);
     let shape: TaskShape | undefined;
     if (strategy.some((s) => isFargateProvider(s.capacityProvider))) {
@@ -108,7 +136,12 @@ function taskSetsEstimate(svc: Resource, sets: Resource[], env: CostEnv): SideEs
       if (!run.shape) return [];
       const shape = run.shape;
       return [...splitTasks(run.strategy, tasksOf(run, n))].flatMap(([provider, tasks]) =>
-        (provider === 'FARGATE' ? fargateTaskComponents(p, shape, tasks, undefined) : provider === 'FARGATE_SPOT' ? fargateTaskComponents(p, shape, tasks, spot) : []).map((c) => ({
+        (provider === 'FARGATE'
+          ? fargateTaskComponents(p, shape, tasks, undefined)
+          : provider === 'FARGATE_SPOT'
+            ? fargateTaskComponents(p, shape, tasks, spot)
+            : []
+        ).map((c) => ({
           ...c,
           name: `${label(run.set)}: ${c.name}`,
         })),
@@ -117,13 +150,17 @@ function taskSetsEstimate(svc: Resource, sets: Resource[], env: CostEnv): SideEs
   const est = scaled(counts, at);
   const notes = runs.map((run) => {
     const n = counts.sensitive ? SENSITIVE_TEXT : counts.point === null ? 'an unknown number of' : qty(tasksOf(run, counts.point));
-    const where = run.shape ? `Fargate ${PLATFORM_LABEL[run.shape.platform]}, ${shapeText(run.shape)}` : 'EC2 capacity, priced on its Auto Scaling group';
+    const where = run.shape
+      ? `Fargate ${PLATFORM_LABEL[run.shape.platform]}, ${shapeText(run.shape)}`
+      : 'EC2 capacity, priced on its Auto Scaling group';
     return `${label(run.set)} runs ${qty(run.percent)}% of the desired count: ${n} tasks on ${where}`;
   });
   notes.unshift(...(counts.problems ?? []));
   if (counts.sensitive || runs.some((run) => run.shape?.sensitive)) notes.push(sensitiveNote('the desired count or a task size'));
   if (runs.some((run) => run.strategy.some((s) => s.capacityProvider === 'FARGATE_SPOT'))) {
-    notes.push(`Fargate Spot is estimated at ${env.spotDiscountPercent}% off on-demand (Spot prices vary and are not in the AWS Price List)`);
+    notes.push(
+      `Fargate Spot is estimated at ${env.spotDiscountPercent}% off on-demand (Spot prices vary and are not in the AWS Price List)`,
+    );
   }
   return {
     ...est,
@@ -163,19 +200,30 @@ function strategySensitive(svc: Resource, env: CostEnv, from: string): boolean {
   if (from === 'service') return svc.current.hasSensitive('capacity_provider_strategy');
   const cluster = env.graph.one(svc, 'cluster');
   if (!cluster) return false;
-  return [cluster, ...env.graph.out(cluster, 'cluster-capacity-providers')].some((r) => r.current.hasSensitive('default_capacity_provider_strategy'));
+  return [cluster, ...env.graph.out(cluster, 'cluster-capacity-providers')].some((r) =>
+    r.current.hasSensitive('default_capacity_provider_strategy'),
+  );
 }
 
 /** Task size and platform from the task definition; a reason when they cannot be read. */
 export function taskShape(td: Resource): TaskShape | { why: string } {
   const cpu = taskCpu(td.current);
   const mem = taskMemory(td.current);
-  if (cpu.state === 'known' && !(Number.isFinite(cpu.value) && cpu.value > 0)) return { why: "the task definition's cpu is not a positive number, so the task size is unknown" };
-  if (mem.state === 'known' && !(Number.isFinite(mem.value) && mem.value > 0)) return { why: "the task definition's memory is not a positive number, so the task size is unknown" };
-  if (cpu.state !== 'known') return { why: `the task definition's cpu is ${cpu.state === 'unknown' ? 'known only after apply' : 'not set or not readable'}, so the task size is unknown` };
-  if (mem.state !== 'known') return { why: `the task definition's memory is ${mem.state === 'unknown' ? 'known only after apply' : 'not set or not readable'}, so the task size is unknown` };
+  if (cpu.state === 'known' && !(Number.isFinite(cpu.value) && cpu.value > 0))
+    return { why: "the task definition's cpu is not a positive number, so the task size is unknown" };
+  if (mem.state === 'known' && !(Number.isFinite(mem.value) && mem.value > 0))
+    return { why: "the task definition's memory is not a positive number, so the task size is unknown" };
+  if (cpu.state !== 'known')
+    return {
+      why: `the task definition's cpu is ${cpu.state === 'unknown' ? 'known only after apply' : 'not set or not readable'}, so the task size is unknown`,
+    };
+  if (mem.state !== 'known')
+    return {
+      why: `the task definition's memory is ${mem.state === 'unknown' ? 'known only after apply' : 'not set or not readable'}, so the task size is unknown`,
+    };
   const plat = platformOf(td.current);
-  if (plat.os.state !== 'known' || plat.arch.state !== 'known') return { why: "the task definition's runtime_platform is known only after apply" };
+  if (plat.os.state !== 'known' || plat.arch.state !== 'known')
+    return { why: "the task definition's runtime_platform is known only after apply" };
   const eph = td.current.num(['ephemeral_storage', 0, 'size_in_gib']);
   if (eph.state === 'unknown') return { why: "the task definition's ephemeral storage size is known only after apply" };
   return {
@@ -204,9 +252,14 @@ function advice(p: Pricer, shape: TaskShape, strategy: StrategyItem[], counts: C
   const arm = sumMonthly(fargateTaskComponents(q, { ...shape, platform: 'arm' }, n, undefined));
   if (arm !== null && arm < monthly) out.push(`on ARM64 (Graviton): ${usd(arm)}/month (${usd(arm - monthly, { sign: true })})`);
   if (n >= 2) {
-    const spot = sumMonthly([...fargateTaskComponents(q, shape, 1, undefined), ...fargateTaskComponents(q, shape, n - 1, { discountPercent: discount })]);
+    const spot = sumMonthly([
+      ...fargateTaskComponents(q, shape, 1, undefined),
+      ...fargateTaskComponents(q, shape, n - 1, { discountPercent: discount }),
+    ]);
     if (spot !== null && spot < monthly) {
-      out.push(`with FARGATE_SPOT for tasks above a base of 1: about ${usd(spot)}/month (${usd(spot - monthly, { sign: true })}; estimate at a ${discount}% Spot discount)`);
+      out.push(
+        `with FARGATE_SPOT for tasks above a base of 1: about ${usd(spot)}/month (${usd(spot - monthly, { sign: true })}; estimate at a ${discount}% Spot discount)`,
+      );
     }
   }
   return out;
@@ -215,7 +268,8 @@ function advice(p: Pricer, shape: TaskShape, strategy: StrategyItem[], counts: C
 /** A service on EC2 capacity: $0 here, with where its instances are priced. */
 function onEc2(svc: Resource, env: CostEnv, strategy: StrategyItem[]): SideEstimate {
   const asgs = capacityAsgs(svc, env, strategy);
-  const where = asgs.length > 0 ? `see ${asgs.join(', ')}` : 'its container instances are priced on their Auto Scaling group (not in this plan)';
+  const where =
+    asgs.length > 0 ? `see ${asgs.join(', ')}` : 'its container instances are priced on their Auto Scaling group (not in this plan)';
   return emptyEstimate({ description: 'EC2 capacity', monthly: 0, min: 0, max: 0, notes: [`runs on EC2 capacity: ${where}`] });
 }
 
@@ -223,7 +277,9 @@ function onEc2(svc: Resource, env: CostEnv, strategy: StrategyItem[]): SideEstim
 function capacityAsgs(svc: Resource, env: CostEnv, strategy: StrategyItem[]): string[] {
   const cluster = env.graph.one(svc, 'cluster');
   if (!cluster) return [];
-  const providers = [cluster, ...env.graph.out(cluster, 'cluster-capacity-providers')].flatMap((r) => env.graph.out(r, 'capacity-provider'));
+  const providers = [cluster, ...env.graph.out(cluster, 'cluster-capacity-providers')].flatMap((r) =>
+    env.graph.out(r, 'capacity-provider'),
+  );
   const named = new Set(strategy.map((s) => s.capacityProvider));
   const byStrategy = strategy.some((s) => s.capacityProvider !== 'EC2');
   const chosen = providers.filter((cp) => {

@@ -15,40 +15,63 @@ const WARN_DAYS = 90;
 export const estimateEksCluster: Estimator = (cluster, env) => {
   const p = new Pricer(env, cluster.region);
   const version = readVersion(cluster);
-  if (version.state === 'unknown') return emptyEstimate({ notes: ['its Kubernetes version is known only after apply, so its support phase (and price) is unknown'] });
+  if (version.state === 'unknown')
+    return emptyEstimate({ notes: ['its Kubernetes version is known only after apply, so its support phase (and price) is unknown'] });
   const st = cluster.current.str(['upgrade_policy', 0, 'support_type']);
   // Left unset, the reading gives EKS's default (EXTENDED, src/data/provider-defaults.json).
   const supportType = st.state === 'known' ? st.value.toUpperCase() : null;
   const notes: string[] = [];
   const advice: string[] = [];
   const phase = version.state === 'default' ? { phase: 'standard' as SupportPhase } : eksSupportPhase(version.value, env.asOf);
-  const label = cluster.current.hasSensitive('version') ? SENSITIVE_TEXT : version.state === 'default' ? 'the default (latest) version' : version.value;
+  const label = cluster.current.hasSensitive('version')
+    ? SENSITIVE_TEXT
+    : version.state === 'default'
+      ? 'the default (latest) version'
+      : version.value;
 
   const controlPlane = p.component('EKS control plane', 'cluster-hours', HOURS_PER_MONTH, 'eks/cluster-hour');
-  const extended = () => p.component('EKS extended support', 'cluster-hours', HOURS_PER_MONTH, 'eks/extended-support-hour', { note: `Kubernetes ${label} is in extended support on ${env.asOf}` });
+  const extended = () =>
+    p.component('EKS extended support', 'cluster-hours', HOURS_PER_MONTH, 'eks/extended-support-hour', {
+      note: `Kubernetes ${label} is in extended support on ${env.asOf}`,
+    });
   let components: CostComponent[] = [controlPlane];
   let description = `Kubernetes ${label}, standard support`;
   if (phase.phase === 'unknown-version') {
-    return emptyEstimate({ notes: [`Kubernetes version ${label} is not in the EKS calendar (src/data/eks-versions.json), so its support phase (and price) is unknown`], unpriced: p.unpriced });
+    return emptyEstimate({
+      notes: [
+        `Kubernetes version ${label} is not in the EKS calendar (src/data/eks-versions.json), so its support phase (and price) is unknown`,
+      ],
+      unpriced: p.unpriced,
+    });
   } else if (phase.phase === 'extended' || phase.phase === 'unsupported') {
-    if (supportType === null) return emptyEstimate({ notes: ['upgrade_policy.support_type is known only after apply, so the price (standard or extended support) is unknown'] });
+    if (supportType === null)
+      return emptyEstimate({
+        notes: ['upgrade_policy.support_type is known only after apply, so the price (standard or extended support) is unknown'],
+      });
     if (supportType === 'STANDARD') {
-      notes.push(`Kubernetes ${label} is past standard support on ${env.asOf}; with support_type STANDARD, EKS upgrades the cluster instead of billing extended support`);
+      notes.push(
+        `Kubernetes ${label} is past standard support on ${env.asOf}; with support_type STANDARD, EKS upgrades the cluster instead of billing extended support`,
+      );
     } else {
       components = [controlPlane, extended()];
       description = `Kubernetes ${label}, extended support`;
-      if (phase.phase === 'unsupported') notes.push(`Kubernetes ${label} is past the end of extended support on ${env.asOf}; EKS upgrades such clusters automatically`);
+      if (phase.phase === 'unsupported')
+        notes.push(`Kubernetes ${label} is past the end of extended support on ${env.asOf}; EKS upgrades such clusters automatically`);
     }
   } else if (phase.info) {
     const days = daysBetween(env.asOf, phase.info.endOfStandardSupport);
     if (days <= WARN_DAYS) {
       if (supportType === 'STANDARD') {
-        notes.push(`Kubernetes ${label} leaves standard support on ${phase.info.endOfStandardSupport} (in ${days} days); with support_type STANDARD, EKS will upgrade the cluster then`);
+        notes.push(
+          `Kubernetes ${label} leaves standard support on ${phase.info.endOfStandardSupport} (in ${days} days); with support_type STANDARD, EKS will upgrade the cluster then`,
+        );
       } else {
         const later = sumMonthly([controlPlane, extended()]);
         const now = sumMonthly([controlPlane]);
         if (later !== null && now !== null) {
-          notes.push(`Kubernetes ${label} leaves standard support on ${phase.info.endOfStandardSupport} (in ${days} days): from then the control plane costs ${usd(later)}/month (${usd(later - now, { sign: true })}) unless the cluster is upgraded`);
+          notes.push(
+            `Kubernetes ${label} leaves standard support on ${phase.info.endOfStandardSupport} (in ${days} days): from then the control plane costs ${usd(later)}/month (${usd(later - now, { sign: true })}) unless the cluster is upgraded`,
+          );
         }
       }
     }
@@ -78,7 +101,10 @@ function daysBetween(from: string, to: string): number {
  * The hourly control-plane price in standard and in extended support in a region, from the
  * price snapshot (the single source of these prices). Undefined where the snapshot has none.
  */
-export function eksControlPlaneHourly(region: string, book: PriceBook = priceBook(undefined)): { standard: number; extended: number } | undefined {
+export function eksControlPlaneHourly(
+  region: string,
+  book: PriceBook = priceBook(undefined),
+): { standard: number; extended: number } | undefined {
   const std = book.get(region, 'eks/cluster-hour');
   const ext = book.get(region, 'eks/extended-support-hour');
   return std && ext ? { standard: std.usd, extended: std.usd + ext.usd } : undefined;

@@ -1,4 +1,14 @@
-import { countText, emptyEstimate, Pricer, readCount, scaled, sensitiveNote, sumMonthly, type Counts, type Estimator } from '../component.js';
+import {
+  countText,
+  emptyEstimate,
+  Pricer,
+  readCount,
+  scaled,
+  sensitiveNote,
+  sumMonthly,
+  type Counts,
+  type Estimator,
+} from '../component.js';
 import { fleetComponents, readTemplate, SENSITIVE_INSTANCE_TYPE, type FleetSpec, type Market, type Template, type Volume } from '../ec2.js';
 import { awsDefault } from '../../plan/provider-facts.js';
 import { eksAmiType } from '../../facts-eks.js';
@@ -21,8 +31,10 @@ export const estimateEksNodeGroup: Estimator = (ng, env) => {
   const ami = ng.current.str('ami_type');
   const os = ami.state === 'known' && eksAmiType(ami.value)?.family === 'WINDOWS' ? 'windows' : 'linux';
   const ct = ng.current.str('capacity_type');
-  if (ct.state === 'unknown') return emptyEstimate({ notes: ['capacity_type is known only after apply, so on-demand or Spot pricing is unknown'] });
-  const market: Market = ct.state === 'known' && ct.value.toUpperCase() === 'SPOT' ? { spot: true, discountPercent: env.spotDiscountPercent } : { spot: false };
+  if (ct.state === 'unknown')
+    return emptyEstimate({ notes: ['capacity_type is known only after apply, so on-demand or Spot pricing is unknown'] });
+  const market: Market =
+    ct.state === 'known' && ct.value.toUpperCase() === 'SPOT' ? { spot: true, discountPercent: env.spotDiscountPercent } : { spot: false };
 
   const notes: string[] = [];
   let volumes: Volume[];
@@ -30,7 +42,11 @@ export const estimateEksNodeGroup: Estimator = (ng, env) => {
   if (lt) {
     if (lt.volumes.state === 'unknown') return emptyEstimate({ notes: [lt.volumes.why] });
     if (lt.tenancy === 'unknown' || lt.tenancy === 'host') {
-      return emptyEstimate({ notes: [`${lt.address}: tenancy ${lt.tenancy === 'host' ? 'host (Dedicated Hosts are billed per host, whatever runs on them)' : 'is known only after apply'}: the instance price is unknown`] });
+      return emptyEstimate({
+        notes: [
+          `${lt.address}: tenancy ${lt.tenancy === 'host' ? 'host (Dedicated Hosts are billed per host, whatever runs on them)' : 'is known only after apply'}: the instance price is unknown`,
+        ],
+      });
     }
     volumes = lt.volumes.volumes;
     spec = { tenancy: lt.tenancy, monitoring: lt.monitoring, os };
@@ -47,7 +63,9 @@ export const estimateEksNodeGroup: Estimator = (ng, env) => {
       if (d.origin === 'aws-default') notes.push(`disk_size not set: EKS gives each node a ${d.value} GB root volume, priced as ${disk}`);
     } else {
       volumes = [];
-      notes.push(`its launch_template block is set but the launch template is not in this plan: the disk (set in the launch template) is not priced`);
+      notes.push(
+        `its launch_template block is set but the launch template is not in this plan: the disk (set in the launch template) is not priced`,
+      );
     }
   }
 
@@ -106,7 +124,10 @@ function instanceTypes(ng: Resource, lt: Template | undefined): Types {
     if (t.state === 'sensitive') return { state: 'unknown', why: SENSITIVE_INSTANCE_TYPE };
     return { state: 'unknown', why: `neither instance_types nor ${lt.address} sets an instance type` };
   }
-  return { state: 'unknown', why: 'its launch_template block is set but the launch template is not in this plan, and instance_types is not set: the instance type is unknown' };
+  return {
+    state: 'unknown',
+    why: 'its launch_template block is set but the launch template is not in this plan, and instance_types is not set: the instance type is unknown',
+  };
 }
 
 function scalingCounts(ng: Resource): Counts {

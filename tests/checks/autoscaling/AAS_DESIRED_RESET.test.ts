@@ -16,12 +16,16 @@ describe('AAS_DESIRED_RESET', () => {
   });
 
   it('says nothing when ignore_changes lists desired_count or all', () => {
-    expect(check(AAS_DESIRED_RESET, [ecsCluster, drifted(), target()], { ignoreChanges: { 'aws_ecs_service.api': ['desired_count'] } })).toEqual([]);
+    expect(
+      check(AAS_DESIRED_RESET, [ecsCluster, drifted(), target()], { ignoreChanges: { 'aws_ecs_service.api': ['desired_count'] } }),
+    ).toEqual([]);
     expect(check(AAS_DESIRED_RESET, [ecsCluster, drifted(), target()], { ignoreChanges: { 'aws_ecs_service.api': 'all' } })).toEqual([]);
   });
 
   it('warns from the sources even without a change when ignore_changes lacks desired_count', () => {
-    const f = check(AAS_DESIRED_RESET, [ecsCluster, service(), target()], { ignoreChanges: { 'aws_ecs_service.api': ['task_definition'] } });
+    const f = check(AAS_DESIRED_RESET, [ecsCluster, service(), target()], {
+      ignoreChanges: { 'aws_ecs_service.api': ['task_definition'] },
+    });
     expect(f).toHaveLength(1);
     expect(f[0]!.message).toContain('lifecycle.ignore_changes does not list desired_count');
   });
@@ -30,7 +34,14 @@ describe('AAS_DESIRED_RESET', () => {
     expect(check(AAS_DESIRED_RESET, [ecsCluster, drifted()])).toEqual([]);
     expect(check(AAS_DESIRED_RESET, [ecsCluster, service({}, { actions: ['update'], before: service().after }), target()])).toEqual([]);
     expect(
-      check(AAS_DESIRED_RESET, [ecsCluster, service({ desired_count: undefined }, { actions: ['update'], before: { ...service().after, desired_count: 4 }, unknown: { desired_count: true } }), target()]),
+      check(AAS_DESIRED_RESET, [
+        ecsCluster,
+        service(
+          { desired_count: undefined },
+          { actions: ['update'], before: { ...service().after, desired_count: 4 }, unknown: { desired_count: true } },
+        ),
+        target(),
+      ]),
     ).toEqual([]);
   });
 });

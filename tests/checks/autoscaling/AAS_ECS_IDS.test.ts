@@ -9,7 +9,11 @@ describe('AAS_ECS_IDS', () => {
   });
 
   it('warns when resource_id holds the cluster ARN (accepted, but scales nothing)', () => {
-    const f = check(AAS_ECS_IDS, [ecsCluster, service(), target({ resource_id: 'service/arn:aws:ecs:us-east-1:111122223333:cluster/main/api' })]);
+    const f = check(AAS_ECS_IDS, [
+      ecsCluster,
+      service(),
+      target({ resource_id: 'service/arn:aws:ecs:us-east-1:111122223333:cluster/main/api' }),
+    ]);
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ rule: 'AAS_ECS_IDS', severity: 'warning', address: 'aws_appautoscaling_target.api', path: 'resource_id' });
     expect(f[0]!.message).toContain('holds an ARN; use the cluster name');
@@ -39,7 +43,20 @@ describe('AAS_ECS_IDS', () => {
   });
 
   it('leaves other namespaces alone and says nothing about unknown IDs', () => {
-    expect(check(AAS_ECS_IDS, [{ address: 'aws_appautoscaling_target.table', after: { service_namespace: 'dynamodb', resource_id: 'table/t', scalable_dimension: 'dynamodb:table:ReadCapacityUnits', min_capacity: 1, max_capacity: 2 } }])).toEqual([]);
+    expect(
+      check(AAS_ECS_IDS, [
+        {
+          address: 'aws_appautoscaling_target.table',
+          after: {
+            service_namespace: 'dynamodb',
+            resource_id: 'table/t',
+            scalable_dimension: 'dynamodb:table:ReadCapacityUnits',
+            min_capacity: 1,
+            max_capacity: 2,
+          },
+        },
+      ]),
+    ).toEqual([]);
     expect(check(AAS_ECS_IDS, [ecsCluster, service(), target({ resource_id: undefined }, { unknown: { resource_id: true } })])).toEqual([]);
   });
 });

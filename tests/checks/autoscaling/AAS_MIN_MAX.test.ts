@@ -14,11 +14,28 @@ describe('AAS_MIN_MAX', () => {
   it('accepts equal bounds and any namespace', () => {
     expect(check(AAS_MIN_MAX, [ecsCluster, service(), target({ min_capacity: 3, max_capacity: 3 })])).toEqual([]);
     expect(
-      check(AAS_MIN_MAX, [{ address: 'aws_appautoscaling_target.table', after: { service_namespace: 'dynamodb', resource_id: 'table/t', scalable_dimension: 'dynamodb:table:ReadCapacityUnits', min_capacity: 5, max_capacity: 100 } }]),
+      check(AAS_MIN_MAX, [
+        {
+          address: 'aws_appautoscaling_target.table',
+          after: {
+            service_namespace: 'dynamodb',
+            resource_id: 'table/t',
+            scalable_dimension: 'dynamodb:table:ReadCapacityUnits',
+            min_capacity: 5,
+            max_capacity: 100,
+          },
+        },
+      ]),
     ).toEqual([]);
   });
 
   it('says nothing when a bound is known only after apply', () => {
-    expect(check(AAS_MIN_MAX, [ecsCluster, service(), target({ min_capacity: 5, max_capacity: undefined }, { unknown: { max_capacity: true } })])).toEqual([]);
+    expect(
+      check(AAS_MIN_MAX, [
+        ecsCluster,
+        service(),
+        target({ min_capacity: 5, max_capacity: undefined }, { unknown: { max_capacity: true } }),
+      ]),
+    ).toEqual([]);
   });
 });

@@ -15,8 +15,15 @@ describe('AAS_POLICY_TARGET_MATCH', () => {
   it('fails a policy whose dimension differs from the target registered for that resource', () => {
     const f = check(AAS_POLICY_TARGET_MATCH, [ecsCluster, service(), target(), hardcoded({ scalable_dimension: 'ecs:service:TaskCount' })]);
     expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ rule: 'AAS_POLICY_TARGET_MATCH', severity: 'error', address: 'aws_appautoscaling_policy.cpu', path: 'scalable_dimension' });
-    expect(f[0]!.message).toContain('aws_appautoscaling_target.api registers that resource as "ecs" "service/main/api" "ecs:service:DesiredCount"');
+    expect(f[0]).toMatchObject({
+      rule: 'AAS_POLICY_TARGET_MATCH',
+      severity: 'error',
+      address: 'aws_appautoscaling_policy.cpu',
+      path: 'scalable_dimension',
+    });
+    expect(f[0]!.message).toContain(
+      'aws_appautoscaling_target.api registers that resource as "ecs" "service/main/api" "ecs:service:DesiredCount"',
+    );
     expect(f[0]!.message).toContain('ObjectNotFoundException');
   });
 
@@ -41,13 +48,17 @@ describe('AAS_POLICY_TARGET_MATCH', () => {
   });
 
   it('accepts a hard-coded policy with depends_on on the target, end to end', async () => {
-    const plan = buildPlan([ecsCluster, service(), target(), hardcoded()]) as { configuration: { root_module: { resources: Record<string, unknown>[] } } };
+    const plan = buildPlan([ecsCluster, service(), target(), hardcoded()]) as {
+      configuration: { root_module: { resources: Record<string, unknown>[] } };
+    };
     const run = async (name: string) => {
       const { report } = await analyse([writePlan(name, plan)], { asOf: '2026-11-22', failOn: 'never' });
       return report.plans[0]!.findings.filter((x) => x.rule === 'AAS_POLICY_TARGET_MATCH');
     };
     expect(await run('aas-no-dep.json')).toHaveLength(1);
-    plan.configuration.root_module.resources.find((r) => r.address === 'aws_appautoscaling_policy.cpu')!.depends_on = ['aws_appautoscaling_target.api'];
+    plan.configuration.root_module.resources.find((r) => r.address === 'aws_appautoscaling_policy.cpu')!.depends_on = [
+      'aws_appautoscaling_target.api',
+    ];
     expect(await run('aas-dep.json')).toEqual([]);
   });
 
@@ -59,8 +70,18 @@ describe('AAS_POLICY_TARGET_MATCH', () => {
   });
 
   it('says nothing when the key or a candidate target is known only after apply, or when the policy is unchanged', () => {
-    expect(check(AAS_POLICY_TARGET_MATCH, [hardcoded({ resource_id: undefined })].map((p) => ({ ...p, unknown: { resource_id: true } })))).toEqual([]);
-    expect(check(AAS_POLICY_TARGET_MATCH, [target({ resource_id: undefined }, { unknown: { resource_id: true }, expressions: undefined }), hardcoded({ resource_id: 'service/x/y' })])).toEqual([]);
+    expect(
+      check(
+        AAS_POLICY_TARGET_MATCH,
+        [hardcoded({ resource_id: undefined })].map((p) => ({ ...p, unknown: { resource_id: true } })),
+      ),
+    ).toEqual([]);
+    expect(
+      check(AAS_POLICY_TARGET_MATCH, [
+        target({ resource_id: undefined }, { unknown: { resource_id: true }, expressions: undefined }),
+        hardcoded({ resource_id: 'service/x/y' }),
+      ]),
+    ).toEqual([]);
     expect(check(AAS_POLICY_TARGET_MATCH, [{ ...hardcoded({ resource_id: 'service/other/worker' }), actions: ['no-op'] }])).toEqual([]);
   });
 });

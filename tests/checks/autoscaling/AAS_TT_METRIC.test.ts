@@ -11,7 +11,12 @@ describe('AAS_TT_METRIC', () => {
   it('fails a metric that is not an ECS service metric', () => {
     const f = run(policy(spec('ASGAverageCPUUtilization')));
     expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ rule: 'AAS_TT_METRIC', severity: 'error', address: 'aws_appautoscaling_policy.cpu', path: `${SPEC}.predefined_metric_type` });
+    expect(f[0]).toMatchObject({
+      rule: 'AAS_TT_METRIC',
+      severity: 'error',
+      address: 'aws_appautoscaling_policy.cpu',
+      path: `${SPEC}.predefined_metric_type`,
+    });
     expect(f[0]!.message).toContain('"ASGAverageCPUUtilization" is not an ECS service metric');
     expect(f[0]!.message).toContain('"ECSServiceAverageMemoryUtilization"');
   });
@@ -41,6 +46,20 @@ describe('AAS_TT_METRIC', () => {
 
   it('ignores step scaling, and says nothing about unknown values', () => {
     expect(run(policy(spec('Nonsense'), { policy_type: 'StepScaling' }))).toEqual([]);
-    expect(run(policy({ target_value: null }, {}, { unknown: { target_tracking_scaling_policy_configuration: [{ target_value: true, predefined_metric_specification: [{ predefined_metric_type: true }] }] } }))).toEqual([]);
+    expect(
+      run(
+        policy(
+          { target_value: null },
+          {},
+          {
+            unknown: {
+              target_tracking_scaling_policy_configuration: [
+                { target_value: true, predefined_metric_specification: [{ predefined_metric_type: true }] },
+              ],
+            },
+          },
+        ),
+      ),
+    ).toEqual([]);
   });
 });

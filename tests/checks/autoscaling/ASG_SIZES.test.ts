@@ -11,9 +11,18 @@ const asg = (over: Record<string, unknown> = {}, extra: Partial<ResSpec> = {}): 
 });
 const ttPolicy: ResSpec = {
   address: 'aws_autoscaling_policy.cpu',
-  after: { name: 'cpu', policy_type: 'TargetTrackingScaling', target_tracking_configuration: [{ target_value: 50, predefined_metric_specification: [{ predefined_metric_type: 'ASGAverageCPUUtilization' }] }] },
+  after: {
+    name: 'cpu',
+    policy_type: 'TargetTrackingScaling',
+    target_tracking_configuration: [
+      { target_value: 50, predefined_metric_specification: [{ predefined_metric_type: 'ASGAverageCPUUtilization' }] },
+    ],
+  },
   unknown: { id: true, arn: true, autoscaling_group_name: true },
-  expressions: { policy_type: { constant_value: 'TargetTrackingScaling' }, autoscaling_group_name: ref('aws_autoscaling_group.workers.name', 'aws_autoscaling_group.workers') },
+  expressions: {
+    policy_type: { constant_value: 'TargetTrackingScaling' },
+    autoscaling_group_name: ref('aws_autoscaling_group.workers.name', 'aws_autoscaling_group.workers'),
+  },
 };
 
 describe('ASG_SIZES', () => {
@@ -33,9 +42,18 @@ describe('ASG_SIZES', () => {
 
   it('leaves desired_capacity to AWS when it is not configured or is in ignore_changes', () => {
     // Raising min_size above the live desired capacity: AWS raises the desired capacity itself.
-    const raised = asg({ min_size: 3, desired_capacity: 2 }, { actions: ['update'], before: { name: 'workers', min_size: 1, max_size: 4, desired_capacity: 2 }, expressions: { min_size: { constant_value: 3 }, max_size: { constant_value: 4 } } });
+    const raised = asg(
+      { min_size: 3, desired_capacity: 2 },
+      {
+        actions: ['update'],
+        before: { name: 'workers', min_size: 1, max_size: 4, desired_capacity: 2 },
+        expressions: { min_size: { constant_value: 3 }, max_size: { constant_value: 4 } },
+      },
+    );
     expect(check(ASG_SIZES, [raised])).toEqual([]);
-    expect(check(ASG_SIZES, [asg({ desired_capacity: 6 })], { ignoreChanges: { 'aws_autoscaling_group.workers': ['desired_capacity'] } })).toEqual([]);
+    expect(
+      check(ASG_SIZES, [asg({ desired_capacity: 6 })], { ignoreChanges: { 'aws_autoscaling_group.workers': ['desired_capacity'] } }),
+    ).toEqual([]);
   });
 
   it('warns when a target tracking policy scales a group with min_size = max_size', () => {

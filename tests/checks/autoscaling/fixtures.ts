@@ -8,7 +8,11 @@ export function service(over: Record<string, unknown> = {}, extra: Partial<ResSp
     address: 'aws_ecs_service.api',
     after: { name: 'api', desired_count: 2, launch_type: 'FARGATE', scheduling_strategy: 'REPLICA', ...over },
     unknown: { id: true, cluster: true, task_definition: true },
-    expressions: { name: { constant_value: 'api' }, cluster: ref('aws_ecs_cluster.main.id', 'aws_ecs_cluster.main'), desired_count: { constant_value: 2 } },
+    expressions: {
+      name: { constant_value: 'api' },
+      cluster: ref('aws_ecs_cluster.main.id', 'aws_ecs_cluster.main'),
+      desired_count: { constant_value: 2 },
+    },
     ...extra,
   };
 }
@@ -16,7 +20,14 @@ export function service(over: Record<string, unknown> = {}, extra: Partial<ResSp
 export function target(over: Record<string, unknown> = {}, extra: Partial<ResSpec> = {}): ResSpec {
   return {
     address: 'aws_appautoscaling_target.api',
-    after: { service_namespace: 'ecs', resource_id: 'service/main/api', scalable_dimension: 'ecs:service:DesiredCount', min_capacity: 1, max_capacity: 4, ...over },
+    after: {
+      service_namespace: 'ecs',
+      resource_id: 'service/main/api',
+      scalable_dimension: 'ecs:service:DesiredCount',
+      min_capacity: 1,
+      max_capacity: 4,
+      ...over,
+    },
     unknown: { id: true, arn: true, role_arn: true },
     expressions: {
       service_namespace: { constant_value: 'ecs' },

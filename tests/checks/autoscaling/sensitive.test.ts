@@ -11,7 +11,15 @@ describe('autoscaling rules and sensitive values', () => {
       ecsCluster,
       service({ desired_count: 7 }, { sensitive: { desired_count: true } }),
       target({ resource_id: secretId, min_capacity: 9, max_capacity: 3 }, { sensitive: { resource_id: true, min_capacity: true } }),
-      policy({ predefined_metric_specification: [{ predefined_metric_type: secretMetric, resource_label: '' }] }, {}, { sensitive: { target_tracking_scaling_policy_configuration: [{ predefined_metric_specification: [{ predefined_metric_type: true }] }] } }),
+      policy(
+        { predefined_metric_specification: [{ predefined_metric_type: secretMetric, resource_label: '' }] },
+        {},
+        {
+          sensitive: {
+            target_tracking_scaling_policy_configuration: [{ predefined_metric_specification: [{ predefined_metric_type: true }] }],
+          },
+        },
+      ),
     ]);
     expect(new Set(f.map((x) => x.rule))).toEqual(new Set(['AAS_MIN_MAX', 'AAS_ECS_IDS', 'AAS_TT_METRIC', 'AAS_POLICY_TARGET_MATCH']));
     for (const x of f) {

@@ -2,12 +2,33 @@ import { describe, expect, it } from 'vitest';
 import { ECS_AWSVPC_TASK_DENSITY } from '../../../src/checks/rules/ecs/ECS_AWSVPC_TASK_DENSITY.js';
 import type { ResSpec } from '../../helpers/plan.js';
 import { check } from '../helpers.js';
-import { asg, capacityProvider, type Extra, cluster, clusterProviders, launchTemplate, scalingTarget, service, strategy, taskDef, trunkingSetting } from './fixtures.js';
+import {
+  asg,
+  capacityProvider,
+  type Extra,
+  cluster,
+  clusterProviders,
+  launchTemplate,
+  scalingTarget,
+  service,
+  strategy,
+  taskDef,
+  trunkingSetting,
+} from './fixtures.js';
 
 const ec2Td = (over: Record<string, unknown> = {}) => taskDef('web', { requires_compatibilities: ['EC2'], ...over });
 
 /** An awsvpc service on capacity provider "ec2": Auto Scaling group "ecs" (max_size 3) of `type` instances. */
-function stack(opts: { desired?: number; type?: string | null; td?: ResSpec; asgOver?: Record<string, unknown>; asgExtra?: Extra; extra?: ResSpec[] } = {}): ResSpec[] {
+function stack(
+  opts: {
+    desired?: number;
+    type?: string | null;
+    td?: ResSpec;
+    asgOver?: Record<string, unknown>;
+    asgExtra?: Extra;
+    extra?: ResSpec[];
+  } = {},
+): ResSpec[] {
   return [
     opts.td ?? ec2Td(),
     service('web', { launch_type: null, desired_count: opts.desired ?? 7, capacity_provider_strategy: strategy(['ec2', 1, 0]) }),
@@ -24,7 +45,12 @@ describe('ECS_AWSVPC_TASK_DENSITY', () => {
   it('warns when desired_count exceeds the ENIs of the group at max_size', () => {
     const fs = check(ECS_AWSVPC_TASK_DENSITY, stack());
     expect(fs).toHaveLength(1);
-    expect(fs[0]).toMatchObject({ rule: 'ECS_AWSVPC_TASK_DENSITY', severity: 'warning', address: 'aws_ecs_service.web', path: 'desired_count' });
+    expect(fs[0]).toMatchObject({
+      rule: 'ECS_AWSVPC_TASK_DENSITY',
+      severity: 'warning',
+      address: 'aws_ecs_service.web',
+      path: 'desired_count',
+    });
     expect(fs[0]!.message).toContain('desired_count 7 awsvpc tasks need one ENI each, but the capacity providers can host at most 6');
     expect(fs[0]!.message).toContain('aws_autoscaling_group.ecs max_size 3 × 2 per "m5.large" (without ENI trunking, as ECS publishes it)');
     expect(fs[0]!.message).toContain('ENI trunking is not enabled in this plan');
@@ -35,7 +61,12 @@ describe('ECS_AWSVPC_TASK_DENSITY', () => {
     expect(fs).toHaveLength(1);
     expect(fs[0]!.message).toContain('aws_autoscaling_group.ecs max_size 3 × 2 per "m5.large"');
     // A policy the configuration does write, unknown until apply, leaves the instance types unknown.
-    const written = stack({ asgExtra: { unknown: { mixed_instances_policy: true }, expressions: { mixed_instances_policy: [{ launch_template: [{ override: { references: ['var.overrides'] } }] }] } } });
+    const written = stack({
+      asgExtra: {
+        unknown: { mixed_instances_policy: true },
+        expressions: { mixed_instances_policy: [{ launch_template: [{ override: { references: ['var.overrides'] } }] }] },
+      },
+    });
     expect(check(ECS_AWSVPC_TASK_DENSITY, written)).toEqual([]);
   });
 
@@ -43,7 +74,9 @@ describe('ECS_AWSVPC_TASK_DENSITY', () => {
     expect(check(ECS_AWSVPC_TASK_DENSITY, stack({ extra: [trunkingSetting('enabled')] }))).toEqual([]);
     const fs = check(ECS_AWSVPC_TASK_DENSITY, stack({ desired: 31, extra: [trunkingSetting('enabled')] }));
     expect(fs).toHaveLength(1);
-    expect(fs[0]!.message).toContain('at most 30: aws_autoscaling_group.ecs max_size 3 × 10 per "m5.large" (with ENI trunking, as ECS publishes it)');
+    expect(fs[0]!.message).toContain(
+      'at most 30: aws_autoscaling_group.ecs max_size 3 × 10 per "m5.large" (with ENI trunking, as ECS publishes it)',
+    );
     expect(fs[0]!.message).not.toContain('not enabled');
   });
 
@@ -59,13 +92,27 @@ describe('ECS_AWSVPC_TASK_DENSITY', () => {
     const fs = check(ECS_AWSVPC_TASK_DENSITY, stack({ desired: 2, extra: [scalingTarget('web', 12)] }));
     expect(fs).toHaveLength(1);
     expect(fs[0]).toMatchObject({ address: 'aws_appautoscaling_target.web', path: 'max_capacity', severity: 'warning' });
-    expect(fs[0]!.message).toContain('max_capacity 12 lets auto scaling run that many awsvpc tasks of aws_ecs_service.web, but its capacity providers can host at most 6');
+    expect(fs[0]!.message).toContain(
+      'max_capacity 12 lets auto scaling run that many awsvpc tasks of aws_ecs_service.web, but its capacity providers can host at most 6',
+    );
   });
 
   it('counts the best type of a mixed instances policy', () => {
     const mixed = {
       launch_template: [],
-      mixed_instances_policy: [{ launch_template: [{ launch_template_specification: [{ launch_template_name: 'ecs' }], override: [{ instance_type: 'm5.large', weighted_capacity: null }, { instance_type: 'm5.xlarge', weighted_capacity: null }] }] }],
+      mixed_instances_policy: [
+        {
+          launch_template: [
+            {
+              launch_template_specification: [{ launch_template_name: 'ecs' }],
+              override: [
+                { instance_type: 'm5.large', weighted_capacity: null },
+                { instance_type: 'm5.xlarge', weighted_capacity: null },
+              ],
+            },
+          ],
+        },
+      ],
     };
     const fs = check(ECS_AWSVPC_TASK_DENSITY, stack({ desired: 10, asgOver: mixed }));
     expect(fs).toHaveLength(1);

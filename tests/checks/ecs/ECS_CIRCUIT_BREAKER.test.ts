@@ -7,7 +7,12 @@ describe('ECS_CIRCUIT_BREAKER', () => {
   it('warns about a rolling service without a circuit breaker', () => {
     const fs = check(ECS_CIRCUIT_BREAKER, [service('web', { deployment_circuit_breaker: [] })]);
     expect(fs).toHaveLength(1);
-    expect(fs[0]).toMatchObject({ rule: 'ECS_CIRCUIT_BREAKER', severity: 'warning', address: 'aws_ecs_service.web', path: 'deployment_circuit_breaker' });
+    expect(fs[0]).toMatchObject({
+      rule: 'ECS_CIRCUIT_BREAKER',
+      severity: 'warning',
+      address: 'aws_ecs_service.web',
+      path: 'deployment_circuit_breaker',
+    });
     expect(fs[0]!.message).toContain('add deployment_circuit_breaker { enable = true, rollback = true }');
   });
 
@@ -21,12 +26,20 @@ describe('ECS_CIRCUIT_BREAKER', () => {
 
   it('accepts an enabled breaker with rollback, and services it does not apply to', () => {
     expect(check(ECS_CIRCUIT_BREAKER, [service('web')])).toEqual([]);
-    expect(check(ECS_CIRCUIT_BREAKER, [service('web', { deployment_circuit_breaker: [], deployment_controller: [{ type: 'CODE_DEPLOY' }] })])).toEqual([]);
-    expect(check(ECS_CIRCUIT_BREAKER, [service('web', { deployment_circuit_breaker: [], scheduling_strategy: 'DAEMON', launch_type: 'EC2' })])).toEqual([]);
+    expect(
+      check(ECS_CIRCUIT_BREAKER, [service('web', { deployment_circuit_breaker: [], deployment_controller: [{ type: 'CODE_DEPLOY' }] })]),
+    ).toEqual([]);
+    expect(
+      check(ECS_CIRCUIT_BREAKER, [service('web', { deployment_circuit_breaker: [], scheduling_strategy: 'DAEMON', launch_type: 'EC2' })]),
+    ).toEqual([]);
   });
 
   it('says nothing when the breaker settings are unknown', () => {
-    const svc = service('web', { deployment_circuit_breaker: [{ enable: null, rollback: true }] }, { unknown: { deployment_circuit_breaker: [{ enable: true }] } });
+    const svc = service(
+      'web',
+      { deployment_circuit_breaker: [{ enable: null, rollback: true }] },
+      { unknown: { deployment_circuit_breaker: [{ enable: true }] } },
+    );
     expect(check(ECS_CIRCUIT_BREAKER, [svc])).toEqual([]);
   });
 });

@@ -3,20 +3,31 @@ import { ECS_CP_NOT_ASSOCIATED } from '../../../src/checks/rules/ecs/ECS_CP_NOT_
 import { check } from '../helpers.js';
 import { cluster, clusterProviders, service, strategy, taskDef } from './fixtures.js';
 
-const spotService = () => service('web', { launch_type: null, capacity_provider_strategy: strategy(['FARGATE', 1, 1], ['FARGATE_SPOT', 3, 0]) });
+const spotService = () =>
+  service('web', { launch_type: null, capacity_provider_strategy: strategy(['FARGATE', 1, 1], ['FARGATE_SPOT', 3, 0]) });
 
 describe('ECS_CP_NOT_ASSOCIATED', () => {
   it('flags a service strategy naming a provider the cluster does not have', () => {
     const fs = check(ECS_CP_NOT_ASSOCIATED, [taskDef('web'), spotService(), cluster(), clusterProviders(['FARGATE'])]);
     expect(fs).toHaveLength(1);
-    expect(fs[0]).toMatchObject({ rule: 'ECS_CP_NOT_ASSOCIATED', severity: 'error', address: 'aws_ecs_service.web', path: 'capacity_provider_strategy[1].capacity_provider' });
-    expect(fs[0]!.message).toContain('capacity provider "FARGATE_SPOT" is not associated with cluster aws_ecs_cluster.main (associated: "FARGATE")');
+    expect(fs[0]).toMatchObject({
+      rule: 'ECS_CP_NOT_ASSOCIATED',
+      severity: 'error',
+      address: 'aws_ecs_service.web',
+      path: 'capacity_provider_strategy[1].capacity_provider',
+    });
+    expect(fs[0]!.message).toContain(
+      'capacity provider "FARGATE_SPOT" is not associated with cluster aws_ecs_cluster.main (associated: "FARGATE")',
+    );
     expect(fs[0]!.message).toContain('add it to aws_ecs_cluster_capacity_providers.main.capacity_providers');
   });
 
   it('flags a strategy on a new cluster that has no capacity providers at all', () => {
     const fs = check(ECS_CP_NOT_ASSOCIATED, [spotService(), cluster()]);
-    expect(fs.map((f) => f.path)).toEqual(['capacity_provider_strategy[0].capacity_provider', 'capacity_provider_strategy[1].capacity_provider']);
+    expect(fs.map((f) => f.path)).toEqual([
+      'capacity_provider_strategy[0].capacity_provider',
+      'capacity_provider_strategy[1].capacity_provider',
+    ]);
     expect(fs[0]!.message).toContain('(associated: none)');
     expect(fs[0]!.message).toContain('associate it with an aws_ecs_cluster_capacity_providers resource');
   });
@@ -24,11 +35,16 @@ describe('ECS_CP_NOT_ASSOCIATED', () => {
   it('flags a default strategy naming a provider outside its own list', () => {
     const fs = check(ECS_CP_NOT_ASSOCIATED, [cluster(), clusterProviders(['FARGATE'], strategy(['FARGATE_SPOT', 1, 0]))]);
     expect(fs).toHaveLength(1);
-    expect(fs[0]).toMatchObject({ address: 'aws_ecs_cluster_capacity_providers.main', path: 'default_capacity_provider_strategy[0].capacity_provider' });
+    expect(fs[0]).toMatchObject({
+      address: 'aws_ecs_cluster_capacity_providers.main',
+      path: 'default_capacity_provider_strategy[0].capacity_provider',
+    });
   });
 
   it('accepts providers the cluster lists', () => {
-    expect(check(ECS_CP_NOT_ASSOCIATED, [spotService(), cluster(), clusterProviders(['FARGATE', 'FARGATE_SPOT'], strategy(['FARGATE', 1, 0]))])).toEqual([]);
+    expect(
+      check(ECS_CP_NOT_ASSOCIATED, [spotService(), cluster(), clusterProviders(['FARGATE', 'FARGATE_SPOT'], strategy(['FARGATE', 1, 0]))]),
+    ).toEqual([]);
   });
 
   it('says nothing for an existing cluster whose providers may be associated outside this plan', () => {

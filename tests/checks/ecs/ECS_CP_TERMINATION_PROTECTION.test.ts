@@ -7,7 +7,11 @@ const enabled = { managed_termination_protection: 'ENABLED' };
 
 describe('ECS_CP_TERMINATION_PROTECTION', () => {
   it('warns when the group does not protect instances from scale-in', () => {
-    const fs = check(ECS_CP_TERMINATION_PROTECTION, [capacityProvider('ec2', 'ecs', enabled), asg('ecs', { protect_from_scale_in: false }), launchTemplate()]);
+    const fs = check(ECS_CP_TERMINATION_PROTECTION, [
+      capacityProvider('ec2', 'ecs', enabled),
+      asg('ecs', { protect_from_scale_in: false }),
+      launchTemplate(),
+    ]);
     expect(fs).toHaveLength(1);
     expect(fs[0]).toMatchObject({
       rule: 'ECS_CP_TERMINATION_PROTECTION',
@@ -15,7 +19,9 @@ describe('ECS_CP_TERMINATION_PROTECTION', () => {
       address: 'aws_ecs_capacity_provider.ec2',
       path: 'auto_scaling_group_provider[0].managed_termination_protection',
     });
-    expect(fs[0]!.message).toContain('managed_termination_protection is "ENABLED", but Auto Scaling group aws_autoscaling_group.ecs has protect_from_scale_in = false');
+    expect(fs[0]!.message).toContain(
+      'managed_termination_protection is "ENABLED", but Auto Scaling group aws_autoscaling_group.ecs has protect_from_scale_in = false',
+    );
   });
 
   it('reads an unset protect_from_scale_in as false', () => {
@@ -25,11 +31,20 @@ describe('ECS_CP_TERMINATION_PROTECTION', () => {
   });
 
   it('accepts a protected group, and a provider without managed termination protection', () => {
-    expect(check(ECS_CP_TERMINATION_PROTECTION, [capacityProvider('ec2', 'ecs', enabled), asg('ecs', { protect_from_scale_in: true })])).toEqual([]);
-    expect(check(ECS_CP_TERMINATION_PROTECTION, [capacityProvider('ec2', 'ecs'), asg('ecs', { protect_from_scale_in: false })])).toEqual([]);
+    expect(
+      check(ECS_CP_TERMINATION_PROTECTION, [capacityProvider('ec2', 'ecs', enabled), asg('ecs', { protect_from_scale_in: true })]),
+    ).toEqual([]);
+    expect(check(ECS_CP_TERMINATION_PROTECTION, [capacityProvider('ec2', 'ecs'), asg('ecs', { protect_from_scale_in: false })])).toEqual(
+      [],
+    );
   });
 
   it('says nothing when protect_from_scale_in is unknown', () => {
-    expect(check(ECS_CP_TERMINATION_PROTECTION, [capacityProvider('ec2', 'ecs', enabled), asg('ecs', { protect_from_scale_in: null }, { unknown: { protect_from_scale_in: true } })])).toEqual([]);
+    expect(
+      check(ECS_CP_TERMINATION_PROTECTION, [
+        capacityProvider('ec2', 'ecs', enabled),
+        asg('ecs', { protect_from_scale_in: null }, { unknown: { protect_from_scale_in: true } }),
+      ]),
+    ).toEqual([]);
   });
 });

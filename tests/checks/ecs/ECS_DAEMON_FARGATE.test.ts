@@ -6,9 +6,13 @@ import { cluster, clusterProviders, service, strategy, taskDef } from './fixture
 const ec2Td = taskDef('web', { requires_compatibilities: ['EC2'], network_mode: 'bridge' });
 /** A DAEMON service as written: desired_count and deployment_maximum_percent only as the provider fills them in. */
 const daemon = (over: Record<string, unknown> = {}, expressions: Record<string, unknown> = {}) =>
-  service('web', { scheduling_strategy: 'DAEMON', launch_type: 'EC2', desired_count: 0, network_configuration: [], ...over }, {
-    expressions: { desired_count: undefined, deployment_maximum_percent: undefined, ...expressions },
-  });
+  service(
+    'web',
+    { scheduling_strategy: 'DAEMON', launch_type: 'EC2', desired_count: 0, network_configuration: [], ...over },
+    {
+      expressions: { desired_count: undefined, deployment_maximum_percent: undefined, ...expressions },
+    },
+  );
 
 describe('ECS_DAEMON_FARGATE', () => {
   it('flags a DAEMON service on Fargate', () => {
@@ -27,10 +31,15 @@ describe('ECS_DAEMON_FARGATE', () => {
   });
 
   it("flags a DAEMON service that falls back to the cluster's default strategy", () => {
-    const fs = check(ECS_DAEMON_FARGATE, [ec2Td, daemon({ launch_type: null }), cluster(), clusterProviders(['ec2'], strategy(['ec2', 1, 0]))]);
+    const fs = check(ECS_DAEMON_FARGATE, [
+      ec2Td,
+      daemon({ launch_type: null }),
+      cluster(),
+      clusterProviders(['ec2'], strategy(['ec2', 1, 0])),
+    ]);
     expect(fs).toHaveLength(1);
     expect(fs[0]).toMatchObject({ severity: 'error', path: 'launch_type' });
-    expect(fs[0]!.message).toContain("the cluster's default capacity provider strategy \"ec2\"");
+    expect(fs[0]!.message).toContain('the cluster\'s default capacity provider strategy "ec2"');
   });
 
   it('flags the CODE_DEPLOY and EXTERNAL controllers', () => {
@@ -43,7 +52,13 @@ describe('ECS_DAEMON_FARGATE', () => {
   });
 
   it('warns about desired_count and deployment_maximum_percent written on a DAEMON service', () => {
-    const fs = check(ECS_DAEMON_FARGATE, [ec2Td, daemon({ desired_count: 3, deployment_maximum_percent: 150 }, { desired_count: { constant_value: 3 }, deployment_maximum_percent: { constant_value: 150 } })]);
+    const fs = check(ECS_DAEMON_FARGATE, [
+      ec2Td,
+      daemon(
+        { desired_count: 3, deployment_maximum_percent: 150 },
+        { desired_count: { constant_value: 3 }, deployment_maximum_percent: { constant_value: 150 } },
+      ),
+    ]);
     expect(fs.map((f) => [f.severity, f.path])).toEqual([
       ['warning', 'desired_count'],
       ['warning', 'deployment_maximum_percent'],
@@ -58,6 +73,8 @@ describe('ECS_DAEMON_FARGATE', () => {
   });
 
   it('says nothing when the scheduling strategy is unknown', () => {
-    expect(check(ECS_DAEMON_FARGATE, [ec2Td, service('web', { scheduling_strategy: null }, { unknown: { scheduling_strategy: true } })])).toEqual([]);
+    expect(
+      check(ECS_DAEMON_FARGATE, [ec2Td, service('web', { scheduling_strategy: null }, { unknown: { scheduling_strategy: true } })]),
+    ).toEqual([]);
   });
 });

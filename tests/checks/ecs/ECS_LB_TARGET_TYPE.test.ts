@@ -17,8 +17,15 @@ describe('ECS_LB_TARGET_TYPE', () => {
   it('flags an awsvpc service behind an instance target group', () => {
     const fs = check(ECS_LB_TARGET_TYPE, [taskDef('web'), targetGroup('web', 'instance'), lbService({}, 'web')]);
     expect(fs).toHaveLength(1);
-    expect(fs[0]).toMatchObject({ rule: 'ECS_LB_TARGET_TYPE', severity: 'error', address: 'aws_ecs_service.web', path: 'load_balancer[0].target_group_arn' });
-    expect(fs[0]!.message).toContain('target group aws_lb_target_group.web has target_type "instance", but task definition aws_ecs_task_definition.web uses network_mode "awsvpc"');
+    expect(fs[0]).toMatchObject({
+      rule: 'ECS_LB_TARGET_TYPE',
+      severity: 'error',
+      address: 'aws_ecs_service.web',
+      path: 'load_balancer[0].target_group_arn',
+    });
+    expect(fs[0]!.message).toContain(
+      'target group aws_lb_target_group.web has target_type "instance", but task definition aws_ecs_task_definition.web uses network_mode "awsvpc"',
+    );
     expect(fs[0]!.message).toContain('set target_type = "ip"');
   });
 
@@ -42,18 +49,37 @@ describe('ECS_LB_TARGET_TYPE', () => {
   });
 
   it('follows each load_balancer block to its own target group through the graph, also when two blocks name the same one', () => {
-    const fs = check(ECS_LB_TARGET_TYPE, [taskDef('web'), targetGroup('a', 'instance'), targetGroup('b', 'ip'), lbService({}, 'b', 'a', 'a')]);
+    const fs = check(ECS_LB_TARGET_TYPE, [
+      taskDef('web'),
+      targetGroup('a', 'instance'),
+      targetGroup('b', 'ip'),
+      lbService({}, 'b', 'a', 'a'),
+    ]);
     expect(fs.map((f) => f.path)).toEqual(['load_balancer[1].target_group_arn', 'load_balancer[2].target_group_arn']);
     expect(fs.every((f) => f.message.includes('target group aws_lb_target_group.a has target_type "instance"'))).toBe(true);
   });
 
   it('accepts matching target types', () => {
     expect(check(ECS_LB_TARGET_TYPE, [taskDef('web'), targetGroup('web', 'ip'), lbService({}, 'web')])).toEqual([]);
-    expect(check(ECS_LB_TARGET_TYPE, [taskDef('web', { network_mode: 'host' }), targetGroup('web', 'instance'), lbService({ launch_type: 'EC2' }, 'web')])).toEqual([]);
+    expect(
+      check(ECS_LB_TARGET_TYPE, [
+        taskDef('web', { network_mode: 'host' }),
+        targetGroup('web', 'instance'),
+        lbService({ launch_type: 'EC2' }, 'web'),
+      ]),
+    ).toEqual([]);
   });
 
   it('says nothing when target_type or the network mode is unknown', () => {
-    expect(check(ECS_LB_TARGET_TYPE, [taskDef('web'), targetGroup('web', null, { unknown: { target_type: true } }), lbService({}, 'web')])).toEqual([]);
-    expect(check(ECS_LB_TARGET_TYPE, [taskDef('web', { network_mode: null }, { unknown: { network_mode: true } }), targetGroup('web', 'instance'), lbService({}, 'web')])).toEqual([]);
+    expect(
+      check(ECS_LB_TARGET_TYPE, [taskDef('web'), targetGroup('web', null, { unknown: { target_type: true } }), lbService({}, 'web')]),
+    ).toEqual([]);
+    expect(
+      check(ECS_LB_TARGET_TYPE, [
+        taskDef('web', { network_mode: null }, { unknown: { network_mode: true } }),
+        targetGroup('web', 'instance'),
+        lbService({}, 'web'),
+      ]),
+    ).toEqual([]);
   });
 });

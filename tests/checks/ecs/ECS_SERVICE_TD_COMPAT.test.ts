@@ -7,7 +7,12 @@ describe('ECS_SERVICE_TD_COMPAT', () => {
   it('flags a FARGATE service whose task definition requires only EC2', () => {
     const fs = check(ECS_SERVICE_TD_COMPAT, [taskDef('web', { requires_compatibilities: ['EC2'] }), service('web')]);
     expect(fs).toHaveLength(1);
-    expect(fs[0]).toMatchObject({ rule: 'ECS_SERVICE_TD_COMPAT', severity: 'error', address: 'aws_ecs_service.web', path: 'task_definition' });
+    expect(fs[0]).toMatchObject({
+      rule: 'ECS_SERVICE_TD_COMPAT',
+      severity: 'error',
+      address: 'aws_ecs_service.web',
+      path: 'task_definition',
+    });
     expect(fs[0]!.message).toContain('launch_type "FARGATE"');
     expect(fs[0]!.message).toContain('aws_ecs_task_definition.web has requires_compatibilities ["EC2"]');
     expect(fs[0]!.message).toContain('Add "FARGATE" to requires_compatibilities');
@@ -26,7 +31,9 @@ describe('ECS_SERVICE_TD_COMPAT', () => {
 
   it('accepts a task definition that lists FARGATE, and an EC2 service', () => {
     expect(check(ECS_SERVICE_TD_COMPAT, [taskDef('web', { requires_compatibilities: ['EC2', 'FARGATE'] }), service('web')])).toEqual([]);
-    expect(check(ECS_SERVICE_TD_COMPAT, [taskDef('web', { requires_compatibilities: ['EC2'] }), service('web', { launch_type: 'EC2' })])).toEqual([]);
+    expect(
+      check(ECS_SERVICE_TD_COMPAT, [taskDef('web', { requires_compatibilities: ['EC2'] }), service('web', { launch_type: 'EC2' })]),
+    ).toEqual([]);
   });
 
   it('leaves a task definition without requires_compatibilities to ECS (it computes them)', () => {
@@ -35,6 +42,11 @@ describe('ECS_SERVICE_TD_COMPAT', () => {
 
   it('says nothing when requires_compatibilities or the placement is unknown', () => {
     expect(check(ECS_SERVICE_TD_COMPAT, [taskDef('web', {}, { unknown: { requires_compatibilities: true } }), service('web')])).toEqual([]);
-    expect(check(ECS_SERVICE_TD_COMPAT, [taskDef('web', { requires_compatibilities: ['EC2'] }), service('web', { launch_type: null }, { unknown: { launch_type: true } })])).toEqual([]);
+    expect(
+      check(ECS_SERVICE_TD_COMPAT, [
+        taskDef('web', { requires_compatibilities: ['EC2'] }),
+        service('web', { launch_type: null }, { unknown: { launch_type: true } }),
+      ]),
+    ).toEqual([]);
   });
 });

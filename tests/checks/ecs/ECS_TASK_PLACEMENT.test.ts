@@ -20,7 +20,12 @@ describe('ECS_TASK_PLACEMENT', () => {
   it('flags a 16 GiB task on c6i.xlarge capacity (8 GiB): it stays in PROVISIONING', () => {
     const f = check(ECS_TASK_PLACEMENT, stack({ cpu: '1024', memory: '16384' }));
     expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ rule: 'ECS_TASK_PLACEMENT', severity: 'warning', address: 'aws_ecs_service.web', path: 'capacity_provider_strategy' });
+    expect(f[0]).toMatchObject({
+      rule: 'ECS_TASK_PLACEMENT',
+      severity: 'warning',
+      address: 'aws_ecs_service.web',
+      path: 'capacity_provider_strategy',
+    });
     expect(f[0]!.message).toContain('16384 MiB');
     expect(f[0]!.message).toContain('"c6i.xlarge"');
     expect(f[0]!.message).toContain('PROVISIONING');
@@ -31,19 +36,29 @@ describe('ECS_TASK_PLACEMENT', () => {
   });
 
   it('flags an ARM64 task on x86 capacity', () => {
-    const f = check(ECS_TASK_PLACEMENT, stack({ cpu: '512', memory: '1024', runtime_platform: [{ cpu_architecture: 'ARM64', operating_system_family: 'LINUX' }] }));
+    const f = check(
+      ECS_TASK_PLACEMENT,
+      stack({ cpu: '512', memory: '1024', runtime_platform: [{ cpu_architecture: 'ARM64', operating_system_family: 'LINUX' }] }),
+    );
     expect(f).toHaveLength(1);
     expect(f[0]!.message).toContain('is x86_64');
   });
 
   it('flags a GPU task on instances without GPUs', () => {
-    const f = check(ECS_TASK_PLACEMENT, stack({ cpu: '1024', memory: '2048' }, [container({ resourceRequirements: [{ type: 'GPU', value: '1' }] })]));
+    const f = check(
+      ECS_TASK_PLACEMENT,
+      stack({ cpu: '1024', memory: '2048' }, [container({ resourceRequirements: [{ type: 'GPU', value: '1' }] })]),
+    );
     expect(f).toHaveLength(1);
     expect(f[0]!.message).toContain('has no GPU');
   });
 
   it('flags an Inferentia task (/dev/neuron0) on instances without Neuron devices, and passes it on inf2', () => {
-    const neuron = [container({ linuxParameters: { devices: [{ hostPath: '/dev/neuron0', containerPath: '/dev/neuron0', permissions: ['read', 'write'] }] } })];
+    const neuron = [
+      container({
+        linuxParameters: { devices: [{ hostPath: '/dev/neuron0', containerPath: '/dev/neuron0', permissions: ['read', 'write'] }] },
+      }),
+    ];
     const f = check(ECS_TASK_PLACEMENT, stack({ cpu: '1024', memory: '2048' }, neuron));
     expect(f).toHaveLength(1);
     expect(f[0]!.message).toContain('has no Inferentia or Trainium device');
@@ -58,12 +73,21 @@ describe('ECS_TASK_PLACEMENT', () => {
 
   it('passes a task that fits, and a GPU task on GPU instances', () => {
     expect(check(ECS_TASK_PLACEMENT, stack({ cpu: '2048', memory: '4096' }))).toEqual([]);
-    expect(check(ECS_TASK_PLACEMENT, stack({ cpu: '2048', memory: '8192' }, [container({ resourceRequirements: [{ type: 'GPU', value: '1' }] })], 'g5.xlarge'))).toEqual([]);
+    expect(
+      check(
+        ECS_TASK_PLACEMENT,
+        stack({ cpu: '2048', memory: '8192' }, [container({ resourceRequirements: [{ type: 'GPU', value: '1' }] })], 'g5.xlarge'),
+      ),
+    ).toEqual([]);
   });
 
   it('says nothing when the task size is known only after apply or the capacity is not in the plan', () => {
     const unknownSize = stack({ cpu: '1024', memory: null });
-    unknownSize[5] = taskDef('web', { requires_compatibilities: ['EC2'], network_mode: 'bridge', cpu: '1024' }, { unknown: { memory: true }, expressions: { memory: { references: ['var.memory'] } } });
+    unknownSize[5] = taskDef(
+      'web',
+      { requires_compatibilities: ['EC2'], network_mode: 'bridge', cpu: '1024' },
+      { unknown: { memory: true }, expressions: { memory: { references: ['var.memory'] } } },
+    );
     expect(check(ECS_TASK_PLACEMENT, unknownSize)).toEqual([]);
     const noAsg = stack({ cpu: '1024', memory: '16384' }).filter((r) => !r.address.startsWith('aws_autoscaling_group'));
     expect(check(ECS_TASK_PLACEMENT, noAsg)).toEqual([]);

@@ -12,7 +12,10 @@ describe('awsvpc tasks per container instance', () => {
   it('falls back to the EC2 ENI limit minus the primary ENI for types ECS does not list', () => {
     expect(awsvpcTasksPerInstance('m7i.large', false)).toEqual({ tasks: 2, basis: '3 ENIs minus the primary' });
     // t3 does not support trunking, so enabling it changes nothing.
-    expect(awsvpcTasksPerInstance('t3.micro', true)).toEqual({ tasks: 1, basis: '2 ENIs minus the primary; ENI trunking is not supported on this type' });
+    expect(awsvpcTasksPerInstance('t3.micro', true)).toEqual({
+      tasks: 1,
+      basis: '2 ENIs minus the primary; ENI trunking is not supported on this type',
+    });
   });
 
   it('does not guess a trunking limit ECS does not publish', () => {
@@ -29,7 +32,8 @@ describe('awsvpc tasks per container instance', () => {
         expect(row.withoutTrunking, type).toBeLessThanOrEqual(it.maxEnis - 1);
         compared++;
       }
-      if (row.withTrunking !== undefined && it?.branchEnis !== undefined) expect(row.withTrunking, type).toBeGreaterThanOrEqual(it.branchEnis);
+      if (row.withTrunking !== undefined && it?.branchEnis !== undefined)
+        expect(row.withTrunking, type).toBeGreaterThanOrEqual(it.branchEnis);
     }
     expect(compared).toBeGreaterThan(400);
   });

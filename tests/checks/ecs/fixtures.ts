@@ -39,7 +39,13 @@ function spec(address: string, after: Attrs, x: Extra = {}, refs: { unknown?: At
   };
 }
 
-export const container = (over: Attrs = {}) => ({ name: 'app', image: 'public.ecr.aws/nginx/nginx:1.27', essential: true, portMappings: [{ containerPort: 80 }], ...over });
+export const container = (over: Attrs = {}) => ({
+  name: 'app',
+  image: 'public.ecr.aws/nginx/nginx:1.27',
+  essential: true,
+  portMappings: [{ containerPort: 80 }],
+  ...over,
+});
 
 export function taskDef(name: string, over: Attrs = {}, x: Extra = {}, containers: Attrs[] = [container()]): ResSpec {
   return spec(
@@ -89,11 +95,17 @@ export const cluster = (over: Attrs = {}, x: Extra = {}): ResSpec =>
   spec('aws_ecs_cluster.main', { name: 'main', setting: [], ...over }, x, { unknown: { arn: true, id: true } });
 
 export const clusterProviders = (providers: string[], defaults: Attrs[] = [], x: Extra = {}): ResSpec =>
-  spec('aws_ecs_cluster_capacity_providers.main', { cluster_name: 'main', capacity_providers: providers, default_capacity_provider_strategy: defaults }, x, {
-    unknown: { id: true },
-  });
+  spec(
+    'aws_ecs_cluster_capacity_providers.main',
+    { cluster_name: 'main', capacity_providers: providers, default_capacity_provider_strategy: defaults },
+    x,
+    {
+      unknown: { id: true },
+    },
+  );
 
-export const strategy = (...entries: [string, number, number][]) => entries.map(([capacity_provider, weight, base]) => ({ capacity_provider, weight, base }));
+export const strategy = (...entries: [string, number, number][]) =>
+  entries.map(([capacity_provider, weight, base]) => ({ capacity_provider, weight, base }));
 
 /** A capacity provider named `name` on Auto Scaling group `asg` (linked by reference to its ARN). */
 export function capacityProvider(name: string, asg = 'ecs', over: Attrs = {}, x: Extra = {}): ResSpec {
@@ -111,7 +123,11 @@ export function capacityProvider(name: string, asg = 'ecs', over: Attrs = {}, x:
       ],
     },
     { ...x, unknown: { arn: true, id: true, auto_scaling_group_provider: [{ auto_scaling_group_arn: true }], ...x.unknown } },
-    { expressions: { auto_scaling_group_provider: [{ auto_scaling_group_arn: ref(`aws_autoscaling_group.${asg}.arn`, `aws_autoscaling_group.${asg}`) }] } },
+    {
+      expressions: {
+        auto_scaling_group_provider: [{ auto_scaling_group_arn: ref(`aws_autoscaling_group.${asg}.arn`, `aws_autoscaling_group.${asg}`) }],
+      },
+    },
   );
 }
 
@@ -131,29 +147,52 @@ export function asg(name = 'ecs', over: Attrs = {}, x: Extra = {}, lt = 'ecs'): 
       ...over,
     },
     { ...x, unknown: { arn: true, id: true, launch_template: [{ id: true }], ...x.unknown } },
-    { expressions: { launch_template: [{ id: ref(`aws_launch_template.${lt}.id`, `aws_launch_template.${lt}`), version: constant('$Latest') }] } },
+    {
+      expressions: {
+        launch_template: [{ id: ref(`aws_launch_template.${lt}.id`, `aws_launch_template.${lt}`), version: constant('$Latest') }],
+      },
+    },
   );
 }
 
 export const launchTemplate = (name = 'ecs', instanceType: string | null = 'm5.large', x: Extra = {}): ResSpec =>
-  spec(`aws_launch_template.${name}`, { name, image_id: 'ami-0123456789abcdef0', instance_type: instanceType }, x, { unknown: { id: true, arn: true, latest_version: true } });
+  spec(`aws_launch_template.${name}`, { name, image_id: 'ami-0123456789abcdef0', instance_type: instanceType }, x, {
+    unknown: { id: true, arn: true, latest_version: true },
+  });
 
 export const targetGroup = (name: string, targetType: string | null, x: Extra = {}): ResSpec =>
-  spec(`aws_lb_target_group.${name}`, { name, port: 80, protocol: 'HTTP', target_type: targetType }, x, { unknown: { arn: true, id: true } });
+  spec(`aws_lb_target_group.${name}`, { name, port: 80, protocol: 'HTTP', target_type: targetType }, x, {
+    unknown: { arn: true, id: true },
+  });
 
 /** A `load_balancer` block pointing at target group `tg` by reference (its ARN is unknown at plan time). */
 export function lbTo(tg: string): { after: Attrs; unknown: Attrs; expressions: Attrs } {
   return {
     after: { target_group_arn: null, container_name: 'app', container_port: 80, elb_name: null },
     unknown: { target_group_arn: true },
-    expressions: { target_group_arn: ref(`aws_lb_target_group.${tg}.arn`, `aws_lb_target_group.${tg}`), container_name: constant('app'), container_port: constant(80) },
+    expressions: {
+      target_group_arn: ref(`aws_lb_target_group.${tg}.arn`, `aws_lb_target_group.${tg}`),
+      container_name: constant('app'),
+      container_port: constant(80),
+    },
   };
 }
 
 export const scalingTarget = (svc: string, max: number, x: Extra = {}): ResSpec =>
-  spec('aws_appautoscaling_target.' + svc, { service_namespace: 'ecs', resource_id: `service/main/${svc}`, scalable_dimension: 'ecs:service:DesiredCount', min_capacity: 1, max_capacity: max }, x, {
-    unknown: { id: true, arn: true },
-  });
+  spec(
+    'aws_appautoscaling_target.' + svc,
+    {
+      service_namespace: 'ecs',
+      resource_id: `service/main/${svc}`,
+      scalable_dimension: 'ecs:service:DesiredCount',
+      min_capacity: 1,
+      max_capacity: max,
+    },
+    x,
+    {
+      unknown: { id: true, arn: true },
+    },
+  );
 
-export const trunkingSetting = (value: string, x: Extra = {}): ResSpec => spec('aws_ecs_account_setting_default.trunking', { name: 'awsvpcTrunking', value }, x, { unknown: { id: true } });
-
+export const trunkingSetting = (value: string, x: Extra = {}): ResSpec =>
+  spec('aws_ecs_account_setting_default.trunking', { name: 'awsvpcTrunking', value }, x, { unknown: { id: true } });

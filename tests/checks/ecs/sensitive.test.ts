@@ -18,7 +18,14 @@ describe('ECS rules and sensitive values', () => {
           health_check_grace_period_seconds: Number(SECRETS[4]),
           capacity_provider_strategy: strategy([SECRETS[1]!, 1, 0]),
         },
-        { sensitive: { iam_role: true, platform_version: true, health_check_grace_period_seconds: true, capacity_provider_strategy: [{ capacity_provider: true }] } },
+        {
+          sensitive: {
+            iam_role: true,
+            platform_version: true,
+            health_check_grace_period_seconds: true,
+            capacity_provider_strategy: [{ capacity_provider: true }],
+          },
+        },
       ),
       cluster(),
       clusterProviders([SECRETS[2]!], [], { sensitive: { capacity_providers: true } }),
@@ -28,7 +35,9 @@ describe('ECS rules and sensitive values', () => {
       new Set(['ECS_LAUNCHTYPE_XOR_CPS', 'ECS_IAM_ROLE_AWSVPC', 'ECS_PLATFORM_VERSION_EC2', 'ECS_HCGP_NO_LB', 'ECS_CP_NOT_ASSOCIATED']),
     );
     expect(fs.find((f) => f.rule === 'ECS_IAM_ROLE_AWSVPC')!.message).toContain('iam_role (sensitive)');
-    expect(fs.find((f) => f.rule === 'ECS_CP_NOT_ASSOCIATED')!.message).toContain('capacity provider (sensitive) is not associated with cluster aws_ecs_cluster.main (associated: (sensitive))');
+    expect(fs.find((f) => f.rule === 'ECS_CP_NOT_ASSOCIATED')!.message).toContain(
+      'capacity provider (sensitive) is not associated with cluster aws_ecs_cluster.main (associated: (sensitive))',
+    );
     // … without printing any of them.
     for (const f of fs) for (const s of SECRETS) expect(f.message).not.toContain(s);
   });

@@ -29,11 +29,16 @@ describe('ECS services and task definitions that leave launch type and network m
 
   it('reads the plan without error and lists the task sets among the analysed resources', () => {
     expect(plan.error).toBeNull();
-    expect(plan.resources.filter((r) => r.type === 'aws_ecs_task_set').map((r) => r.address)).toEqual(['aws_ecs_task_set.blue', 'aws_ecs_task_set.green']);
+    expect(plan.resources.filter((r) => r.type === 'aws_ecs_task_set').map((r) => r.address)).toEqual([
+      'aws_ecs_task_set.blue',
+      'aws_ecs_task_set.green',
+    ]);
   });
 
   it('a Fargate task definition without network_mode is bridge, so an error; nothing else is flagged', () => {
-    expect(plan.findings.map((f) => [f.rule, f.address, f.path])).toEqual([['FARGATE_NETWORK_MODE', 'aws_ecs_task_definition.worker', 'network_mode']]);
+    expect(plan.findings.map((f) => [f.rule, f.address, f.path])).toEqual([
+      ['FARGATE_NETWORK_MODE', 'aws_ecs_task_definition.worker', 'network_mode'],
+    ]);
     expect(plan.findings[0]!.message).toBe('network_mode is "bridge" (not set: the AWS default); Fargate supports only "awsvpc"');
   });
 
@@ -42,7 +47,9 @@ describe('ECS services and task definitions that leave launch type and network m
     // 4 tasks: 1 (base) + 0.75 on FARGATE, 2.25 on FARGATE_SPOT
     expect(web.monthlyAfter).toBeCloseTo(1.75 * TASK_MONTH + 2.25 * SPOT_MONTH, 9);
     expect(web.description).toBe('Fargate Linux/x86, 0.5 vCPU / 1 GB × 4');
-    expect(web.notes).toContain('4 tasks split by the capacity provider strategy (base first, then by weight): 1.75 on FARGATE, 2.25 on FARGATE_SPOT');
+    expect(web.notes).toContain(
+      '4 tasks split by the capacity provider strategy (base first, then by weight): 1.75 on FARGATE, 2.25 on FARGATE_SPOT',
+    );
   });
 
   it('a service without launch_type in a cluster with no capacity providers runs on EC2', () => {
@@ -51,7 +58,7 @@ describe('ECS services and task definitions that leave launch type and network m
     expect(batch.description).toBe('EC2 capacity');
   });
 
-  it("an EXTERNAL service is priced from its task sets: each its scale of the desired count, placed its own way", () => {
+  it('an EXTERNAL service is priced from its task sets: each its scale of the desired count, placed its own way', () => {
     const canary = cost('aws_ecs_service.canary');
     // blue: 100% of 4 = 4 on FARGATE; green: 50% of 4 = 2 on FARGATE_SPOT
     expect(canary.monthlyAfter).toBeCloseTo(4 * TASK_MONTH + 2 * SPOT_MONTH, 9);
@@ -62,7 +69,9 @@ describe('ECS services and task definitions that leave launch type and network m
       ['task set aws_ecs_task_set.green: Fargate Spot vCPU (Linux/x86)', 730],
       ['task set aws_ecs_task_set.green: Fargate Spot memory (Linux/x86)', 1460],
     ]);
-    expect(canary.notes).toContain('task set aws_ecs_task_set.green runs 50% of the desired count: 2 tasks on Fargate Linux/x86, 0.5 vCPU / 1 GB');
+    expect(canary.notes).toContain(
+      'task set aws_ecs_task_set.green runs 50% of the desired count: 2 tasks on Fargate Linux/x86, 0.5 vCPU / 1 GB',
+    );
   });
 
   it('adds up to the total', () => {
@@ -81,11 +90,23 @@ describe('placement and network mode left to AWS, rule by rule', () => {
   });
 
   it('ECS_IAM_ROLE_AWSVPC: a bridge task (network_mode not set) may have a service role', () => {
-    expect(check(ECS_IAM_ROLE_AWSVPC, [bridgeTd(), service('web', { launch_type: 'EC2', network_configuration: [], iam_role: 'arn:aws:iam::123456789012:role/ecs' })])).toEqual([]);
+    expect(
+      check(ECS_IAM_ROLE_AWSVPC, [
+        bridgeTd(),
+        service('web', { launch_type: 'EC2', network_configuration: [], iam_role: 'arn:aws:iam::123456789012:role/ecs' }),
+      ]),
+    ).toEqual([]);
   });
 
   it("no cluster written: the account's default cluster decides, and nothing assumes EC2 or Fargate for it", () => {
-    const plan = validatePlan('t.json', JSON.parse(JSON.stringify(buildPlan([service('web', { launch_type: null, cluster: null }, { unknown: { launch_type: true, cluster: true } })]))));
+    const plan = validatePlan(
+      't.json',
+      JSON.parse(
+        JSON.stringify(
+          buildPlan([service('web', { launch_type: null, cluster: null }, { unknown: { launch_type: true, cluster: true } })]),
+        ),
+      ),
+    );
     const model = buildModel(plan);
     const p = servicePlacement(model.resources[0]!, buildGraph(model));
     expect(p).toEqual({
@@ -95,7 +116,24 @@ describe('placement and network mode left to AWS, rule by rule', () => {
   });
 
   it('a cluster in the plan without a default strategy gives the EC2 launch type', () => {
-    const plan = validatePlan('t.json', JSON.parse(JSON.stringify(buildPlan([cluster(), service('web', { launch_type: null }, { unknown: { launch_type: true, cluster: true }, expressions: { cluster: ref('aws_ecs_cluster.main.id', 'aws_ecs_cluster.main') } })]))));
+    const plan = validatePlan(
+      't.json',
+      JSON.parse(
+        JSON.stringify(
+          buildPlan([
+            cluster(),
+            service(
+              'web',
+              { launch_type: null },
+              {
+                unknown: { launch_type: true, cluster: true },
+                expressions: { cluster: ref('aws_ecs_cluster.main.id', 'aws_ecs_cluster.main') },
+              },
+            ),
+          ]),
+        ),
+      ),
+    );
     const model = buildModel(plan);
     const svc = model.byAddress.get('aws_ecs_service.web')!;
     expect(servicePlacement(svc, buildGraph(model))).toEqual({ kind: 'default' });
@@ -105,7 +143,13 @@ describe('placement and network mode left to AWS, rule by rule', () => {
 describe('task sets', () => {
   const taskSet = (launchType: string | null): ResSpec => ({
     address: 'aws_ecs_task_set.blue',
-    after: { launch_type: launchType, capacity_provider_strategy: [], scale: [{ unit: 'PERCENT', value: 100 }], load_balancer: [], service_registries: [] },
+    after: {
+      launch_type: launchType,
+      capacity_provider_strategy: [],
+      scale: [{ unit: 'PERCENT', value: 100 }],
+      load_balancer: [],
+      service_registries: [],
+    },
     unknown: { service: true, cluster: true, task_definition: true, arn: true, id: true, ...(launchType ? {} : { launch_type: true }) },
     expressions: {
       service: ref('aws_ecs_service.web.id', 'aws_ecs_service.web'),
@@ -119,7 +163,9 @@ describe('task sets', () => {
 
   it('the Fargate rules see the task definition a Fargate task set runs', () => {
     const fs = check(FARGATE_NETWORK_MODE, [td(), cluster(), taskSet('FARGATE')]);
-    expect(fs.map((f) => [f.address, f.message])).toEqual([['aws_ecs_task_definition.web', 'network_mode is "bridge"; Fargate supports only "awsvpc"']]);
+    expect(fs.map((f) => [f.address, f.message])).toEqual([
+      ['aws_ecs_task_definition.web', 'network_mode is "bridge"; Fargate supports only "awsvpc"'],
+    ]);
   });
 
   it('a task set on EC2 does not make its task definition a Fargate one', () => {

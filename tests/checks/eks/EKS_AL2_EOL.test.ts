@@ -9,7 +9,9 @@ describe('EKS_AL2_EOL', () => {
     const f = run([cluster({ version: '1.33' }), nodeGroup({ ami_type: 'AL2_x86_64' })]);
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ rule: 'EKS_AL2_EOL', severity: 'error', address: NG, path: 'ami_type' });
-    expect(f[0]!.message).toBe('ami_type "AL2_x86_64" on Kubernetes "1.33": EKS publishes no Amazon Linux 2 AMIs after Kubernetes 1.32, so the node group fails at apply; migrate to AL2023_x86_64_STANDARD or BOTTLEROCKET_x86_64');
+    expect(f[0]!.message).toBe(
+      'ami_type "AL2_x86_64" on Kubernetes "1.33": EKS publishes no Amazon Linux 2 AMIs after Kubernetes 1.32, so the node group fails at apply; migrate to AL2023_x86_64_STANDARD or BOTTLEROCKET_x86_64',
+    );
   });
 
   it('maps the GPU AMI to the accelerated replacements', () => {

@@ -18,12 +18,16 @@ describe('EKS_AMI_ACCEL', () => {
 
   it('warns on a Neuron AMI type without Inferentia/Trainium, and on Neuron types with a standard AMI', () => {
     const neuron = run([nodeGroup({ ami_type: 'AL2023_x86_64_NEURON', instance_types: ['c5.large'] })]);
-    expect(neuron[0]!.message).toContain('carries AWS Neuron (Inferentia/Trainium) drivers, but instance type "c5.large" has no AWS Neuron');
+    expect(neuron[0]!.message).toContain(
+      'carries AWS Neuron (Inferentia/Trainium) drivers, but instance type "c5.large" has no AWS Neuron',
+    );
     const std = run([nodeGroup({ ami_type: 'AL2023_x86_64_STANDARD', instance_types: ['inf2.xlarge'] })]);
-    expect(std[0]!.message).toBe('instance type "inf2.xlarge" has AWS Neuron (Inferentia/Trainium) accelerators, but ami_type "AL2023_x86_64_STANDARD" has no AWS Neuron (Inferentia/Trainium) drivers, so pods cannot use them: use AL2023_x86_64_NEURON');
+    expect(std[0]!.message).toBe(
+      'instance type "inf2.xlarge" has AWS Neuron (Inferentia/Trainium) accelerators, but ami_type "AL2023_x86_64_STANDARD" has no AWS Neuron (Inferentia/Trainium) drivers, so pods cannot use them: use AL2023_x86_64_NEURON',
+    );
   });
 
-  it('warns on an NVIDIA GPU type with a standard AMI type, suggesting the family\'s NVIDIA variant', () => {
+  it("warns on an NVIDIA GPU type with a standard AMI type, suggesting the family's NVIDIA variant", () => {
     const f = run([nodeGroup({ ami_type: 'BOTTLEROCKET_x86_64', instance_types: ['g6.xlarge'] })]);
     expect(f).toHaveLength(1);
     expect(f[0]!.message).toContain('use BOTTLEROCKET_x86_64_NVIDIA or BOTTLEROCKET_x86_64_NVIDIA_FIPS');

@@ -10,7 +10,9 @@ describe('EKS_NG_VERSION_SKEW', () => {
     const f = run([cluster({ version: '1.33' }), nodeGroup({ version: '1.34' })]);
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ rule: 'EKS_NG_VERSION_SKEW', severity: 'error', address: NG, path: 'version' });
-    expect(f[0]!.message).toBe(`node group version "1.34" is newer than cluster ${CLUSTER}'s version "1.33": EKS rejects a node group newer than its control plane; use "1.33" or upgrade the cluster first`);
+    expect(f[0]!.message).toBe(
+      `node group version "1.34" is newer than cluster ${CLUSTER}'s version "1.33": EKS rejects a node group newer than its control plane; use "1.33" or upgrade the cluster first`,
+    );
   });
 
   it('reports a control-plane upgrade while a node group lags the current version', () => {
@@ -31,7 +33,10 @@ describe('EKS_NG_VERSION_SKEW', () => {
   it('passes the usual upgrade order and allowed lags, following a reference to an unknown cluster name', () => {
     expect(run([update(cluster({ version: '1.34' }), { version: '1.33' }), update(nodeGroup({ version: '1.33' }), {})])).toEqual([]);
     expect(run([cluster({ version: '1.34' }), nodeGroup({ version: '1.31' })])).toEqual([]);
-    const byRef = nodeGroup({ cluster_name: null, version: '1.35' }, { unknown: { cluster_name: true }, expressions: { cluster_name: ref('aws_eks_cluster.main.name', 'aws_eks_cluster.main') } });
+    const byRef = nodeGroup(
+      { cluster_name: null, version: '1.35' },
+      { unknown: { cluster_name: true }, expressions: { cluster_name: ref('aws_eks_cluster.main.name', 'aws_eks_cluster.main') } },
+    );
     expect(run([cluster({ name: null, version: '1.34' }, { unknown: { name: true } }), byRef]).map((x) => x.path)).toEqual(['version']);
   });
 

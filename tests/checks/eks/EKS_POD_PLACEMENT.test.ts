@@ -21,7 +21,16 @@ function nodeGroup(types: string[] = ['m7g.large'], over: Record<string, unknown
       launch_template: [],
       ...over,
     },
-    unknown: { arn: true, id: true, status: true, resources: true, capacity_type: true, disk_size: true, release_version: true, version: true },
+    unknown: {
+      arn: true,
+      id: true,
+      status: true,
+      resources: true,
+      capacity_type: true,
+      disk_size: true,
+      release_version: true,
+      version: true,
+    },
   };
 }
 
@@ -29,7 +38,12 @@ const run = (rs: ResSpec[]) => check(EKS_POD_PLACEMENT, rs);
 
 describe('EKS_POD_PLACEMENT', () => {
   it('flags an 8 vCPU / 64 GiB pod when every node has 2 vCPU / 8 GiB and no Fargate profile selects its namespace', () => {
-    const f = run([cluster, nodeGroup(), profile({ selector: [{ namespace: 'batch', labels: null }] }), deployment([['8', '64Gi']], { namespace: 'apps' })]);
+    const f = run([
+      cluster,
+      nodeGroup(),
+      profile({ selector: [{ namespace: 'batch', labels: null }] }),
+      deployment([['8', '64Gi']], { namespace: 'apps' }),
+    ]);
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ rule: 'EKS_POD_PLACEMENT', severity: 'warning', address: 'kubernetes_deployment_v1.web' });
     expect(f[0]!.message).toContain('8 vCPU');
@@ -71,7 +85,11 @@ describe('EKS_POD_PLACEMENT', () => {
 
   it('says nothing when the requests are unknown, or no capacity is in the plan', () => {
     const d = deployment([['500m', '1Gi']]);
-    const unknownReq: ResSpec = { ...d, unknown: { ...(d.unknown as object), spec: [{ template: [{ spec: [{ container: true }] }] }] }, expressions: { spec: [{ template: [{ spec: [{ container: { references: ['var.containers'] } }] }] }] } };
+    const unknownReq: ResSpec = {
+      ...d,
+      unknown: { ...(d.unknown as object), spec: [{ template: [{ spec: [{ container: true }] }] }] },
+      expressions: { spec: [{ template: [{ spec: [{ container: { references: ['var.containers'] } }] }] }] },
+    };
     expect(run([cluster, nodeGroup(), unknownReq])).toEqual([]);
     expect(run([cluster, deployment([['8', '64Gi']])])).toEqual([]);
   });
@@ -92,9 +110,17 @@ describe('EKS_POD_PLACEMENT on DaemonSets and cron jobs', () => {
     const after = JSON.parse(JSON.stringify(d.after)) as { metadata: unknown; spec: { template: unknown; selector: unknown }[] };
     if (type === 'kubernetes_cron_job_v1') {
       const template = after.spec[0]!.template;
-      return { ...d, address: `${type}.web`, after: { metadata: after.metadata, spec: [{ schedule: '*/5 * * * *', job_template: [{ metadata: [], spec: [{ template }] }] }] } };
+      return {
+        ...d,
+        address: `${type}.web`,
+        after: { metadata: after.metadata, spec: [{ schedule: '*/5 * * * *', job_template: [{ metadata: [], spec: [{ template }] }] }] },
+      };
     }
-    return { ...d, address: `${type}.web`, after: { metadata: after.metadata, spec: [{ selector: after.spec[0]!.selector, template: after.spec[0]!.template }] } };
+    return {
+      ...d,
+      address: `${type}.web`,
+      after: { metadata: after.metadata, spec: [{ selector: after.spec[0]!.selector, template: after.spec[0]!.template }] },
+    };
   }
 
   it('tells in an info which node groups cannot hold a DaemonSet pod, and never counts Fargate', () => {

@@ -14,7 +14,9 @@ describe('EKS_SCALING', () => {
       ['EKS_SCALING', 'error', NG, 'scaling_config[0].min_size'],
     ]);
     expect(f[1]!.message).toBe('min_size 1 is greater than max_size 0: EKS requires min_size <= desired_size <= max_size');
-    expect(run([nodeGroup(sizes(5, 1, 3))])[0]!.message).toBe('desired_size 5 is greater than max_size 3: EKS requires min_size <= desired_size <= max_size');
+    expect(run([nodeGroup(sizes(5, 1, 3))])[0]!.message).toBe(
+      'desired_size 5 is greater than max_size 3: EKS requires min_size <= desired_size <= max_size',
+    );
   });
 
   it('reports the hidden trap: min_size raised above the kept desired_size', () => {

@@ -9,11 +9,15 @@ describe('EKS_UPGRADE_ONE_MINOR', () => {
     const f = run([update(cluster({ version: '1.34' }), { version: '1.32' })]);
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ rule: 'EKS_UPGRADE_ONE_MINOR', severity: 'error', address: CLUSTER, path: 'version' });
-    expect(f[0]!.message).toBe('version jumps 2 minor versions from "1.32" to "1.34": EKS upgrades a control plane one minor version at a time; apply 1.33 first, then each following minor');
+    expect(f[0]!.message).toBe(
+      'version jumps 2 minor versions from "1.32" to "1.34": EKS upgrades a control plane one minor version at a time; apply 1.33 first, then each following minor',
+    );
   });
 
   it('reports a downgrade', () => {
-    expect(run([update(cluster({ version: '1.33' }), { version: '1.34' })])[0]!.message).toContain('version goes down from "1.34" to "1.33"');
+    expect(run([update(cluster({ version: '1.33' }), { version: '1.34' })])[0]!.message).toContain(
+      'version goes down from "1.34" to "1.33"',
+    );
   });
 
   it('passes a one-minor upgrade, an unchanged version and a new cluster', () => {

@@ -11,7 +11,12 @@ describe('EKS_UPGRADE_POLICY', () => {
     expect(EKS_UPGRADE_WARN_DAYS).toBe(90);
     const f = run([cluster({ version: '1.34' })], { asOf: '2026-11-22' });
     expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ rule: 'EKS_UPGRADE_POLICY', severity: 'warning', address: CLUSTER, path: 'upgrade_policy[0].support_type' });
+    expect(f[0]).toMatchObject({
+      rule: 'EKS_UPGRADE_POLICY',
+      severity: 'warning',
+      address: CLUSTER,
+      path: 'upgrade_policy[0].support_type',
+    });
     expect(f[0]!.message).toBe(
       'standard support for Kubernetes "1.34" ends on 2026-12-02 (in 10 days): with support_type EXTENDED (the default) the cluster then enters extended support and costs $0.60/hr instead of $0.10/hr (+$0.50/hr, about +$365/month); upgrade before that date, or set support_type STANDARD while still in standard support',
     );
@@ -19,7 +24,9 @@ describe('EKS_UPGRADE_POLICY', () => {
 
   it('warns about the forced upgrade with STANDARD', () => {
     const f = run([cluster({ version: '1.34', ...policy('STANDARD') })], { asOf: '2026-09-10' });
-    expect(f[0]!.message).toContain('(in 83 days): with support_type "STANDARD" EKS then upgrades the control plane to the next minor version by itself');
+    expect(f[0]!.message).toContain(
+      '(in 83 days): with support_type "STANDARD" EKS then upgrades the control plane to the next minor version by itself',
+    );
   });
 
   it('reports switching to STANDARD once the version is in extended support', () => {
@@ -37,7 +44,14 @@ describe('EKS_UPGRADE_POLICY', () => {
 
   it('says nothing when the version or a configured policy is unknown', () => {
     expect(run([cluster({ version: null }, { unknown: { version: true } })], { asOf: '2026-11-22' })).toEqual([]);
-    const configured = { unknown: { upgrade_policy: true }, expressions: { name: { constant_value: 'main' }, version: { constant_value: '1.34' }, upgrade_policy: [{ support_type: { references: ['var.support_type'] } }] } };
+    const configured = {
+      unknown: { upgrade_policy: true },
+      expressions: {
+        name: { constant_value: 'main' },
+        version: { constant_value: '1.34' },
+        upgrade_policy: [{ support_type: { references: ['var.support_type'] } }],
+      },
+    };
     expect(run([cluster({ version: '1.34', upgrade_policy: null }, configured)], { asOf: '2026-11-22' })).toEqual([]);
   });
 

@@ -17,7 +17,9 @@ describe('EKS_VERSION_SUPPORT', () => {
   it('reports a version past the end of extended support, and one older than the calendar', () => {
     const f = run([cluster({ version: '1.30' })], { asOf: '2026-11-22' });
     expect(f[0]!.severity).toBe('error');
-    expect(f[0]!.message).toBe('Kubernetes "1.30" is past the end of EKS extended support (2026-07-23) on 2026-11-22: EKS rejects it ("unsupported Kubernetes version") and auto-upgrades existing control planes; use 1.36');
+    expect(f[0]!.message).toBe(
+      'Kubernetes "1.30" is past the end of EKS extended support (2026-07-23) on 2026-11-22: EKS rejects it ("unsupported Kubernetes version") and auto-upgrades existing control planes; use 1.36',
+    );
     expect(run([cluster({ version: '1.21' })])[0]!.message).toContain('older than every version in the EKS calendar (oldest 1.23');
   });
 

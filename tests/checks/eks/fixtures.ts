@@ -11,7 +11,11 @@ export const ADDON = 'aws_eks_addon.proxy';
 type Extra = Partial<ResSpec>;
 
 export function cluster(after: Record<string, unknown> = {}, extra: Extra = {}): ResSpec {
-  return { address: CLUSTER, after: { name: 'main', arn: 'arn:aws:eks:us-east-1:123456789012:cluster/main', version: '1.34', ...after }, ...extra };
+  return {
+    address: CLUSTER,
+    after: { name: 'main', arn: 'arn:aws:eks:us-east-1:123456789012:cluster/main', version: '1.34', ...after },
+    ...extra,
+  };
 }
 
 export function nodeGroup(after: Record<string, unknown> = {}, extra: Extra = {}): ResSpec {
@@ -42,7 +46,11 @@ export function launchTemplate(after: Record<string, unknown> = {}, extra: Extra
 }
 
 export function addon(after: Record<string, unknown> = {}, extra: Extra = {}): ResSpec {
-  return { address: ADDON, after: { cluster_name: 'main', addon_name: 'kube-proxy', addon_version: 'v1.34.6-eksbuild.13', ...after }, ...extra };
+  return {
+    address: ADDON,
+    after: { cluster_name: 'main', addon_name: 'kube-proxy', addon_version: 'v1.34.6-eksbuild.13', ...after },
+    ...extra,
+  };
 }
 
 /** An in-place update from `before` to `after`. */

@@ -11,7 +11,20 @@ describe('EKS findings and the cost section agree on the control-plane price', (
     const dir = mkdtempSync(join(tmpdir(), 'cpc-edp-'));
     const configFile = join(dir, '.container-plan-check.yml');
     writeFileSync(configFile, 'cost:\n  edpDiscountPercent: 50\n');
-    const plan = writePlan('edp.json', buildPlan([{ address: 'aws_eks_cluster.main', after: { name: 'main', version: '1.32', role_arn: 'arn:aws:iam::111122223333:role/eks', upgrade_policy: [{ support_type: 'EXTENDED' }] } }]));
+    const plan = writePlan(
+      'edp.json',
+      buildPlan([
+        {
+          address: 'aws_eks_cluster.main',
+          after: {
+            name: 'main',
+            version: '1.32',
+            role_arn: 'arn:aws:iam::111122223333:role/eks',
+            upgrade_policy: [{ support_type: 'EXTENDED' }],
+          },
+        },
+      ]),
+    );
     const { report } = await analyse([plan], { asOf: '2026-11-30', failOn: 'never', prices: 'snapshot', configFile });
     const finding = report.plans[0]!.findings.find((f) => f.rule === 'EKS_VERSION_SUPPORT')!;
     const cluster = report.plans[0]!.cost!.resources.find((r) => r.address === 'aws_eks_cluster.main')!;

@@ -6,7 +6,10 @@ import { check } from '../helpers.js';
 import { cluster, profile } from './fixtures.js';
 
 describe('EKS_FARGATE_IMMUTABLE', () => {
-  const replaced = profile({ selector: [{ namespace: 'apps', labels: { tier: 'web' } }] }, { actions: ['delete', 'create'], before: profile().after! });
+  const replaced = profile(
+    { selector: [{ namespace: 'apps', labels: { tier: 'web' } }] },
+    { actions: ['delete', 'create'], before: profile().after! },
+  );
 
   it('warns when the profile is replaced', () => {
     const f = check(EKS_FARGATE_IMMUTABLE, [cluster, replaced]);
@@ -27,14 +30,19 @@ describe('EKS_FARGATE_IMMUTABLE', () => {
   });
 
   it('describes create_before_destroy ordering', () => {
-    const f = check(EKS_FARGATE_IMMUTABLE, [cluster, profile({ fargate_profile_name: 'apps-v2' }, { actions: ['create', 'delete'], before: profile().after! })]);
+    const f = check(EKS_FARGATE_IMMUTABLE, [
+      cluster,
+      profile({ fargate_profile_name: 'apps-v2' }, { actions: ['create', 'delete'], before: profile().after! }),
+    ]);
     expect(f).toHaveLength(1);
     expect(f[0]!.message).toContain('created first');
   });
 
   it('says nothing for a create, an in-place tag update or no change', () => {
     expect(check(EKS_FARGATE_IMMUTABLE, [cluster, profile()])).toEqual([]);
-    expect(check(EKS_FARGATE_IMMUTABLE, [cluster, profile({ tags: { team: 'a' } }, { actions: ['update'], before: profile().after! })])).toEqual([]);
+    expect(
+      check(EKS_FARGATE_IMMUTABLE, [cluster, profile({ tags: { team: 'a' } }, { actions: ['update'], before: profile().after! })]),
+    ).toEqual([]);
     expect(check(EKS_FARGATE_IMMUTABLE, [cluster, profile({}, { actions: ['no-op'], before: profile().after! })])).toEqual([]);
   });
 });

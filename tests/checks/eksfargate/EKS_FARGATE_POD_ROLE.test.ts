@@ -10,17 +10,28 @@ const byRef = () =>
     { pod_execution_role_arn: undefined },
     {
       unknown: { arn: true, id: true, status: true, pod_execution_role_arn: true },
-      expressions: { cluster_name: ref('aws_eks_cluster.main.name', 'aws_eks_cluster.main'), pod_execution_role_arn: ref('aws_iam_role.fargate.arn', 'aws_iam_role.fargate') },
+      expressions: {
+        cluster_name: ref('aws_eks_cluster.main.name', 'aws_eks_cluster.main'),
+        pod_execution_role_arn: ref('aws_iam_role.fargate.arn', 'aws_iam_role.fargate'),
+      },
     },
   );
 
-const ecsTrust = JSON.stringify({ Version: '2012-10-17', Statement: { Effect: 'Allow', Principal: { Service: ['ecs-tasks.amazonaws.com'] }, Action: ['sts:AssumeRole'] } });
+const ecsTrust = JSON.stringify({
+  Version: '2012-10-17',
+  Statement: { Effect: 'Allow', Principal: { Service: ['ecs-tasks.amazonaws.com'] }, Action: ['sts:AssumeRole'] },
+});
 
 describe('EKS_FARGATE_POD_ROLE', () => {
   it('fails a role whose trust policy does not allow eks-fargate-pods.amazonaws.com', () => {
     const f = check(EKS_FARGATE_POD_ROLE, [cluster, role(ecsTrust), attachment(), byRef()]);
     expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ rule: 'EKS_FARGATE_POD_ROLE', severity: 'error', address: 'aws_eks_fargate_profile.apps', path: 'pod_execution_role_arn' });
+    expect(f[0]).toMatchObject({
+      rule: 'EKS_FARGATE_POD_ROLE',
+      severity: 'error',
+      address: 'aws_eks_fargate_profile.apps',
+      path: 'pod_execution_role_arn',
+    });
     expect(f[0]!.message).toContain('aws_iam_role.fargate');
     expect(f[0]!.message).toContain('eks-fargate-pods.amazonaws.com');
   });
@@ -30,7 +41,11 @@ describe('EKS_FARGATE_POD_ROLE', () => {
   });
 
   it('finds the role by its ARN value too', () => {
-    const known = { ...role(ecsTrust), after: { ...role(ecsTrust).after, arn: 'arn:aws:iam::111122223333:role/fargate-pods' }, unknown: { id: true } };
+    const known = {
+      ...role(ecsTrust),
+      after: { ...role(ecsTrust).after, arn: 'arn:aws:iam::111122223333:role/fargate-pods' },
+      unknown: { id: true },
+    };
     const f = check(EKS_FARGATE_POD_ROLE, [cluster, known, attachment(), profile()]);
     expect(f.map((x) => x.severity)).toEqual(['error']);
   });

@@ -7,14 +7,29 @@ describe('EKS_FARGATE_POD_SIZE', () => {
   it("shows AWS's example: a pod requesting 1 vCPU and 8 GB runs as 2 vCPU / 9 GB on the profile that selects it", () => {
     const f = check(EKS_FARGATE_POD_SIZE, [cluster, profile(), deployment([['1', '8Gi']])]);
     expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ rule: 'EKS_FARGATE_POD_SIZE', severity: 'info', address: 'kubernetes_deployment_v1.web', path: 'spec[0].template[0].spec[0]' });
+    expect(f[0]).toMatchObject({
+      rule: 'EKS_FARGATE_POD_SIZE',
+      severity: 'info',
+      address: 'kubernetes_deployment_v1.web',
+      path: 'spec[0].template[0].spec[0]',
+    });
     expect(f[0]!.message).toContain('requests 1 vCPU and 8 GB');
     expect(f[0]!.message).toContain('8448 MiB with the 256 MiB Fargate adds');
     expect(f[0]!.message).toContain('on Fargate (profile "apps") it runs and is billed as 2 vCPU / 9 GB');
   });
 
   it('sums containers, weighs init containers and falls back to limits when requests are not set', () => {
-    const f = check(EKS_FARGATE_POD_SIZE, [cluster, profile(), deployment([['250m', '256Mi'], ['250m', '256Mi']], { init: [['2', '128Mi']], limitsOnly: true })]);
+    const f = check(EKS_FARGATE_POD_SIZE, [
+      cluster,
+      profile(),
+      deployment(
+        [
+          ['250m', '256Mi'],
+          ['250m', '256Mi'],
+        ],
+        { init: [['2', '128Mi']], limitsOnly: true },
+      ),
+    ]);
     expect(f).toHaveLength(1);
     expect(f[0]!.message).toContain('2 containers and 1 init container');
     expect(f[0]!.message).toContain('requests 2 vCPU and 0.5 GB, 768 MiB');
@@ -23,7 +38,13 @@ describe('EKS_FARGATE_POD_SIZE', () => {
 
   it('says nothing for a pod no profile in the plan selects', () => {
     expect(check(EKS_FARGATE_POD_SIZE, [cluster, profile(), deployment([['1', '8Gi']], { namespace: 'batch' })])).toEqual([]);
-    expect(check(EKS_FARGATE_POD_SIZE, [cluster, profile({ selector: [{ namespace: 'apps', labels: { compute: 'fargate' } }] }), deployment([['1', '8Gi']])])).toEqual([]);
+    expect(
+      check(EKS_FARGATE_POD_SIZE, [
+        cluster,
+        profile({ selector: [{ namespace: 'apps', labels: { compute: 'fargate' } }] }),
+        deployment([['1', '8Gi']]),
+      ]),
+    ).toEqual([]);
   });
 
   it('shows the size conditionally when the plan has no Fargate profile', () => {
@@ -33,7 +54,14 @@ describe('EKS_FARGATE_POD_SIZE', () => {
   });
 
   it('warns when no Fargate size is large enough for a selected pod', () => {
-    const f = check(EKS_FARGATE_POD_SIZE, [cluster, profile({ selector: [{ namespace: 'app*', labels: null }] }), deployment([['8', '64Gi'], ['8', '60Gi']])]);
+    const f = check(EKS_FARGATE_POD_SIZE, [
+      cluster,
+      profile({ selector: [{ namespace: 'app*', labels: null }] }),
+      deployment([
+        ['8', '64Gi'],
+        ['8', '60Gi'],
+      ]),
+    ]);
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ severity: 'warning' });
     expect(f[0]!.message).toContain('stays Pending');

@@ -24,7 +24,12 @@ function network(publicDefault: 'igw' | 'nat'): ResSpec[] {
   const gw = publicDefault === 'igw' ? 'aws_internet_gateway.main' : 'aws_nat_gateway.main';
   return [
     // The gateway the default route goes to is in the plan too (created here, or unchanged).
-    { address: gw, after: {}, unknown: { id: true, arn: true, vpc_id: true }, expressions: { vpc_id: ref('aws_vpc.main.id', 'aws_vpc.main') } },
+    {
+      address: gw,
+      after: {},
+      unknown: { id: true, arn: true, vpc_id: true },
+      expressions: { vpc_id: ref('aws_vpc.main.id', 'aws_vpc.main') },
+    },
     subnet(0),
     subnet(1),
     assoc(0),
@@ -35,7 +40,9 @@ function network(publicDefault: 'igw' | 'nat'): ResSpec[] {
       unknown: { id: true, arn: true, vpc_id: true, route: [{ [publicDefault === 'igw' ? 'gateway_id' : 'nat_gateway_id']: true }] },
       expressions: {
         vpc_id: ref('aws_vpc.main.id', 'aws_vpc.main'),
-        route: [{ cidr_block: { constant_value: '0.0.0.0/0' }, [publicDefault === 'igw' ? 'gateway_id' : 'nat_gateway_id']: ref(`${gw}.id`, gw) }],
+        route: [
+          { cidr_block: { constant_value: '0.0.0.0/0' }, [publicDefault === 'igw' ? 'gateway_id' : 'nat_gateway_id']: ref(`${gw}.id`, gw) },
+        ],
       },
     },
   ];
@@ -54,7 +61,12 @@ describe('EKS_FARGATE_PRIVATE_SUBNETS', () => {
   it('fails subnets whose route table sends 0.0.0.0/0 to an internet gateway', () => {
     const f = check(EKS_FARGATE_PRIVATE_SUBNETS, [cluster, ...network('igw'), fp()]);
     expect(f).toHaveLength(2);
-    expect(f[0]).toMatchObject({ rule: 'EKS_FARGATE_PRIVATE_SUBNETS', severity: 'error', address: 'aws_eks_fargate_profile.apps', path: 'subnet_ids' });
+    expect(f[0]).toMatchObject({
+      rule: 'EKS_FARGATE_PRIVATE_SUBNETS',
+      severity: 'error',
+      address: 'aws_eks_fargate_profile.apps',
+      path: 'subnet_ids',
+    });
     expect(f.map((x) => x.message.split(' is public')[0])).toEqual(['subnet aws_subnet.private[0]', 'subnet aws_subnet.private[1]']);
     expect(f[0]!.message).toContain('aws_route_table.private');
     expect(f[0]!.message).toContain('aws_internet_gateway.main');
@@ -67,11 +79,23 @@ describe('EKS_FARGATE_PRIVATE_SUBNETS', () => {
   it('reads known subnet IDs, route table IDs and a separate aws_route', () => {
     const resources: ResSpec[] = [
       cluster,
-      { address: 'aws_route_table_association.a', actions: ['no-op'], after: { subnet_id: 'subnet-0aaa', route_table_id: 'rtb-01', gateway_id: null } },
-      { address: 'aws_route_table_association.b', actions: ['no-op'], after: { subnet_id: 'subnet-0bbb', route_table_id: 'rtb-02', gateway_id: null } },
+      {
+        address: 'aws_route_table_association.a',
+        actions: ['no-op'],
+        after: { subnet_id: 'subnet-0aaa', route_table_id: 'rtb-01', gateway_id: null },
+      },
+      {
+        address: 'aws_route_table_association.b',
+        actions: ['no-op'],
+        after: { subnet_id: 'subnet-0bbb', route_table_id: 'rtb-02', gateway_id: null },
+      },
       { address: 'aws_route_table.a', actions: ['no-op'], after: { id: 'rtb-01', route: [] } },
       { address: 'aws_route_table.b', actions: ['no-op'], after: { id: 'rtb-02', route: [] } },
-      { address: 'aws_route.b_default', after: { route_table_id: 'rtb-02', destination_cidr_block: '0.0.0.0/0', gateway_id: 'igw-0123' }, unknown: { id: true } },
+      {
+        address: 'aws_route.b_default',
+        after: { route_table_id: 'rtb-02', destination_cidr_block: '0.0.0.0/0', gateway_id: 'igw-0123' },
+        unknown: { id: true },
+      },
       profile(),
     ];
     const f = check(EKS_FARGATE_PRIVATE_SUBNETS, resources);
@@ -91,7 +115,9 @@ describe('EKS_FARGATE_PRIVATE_SUBNETS', () => {
 
   it('reports info when the gateway of the default route is unknown and not an internet gateway reference', () => {
     const net = network('igw').map((r) =>
-      r.address === 'aws_route_table.private' ? { ...r, expressions: { route: [{ cidr_block: { constant_value: '0.0.0.0/0' }, gateway_id: ref('var.gateway_id') }] } } : r,
+      r.address === 'aws_route_table.private'
+        ? { ...r, expressions: { route: [{ cidr_block: { constant_value: '0.0.0.0/0' }, gateway_id: ref('var.gateway_id') }] } }
+        : r,
     );
     const f = check(EKS_FARGATE_PRIVATE_SUBNETS, [cluster, ...net, fp()]);
     expect(f.map((x) => x.severity)).toEqual(['info']);

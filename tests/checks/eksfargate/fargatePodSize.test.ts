@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { cpuMillicores, fargatePodSize, memoryMiB, parseQuantity, podRequest, selectorMatches, wildcardMatch } from '../../../src/plan/eksfargate.js';
+import {
+  cpuMillicores,
+  fargatePodSize,
+  memoryMiB,
+  parseQuantity,
+  podRequest,
+  selectorMatches,
+  wildcardMatch,
+} from '../../../src/plan/eksfargate.js';
 
 describe('fargatePodSize', () => {
   it("AWS's worked example: 1 vCPU + 8 GB is provisioned as 2 vCPU / 9 GB", () => {

@@ -40,13 +40,22 @@ export const attachment = (policyArn: string | null = POLICY_ARN): ResSpec => ({
   address: 'aws_iam_role_policy_attachment.fargate',
   after: { role: 'fargate-pods', policy_arn: policyArn },
   unknown: policyArn === null ? { id: true, policy_arn: true } : { id: true },
-  expressions: { role: ref('aws_iam_role.fargate.name', 'aws_iam_role.fargate'), policy_arn: policyArn === null ? ref('aws_iam_policy.custom.arn') : { constant_value: policyArn } },
+  expressions: {
+    role: ref('aws_iam_role.fargate.name', 'aws_iam_role.fargate'),
+    policy_arn: policyArn === null ? ref('aws_iam_policy.custom.arn') : { constant_value: policyArn },
+  },
 });
 
 /** A deployment with containers given as [cpu, memory] requests (kubernetes provider 2.x shape). */
 export function deployment(
   containers: [string | null, string | null][],
-  opts: { namespace?: string; labels?: Record<string, string>; init?: [string | null, string | null][]; address?: string; limitsOnly?: boolean } = {},
+  opts: {
+    namespace?: string;
+    labels?: Record<string, string>;
+    init?: [string | null, string | null][];
+    address?: string;
+    limitsOnly?: boolean;
+  } = {},
 ): ResSpec {
   const c = (list: [string | null, string | null][], prefix: string) =>
     list.map(([cpu, mem], i) => {
@@ -67,7 +76,12 @@ export function deployment(
         {
           replicas: '2',
           selector: [{ match_labels: { app: 'web' } }],
-          template: [{ metadata: [{ labels: opts.labels ?? { app: 'web' } }], spec: [{ container: c(containers, 'c'), init_container: c(opts.init ?? [], 'i') }] }],
+          template: [
+            {
+              metadata: [{ labels: opts.labels ?? { app: 'web' } }],
+              spec: [{ container: c(containers, 'c'), init_container: c(opts.init ?? [], 'i') }],
+            },
+          ],
         },
       ],
       wait_for_rollout: true,

@@ -8,12 +8,25 @@ describe('EKS Fargate rules and sensitive values', () => {
     const secretSubnet = 'subnet-0secret0000000001';
     const secretName = 'profile-name-from-a-secret';
     const fp = profile(
-      { subnet_ids: [secretSubnet], fargate_profile_name: secretName, selector: [{ namespace: 'apps' }, ...Array.from({ length: 5 }, () => ({ namespace: '' }))] },
+      {
+        subnet_ids: [secretSubnet],
+        fargate_profile_name: secretName,
+        selector: [{ namespace: 'apps' }, ...Array.from({ length: 5 }, () => ({ namespace: '' }))],
+      },
       { sensitive: { subnet_ids: [true], fargate_profile_name: true }, actions: ['delete', 'create'], before: profile().after! },
     );
     const f = check(eksFargateRules, [cluster, role(), fp, deployment([['1', '8Gi']])]);
     // The profile is checked (selectors, subnets, role, limits, replacement, pod size), and nothing leaks.
-    expect(new Set(f.map((x) => x.rule))).toEqual(new Set(['EKS_FARGATE_SELECTORS', 'EKS_FARGATE_PRIVATE_SUBNETS', 'EKS_FARGATE_POD_ROLE', 'EKS_FARGATE_IMMUTABLE', 'EKS_FARGATE_LIMITS', 'EKS_FARGATE_POD_SIZE']));
+    expect(new Set(f.map((x) => x.rule))).toEqual(
+      new Set([
+        'EKS_FARGATE_SELECTORS',
+        'EKS_FARGATE_PRIVATE_SUBNETS',
+        'EKS_FARGATE_POD_ROLE',
+        'EKS_FARGATE_IMMUTABLE',
+        'EKS_FARGATE_LIMITS',
+        'EKS_FARGATE_POD_SIZE',
+      ]),
+    );
     for (const x of f) {
       expect(x.message).not.toContain(secretSubnet);
       expect(x.message).not.toContain(secretName);

@@ -14,7 +14,9 @@ describe('ECS_CONTAINER_SUM', () => {
   });
 
   it('reports a container memory above the task memory and reservations that do not fit', () => {
-    const f = run([taskDef({ cpu: '512', memory: '1 GB' }, [container({ memory: 2048 }), container({ name: 'side', memoryReservation: 512 })])]);
+    const f = run([
+      taskDef({ cpu: '512', memory: '1 GB' }, [container({ memory: 2048 }), container({ name: 'side', memoryReservation: 512 })]),
+    ]);
     expect(f.map((x) => x.path)).toEqual(['container_definitions[0].memory', 'container_definitions']);
     expect(f[0]!.message).toBe('container "web" sets memory 2048 MiB, more than the task\'s memory "1 GB" (1024 MiB)');
     expect(f[1]!.message).toContain('the containers reserve 2560 MiB in total');
@@ -28,7 +30,9 @@ describe('ECS_CONTAINER_SUM', () => {
 
   it('reports a task definition with no essential container', () => {
     const f = run([taskDef({}, [container({ essential: false }), container({ name: 'side', essential: false })])]);
-    expect(f.map((x) => x.message)).toEqual(['no container is essential (every one sets essential = false); a task definition needs at least one essential container']);
+    expect(f.map((x) => x.message)).toEqual([
+      'no container is essential (every one sets essential = false); a task definition needs at least one essential container',
+    ]);
   });
 
   it('reports an EC2 container without memory when the task has none', () => {
@@ -39,14 +43,42 @@ describe('ECS_CONTAINER_SUM', () => {
   });
 
   it('passes containers that fit, essential defaulting to true, and reservations on EC2', () => {
-    expect(run([taskDef({ cpu: '512', memory: '1024' }, [container({ cpu: 256, memory: 512 }), container({ name: 'side', essential: false, cpu: 256, memoryReservation: 512 })])])).toEqual([]);
+    expect(
+      run([
+        taskDef({ cpu: '512', memory: '1024' }, [
+          container({ cpu: 256, memory: 512 }),
+          container({ name: 'side', essential: false, cpu: 256, memoryReservation: 512 }),
+        ]),
+      ]),
+    ).toEqual([]);
     expect(run([taskDef(EC2_ONLY, [container({ memoryReservation: 128 }), container({ name: 'side', memory: 256 })])])).toEqual([]);
   });
 
   it('says nothing when task cpu/memory, requires_compatibilities or container_definitions is unknown', () => {
     const big = [container({ cpu: 4096, memory: 8192 })];
-    expect(run([taskDef({ cpu: null, memory: null }, big, { unknown: { cpu: true, memory: true }, expressions: { cpu: ref('var.cpu'), memory: ref('var.memory') } })])).toEqual([]);
-    expect(run([taskDef({ ...EC2_ONLY, requires_compatibilities: null }, [container()], { unknown: { requires_compatibilities: true }, expressions: { requires_compatibilities: ref('var.compatibilities') } })])).toEqual([]);
-    expect(run([taskDef({ container_definitions: null }, undefined, { unknown: { container_definitions: true }, expressions: { container_definitions: ref('var.containers') } })])).toEqual([]);
+    expect(
+      run([
+        taskDef({ cpu: null, memory: null }, big, {
+          unknown: { cpu: true, memory: true },
+          expressions: { cpu: ref('var.cpu'), memory: ref('var.memory') },
+        }),
+      ]),
+    ).toEqual([]);
+    expect(
+      run([
+        taskDef({ ...EC2_ONLY, requires_compatibilities: null }, [container()], {
+          unknown: { requires_compatibilities: true },
+          expressions: { requires_compatibilities: ref('var.compatibilities') },
+        }),
+      ]),
+    ).toEqual([]);
+    expect(
+      run([
+        taskDef({ container_definitions: null }, undefined, {
+          unknown: { container_definitions: true },
+          expressions: { container_definitions: ref('var.containers') },
+        }),
+      ]),
+    ).toEqual([]);
   });
 });

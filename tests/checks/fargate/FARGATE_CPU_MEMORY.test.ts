@@ -52,7 +52,9 @@ describe('FARGATE_CPU_MEMORY', () => {
   it('applies when only a service places the task definition on Fargate', () => {
     const td = taskDef({ cpu: '512', memory: '512', requires_compatibilities: null });
     expect(run([td, service()])).toHaveLength(1);
-    expect(run([td, service({ launch_type: null, capacity_provider_strategy: [{ capacity_provider: 'FARGATE_SPOT', base: 0, weight: 1 }] })])).toHaveLength(1);
+    expect(
+      run([td, service({ launch_type: null, capacity_provider_strategy: [{ capacity_provider: 'FARGATE_SPOT', base: 0, weight: 1 }] })]),
+    ).toHaveLength(1);
     expect(run([td, service({ launch_type: 'EC2' })])).toEqual([]);
     expect(run([td])).toEqual([]);
   });

@@ -24,7 +24,14 @@ describe('FARGATE_EXEC_ROLE', () => {
   });
 
   it('reports repositoryCredentials without an execution role', () => {
-    const f = run([taskDef({ execution_role_arn: null }, [container({ image: 'ghcr.io/acme/web:1', repositoryCredentials: { credentialsParameter: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:gh' } })])]);
+    const f = run([
+      taskDef({ execution_role_arn: null }, [
+        container({
+          image: 'ghcr.io/acme/web:1',
+          repositoryCredentials: { credentialsParameter: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:gh' },
+        }),
+      ]),
+    ]);
     expect(f[0]!.message).toContain('repositoryCredentials of container "web"');
   });
 
@@ -35,6 +42,13 @@ describe('FARGATE_EXEC_ROLE', () => {
   });
 
   it('says nothing while the role ARN is known only after apply', () => {
-    expect(run([taskDef({ execution_role_arn: null }, [container({ image: ECR })], { unknown: { execution_role_arn: true }, expressions: { execution_role_arn: ref('aws_iam_role.exec.arn', 'aws_iam_role.exec') } })])).toEqual([]);
+    expect(
+      run([
+        taskDef({ execution_role_arn: null }, [container({ image: ECR })], {
+          unknown: { execution_role_arn: true },
+          expressions: { execution_role_arn: ref('aws_iam_role.exec.arn', 'aws_iam_role.exec') },
+        }),
+      ]),
+    ).toEqual([]);
   });
 });

@@ -9,8 +9,15 @@ describe('FARGATE_HOSTPORT', () => {
   it('reports a hostPort that differs from containerPort with awsvpc', () => {
     const f = run([taskDef({}, ports({ containerPort: 80, hostPort: 80 }, { containerPort: 8080, hostPort: 80 }))]);
     expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ rule: 'FARGATE_HOSTPORT', severity: 'error', address: TD, path: 'container_definitions[0].portMappings[1].hostPort' });
-    expect(f[0]!.message).toBe('container "web" maps hostPort 80 to containerPort 8080; with network_mode "awsvpc" hostPort must be left out or equal containerPort');
+    expect(f[0]).toMatchObject({
+      rule: 'FARGATE_HOSTPORT',
+      severity: 'error',
+      address: TD,
+      path: 'container_definitions[0].portMappings[1].hostPort',
+    });
+    expect(f[0]!.message).toBe(
+      'container "web" maps hostPort 80 to containerPort 8080; with network_mode "awsvpc" hostPort must be left out or equal containerPort',
+    );
   });
 
   it('applies to host networking on EC2 too', () => {
@@ -20,12 +27,16 @@ describe('FARGATE_HOSTPORT', () => {
   });
 
   it('passes absent, zero and equal host ports, and bridge mode mappings', () => {
-    expect(run([taskDef({}, ports({ containerPort: 80 }, { containerPort: 443, hostPort: 0 }, { containerPort: 9000, hostPort: 9000 }))])).toEqual([]);
+    expect(
+      run([taskDef({}, ports({ containerPort: 80 }, { containerPort: 443, hostPort: 0 }, { containerPort: 9000, hostPort: 9000 }))]),
+    ).toEqual([]);
     expect(run([taskDef(EC2_ONLY, ports({ containerPort: 8080, hostPort: 80 }))])).toEqual([]);
   });
 
   it('says nothing when network_mode or container_definitions is unknown', () => {
-    expect(run([taskDef({ network_mode: null }, ports({ containerPort: 8080, hostPort: 80 }), { unknown: { network_mode: true } })])).toEqual([]);
+    expect(
+      run([taskDef({ network_mode: null }, ports({ containerPort: 8080, hostPort: 80 }), { unknown: { network_mode: true } })]),
+    ).toEqual([]);
     expect(run([taskDef({ container_definitions: null }, undefined, { unknown: { container_definitions: true } })])).toEqual([]);
   });
 });

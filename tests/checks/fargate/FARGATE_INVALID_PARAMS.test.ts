@@ -37,11 +37,27 @@ describe('FARGATE_INVALID_PARAMS', () => {
   });
 
   it('passes parameters that are off, empty or allowed, and anything off Fargate', () => {
-    expect(run([taskDef({}, [container({ privileged: false, disableNetworking: false, links: [], dnsServers: null, linuxParameters: { initProcessEnabled: true } })])])).toEqual([]);
+    expect(
+      run([
+        taskDef({}, [
+          container({
+            privileged: false,
+            disableNetworking: false,
+            links: [],
+            dnsServers: null,
+            linuxParameters: { initProcessEnabled: true },
+          }),
+        ]),
+      ]),
+    ).toEqual([]);
     expect(run([taskDef({ ...EC2_ONLY, ipc_mode: 'host' }, [container({ privileged: true })])])).toEqual([]);
   });
 
   it('says nothing when container_definitions or ipc_mode is unknown', () => {
-    expect(run([taskDef({ container_definitions: null, ipc_mode: null }, undefined, { unknown: { container_definitions: true, ipc_mode: true } })])).toEqual([]);
+    expect(
+      run([
+        taskDef({ container_definitions: null, ipc_mode: null }, undefined, { unknown: { container_definitions: true, ipc_mode: true } }),
+      ]),
+    ).toEqual([]);
   });
 });

@@ -7,13 +7,20 @@ const withLinux = (linuxParameters: unknown) => [container({ linuxParameters })]
 
 describe('FARGATE_LINUX_PARAMS', () => {
   it('reports capabilities other than SYS_PTRACE and unsupported linuxParameters', () => {
-    const f = run([taskDef({}, withLinux({ capabilities: { add: ['SYS_PTRACE', 'NET_ADMIN'] }, devices: [{ hostPath: '/dev/fuse' }], sharedMemorySize: 64 }))]);
+    const f = run([
+      taskDef(
+        {},
+        withLinux({ capabilities: { add: ['SYS_PTRACE', 'NET_ADMIN'] }, devices: [{ hostPath: '/dev/fuse' }], sharedMemorySize: 64 }),
+      ),
+    ]);
     expect(f.map((x) => [x.rule, x.severity, x.address, x.path])).toEqual([
       ['FARGATE_LINUX_PARAMS', 'error', TD, 'container_definitions[0].linuxParameters.capabilities.add[1]'],
       ['FARGATE_LINUX_PARAMS', 'error', TD, 'container_definitions[0].linuxParameters.devices'],
       ['FARGATE_LINUX_PARAMS', 'error', TD, 'container_definitions[0].linuxParameters.sharedMemorySize'],
     ]);
-    expect(f[0]!.message).toContain('container "web" adds the capability "NET_ADMIN"; on Fargate linuxParameters.capabilities.add may hold only "SYS_PTRACE"');
+    expect(f[0]!.message).toContain(
+      'container "web" adds the capability "NET_ADMIN"; on Fargate linuxParameters.capabilities.add may hold only "SYS_PTRACE"',
+    );
   });
 
   it('reports SYS_PTRACE on a service pinned to platform 1.3.0', () => {
@@ -24,8 +31,15 @@ describe('FARGATE_LINUX_PARAMS', () => {
   });
 
   it('passes SYS_PTRACE on LATEST, drops, init and anything off Fargate', () => {
-    expect(run([taskDef({}, withLinux({ capabilities: { add: ['SYS_PTRACE'], drop: ['ALL'] }, initProcessEnabled: true })), service({ platform_version: 'LATEST' })])).toEqual([]);
-    expect(run([taskDef(EC2_ONLY, withLinux({ capabilities: { add: ['NET_ADMIN'] }, tmpfs: [{ containerPath: '/tmp', size: 64 }] }))])).toEqual([]);
+    expect(
+      run([
+        taskDef({}, withLinux({ capabilities: { add: ['SYS_PTRACE'], drop: ['ALL'] }, initProcessEnabled: true })),
+        service({ platform_version: 'LATEST' }),
+      ]),
+    ).toEqual([]);
+    expect(
+      run([taskDef(EC2_ONLY, withLinux({ capabilities: { add: ['NET_ADMIN'] }, tmpfs: [{ containerPath: '/tmp', size: 64 }] }))]),
+    ).toEqual([]);
   });
 
   it('says nothing when container_definitions or the platform version is unknown', () => {

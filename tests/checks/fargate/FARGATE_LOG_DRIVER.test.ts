@@ -9,7 +9,12 @@ describe('FARGATE_LOG_DRIVER', () => {
   it('reports a log driver Fargate does not support', () => {
     const f = run([taskDef({}, logs({ logDriver: 'json-file' }))]);
     expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ rule: 'FARGATE_LOG_DRIVER', severity: 'error', address: TD, path: 'container_definitions[0].logConfiguration.logDriver' });
+    expect(f[0]).toMatchObject({
+      rule: 'FARGATE_LOG_DRIVER',
+      severity: 'error',
+      address: TD,
+      path: 'container_definitions[0].logConfiguration.logDriver',
+    });
     expect(f[0]!.message).toBe('container "web" uses the log driver "json-file"; Fargate supports "awslogs", "splunk" or "awsfirelens"');
   });
 
@@ -21,7 +26,9 @@ describe('FARGATE_LOG_DRIVER', () => {
   });
 
   it('passes supported drivers with their options, no logging, and json-file off Fargate', () => {
-    expect(run([taskDef({}, logs({ logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/app', 'awslogs-region': 'eu-west-1' } }))])).toEqual([]);
+    expect(
+      run([taskDef({}, logs({ logDriver: 'awslogs', options: { 'awslogs-group': '/ecs/app', 'awslogs-region': 'eu-west-1' } }))]),
+    ).toEqual([]);
     expect(run([taskDef({}, logs({ logDriver: 'awsfirelens', options: { Name: 'cloudwatch' } }))])).toEqual([]);
     expect(run([taskDef()])).toEqual([]);
     expect(run([taskDef(EC2_ONLY, logs({ logDriver: 'json-file' }))])).toEqual([]);

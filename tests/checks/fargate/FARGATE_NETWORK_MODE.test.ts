@@ -24,7 +24,11 @@ describe('FARGATE_NETWORK_MODE', () => {
 
   it('says nothing when network_mode is an expression known only after apply', () => {
     const td = taskDef({ network_mode: null }, undefined, { unknown: { network_mode: true } });
-    td.expressions = { family: { constant_value: 'app' }, requires_compatibilities: { constant_value: ['FARGATE'] }, network_mode: ref('var.network_mode') };
+    td.expressions = {
+      family: { constant_value: 'app' },
+      requires_compatibilities: { constant_value: ['FARGATE'] },
+      network_mode: ref('var.network_mode'),
+    };
     expect(run([td])).toEqual([]);
   });
 

@@ -13,7 +13,14 @@ describe('FARGATE_PID_MODE', () => {
   });
 
   it('reports pid_mode task on Windows', () => {
-    const f = run([taskDef({ pid_mode: 'task', cpu: '1024', memory: '2048', runtime_platform: [{ operating_system_family: 'WINDOWS_SERVER_2022_FULL', cpu_architecture: 'X86_64' }] })]);
+    const f = run([
+      taskDef({
+        pid_mode: 'task',
+        cpu: '1024',
+        memory: '2048',
+        runtime_platform: [{ operating_system_family: 'WINDOWS_SERVER_2022_FULL', cpu_architecture: 'X86_64' }],
+      }),
+    ]);
     expect(f[0]!.message).toContain('not supported for Windows tasks on Fargate');
   });
 

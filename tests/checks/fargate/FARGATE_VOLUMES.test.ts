@@ -24,7 +24,16 @@ describe('FARGATE_VOLUMES', () => {
   });
 
   it('passes bind mounts and EFS volumes, and host paths off Fargate', () => {
-    expect(run([taskDef({ volume: [{ name: 'scratch', host_path: '' }, { name: 'efs', efs_volume_configuration: [{ file_system_id: 'fs-1' }] }] })])).toEqual([]);
+    expect(
+      run([
+        taskDef({
+          volume: [
+            { name: 'scratch', host_path: '' },
+            { name: 'efs', efs_volume_configuration: [{ file_system_id: 'fs-1' }] },
+          ],
+        }),
+      ]),
+    ).toEqual([]);
     expect(run([taskDef({ ...EC2_ONLY, volume: [{ name: 'logs', host_path: '/var/log' }] })])).toEqual([]);
   });
 

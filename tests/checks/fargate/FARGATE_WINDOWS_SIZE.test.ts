@@ -10,11 +10,15 @@ describe('FARGATE_WINDOWS_SIZE', () => {
     const f = run([taskDef({ cpu: '512', memory: '1024', runtime_platform: win() })]);
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ rule: 'FARGATE_WINDOWS_SIZE', severity: 'error', address: TD, path: 'cpu' });
-    expect(f[0]!.message).toContain('cpu 512 is not a Fargate size for Windows; Windows tasks take 1, 2 or 4 vCPU (cpu 1024, 2048 or 4096)');
+    expect(f[0]!.message).toContain(
+      'cpu 512 is not a Fargate size for Windows; Windows tasks take 1, 2 or 4 vCPU (cpu 1024, 2048 or 4096)',
+    );
   });
 
   it('reports 8 vCPU on Windows (Linux-only)', () => {
-    expect(run([taskDef({ cpu: '8 vCPU', memory: '16384', runtime_platform: win() })])[0]!.message).toContain('cpu "8 vCPU" (8192) is not a Fargate size for Windows');
+    expect(run([taskDef({ cpu: '8 vCPU', memory: '16384', runtime_platform: win() })])[0]!.message).toContain(
+      'cpu "8 vCPU" (8192) is not a Fargate size for Windows',
+    );
   });
 
   it('reports ARM64 on Windows', () => {
@@ -31,7 +35,13 @@ describe('FARGATE_WINDOWS_SIZE', () => {
   });
 
   it('says nothing when the OS family or the cpu is unknown', () => {
-    expect(run([taskDef({ cpu: '512', runtime_platform: [{ cpu_architecture: 'X86_64' }] }, undefined, { unknown: { runtime_platform: [{ operating_system_family: true }] } })])).toEqual([]);
+    expect(
+      run([
+        taskDef({ cpu: '512', runtime_platform: [{ cpu_architecture: 'X86_64' }] }, undefined, {
+          unknown: { runtime_platform: [{ operating_system_family: true }] },
+        }),
+      ]),
+    ).toEqual([]);
     expect(run([taskDef({ cpu: null, runtime_platform: win() }, undefined, { unknown: { cpu: true } })])).toEqual([]);
   });
 });

@@ -4,7 +4,17 @@ import { check } from '../helpers.js';
 import { container, taskDef } from './specs.js';
 
 /** Values the plan marks sensitive: none of them may appear in any message. */
-const SECRETS = ['s3cr3t-web', '9443', '7443', '4242', 'gelf-s3cr3t', 'NET_S3CR3T', '999.dkr.ecr.eu-west-1.amazonaws.com/s3cr3t', '3333', '1536'];
+const SECRETS = [
+  's3cr3t-web',
+  '9443',
+  '7443',
+  '4242',
+  'gelf-s3cr3t',
+  'NET_S3CR3T',
+  '999.dkr.ecr.eu-west-1.amazonaws.com/s3cr3t',
+  '3333',
+  '1536',
+];
 
 describe('fargate rules and sensitive values', () => {
   it('report problems inside a sensitive container_definitions without printing any of its values', () => {
@@ -21,9 +31,18 @@ describe('fargate rules and sensitive values', () => {
         dnsServers: ['10.9.9.9'],
       }),
     ];
-    const f = check(fargateRules, [taskDef({ execution_role_arn: null, cpu: '1024', memory: '2048' }, defs, { sensitive: { container_definitions: true } })]);
+    const f = check(fargateRules, [
+      taskDef({ execution_role_arn: null, cpu: '1024', memory: '2048' }, defs, { sensitive: { container_definitions: true } }),
+    ]);
     expect(new Set(f.map((x) => x.rule))).toEqual(
-      new Set(['FARGATE_INVALID_PARAMS', 'FARGATE_LINUX_PARAMS', 'FARGATE_HOSTPORT', 'FARGATE_EXEC_ROLE', 'FARGATE_LOG_DRIVER', 'ECS_CONTAINER_SUM']),
+      new Set([
+        'FARGATE_INVALID_PARAMS',
+        'FARGATE_LINUX_PARAMS',
+        'FARGATE_HOSTPORT',
+        'FARGATE_EXEC_ROLE',
+        'FARGATE_LOG_DRIVER',
+        'ECS_CONTAINER_SUM',
+      ]),
     );
     for (const finding of f) {
       for (const s of [...SECRETS, '10.9.9.9']) expect(finding.message).not.toContain(s);

@@ -62,7 +62,11 @@ export function service(attrs: Record<string, unknown> = {}, extra: Partial<ResS
     unknown: { task_definition: true, cluster: true },
     expressions: {
       task_definition: ref('aws_ecs_task_definition.app.arn', 'aws_ecs_task_definition.app'),
-      ...Object.fromEntries(Object.entries(after).filter(([, v]) => v !== null && !Array.isArray(v)).map(([k, v]) => [k, constant(v)])),
+      ...Object.fromEntries(
+        Object.entries(after)
+          .filter(([, v]) => v !== null && !Array.isArray(v))
+          .map(([k, v]) => [k, constant(v)]),
+      ),
     },
     ...extra,
   };
@@ -72,7 +76,4 @@ export function service(attrs: Record<string, unknown> = {}, extra: Partial<ResS
 export const EC2_ONLY = { requires_compatibilities: ['EC2'], network_mode: 'bridge', cpu: null, memory: null };
 
 /** Runs one rule over resource specs. */
-export const runner =
-  (rule: Rule) =>
-  (resources: ResSpec[], opts?: CheckOptions) =>
-    check(rule, resources, opts);
+export const runner = (rule: Rule) => (resources: ResSpec[], opts?: CheckOptions) => check(rule, resources, opts);

@@ -26,7 +26,10 @@ describe('placement on a real-shaped plan', () => {
   });
 
   it('is written as Terraform writes a create plan: configuration expressions for what is set', () => {
-    const plan = JSON.parse(readFileSync(join(FIXTURES, 'placement.json'), 'utf8')) as { resource_changes: { address: string }[]; configuration: { root_module: { resources: { address: string; expressions: object }[] } } };
+    const plan = JSON.parse(readFileSync(join(FIXTURES, 'placement.json'), 'utf8')) as {
+      resource_changes: { address: string }[];
+      configuration: { root_module: { resources: { address: string; expressions: object }[] } };
+    };
     const configured = new Set(plan.configuration.root_module.resources.map((r) => r.address));
     for (const rc of plan.resource_changes) expect(configured.has(rc.address)).toBe(true);
   });

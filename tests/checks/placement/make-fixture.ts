@@ -5,7 +5,17 @@
  */
 import { writeFileSync } from 'node:fs';
 import { buildPlan, type ResSpec } from '../../helpers/plan.js';
-import { asg, capacityProvider, cluster as ecsCluster, clusterProviders, container, launchTemplate, service, strategy, taskDef } from '../ecs/fixtures.js';
+import {
+  asg,
+  capacityProvider,
+  cluster as ecsCluster,
+  clusterProviders,
+  container,
+  launchTemplate,
+  service,
+  strategy,
+  taskDef,
+} from '../ecs/fixtures.js';
 import { cluster as eksCluster, deployment, profile } from '../eksfargate/fixtures.js';
 
 const ec2 = { requires_compatibilities: ['EC2'], network_mode: 'bridge' };
@@ -27,7 +37,18 @@ function nodeGroup(name: string, types: string[], ami: string): ResSpec {
       launch_template: [],
       remote_access: [],
     },
-    unknown: { arn: true, id: true, status: true, resources: true, capacity_type: true, disk_size: true, release_version: true, version: true, node_group_name_prefix: true, update_config: true },
+    unknown: {
+      arn: true,
+      id: true,
+      status: true,
+      resources: true,
+      capacity_type: true,
+      disk_size: true,
+      release_version: true,
+      version: true,
+      node_group_name_prefix: true,
+      update_config: true,
+    },
   };
 }
 
@@ -39,7 +60,12 @@ const resources: ResSpec[] = [
   launchTemplate('ecs', 'c6i.xlarge'),
   taskDef('report', { ...ec2, cpu: '2048', memory: '16384' }),
   service('report', onCp, {}, 'report'),
-  taskDef('arm', { ...ec2, cpu: '512', memory: '1024', runtime_platform: [{ cpu_architecture: 'ARM64', operating_system_family: 'LINUX' }] }),
+  taskDef('arm', {
+    ...ec2,
+    cpu: '512',
+    memory: '1024',
+    runtime_platform: [{ cpu_architecture: 'ARM64', operating_system_family: 'LINUX' }],
+  }),
   service('arm', onCp, {}, 'arm'),
   taskDef('gpu', { ...ec2, cpu: '1024', memory: '4096' }, {}, [container({ resourceRequirements: [{ type: 'GPU', value: '1' }] })]),
   service('gpu', onCp, {}, 'gpu'),

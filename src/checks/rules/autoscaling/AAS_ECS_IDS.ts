@@ -24,10 +24,16 @@ export const AAS_ECS_IDS: Rule = {
     if (!looksEcs) return [];
     const out: RuleResult[] = [];
     if (ns.state === 'known' && ns.value !== ECS.serviceNamespace) {
-      out.push({ path: 'service_namespace', message: `service_namespace ${show(ns)} does not fit an ECS service target; ECS services use ${literal(ECS.serviceNamespace)}` });
+      out.push({
+        path: 'service_namespace',
+        message: `service_namespace ${show(ns)} does not fit an ECS service target; ECS services use ${literal(ECS.serviceNamespace)}`,
+      });
     }
     if (dim.state === 'known' && dim.value !== ECS.scalableDimension) {
-      out.push({ path: 'scalable_dimension', message: `scalable_dimension ${show(dim)} is not valid for an ECS service; the only ECS dimension is ${literal(ECS.scalableDimension)}` });
+      out.push({
+        path: 'scalable_dimension',
+        message: `scalable_dimension ${show(dim)} is not valid for an ECS service; the only ECS dimension is ${literal(ECS.scalableDimension)}`,
+      });
     }
     if (id.state === 'known' && !ECS_RESOURCE_ID.test(id.value)) {
       const viaArn = id.value.includes('arn:');
@@ -56,7 +62,8 @@ function expectedId(service: Resource, ctx: AnalysisContext): string | undefined
   const name = service.current.str('name');
   const cluster = service.current.str('cluster');
   const clusterRes = ctx.graph.one(service, 'cluster');
-  const clusterName = cluster.state === 'known' ? { ...cluster, value: arnName(cluster.value) } : clusterRes ? clusterRes.current.str('name') : cluster;
+  const clusterName =
+    cluster.state === 'known' ? { ...cluster, value: arnName(cluster.value) } : clusterRes ? clusterRes.current.str('name') : cluster;
   if (name.state !== 'known' || clusterName.state !== 'known' || name.sensitive || clusterName.sensitive) return undefined;
   return `service/${clusterName.value}/${name.value}`;
 }

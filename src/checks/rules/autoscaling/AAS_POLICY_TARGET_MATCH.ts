@@ -17,7 +17,12 @@ export const AAS_POLICY_TARGET_MATCH: Rule = {
       for (const t of targets) {
         const diff = keyConflicts(key, scalingKey(t));
         if (diff.length > 0) {
-          return [{ path: KEY_ATTRS[diff[0]!], message: `the policy refers to ${t.address} but its ${diff.map((d) => KEY_ATTRS[d]).join(', ')} differ${diff.length === 1 ? 's' : ''} from the target's (${describe(key)} vs ${describe(scalingKey(t))}); PutScalingPolicy fails with ObjectNotFoundException` }];
+          return [
+            {
+              path: KEY_ATTRS[diff[0]!],
+              message: `the policy refers to ${t.address} but its ${diff.map((d) => KEY_ATTRS[d]).join(', ')} differ${diff.length === 1 ? 's' : ''} from the target's (${describe(key)} vs ${describe(scalingKey(t))}); PutScalingPolicy fails with ObjectNotFoundException`,
+            },
+          ];
         }
       }
       const racing = targets.filter((t) => isNew(t) && !ctx.graph.out(p, 'depends-on').includes(t));
@@ -34,7 +39,12 @@ export const AAS_POLICY_TARGET_MATCH: Rule = {
     if (all.some((t) => !knownKey(scalingKey(t)) && keyConflicts(key, scalingKey(t)).length === 0)) return [];
     const sameId = all.find((t) => knownKey(scalingKey(t))?.id === k.id);
     if (sameId) {
-      return [{ path: 'scalable_dimension', message: `no scalable target registers ${describe(key)}; ${sameId.address} registers that resource as ${describe(scalingKey(sameId))}. PutScalingPolicy fails with ObjectNotFoundException` }];
+      return [
+        {
+          path: 'scalable_dimension',
+          message: `no scalable target registers ${describe(key)}; ${sameId.address} registers that resource as ${describe(scalingKey(sameId))}. PutScalingPolicy fails with ObjectNotFoundException`,
+        },
+      ];
     }
     return [
       {

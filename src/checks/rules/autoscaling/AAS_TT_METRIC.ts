@@ -30,14 +30,25 @@ export const AAS_TT_METRIC: Rule = {
           message: `${metric.name} needs resource_label "app/<load-balancer-name>/<id>/targetgroup/<target-group-name>/<id>" naming the target group the service is registered with`,
         });
       } else if (!metric.needsResourceLabel && label.state === 'known' && label.value !== '') {
-        out.push({ path: `${SPEC}.resource_label`, message: `resource_label is allowed only with ALBRequestCountPerTarget, not with ${metric.name}; remove it` });
+        out.push({
+          path: `${SPEC}.resource_label`,
+          message: `resource_label is allowed only with ALBRequestCountPerTarget, not with ${metric.name}; remove it`,
+        });
       }
     }
     const target = p.current.num(`${CFG}.target_value`);
     if (target.state === 'known' && target.value <= 0) {
-      out.push({ severity: 'warning', path: `${CFG}.target_value`, message: `target_value ${show(target)} is not above 0: the policy can never be met and keeps scaling out to max_capacity` });
+      out.push({
+        severity: 'warning',
+        path: `${CFG}.target_value`,
+        message: `target_value ${show(target)} is not above 0: the policy can never be met and keeps scaling out to max_capacity`,
+      });
     } else if (target.state === 'known' && metric?.unit === 'percent' && target.value > 100) {
-      out.push({ severity: 'warning', path: `${CFG}.target_value`, message: `target_value ${show(target)} is above 100 for ${metric.name}, a percentage: the service scales out only once its tasks run past their reservation. Use a percentage such as 50–80` });
+      out.push({
+        severity: 'warning',
+        path: `${CFG}.target_value`,
+        message: `target_value ${show(target)} is above 100 for ${metric.name}, a percentage: the service scales out only once its tasks run past their reservation. Use a percentage such as 50–80`,
+      });
     }
     return out;
   },

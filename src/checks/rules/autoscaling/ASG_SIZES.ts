@@ -15,7 +15,12 @@ export const ASG_SIZES: Rule = {
     const desired = r.current.num('desired_capacity');
     if (min.state !== 'known' || max.state !== 'known') return [];
     if (min.value > max.value) {
-      return [{ path: 'min_size', message: `min_size ${show(min)} is greater than max_size ${show(max)}; the Auto Scaling API rejects the group. Set min_size ≤ max_size` }];
+      return [
+        {
+          path: 'min_size',
+          message: `min_size ${show(min)} is greater than max_size ${show(max)}; the Auto Scaling API rejects the group. Set min_size ≤ max_size`,
+        },
+      ];
     }
     const out: RuleResult[] = [];
     if (desired.state === 'known' && desiredIsSent(r, ctx) && (desired.value < min.value || desired.value > max.value)) {

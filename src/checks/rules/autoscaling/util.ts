@@ -16,10 +16,14 @@ export function scalingKey(r: Resource): ScalingKey {
 
 /** The three parts when all are known. */
 export function knownKey(k: ScalingKey): { ns: string; id: string; dim: string } | undefined {
-  return k.ns.state === 'known' && k.id.state === 'known' && k.dim.state === 'known' ? { ns: k.ns.value, id: k.id.value, dim: k.dim.value } : undefined;
+  return k.ns.state === 'known' && k.id.state === 'known' && k.dim.state === 'known'
+    ? { ns: k.ns.value, id: k.id.value, dim: k.dim.value }
+    : undefined;
 }
 
 /** Parts that are known on both sides and differ. */
 export function keyConflicts(a: ScalingKey, b: ScalingKey): (keyof ScalingKey)[] {
-  return (Object.keys(KEY_ATTRS) as (keyof ScalingKey)[]).filter((k) => a[k].state === 'known' && b[k].state === 'known' && (a[k] as { value: string }).value !== (b[k] as { value: string }).value);
+  return (Object.keys(KEY_ATTRS) as (keyof ScalingKey)[]).filter(
+    (k) => a[k].state === 'known' && b[k].state === 'known' && (a[k] as { value: string }).value !== (b[k] as { value: string }).value,
+  );
 }

@@ -72,7 +72,9 @@ export const ECS_AWSVPC_TASK_DENSITY: Rule = {
       caps.push(cap);
     }
     const total = caps.reduce((n, c) => n + c.maxSize * c.limit.tasks, 0);
-    const how = caps.map((c) => `${c.asg.address} max_size ${c.maxSize} × ${c.limit.tasks} per ${literal(c.type)} (${c.limit.basis})`).join(' + ');
+    const how = caps
+      .map((c) => `${c.asg.address} max_size ${c.maxSize} × ${c.limit.tasks} per ${literal(c.type)} (${c.limit.basis})`)
+      .join(' + ');
     const trunkNote = trunking
       ? ''
       : accountTrunking

@@ -26,7 +26,12 @@ export const ECS_CIRCUIT_BREAKER: Rule = {
     const rollback = service.current.bool(['deployment_circuit_breaker', 0, 'rollback']);
     if (enable.state === 'unknown' || rollback.state === 'unknown') return [];
     if (enable.state !== 'known' || !enable.value) {
-      return [{ path: 'deployment_circuit_breaker[0].enable', message: `deployment_circuit_breaker has enable = false, so a failing deployment is never stopped; ${FIX}` }];
+      return [
+        {
+          path: 'deployment_circuit_breaker[0].enable',
+          message: `deployment_circuit_breaker has enable = false, so a failing deployment is never stopped; ${FIX}`,
+        },
+      ];
     }
     if (rollback.state !== 'known' || !rollback.value) {
       return [

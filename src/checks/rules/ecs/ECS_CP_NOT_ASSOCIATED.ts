@@ -64,6 +64,11 @@ export const ECS_CP_NOT_ASSOCIATED: Rule = {
     const entries = strategyEntries(r, 'default_capacity_provider_strategy');
     const own = listOf(r);
     if (!entries?.length || !own) return [];
-    return missing(entries, { ...own, source: `capacity_providers` }, 'default_capacity_provider_strategy', 'this resource\'s capacity_providers');
+    return missing(
+      entries,
+      { ...own, source: `capacity_providers` },
+      'default_capacity_provider_strategy',
+      "this resource's capacity_providers",
+    );
   },
 };

@@ -19,7 +19,7 @@ export const ECS_CP_TERMINATION_PROTECTION: Rule = {
         path: 'auto_scaling_group_provider[0].managed_termination_protection',
         message:
           `managed_termination_protection is ${show(mtp)}, but Auto Scaling group ${asg.address} has ${shown}; ECS keeps instances that run tasks ` +
-          'from being terminated only through the instances\' scale-in protection (older ECS API versions reject this capacity provider). ' +
+          "from being terminated only through the instances' scale-in protection (older ECS API versions reject this capacity provider). " +
           'Set protect_from_scale_in = true on the group, or managed_termination_protection = "DISABLED"',
       },
     ];

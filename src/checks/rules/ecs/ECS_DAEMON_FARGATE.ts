@@ -23,7 +23,10 @@ export const ECS_DAEMON_FARGATE: Rule = {
     const placement = servicePlacement(service, ctx.graph);
     const where = placementLabel(placement, service, ctx);
     if (placement.kind === 'launch-type' && placementIsFargate(placement)) {
-      out.push({ path: 'launch_type', message: `scheduling_strategy "DAEMON" is not supported on Fargate (${where}); use "REPLICA", or run the daemon on EC2 with launch_type = "EC2"` });
+      out.push({
+        path: 'launch_type',
+        message: `scheduling_strategy "DAEMON" is not supported on Fargate (${where}); use "REPLICA", or run the daemon on EC2 with launch_type = "EC2"`,
+      });
     } else if (placement.kind === 'strategy') {
       const fargate = placementIsFargate(placement) ? ', and Fargate does not run DAEMON services at all' : '';
       out.push({

@@ -10,7 +10,8 @@ export const ECS_IAM_ROLE_AWSVPC: Rule = {
   check(service, ctx) {
     const role = service.current.str('iam_role');
     // A role created in the same plan has an ARN known only after apply; the configuration still sets it.
-    const set = role.state === 'known' ? role.value !== '' && role.origin === 'config' : role.state === 'unknown' && role.reason === 'expression';
+    const set =
+      role.state === 'known' ? role.value !== '' && role.origin === 'config' : role.state === 'unknown' && role.reason === 'expression';
     if (!set) return [];
     const td = taskDefinitionOf(service, ctx);
     const mode = td && networkModeOf(td);

@@ -21,7 +21,9 @@ function before140(v: string): boolean | undefined {
  */
 function features140(td: Resource): string[] {
   const volumes = td.current.list('volume');
-  return volumes.state === 'known' && volumes.value.some((_, i) => hasItems(td, `volume[${i}].efs_volume_configuration`)) ? ['EFS volumes'] : [];
+  return volumes.state === 'known' && volumes.value.some((_, i) => hasItems(td, `volume[${i}].efs_volume_configuration`))
+    ? ['EFS volumes']
+    : [];
 }
 
 export const ECS_PLATFORM_VERSION_EC2: Rule = {

@@ -75,7 +75,10 @@ function missing(n: TaskNeeds, o: InstanceOffer): string[] {
   if (n.memoryMiB >= o.memoryMiB) out.push(`has ${o.memoryMiB} MiB nominal memory, of which it registers less`);
   if (o.arch && (o.arch === 'arm64') !== (n.arch === 'ARM64')) out.push(`is ${o.arch}`);
   if (n.gpus > o.gpus) out.push(o.gpus ? `has ${o.gpus} GPU${o.gpus > 1 ? 's' : ''}` : 'has no GPU');
-  if (n.neuronDevices > o.neuronDevices) out.push(o.neuronDevices ? `has ${o.neuronDevices} Neuron device${o.neuronDevices > 1 ? 's' : ''}` : 'has no Inferentia or Trainium device');
+  if (n.neuronDevices > o.neuronDevices)
+    out.push(
+      o.neuronDevices ? `has ${o.neuronDevices} Neuron device${o.neuronDevices > 1 ? 's' : ''}` : 'has no Inferentia or Trainium device',
+    );
   return out;
 }
 
@@ -85,13 +88,24 @@ function taskNeeds(td: Resource): TaskNeeds | undefined {
   if (containers.state !== 'known' || containers.sensitive) return undefined;
   const cpu = taskCpu(td.current);
   const mem = taskMemory(td.current);
-  if (cpu.state === 'unknown' || mem.state === 'unknown' || cpu.state === 'invalid' || mem.state === 'invalid' || cpu.sensitive || mem.sensitive) return undefined;
+  if (
+    cpu.state === 'unknown' ||
+    mem.state === 'unknown' ||
+    cpu.state === 'invalid' ||
+    mem.state === 'invalid' ||
+    cpu.sensitive ||
+    mem.sensitive
+  )
+    return undefined;
   const num = (v: unknown) => (typeof v === 'number' ? v : typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : undefined);
   const list = containers.containers;
   const sum = (pick: (c: Container) => unknown) => list.reduce((a, c) => a + (num(pick(c)) ?? 0), 0);
   const arch = platformOf(td.current).arch;
   if (arch.state !== 'known' || arch.sensitive) return undefined;
-  const gpus = list.reduce((a, c) => a + (c.resourceRequirements ?? []).filter((r) => r.type === 'GPU').reduce((g, r) => g + (num(r.value) ?? 0), 0), 0);
+  const gpus = list.reduce(
+    (a, c) => a + (c.resourceRequirements ?? []).filter((r) => r.type === 'GPU').reduce((g, r) => g + (num(r.value) ?? 0), 0),
+    0,
+  );
   // Inferentia and Trainium devices are mapped into containers as /dev/neuronN (ECS Developer Guide, ecs-inference).
   const neuron = new Set<string>();
   for (const c of list) {
@@ -146,7 +160,9 @@ function capacityTypes(service: Resource, ctx: AnalysisContext): { types: string
 /** The capacity provider a strategy names: among those associated with the service's cluster, else all in the plan. */
 export function providerNamed(name: string, service: Resource, ctx: AnalysisContext): Resource | undefined {
   const cluster = clusterOf(service, ctx);
-  const associated = cluster ? ctx.graph.out(cluster, 'cluster-capacity-providers').flatMap((c) => ctx.graph.out(c, 'capacity-provider')) : [];
+  const associated = cluster
+    ? ctx.graph.out(cluster, 'cluster-capacity-providers').flatMap((c) => ctx.graph.out(c, 'capacity-provider'))
+    : [];
   const pool = associated.length > 0 ? associated : (ctx.model.byType.get('aws_ecs_capacity_provider') ?? []);
   const hits = pool.filter((cp) => {
     const n = cp.current.str('name');

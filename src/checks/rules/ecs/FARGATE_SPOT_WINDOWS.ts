@@ -21,7 +21,10 @@ export const FARGATE_SPOT_WINDOWS: Rule = {
     const platform = td && platformOf(td.current);
     if (!td || !platform || platform.os.state !== 'known' || platform.os.value !== 'WINDOWS') return [];
     const onlySpot = placement.strategy.every((s) => s.capacityProvider === 'FARGATE_SPOT' || !receives(s));
-    const entry = placement.from === 'service' ? strategyEntries(service, 'capacity_provider_strategy')?.find((e) => e.capacityProvider === 'FARGATE_SPOT') : undefined;
+    const entry =
+      placement.from === 'service'
+        ? strategyEntries(service, 'capacity_provider_strategy')?.find((e) => e.capacityProvider === 'FARGATE_SPOT')
+        : undefined;
     const os = `operating_system_family ${show(platform.osFamily)}`;
     return [
       {

@@ -8,7 +8,8 @@ import { literal, show } from '../../show.js';
 /** Helpers shared by the ECS service, cluster and capacity provider rules. */
 
 /** The task definition a service runs, when it is in the plan and resolves to exactly one. */
-export const taskDefinitionOf = (service: Resource, ctx: AnalysisContext): Resource | undefined => ctx.graph.one(service, 'task-definition');
+export const taskDefinitionOf = (service: Resource, ctx: AnalysisContext): Resource | undefined =>
+  ctx.graph.one(service, 'task-definition');
 
 /** The ECS cluster a service or cluster-capacity-providers resource names, when it is in the plan. */
 export const clusterOf = (r: Resource, ctx: AnalysisContext): Resource | undefined => ctx.graph.one(r, 'cluster');
@@ -63,7 +64,8 @@ export function strategyEntries(r: Resource, attr: string): StrategyEntry[] | un
   return out;
 }
 
-export const strategyPath = (attr: string, e: StrategyEntry, field?: string): string => formatPath(field ? [attr, e.index, field] : [attr, e.index]);
+export const strategyPath = (attr: string, e: StrategyEntry, field?: string): string =>
+  formatPath(field ? [attr, e.index, field] : [attr, e.index]);
 
 /** `"FARGATE", "FARGATE_SPOT"` */
 export const labels = (entries: readonly StrategyEntry[]): string => entries.map((e) => e.label).join(', ');
@@ -79,7 +81,9 @@ function strategySensitive(p: Placement & { kind: 'strategy' }, service: Resourc
   if (p.from === 'service') return service.current.hasSensitive('capacity_provider_strategy');
   const cluster = clusterOf(service, ctx);
   if (!cluster) return false;
-  return [cluster, ...ctx.graph.out(cluster, 'cluster-capacity-providers')].some((r) => r.current.hasSensitive('default_capacity_provider_strategy'));
+  return [cluster, ...ctx.graph.out(cluster, 'cluster-capacity-providers')].some((r) =>
+    r.current.hasSensitive('default_capacity_provider_strategy'),
+  );
 }
 
 /** Where the tasks go, for messages: `launch_type "FARGATE"`, `capacity_provider_strategy "FARGATE_SPOT"`, … */
@@ -112,7 +116,8 @@ export function asgInstanceTypes(asg: Resource, ctx: AnalysisContext): string[] 
     for (let i = 0; i < overrides.value.length; i++) {
       const weight = asg.current.str([...ov, i, 'weighted_capacity']);
       const type = asg.current.str([...ov, i, 'instance_type']);
-      if (weight.state === 'unknown' || (weight.state === 'known' && weight.value !== '') || type.state !== 'known' || type.sensitive) return undefined;
+      if (weight.state === 'unknown' || (weight.state === 'known' && weight.value !== '') || type.state !== 'known' || type.sensitive)
+        return undefined;
       types.push(type.value);
     }
     return types;

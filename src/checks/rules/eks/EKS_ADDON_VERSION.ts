@@ -24,7 +24,12 @@ export const EKS_ADDON_VERSION: Rule = {
     const clusterText = versionText(cv.version);
     const min = facts.minClusterVersion ? kubeVersion(facts.minClusterVersion) : undefined;
     if (min && minorsBetween(cv.version, min) > 0) {
-      return [{ path: 'addon_name', message: `add-on ${show(name.lookup)} is not available for Kubernetes ${show(cv.lookup)} (cluster ${cluster.address}); it needs ${facts.minClusterVersion} or later: EKS rejects it ("specified is not supported in ${cv.lookup.sensitive ? 'this' : clusterText} kubernetes version"); upgrade the cluster first` }];
+      return [
+        {
+          path: 'addon_name',
+          message: `add-on ${show(name.lookup)} is not available for Kubernetes ${show(cv.lookup)} (cluster ${cluster.address}); it needs ${facts.minClusterVersion} or later: EKS rejects it ("specified is not supported in ${cv.lookup.sensitive ? 'this' : clusterText} kubernetes version"); upgrade the cluster first`,
+        },
+      ];
     }
     const ver = knownString(addon.current, 'addon_version');
     const av = ver && kubeVersion(ver.value);
@@ -32,10 +37,23 @@ export const EKS_ADDON_VERSION: Rule = {
     const skew = minorsBetween(av, cv.version);
     if (skew === 0) return [];
     const documented = cv.lookup.sensitive ? undefined : facts.documented[clusterText];
-    const fix = documented ? `use a v${clusterText}.x build, e.g. ${documented.addonVersion} (EKS user guide, table last verified ${eksAddonVersions._meta.lastVerified})` : `use a v${cv.lookup.sensitive ? '<cluster minor>' : clusterText}.x build (aws eks describe-addon-versions --addon-name ${show(name.lookup)} --kubernetes-version <version>)`;
+    const fix = documented
+      ? `use a v${clusterText}.x build, e.g. ${documented.addonVersion} (EKS user guide, table last verified ${eksAddonVersions._meta.lastVerified})`
+      : `use a v${cv.lookup.sensitive ? '<cluster minor>' : clusterText}.x build (aws eks describe-addon-versions --addon-name ${show(name.lookup)} --kubernetes-version <version>)`;
     if (skew < 0) {
-      return [{ path: 'addon_version', message: `addon_version ${show(ver.lookup)} is built for a newer Kubernetes minor than cluster ${cluster.address}'s ${show(cv.lookup)}: ${show(name.lookup)} must not be newer than the API server, and EKS offers no such build for this cluster ("Addon version specified is not supported"); ${fix}` }];
+      return [
+        {
+          path: 'addon_version',
+          message: `addon_version ${show(ver.lookup)} is built for a newer Kubernetes minor than cluster ${cluster.address}'s ${show(cv.lookup)}: ${show(name.lookup)} must not be newer than the API server, and EKS offers no such build for this cluster ("Addon version specified is not supported"); ${fix}`,
+        },
+      ];
     }
-    return [{ path: 'addon_version', severity: 'warning', message: `addon_version ${show(ver.lookup)} is built for an older Kubernetes minor than cluster ${cluster.address}'s ${show(cv.lookup)}: EKS publishes ${show(name.lookup)} builds per Kubernetes minor, so this version is likely rejected when the add-on is created or updated, and it lags the control plane; ${fix}` }];
+    return [
+      {
+        path: 'addon_version',
+        severity: 'warning',
+        message: `addon_version ${show(ver.lookup)} is built for an older Kubernetes minor than cluster ${cluster.address}'s ${show(cv.lookup)}: EKS publishes ${show(name.lookup)} builds per Kubernetes minor, so this version is likely rejected when the add-on is created or updated, and it lags the control plane; ${fix}`,
+      },
+    ];
   },
 };

@@ -22,22 +22,29 @@ export const EKS_AL2_EOL: Rule = {
     const facts = eksVersions.al2AmiDeprecation;
     const alts = [
       ...amiAlternatives({ ...amiInfo, family: 'AL2023' }, (a) => a.arch === amiInfo.arch && a.accelerator === amiInfo.accelerator),
-      ...amiAlternatives({ ...amiInfo, family: 'BOTTLEROCKET' }, (a) => a.arch === amiInfo.arch && a.accelerator === amiInfo.accelerator).slice(0, 1),
+      ...amiAlternatives(
+        { ...amiInfo, family: 'BOTTLEROCKET' },
+        (a) => a.arch === amiInfo.arch && a.accelerator === amiInfo.accelerator,
+      ).slice(0, 1),
     ];
     const fix = alts.length ? `migrate to ${orList(alts)}` : 'migrate to AL2023 or Bottlerocket';
     const v = nodeGroupVersion(ng, ctx);
     const firstWithout = kubeVersion(facts.firstKubernetesVersionWithoutEksAl2Amis)!;
     if (v && minorsBetween(firstWithout, v.version) >= 0) {
-      return [{
-        path: 'ami_type',
-        message: `ami_type ${show(ami.lookup)} on Kubernetes ${show(v.lookup)}: EKS publishes no Amazon Linux 2 AMIs after Kubernetes ${facts.lastKubernetesVersionWithEksAl2Amis}, so the node group fails at apply; ${fix}`,
-      }];
+      return [
+        {
+          path: 'ami_type',
+          message: `ami_type ${show(ami.lookup)} on Kubernetes ${show(v.lookup)}: EKS publishes no Amazon Linux 2 AMIs after Kubernetes ${facts.lastKubernetesVersionWithEksAl2Amis}, so the node group fails at apply; ${fix}`,
+        },
+      ];
     }
     const reached = ctx.options.asOf >= facts.eksAl2AmiEndOfSupport ? 'reached' : 'reaches';
-    return [{
-      path: 'ami_type',
-      severity: 'warning',
-      message: `ami_type ${show(ami.lookup)}: EKS Amazon Linux 2 AMIs ${reached} end of support on ${facts.eksAl2AmiEndOfSupport} (no new AMIs, patches or fixes; Kubernetes ${facts.lastKubernetesVersionWithEksAl2Amis} is the last version with AL2 AMIs); ${fix}`,
-    }];
+    return [
+      {
+        path: 'ami_type',
+        severity: 'warning',
+        message: `ami_type ${show(ami.lookup)}: EKS Amazon Linux 2 AMIs ${reached} end of support on ${facts.eksAl2AmiEndOfSupport} (no new AMIs, patches or fixes; Kubernetes ${facts.lastKubernetesVersionWithEksAl2Amis} is the last version with AL2 AMIs); ${fix}`,
+      },
+    ];
   },
 };

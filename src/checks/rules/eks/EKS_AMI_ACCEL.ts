@@ -2,7 +2,17 @@ import { instanceType } from '../../../facts.js';
 import { eksAmiType, type AmiType } from '../../../facts-eks.js';
 import { show } from '../../show.js';
 import type { Rule, RuleResult } from '../../types.js';
-import { amiAlternatives, instanceAccelerator, instanceTypeLabel, knownString, launchTemplateOf, nodeGroupInstanceTypes, orList, type Accelerator, type InstanceTypeRef } from './util.js';
+import {
+  amiAlternatives,
+  instanceAccelerator,
+  instanceTypeLabel,
+  knownString,
+  launchTemplateOf,
+  nodeGroupInstanceTypes,
+  orList,
+  type Accelerator,
+  type InstanceTypeRef,
+} from './util.js';
 
 const DRIVER: Record<'nvidia' | 'neuron', string> = { nvidia: 'NVIDIA GPU', neuron: 'AWS Neuron (Inferentia/Trainium)' };
 

@@ -23,18 +23,27 @@ export const EKS_LT_PROHIBITED: Rule = {
 
     const disk = ng.current.num('disk_size');
     if (disk.state === 'known' && disk.origin === 'config') {
-      out.push({ path: 'disk_size', message: `disk_size ${show(disk)} is set together with launch_template: EKS rejects it ("Disk size must be specified within the launch template"); set the root volume size in ${ltName}'s block_device_mappings instead` });
+      out.push({
+        path: 'disk_size',
+        message: `disk_size ${show(disk)} is set together with launch_template: EKS rejects it ("Disk size must be specified within the launch template"); set the root volume size in ${ltName}'s block_device_mappings instead`,
+      });
     }
     const ra = ng.current.list('remote_access');
     if (ra.state === 'known' && ra.value.length > 0 && ra.origin === 'config') {
-      out.push({ path: 'remote_access', message: `remote_access is set together with launch_template: EKS rejects remote access on a node group with a launch template; set key_name and the security groups in ${ltName} instead` });
+      out.push({
+        path: 'remote_access',
+        message: `remote_access is set together with launch_template: EKS rejects remote access on a node group with a launch template; set key_name and the security groups in ${ltName} instead`,
+      });
     }
     if (!lt) return out;
 
     const ltType = knownString(lt.current, 'instance_type');
     const types = ng.current.list('instance_types');
     if (ltType && types.state === 'known' && types.value.length > 0 && types.origin === 'config') {
-      out.push({ path: 'instance_types', message: `instance_types is set on the node group while ${lt.address} also sets instance_type ${show(ltType.lookup)}: EKS rejects an instance type in both places; keep only one (several types belong in instance_types)` });
+      out.push({
+        path: 'instance_types',
+        message: `instance_types is set on the node group while ${lt.address} also sets instance_type ${show(ltType.lookup)}: EKS rejects an instance type in both places; keep only one (several types belong in instance_types)`,
+      });
     }
     out.push(...templateSettings(lt));
     out.push(...imageConflicts(ng, lt));
@@ -45,14 +54,21 @@ export const EKS_LT_PROHIBITED: Rule = {
 /** Launch template settings EKS manages itself and rejects in a node group's template. */
 function templateSettings(lt: Resource): RuleResult[] {
   const out: RuleResult[] = [];
-  const at = (what: string, fix: string) => ({ path: 'launch_template[0]', message: `${lt.address} sets ${what}, which EKS does not allow in a node group's launch template; ${fix}` });
+  const at = (what: string, fix: string) => ({
+    path: 'launch_template[0]',
+    message: `${lt.address} sets ${what}, which EKS does not allow in a node group's launch template; ${fix}`,
+  });
   const profile = lt.current.list('iam_instance_profile');
-  if (profile.state === 'known' && profile.value.length > 0) out.push(at('iam_instance_profile', 'remove it and give the role as the node group\'s node_role_arn'));
+  if (profile.state === 'known' && profile.value.length > 0)
+    out.push(at('iam_instance_profile', "remove it and give the role as the node group's node_role_arn"));
   const nics = lt.current.list('network_interfaces');
   if (nics.state === 'known') {
     nics.value.forEach((_, i) => {
       const subnet = knownString(lt.current, `network_interfaces[${i}].subnet_id`);
-      if (subnet) out.push(at(`network_interfaces[${i}].subnet_id ${show(subnet.lookup)}`, 'remove it and list the subnets in the node group\'s subnet_ids'));
+      if (subnet)
+        out.push(
+          at(`network_interfaces[${i}].subnet_id ${show(subnet.lookup)}`, "remove it and list the subnets in the node group's subnet_ids"),
+        );
     });
   }
   const shutdown = knownString(lt.current, 'instance_initiated_shutdown_behavior');
@@ -70,7 +86,10 @@ function imageConflicts(ng: Resource, lt: Resource): RuleResult[] {
     const v = knownString(ng.current, attr);
     if (!v || v.lookup.origin !== 'config') continue;
     if (attr === 'ami_type' && v.value === 'CUSTOM') continue;
-    out.push({ path: attr, message: `${attr} ${show(v.lookup)} is set while ${lt.address} sets image_id (a custom AMI): EKS rejects the node group; remove ${attr} from the node group (the AMI decides the version)` });
+    out.push({
+      path: attr,
+      message: `${attr} ${show(v.lookup)} is set while ${lt.address} sets image_id (a custom AMI): EKS rejects the node group; remove ${attr} from the node group (the AMI decides the version)`,
+    });
   }
   return out;
 }

@@ -1,6 +1,15 @@
 import type { AnalysisContext } from '../../../context.js';
 import { eksNodeOffer, type InstanceOffer } from '../../../facts-placement.js';
-import { fargatePodSize, formatMiB, formatMillicores, podTemplate, POD_TEMPLATE_TYPES, profileSelectors, selectorMatches, type PodRequests } from '../../../plan/eksfargate.js';
+import {
+  fargatePodSize,
+  formatMiB,
+  formatMillicores,
+  podTemplate,
+  POD_TEMPLATE_TYPES,
+  profileSelectors,
+  selectorMatches,
+  type PodRequests,
+} from '../../../plan/eksfargate.js';
 import type { Resource } from '../../../plan/model.js';
 import type { Path } from '../../../plan/values.js';
 import { literal } from '../../show.js';
@@ -45,7 +54,10 @@ export const EKS_POD_PLACEMENT: Rule = {
     if (!pod) return [];
     const pt = podTemplate(r)!;
     if (pt.daemonSet) return daemonSet(pod, pt.specPath, nodeGroups, ctx);
-    const verdicts = [...nodeGroups.map((ng) => ({ where: ng.address, v: onNodeGroup(pod, ng, ctx) })), ...profiles.map((p) => ({ where: p.address, v: onFargate(pod, p) }))];
+    const verdicts = [
+      ...nodeGroups.map((ng) => ({ where: ng.address, v: onNodeGroup(pod, ng, ctx) })),
+      ...profiles.map((p) => ({ where: p.address, v: onFargate(pod, p) })),
+    ];
     if (verdicts.some((x) => x.v.fits !== false)) return [];
     const misses = verdicts.map((x) => `${x.where}: ${(x.v as { why: string }).why}`);
     return [
@@ -78,12 +90,23 @@ function daemonSet(pod: Pod, specPath: Path, nodeGroups: Resource[], ctx: Analys
 }
 
 function formatSpec(p: Path): string {
-  return p.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('').replace(/^\./, '');
+  return p
+    .map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`))
+    .join('')
+    .replace(/^\./, '');
 }
 
 function readPod(r: Resource): Pod | undefined {
   const pt = podTemplate(r);
-  if (!pt || pt.requests.state !== 'known' || pt.namespace.state !== 'known' || pt.labels.state !== 'known' || pt.namespace.sensitive || pt.labels.sensitive) return undefined;
+  if (
+    !pt ||
+    pt.requests.state !== 'known' ||
+    pt.namespace.state !== 'known' ||
+    pt.labels.state !== 'known' ||
+    pt.namespace.sensitive ||
+    pt.labels.sensitive
+  )
+    return undefined;
   const v = r.current;
   const spec = pt.specPath;
   // Affinity rules are not read: a pod that sets them is not judged.
@@ -105,7 +128,12 @@ function readPod(r: Resource): Pod | undefined {
     namespace: pt.namespace.value,
     labels: pt.labels.value,
     nodeSelector: sel.state === 'known' ? strings(sel.value) : {},
-    tolerations: tol.state === 'known' ? tol.value.map((t) => strings(t)).map((t) => ({ key: t.key ?? '', operator: t.operator ?? 'Equal', value: t.value ?? '', effect: t.effect ?? '' })) : [],
+    tolerations:
+      tol.state === 'known'
+        ? tol.value
+            .map((t) => strings(t))
+            .map((t) => ({ key: t.key ?? '', operator: t.operator ?? 'Equal', value: t.value ?? '', effect: t.effect ?? '' }))
+        : [],
     hostNetwork: host.state === 'known' && host.value,
   };
 }
@@ -123,13 +151,24 @@ function onNodeGroup(pod: Pod, ng: Resource, ctx: AnalysisContext): Verdict {
   const types = nodeGroupInstanceTypes(ng, ctx);
   const labels = ng.current.get('labels');
   const taints = ng.current.list('taint');
-  if (!types || types.types.length === 0 || labels.state === 'unknown' || ng.current.hasSensitive('labels') || taints.state === 'unknown' || ng.current.hasUnknown('taint') || ng.current.hasSensitive('taint')) return { fits: 'unknown' };
+  if (
+    !types ||
+    types.types.length === 0 ||
+    labels.state === 'unknown' ||
+    ng.current.hasSensitive('labels') ||
+    taints.state === 'unknown' ||
+    ng.current.hasUnknown('taint') ||
+    ng.current.hasSensitive('taint')
+  )
+    return { fits: 'unknown' };
   // Taints with NoSchedule or NoExecute keep out the pods that do not tolerate them.
   for (const t of taints.state === 'known' ? taints.value.map(strings) : []) {
     const effect = EFFECTS[t.effect ?? ''];
     if (!effect) continue;
     const tolerated = pod.tolerations.some(
-      (x) => (x.effect === '' || x.effect === effect) && (x.operator === 'Exists' ? x.key === '' || x.key === t.key : x.key === t.key && x.value === (t.value ?? '')),
+      (x) =>
+        (x.effect === '' || x.effect === effect) &&
+        (x.operator === 'Exists' ? x.key === '' || x.key === t.key : x.key === t.key && x.value === (t.value ?? '')),
     );
     if (!tolerated) return { fits: false, why: `its taint ${literal(t.key)} (${effect}) is not tolerated` };
   }
@@ -138,11 +177,16 @@ function onNodeGroup(pod: Pod, ng: Resource, ctx: AnalysisContext): Verdict {
   for (const t of types.types) {
     const offer = eksNodeOffer(t.name);
     if (!offer || t.lookup.sensitive) return { fits: 'unknown' };
-    const nodeLabels: Record<string, string> = { ...own, 'node.kubernetes.io/instance-type': t.name, ...(offer.arch ? { 'kubernetes.io/arch': ARCH_LABEL[offer.arch]! } : {}) };
+    const nodeLabels: Record<string, string> = {
+      ...own,
+      'node.kubernetes.io/instance-type': t.name,
+      ...(offer.arch ? { 'kubernetes.io/arch': ARCH_LABEL[offer.arch]! } : {}),
+    };
     const wrong = Object.entries(pod.nodeSelector).find(([k, v]) => nodeLabels[k] !== v);
     if (wrong) {
       // A selector on a label the node group does not set could still be met by the node's own labels: only well-known labels are judged.
-      if (!(wrong[0] in nodeLabels) && !wrong[0].startsWith('kubernetes.io/') && !wrong[0].startsWith('node.kubernetes.io/')) return { fits: 'unknown' };
+      if (!(wrong[0] in nodeLabels) && !wrong[0].startsWith('kubernetes.io/') && !wrong[0].startsWith('node.kubernetes.io/'))
+        return { fits: 'unknown' };
       nearest ??= { why: `node_selector ${literal(`${wrong[0]}=${wrong[1]}`)} does not match ${literal(t.name)} nodes`, offer };
       continue;
     }
@@ -159,7 +203,8 @@ function onNodeGroup(pod: Pod, ng: Resource, ctx: AnalysisContext): Verdict {
 function onFargate(pod: Pod, profile: Resource): Verdict {
   const sels = profileSelectors(profile);
   if (sels.state !== 'known' || sels.sensitive) return { fits: 'unknown' };
-  if (!sels.value.some((s) => selectorMatches(s, pod.namespace, pod.labels))) return { fits: false, why: `no selector matches namespace ${literal(pod.namespace)} and the pod's labels` };
+  if (!sels.value.some((s) => selectorMatches(s, pod.namespace, pod.labels)))
+    return { fits: false, why: `no selector matches namespace ${literal(pod.namespace)} and the pod's labels` };
   if (pod.hostNetwork) return { fits: false, why: 'Fargate does not run pods with hostNetwork' };
   if (!fargatePodSize(pod.requests)) return { fits: false, why: 'no Fargate size is large enough' };
   return { fits: true };

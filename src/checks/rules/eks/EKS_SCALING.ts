@@ -29,18 +29,27 @@ export const EKS_SCALING: Rule = {
       out.push({ path: `${SC}.max_size`, message: `max_size ${show(maxL)} is below 1: EKS requires a node group max_size of at least 1` });
     }
     if (min !== undefined && max !== undefined && min > max) {
-      out.push({ path: `${SC}.min_size`, message: `min_size ${show(minL)} is greater than max_size ${show(maxL)}: EKS requires min_size <= desired_size <= max_size` });
+      out.push({
+        path: `${SC}.min_size`,
+        message: `min_size ${show(minL)} is greater than max_size ${show(maxL)}: EKS requires min_size <= desired_size <= max_size`,
+      });
     }
     if (min !== undefined && desired !== undefined && desired < min) {
       out.push({ path: `${SC}.min_size`, message: belowMin(ng, ctx, minL, desL, min) });
     }
     if (max !== undefined && desired !== undefined && desired > max) {
-      out.push({ path: `${SC}.desired_size`, message: `desired_size ${show(desL)} is greater than max_size ${show(maxL)}: EKS requires min_size <= desired_size <= max_size` });
+      out.push({
+        path: `${SC}.desired_size`,
+        message: `desired_size ${show(desL)} is greater than max_size ${show(maxL)}: EKS requires min_size <= desired_size <= max_size`,
+      });
     }
     const muL = v.num('update_config[0].max_unavailable');
     const mu = known(muL);
     if (mu !== undefined && max !== undefined && mu > max) {
-      out.push({ path: 'update_config[0].max_unavailable', message: `update_config.max_unavailable ${show(muL)} is greater than max_size ${show(maxL)}: EKS rejects it; use at most ${show(maxL)} or max_unavailable_percentage` });
+      out.push({
+        path: 'update_config[0].max_unavailable',
+        message: `update_config.max_unavailable ${show(muL)} is greater than max_size ${show(maxL)}: EKS rejects it; use at most ${show(maxL)} or max_unavailable_percentage`,
+      });
     }
     return out;
   },

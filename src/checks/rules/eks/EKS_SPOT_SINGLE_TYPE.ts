@@ -19,10 +19,20 @@ export const EKS_SPOT_SINGLE_TYPE: Rule = {
     if (!its || its.types.length !== 1) return [];
     const only = its.types[0]!;
     if (its.from === 'launch-template') {
-      return [{ path: 'launch_template[0]', message: `capacity_type ${show(cap.lookup)} with the single instance type ${instanceTypeLabel(only)} set only in the launch template: one Spot pool, and EKS cannot diversify; remove instance_type from the launch template and list several similar types (same vCPU and memory) in instance_types` }];
+      return [
+        {
+          path: 'launch_template[0]',
+          message: `capacity_type ${show(cap.lookup)} with the single instance type ${instanceTypeLabel(only)} set only in the launch template: one Spot pool, and EKS cannot diversify; remove instance_type from the launch template and list several similar types (same vCPU and memory) in instance_types`,
+        },
+      ];
     }
     const list = ng.current.list('instance_types');
     if (list.state !== 'known' || list.value.length !== 1) return [];
-    return [{ path: 'instance_types', message: `capacity_type ${show(cap.lookup)} with a single instance type ${instanceTypeLabel(only)}: one Spot pool, so an interruption wave or capacity shortage takes the whole node group; list several similar types (same vCPU and memory) in instance_types` }];
+    return [
+      {
+        path: 'instance_types',
+        message: `capacity_type ${show(cap.lookup)} with a single instance type ${instanceTypeLabel(only)}: one Spot pool, so an interruption wave or capacity shortage takes the whole node group; list several similar types (same vCPU and memory) in instance_types`,
+      },
+    ];
   },
 };

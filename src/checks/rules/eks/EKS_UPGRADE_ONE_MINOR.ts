@@ -18,11 +18,23 @@ export const EKS_UPGRADE_ONE_MINOR: Rule = {
     if (!before || !after) return [];
     const step = minorsBetween(before.version, after.version);
     if (step < 0) {
-      return [{ path: 'version', message: `version goes down from ${show(before.lookup)} to ${show(after.lookup)}: EKS cannot downgrade a control plane; keep ${show(before.lookup)} (a downgrade needs a new cluster)` }];
+      return [
+        {
+          path: 'version',
+          message: `version goes down from ${show(before.lookup)} to ${show(after.lookup)}: EKS cannot downgrade a control plane; keep ${show(before.lookup)} (a downgrade needs a new cluster)`,
+        },
+      ];
     }
     if (step > 1) {
-      const next = before.lookup.sensitive ? 'the next minor version' : versionText({ major: before.version.major, minor: before.version.minor + 1 });
-      return [{ path: 'version', message: `version jumps ${step} minor versions from ${show(before.lookup)} to ${show(after.lookup)}: EKS upgrades a control plane one minor version at a time; apply ${next} first, then each following minor` }];
+      const next = before.lookup.sensitive
+        ? 'the next minor version'
+        : versionText({ major: before.version.major, minor: before.version.minor + 1 });
+      return [
+        {
+          path: 'version',
+          message: `version jumps ${step} minor versions from ${show(before.lookup)} to ${show(after.lookup)}: EKS upgrades a control plane one minor version at a time; apply ${next} first, then each following minor`,
+        },
+      ];
     }
     return [];
   },

@@ -29,8 +29,18 @@ export const EKS_UPGRADE_POLICY: Rule = {
     const asOf = ctx.options.asOf;
     const { phase, info } = eksSupportPhase(versionText(v.version), asOf);
     if (!info) return [];
-    if (phase === 'extended' && supportType === 'STANDARD' && (cluster.action === 'create' || knownString(cluster.before, PATH)?.value !== 'STANDARD')) {
-      return [{ path: PATH, severity: 'error', message: `support_type ${shownType} is set while Kubernetes ${show(v.lookup)} is already in extended support${v.lookup.sensitive ? '' : ` (standard support ended ${info.endOfStandardSupport})`}: EKS cannot disable extended support once a cluster has entered it; upgrade to a version in standard support first` }];
+    if (
+      phase === 'extended' &&
+      supportType === 'STANDARD' &&
+      (cluster.action === 'create' || knownString(cluster.before, PATH)?.value !== 'STANDARD')
+    ) {
+      return [
+        {
+          path: PATH,
+          severity: 'error',
+          message: `support_type ${shownType} is set while Kubernetes ${show(v.lookup)} is already in extended support${v.lookup.sensitive ? '' : ` (standard support ended ${info.endOfStandardSupport})`}: EKS cannot disable extended support once a cluster has entered it; upgrade to a version in standard support first`,
+        },
+      ];
     }
     if (phase !== 'standard') return [];
     const days = daysBetween(asOf, info.endOfStandardSupport);
@@ -40,8 +50,18 @@ export const EKS_UPGRADE_POLICY: Rule = {
       ? `standard support for Kubernetes ${show(v.lookup)} ends within ${EKS_UPGRADE_WARN_DAYS} days`
       : `standard support for Kubernetes ${show(v.lookup)} ends on ${info.endOfStandardSupport} (in ${days} days)`;
     if (supportType === 'STANDARD') {
-      return [{ path: PATH, message: `${when}: with support_type ${shownType} EKS then upgrades the control plane to the next minor version by itself (node groups and add-ons are not upgraded); upgrade the cluster before that date` }];
+      return [
+        {
+          path: PATH,
+          message: `${when}: with support_type ${shownType} EKS then upgrades the control plane to the next minor version by itself (node groups and add-ons are not upgraded); upgrade the cluster before that date`,
+        },
+      ];
     }
-    return [{ path: PATH, message: `${when}: with support_type ${shownType} the cluster then enters extended support and costs ${extendedSupportCost(cluster.region, ctx.prices)}; upgrade before that date, or set support_type STANDARD while still in standard support` }];
+    return [
+      {
+        path: PATH,
+        message: `${when}: with support_type ${shownType} the cluster then enters extended support and costs ${extendedSupportCost(cluster.region, ctx.prices)}; upgrade before that date, or set support_type STANDARD while still in standard support`,
+      },
+    ];
   },
 };

@@ -22,11 +22,24 @@ export const EKS_VERSION_SUPPORT: Rule = {
     const { phase, info } = eksSupportPhase(name, asOf);
     if (phase === 'extended' && info) {
       // A sensitive version's dates would give it away.
-      const dates = v.lookup.sensitive ? '' : ` (standard support ended ${info.endOfStandardSupport}; extended support ends ${info.endOfExtendedSupport}, then EKS upgrades the control plane)`;
-      return [{ path: 'version', message: `Kubernetes ${shown} is in EKS extended support on ${asOf}${dates}: the cluster costs ${extendedSupportCost(cluster.region, ctx.prices)}; upgrade to a version in standard support` }];
+      const dates = v.lookup.sensitive
+        ? ''
+        : ` (standard support ended ${info.endOfStandardSupport}; extended support ends ${info.endOfExtendedSupport}, then EKS upgrades the control plane)`;
+      return [
+        {
+          path: 'version',
+          message: `Kubernetes ${shown} is in EKS extended support on ${asOf}${dates}: the cluster costs ${extendedSupportCost(cluster.region, ctx.prices)}; upgrade to a version in standard support`,
+        },
+      ];
     }
     if (phase === 'unsupported' && info) {
-      return [{ path: 'version', severity: 'error', message: `Kubernetes ${shown} is past the end of EKS extended support${v.lookup.sensitive ? '' : ` (${info.endOfExtendedSupport})`} on ${asOf}: EKS rejects it ("unsupported Kubernetes version") and auto-upgrades existing control planes; use ${newestStandard(asOf) ?? 'a supported version'}` }];
+      return [
+        {
+          path: 'version',
+          severity: 'error',
+          message: `Kubernetes ${shown} is past the end of EKS extended support${v.lookup.sensitive ? '' : ` (${info.endOfExtendedSupport})`} on ${asOf}: EKS rejects it ("unsupported Kubernetes version") and auto-upgrades existing control planes; use ${newestStandard(asOf) ?? 'a supported version'}`,
+        },
+      ];
     }
     if (phase === 'unknown-version') return unknownVersion(v.version, shown, asOf);
     return [];
@@ -37,9 +50,21 @@ function unknownVersion(v: NonNullable<ReturnType<typeof kubeVersion>>, shown: s
   const known = eksVersions.versions.map((x) => kubeVersion(x.version)!).sort((a, b) => minorsBetween(b, a));
   const oldest = known[0]!;
   if (minorsBetween(v, oldest) > 0) {
-    return [{ path: 'version', severity: 'error', message: `Kubernetes ${shown} is older than every version in the EKS calendar (oldest ${versionText(oldest)}, whose extended support ended ${eksVersions.versions.find((x) => x.version === versionText(oldest))!.endOfExtendedSupport}): EKS rejects it ("unsupported Kubernetes version"); use ${newestStandard(asOf) ?? 'a supported version'}` }];
+    return [
+      {
+        path: 'version',
+        severity: 'error',
+        message: `Kubernetes ${shown} is older than every version in the EKS calendar (oldest ${versionText(oldest)}, whose extended support ended ${eksVersions.versions.find((x) => x.version === versionText(oldest))!.endOfExtendedSupport}): EKS rejects it ("unsupported Kubernetes version"); use ${newestStandard(asOf) ?? 'a supported version'}`,
+      },
+    ];
   }
-  return [{ path: 'version', severity: 'info', message: `Kubernetes ${shown} is not in the shipped EKS calendar (last verified ${eksVersions._meta.lastVerified}); its support phase and cost could not be checked` }];
+  return [
+    {
+      path: 'version',
+      severity: 'info',
+      message: `Kubernetes ${shown} is not in the shipped EKS calendar (last verified ${eksVersions._meta.lastVerified}); its support phase and cost could not be checked`,
+    },
+  ];
 }
 
 /** The newest calendar version in standard support on the date. */

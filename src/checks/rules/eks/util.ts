@@ -72,7 +72,10 @@ export interface InstanceTypeRef {
  * `instance_type` when the node group sets none. Undefined when they cannot be known at plan
  * time (unknown list, unresolved launch template, or neither set: EKS then picks its default).
  */
-export function nodeGroupInstanceTypes(ng: Resource, ctx: AnalysisContext): { from: 'node-group' | 'launch-template'; types: InstanceTypeRef[] } | undefined {
+export function nodeGroupInstanceTypes(
+  ng: Resource,
+  ctx: AnalysisContext,
+): { from: 'node-group' | 'launch-template'; types: InstanceTypeRef[] } | undefined {
   const l = ng.current.list('instance_types');
   if (l.state === 'unknown') return undefined;
   if (l.state === 'known' && l.value.length > 0) {
@@ -86,7 +89,9 @@ export function nodeGroupInstanceTypes(ng: Resource, ctx: AnalysisContext): { fr
   }
   const lt = launchTemplateOf(ng, ctx);
   const s = lt && knownString(lt.current, 'instance_type');
-  return lt && s ? { from: 'launch-template', types: [{ name: s.value, lookup: s.lookup, path: 'instance_type', resource: lt }] } : undefined;
+  return lt && s
+    ? { from: 'launch-template', types: [{ name: s.value, lookup: s.lookup, path: 'instance_type', resource: lt }] }
+    : undefined;
 }
 
 /** `"t4g.small"`, or `"t4g.small" (instance_type of aws_launch_template.x)` when set in the launch template. */
@@ -118,7 +123,7 @@ const usd = (n: number): string => `$${n.toFixed(2)}`;
  * price snapshot the estimators use; `extended-support rates` when the region has no price.
  */
 export function extendedSupportCost(region: string, book?: PriceBook): string {
-  if (region === UNKNOWN_REGION) return 'extended-support rates (the cluster\'s region is known only after apply)';
+  if (region === UNKNOWN_REGION) return "extended-support rates (the cluster's region is known only after apply)";
   if (region === SENSITIVE_REGION) return 'extended-support rates';
   const p = eksControlPlaneHourly(region, book);
   if (!p) return `extended-support rates (no EKS price for ${region} in the price snapshot)`;

@@ -16,7 +16,12 @@ export const EKS_FARGATE_POD_ROLE: Rule = {
   check(r, ctx) {
     const arn = r.current.str('pod_execution_role_arn');
     if (arn.state === 'absent' || (arn.state === 'known' && arn.value === '')) {
-      return [{ path: 'pod_execution_role_arn', message: `pod_execution_role_arn is required: set it to an IAM role that trusts ${PRINCIPAL} and has ${POLICY} attached` }];
+      return [
+        {
+          path: 'pod_execution_role_arn',
+          message: `pod_execution_role_arn is required: set it to an IAM role that trusts ${PRINCIPAL} and has ${POLICY} attached`,
+        },
+      ];
     }
     const role = findRole(r, ctx);
     if (!role) return [];
@@ -68,7 +73,8 @@ function trusts(role: Resource): boolean | undefined {
   });
 }
 
-const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : []);
+const list = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : typeof v === 'string' ? [v] : [];
 
 /** Whether the plan attaches the managed policy to the role; undefined when a policy ARN is unknown. */
 function attachesPolicy(role: Resource, ctx: AnalysisContext): boolean | undefined {

@@ -14,7 +14,10 @@ export const EKS_FARGATE_SELECTORS: Rule = {
     const n = l.state === 'known' ? l.value.length : 0;
     const out: RuleResult[] = [];
     if (n === 0) {
-      out.push({ path: 'selector', message: 'the Fargate profile has no selector; EKS needs 1 to 5 selectors, each naming a namespace (wildcards * and ? are allowed)' });
+      out.push({
+        path: 'selector',
+        message: 'the Fargate profile has no selector; EKS needs 1 to 5 selectors, each naming a namespace (wildcards * and ? are allowed)',
+      });
     } else if (n > MAX_SELECTORS) {
       out.push({
         path: `selector[${MAX_SELECTORS}]`,
@@ -24,7 +27,10 @@ export const EKS_FARGATE_SELECTORS: Rule = {
     for (let i = 0; i < n; i++) {
       const ns = r.current.str(['selector', i, 'namespace']);
       if (ns.state === 'unknown' || (ns.state === 'known' && ns.value !== '')) continue;
-      out.push({ path: `selector[${i}].namespace`, message: `selector ${i} has no namespace; every Fargate profile selector must name a namespace (e.g. "default", or a pattern such as "prod-*")` });
+      out.push({
+        path: `selector[${i}].namespace`,
+        message: `selector ${i} has no namespace; every Fargate profile selector must name a namespace (e.g. "default", or a pattern such as "prod-*")`,
+      });
     }
     return out;
   },

@@ -59,7 +59,10 @@ export const ECS_CONTAINER_SUM: Rule = {
     });
 
     if (tc.list.every((c) => c.essential === false)) {
-      out.push({ path: 'container_definitions', message: 'no container is essential (every one sets essential = false); a task definition needs at least one essential container' });
+      out.push({
+        path: 'container_definitions',
+        message: 'no container is essential (every one sets essential = false); a task definition needs at least one essential container',
+      });
     }
 
     // Without task-level memory (EC2 and external tasks; Fargate is FARGATE_TASK_CPU_REQUIRED's), every container needs a memory value.

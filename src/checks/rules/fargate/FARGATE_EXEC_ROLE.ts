@@ -23,6 +23,8 @@ export const FARGATE_EXEC_ROLE: Rule = {
       if (isSet(c.repositoryCredentials)) needs.push(`to read the repositoryCredentials of ${who}`);
     });
     if (needs.length === 0) return [];
-    return [{ path: 'execution_role_arn', message: `execution_role_arn is not set, but Fargate needs a task execution role ${needs.join('; ')}` }];
+    return [
+      { path: 'execution_role_arn', message: `execution_role_arn is not set, but Fargate needs a task execution role ${needs.join('; ')}` },
+    ];
   },
 };

@@ -15,11 +15,13 @@ export const FARGATE_INVALID_PARAMS: Rule = {
     const out: RuleResult[] = [];
     for (const attr of facts.unsupportedTaskAttributes) {
       const l = td.current.str(attr);
-      if (l.state === 'known' && l.value !== '') out.push({ path: attr, message: `${attr} ${show(l)} is not supported on Fargate; remove it` });
+      if (l.state === 'known' && l.value !== '')
+        out.push({ path: attr, message: `${attr} ${show(l)} is not supported on Fargate; remove it` });
     }
     for (const block of facts.unsupportedTaskBlocks) {
       const l = td.current.list(block);
-      if (l.state === 'known' && l.value.length > 0) out.push({ path: block, message: `${block} is not supported on Fargate; remove the block` });
+      if (l.state === 'known' && l.value.length > 0)
+        out.push({ path: block, message: `${block} is not supported on Fargate; remove the block` });
     }
     const tc = containersOf(td);
     if (!tc) return out;
@@ -27,11 +29,18 @@ export const FARGATE_INVALID_PARAMS: Rule = {
       const who = containerLabel(tc, i);
       for (const param of facts.unsupportedContainerParameters) {
         const v = containerValue(c, param);
-        if (isSet(v)) out.push({ path: containerPath(i, ...param.split('.')), message: `${who} sets ${param} = ${showIn(tc, v)}, which Fargate does not support; remove it` });
+        if (isSet(v))
+          out.push({
+            path: containerPath(i, ...param.split('.')),
+            message: `${who} sets ${param} = ${showIn(tc, v)}, which Fargate does not support; remove it`,
+          });
       }
       (c.resourceRequirements ?? []).forEach((rr, j) => {
         if (rr.type && facts.unsupportedResourceRequirements.includes(rr.type)) {
-          out.push({ path: containerPath(i, 'resourceRequirements', j, 'type'), message: `${who} asks for a ${showIn(tc, rr.type)} resource, which Fargate does not offer; run GPU tasks on EC2 capacity` });
+          out.push({
+            path: containerPath(i, 'resourceRequirements', j, 'type'),
+            message: `${who} asks for a ${showIn(tc, rr.type)} resource, which Fargate does not offer; run GPU tasks on EC2 capacity`,
+          });
         }
       });
     });

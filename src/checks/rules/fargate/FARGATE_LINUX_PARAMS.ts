@@ -1,7 +1,17 @@
 import { fargateTaskRules } from '../../../facts-fargate.js';
 import { literal } from '../../show.js';
 import type { Rule, RuleResult } from '../../types.js';
-import { containerLabel, containerPath, containersOf, containerValue, isSet, linuxPlatformTooOld, onFargate, orList, showIn } from './util.js';
+import {
+  containerLabel,
+  containerPath,
+  containersOf,
+  containerValue,
+  isSet,
+  linuxPlatformTooOld,
+  onFargate,
+  orList,
+  showIn,
+} from './util.js';
 
 const { allowedCapabilities, unsupported } = fargateTaskRules.linuxParameters;
 /** ECS names capabilities without the kernel's `CAP_` prefix. */
@@ -33,7 +43,10 @@ export const FARGATE_LINUX_PARAMS: Rule = {
       for (const param of unsupported) {
         const v = containerValue(c, `linuxParameters.${param}`);
         if (isSet(v)) {
-          out.push({ path: containerPath(i, 'linuxParameters', param), message: `${who} sets linuxParameters.${param}, which Fargate does not support; remove it` });
+          out.push({
+            path: containerPath(i, 'linuxParameters', param),
+            message: `${who} sets linuxParameters.${param}, which Fargate does not support; remove it`,
+          });
         }
       }
     });

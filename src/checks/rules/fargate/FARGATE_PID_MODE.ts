@@ -14,9 +14,15 @@ export const FARGATE_PID_MODE: Rule = {
     const pid = td.current.str('pid_mode');
     if (pid.state !== 'known' || pid.value === '' || !onFargate(td, ctx)) return [];
     if (!allowed.includes(pid.value)) {
-      return [{ path: 'pid_mode', message: `pid_mode ${show(pid)} is not supported on Fargate; use ${orList(allowed.map(literal))} or leave it unset` }];
+      return [
+        {
+          path: 'pid_mode',
+          message: `pid_mode ${show(pid)} is not supported on Fargate; use ${orList(allowed.map(literal))} or leave it unset`,
+        },
+      ];
     }
-    if (osOf(td) === 'WINDOWS') return [{ path: 'pid_mode', message: 'pid_mode is not supported for Windows tasks on Fargate; leave it unset' }];
+    if (osOf(td) === 'WINDOWS')
+      return [{ path: 'pid_mode', message: 'pid_mode is not supported for Windows tasks on Fargate; leave it unset' }];
     return linuxPlatformTooOld(td, ctx, `pid_mode ${show(pid)}`);
   },
 };

@@ -31,7 +31,9 @@ export function containersOf(td: Resource): TaskContainers | undefined {
 
 /** A value read from container_definitions, rendered for a message ("(sensitive)" when it is). */
 export function showIn(tc: TaskContainers, v: unknown): string {
-  return show(v === undefined || v === null ? { state: 'absent', sensitive: tc.sensitive } : { state: 'known', value: v, sensitive: tc.sensitive });
+  return show(
+    v === undefined || v === null ? { state: 'absent', sensitive: tc.sensitive } : { state: 'known', value: v, sensitive: tc.sensitive },
+  );
 }
 
 /** `container "web"`, or `container_definitions[1]` when the name is absent or sensitive. */
@@ -62,7 +64,8 @@ export function showSize(td: Resource, attr: 'cpu' | 'memory', size: Size & { st
   const raw = td.current.get(attr);
   const unit = attr === 'memory' ? ' MiB' : '';
   if (size.sensitive || raw.sensitive) return `${attr} (sensitive)`;
-  if (raw.state === 'known' && String(raw.value).trim() !== String(size.value)) return `${attr} ${literal(raw.value)} (${size.value}${unit})`;
+  if (raw.state === 'known' && String(raw.value).trim() !== String(size.value))
+    return `${attr} ${literal(raw.value)} (${size.value}${unit})`;
   return `${attr} ${size.value}${unit}`;
 }
 
