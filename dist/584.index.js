@@ -135,13 +135,16 @@ function connectionError(cause, timeoutMs, timedOut) {
  */
 function isConnectionFailure(e) {
     const err = (e ?? {});
-    return err instanceof _failure_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectionError */ .Rc || err.name === 'AbortError' || err.name === 'TimeoutError' || (err.status === 500 && err.cause !== undefined);
+    return (err instanceof _failure_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectionError */ .Rc ||
+        err.name === 'AbortError' ||
+        err.name === 'TimeoutError' ||
+        (err.status === 500 && err.cause !== undefined));
 }
 function outOfTime() {
     return new _failure_js__WEBPACK_IMPORTED_MODULE_1__/* .ConnectionError */ .Rc('the time allowed for the PR comment ran out', true);
 }
 function routeOf(options) {
-    const url = String(options.url ?? '');
+    const url = typeof options.url === 'string' ? options.url : '';
     return url.startsWith('http') ? new URL(url).pathname : url;
 }
 function seconds(ms) {
