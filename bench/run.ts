@@ -4,6 +4,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { generatePlanFile } from './generate.js';
+import { ANALYSED_TYPES } from '../src/plan/model.js';
 
 /**
  * `npm run bench`: speed and memory of container-plan-check on generated plans, each measured in
@@ -53,25 +54,9 @@ function timed(args: string[], env: NodeJS.ProcessEnv = process.env, runs = RUNS
     return { ms, maxRssMiB: m ? Number(m[1]) : NaN, resources: 0 };
   }, runs);
 }
-const TYPES = [
-  'aws_ecs_service',
-  'aws_ecs_task_definition',
-  'aws_ecs_cluster',
-  'aws_ecs_cluster_capacity_providers',
-  'aws_ecs_capacity_provider',
-  'aws_eks_cluster',
-  'aws_eks_node_group',
-  'aws_eks_fargate_profile',
-  'aws_eks_addon',
-  'aws_appautoscaling_target',
-  'aws_appautoscaling_policy',
-  'aws_autoscaling_group',
-  'aws_launch_template',
-  'aws_launch_configuration',
-];
 function jq(file: string): Sample | undefined {
   if (spawnSync('jq', ['--version']).status !== 0) return undefined;
-  const filter = `[.resource_changes[] | select(.type | IN(${TYPES.map((t) => JSON.stringify(t)).join(',')}))] | length`;
+  const filter = `[.resource_changes[] | select(.type | IN(${ANALYSED_TYPES.map((t) => JSON.stringify(t)).join(',')}))] | length`;
   return best(() => {
     const t = performance.now();
     spawnSync('jq', [filter, file], { encoding: 'utf8', maxBuffer: 1 << 20 });
