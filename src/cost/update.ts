@@ -10,7 +10,7 @@ import { KEY_ATTRIBUTES, keyOf, LIST, OFFER_CODES, onDemandUsd, Term } from './p
 /**
  * `container-plan-check pricing update`: rebuilds the price snapshot from the AWS Price List bulk
  * API (no credentials needed). It reads the offer index, then each offer's region index, then
- * the per-region offer files of AmazonECS, AmazonEKS and AmazonEC2, and keeps the on-demand price
+ * the per-region offer files of AmazonECS, AmazonEKS, AmazonCloudWatch and AmazonEC2, and keeps the on-demand price
  * of every product whose usage type, once the region's prefix is taken off, is exactly one we
  * price. `--from-dir DIR` reads the same files from DIR, laid out as their URL paths. Offer files
  * are streamed (offer-stream.ts): only those products and their on-demand terms are decoded.
@@ -215,7 +215,7 @@ export interface PricingIO {
 export const PRICING_USAGE = `Usage: container-plan-check pricing update [--from-dir DIR] [--out FILE] [--region REGION]...
 
 Rebuilds the price snapshot from the AWS Price List bulk API (offer index, region indexes, and
-the per-region AmazonECS, AmazonEKS and AmazonEC2 offer files).
+the per-region AmazonECS, AmazonEKS, AmazonCloudWatch and AmazonEC2 offer files).
 
 Options:
   --from-dir DIR     read the Price List files from DIR, laid out as their URL paths

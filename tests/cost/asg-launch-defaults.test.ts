@@ -59,14 +59,14 @@ describe('fixtures/asg-launch-defaults.json', () => {
     const r = resource(await estimateFixture(), 'aws_autoscaling_group.legacy');
     expect(r.components.map((k) => [k.name, k.quantity, k.unitPrice])).toEqual([
       ['Instances t3.medium (on-demand)', 2 * HOURS_PER_MONTH, price('ec2/t3.medium/hour')],
-      // 7 metrics × 2 instances; the snapshot has no CloudWatch price: unpriced, never $0
-      ['CloudWatch detailed monitoring (7 metrics per instance)', 14, null],
+      // 7 metrics × 2 instances at the CloudWatch metric price
+      ['CloudWatch detailed monitoring (7 metrics per instance)', 14, price('cloudwatch/metric-month')],
     ]);
+    expect(price('cloudwatch/metric-month')).toBe(0.3);
+    const perInstance = price('ec2/t3.medium/hour') * HOURS_PER_MONTH + 7 * price('cloudwatch/metric-month');
     expect(r.components[0]!.monthly).toBeCloseTo(2 * price('ec2/t3.medium/hour') * HOURS_PER_MONTH, 9);
-    expect(r.monthlyAfter).toBeNull();
-    expect(r.unpriced.map((u) => u.reason)).toEqual([
-      'no price for cloudwatch/metric-month in us-east-1 in the price snapshot of 2026-11-22',
-    ]);
+    expect(r.monthlyAfter).toBeCloseTo(2 * perInstance, 9);
+    expect(r.unpriced).toEqual([]);
     expect(r.notes).toContain(
       "aws_launch_configuration.legacy sets no root_block_device: the instances use the AMI's root volume, whose size and type are not in the plan (not priced)",
     );

@@ -205,20 +205,35 @@ describe('aws_autoscaling_group', () => {
     expect(r.monthlyAfter).toBeCloseTo(140.16, 9);
   });
 
-  it("bills a launch template's detailed monitoring only when monitoring.enabled is true", () => {
+  it("bills a launch template's detailed monitoring only when monitoring.enabled is true: 7 metrics per instance at the metric price, over the group's range", () => {
     const on = resource(estimate(ltAsg({ monitoring: [{ enabled: true }] })), 'aws_autoscaling_group.app');
-    expect(on.components.map((k) => [k.name, k.unit, k.quantity])).toEqual([
-      ['Instances m5.large (on-demand)', 'hours', 1460],
-      ['CloudWatch detailed monitoring (7 metrics per instance)', 'metric-months', 14],
+    expect(on.components.map((k) => [k.name, k.unit, k.quantity, k.unitPrice])).toEqual([
+      ['Instances m5.large (on-demand)', 'hours', 1460, 0.096],
+      // the snapshot's first-tier CloudWatch metric price in us-east-1: $0.30 per metric-month
+      ['CloudWatch detailed monitoring (7 metrics per instance)', 'metric-months', 14, 0.3],
     ]);
-    // no CloudWatch price in the snapshot: the total is unknown, not the instances alone
-    expect(on.monthlyAfter).toBeNull();
-    expect(on.unpriced.map((u) => u.reason)).toEqual([
-      'no price for cloudwatch/metric-month in us-east-1 in the price snapshot of 2026-11-22',
-    ]);
+    expect(on.components[1]!.priceSource).toMatch(/^snapshot 2026-11-22: Amazon CloudWatch custom metrics/);
+    // per instance 0.096 × 730 + 7 × 0.30 = 70.08 + 2.10 = 72.18; desired 2, min 1, max 3
+    expect(on.monthlyAfter).toBeCloseTo(2 * 72.18, 9);
+    expect(on.min).toBeCloseTo(72.18, 9);
+    expect(on.max).toBeCloseTo(3 * 72.18, 9);
+    expect(on.unpriced).toEqual([]);
     const off = resource(estimate(ltAsg({})), 'aws_autoscaling_group.app');
     expect(off.components.map((k) => k.name)).toEqual(['Instances m5.large (on-demand)']);
     expect(off.monthlyAfter).toBeCloseTo(140.16, 9);
+  });
+
+  it('leaves detailed monitoring unpriced in a region the snapshot has no CloudWatch price for, never $0', () => {
+    const r = resource(
+      estimate(ltAsg({ monitoring: [{ enabled: true }] }), { spec: { region: 'eu-west-1' } }),
+      'aws_autoscaling_group.app',
+    );
+    const cw = r.components.find((k) => k.name.startsWith('CloudWatch'));
+    expect(cw).toMatchObject({ quantity: 14, unitPrice: null, monthly: null });
+    expect(r.monthlyAfter).toBeNull();
+    expect(r.unpriced.map((u) => u.reason)).toContain(
+      'no price for cloudwatch/metric-month in eu-west-1 in the price snapshot of 2026-11-22',
+    );
   });
 
   it('notes EBS optimization it cannot price rather than guessing a fee', () => {

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EngineOptions } from '../../src/context.js';
 import { estimateCostsLive } from '../../src/cost/index.js';
 import { credentialsConfigured, LivePrices } from '../../src/cost/live.js';
-import { productQuery } from '../../src/cost/price-list.js';
+import { keyOf, onDemandUsd, productQuery } from '../../src/cost/price-list.js';
 import { embeddedSnapshot } from '../../src/cost/prices.js';
 import { analyse } from '../../src/engine.js';
 import { buildGraph } from '../../src/plan/graph.js';
@@ -360,9 +360,33 @@ describe('queries and credentials', () => {
       serviceCode: 'AmazonEKS',
       attributes: { regionCode: 'us-east-1', usagetype: 'USE1-AmazonEKS-Hours:perCluster' },
     });
+    // CloudWatch metrics (detailed monitoring): no prefix in us-east-1, the region's prefix elsewhere.
+    expect(productQuery('us-east-1', 'cloudwatch/metric-month')).toEqual({
+      serviceCode: 'AmazonCloudWatch',
+      attributes: { regionCode: 'us-east-1', usagetype: 'CW:MetricMonitorUsage' },
+    });
+    expect(productQuery('eu-west-1', 'cloudwatch/metric-month')).toEqual({
+      serviceCode: 'AmazonCloudWatch',
+      attributes: { regionCode: 'eu-west-1', usagetype: 'EU-CW:MetricMonitorUsage' },
+    });
     // A region whose usage-type prefix is not known, and a key no product gives.
     expect(productQuery('mx-central-1', 'eks/cluster-hour')).toBeUndefined();
     expect(productQuery('us-east-1', 'ec2-windows/m5.large/hour')).toBeUndefined();
+  });
+
+  it('reads a tiered CloudWatch metric product as its first tier, and no other CloudWatch product', () => {
+    const metric = { productFamily: 'Metric', attributes: { regionCode: 'us-east-2', usagetype: 'USE2-CW:MetricMonitorUsage' } };
+    expect(keyOf('AmazonCloudWatch', 'us-east-2', metric)).toBe('cloudwatch/metric-month');
+    const alarm = { productFamily: 'Alarm', attributes: { regionCode: 'us-east-2', usagetype: 'USE2-CW:AlarmMonitorUsage' } };
+    expect(keyOf('AmazonCloudWatch', 'us-east-2', alarm)).toBeUndefined();
+    const dim = (begin: string, usd: string) => ({ unit: 'Metrics', beginRange: begin, pricePerUnit: { USD: usd } });
+    const terms = {
+      'X.JRTCKXETXF': {
+        offerTermCode: 'JRTCKXETXF',
+        priceDimensions: { a: dim('10000', '0.1000000000'), b: dim('250000', '0.0500000000'), c: dim('0', '0.3000000000') },
+      },
+    };
+    expect(onDemandUsd(terms)).toBe(0.3);
   });
 
   it('finds credentials where the SDK chain looks without a network call', () => {
