@@ -43,6 +43,16 @@ export interface PlanSpec {
    * not null. `false` keeps `after` exactly as given.
    */
   computedUnknown?: boolean;
+  /**
+   * Which major version of the AWS provider (hashicorp/aws) writes the plan (default v5). Where
+   * src/data/provider-defaults.json records a schema per version ({v5, v6}), the builder follows
+   * that version: it refuses an attribute the version removed or does not have, and a required
+   * one that is missing. v6 adds the top-level `region` argument to every resource: when neither
+   * `after` nor the configuration sets it, the provider writes its own configured region into
+   * the plan (known at plan time: its CustomizeDiff sets it, internal/provider/sdkv2/region.go),
+   * and into `before` (state), so the builder does the same. v5 plans have no `region` key.
+   */
+  provider?: 'v5' | 'v6';
   /** Module call expressions by module config path (`module.a`): { source, expressions }. */
   moduleCalls?: Record<string, { source?: string; expressions?: Record<string, unknown>; outputs?: Record<string, unknown> }>;
 }
@@ -79,9 +89,11 @@ export function buildPlan(resources: ResSpec[], spec: PlanSpec = {}): Record<str
     return m;
   };
   const seen = new Set<string>();
+  const version = spec.provider ?? 'v5';
   const changes = resources.map((r) => {
     const a = parseResourceAddress(r.address);
     if (!a) throw new Error(`bad address ${r.address}`);
+    if (spec.provider) checkVersion(version, a.type, r);
     const moduleAddress = moduleAddressOf(r.address);
     const local = `${a.mode === 'data' ? 'data.' : ''}${a.type}.${a.name}`;
     const mod = moduleFor(a.modules.map((m) => m.name));
@@ -108,11 +120,20 @@ export function buildPlan(resources: ResSpec[], spec: PlanSpec = {}): Record<str
     let after = isDelete ? null : (r.after ?? null);
     let unknownMask = r.unknown;
     if (after && actions.includes('create') && spec.computedUnknown !== false && typeof unknownMask !== 'boolean') {
-      const shaped = computedUnknowns(a.type, after, r.expressions ?? constants(after), unknownMask ?? {});
+      const shaped = computedUnknowns(a.type, after, r.expressions ?? constants(after), unknownMask ?? {}, version);
       after = shaped.after;
       unknownMask = shaped.unknown;
     }
-    const before = actions.includes('create') && !actions.includes('delete') ? null : (r.before ?? (isDelete ? {} : (r.after ?? null)));
+    let before = actions.includes('create') && !actions.includes('delete') ? null : (r.before ?? (isDelete ? {} : (r.after ?? null)));
+    if (version === 'v6') {
+      const providerRegion = regionOf(providerConfig[r.providerConfigKey ?? 'aws']);
+      const written = (r.expressions ?? constants(r.after ?? r.before ?? {})).region !== undefined;
+      const masked = unknownMask && typeof unknownMask === 'object' && unknownMask.region !== undefined;
+      if (providerRegion !== undefined && after && !written && !masked && after.region === undefined)
+        after = { ...after, region: providerRegion };
+      // State: the provider sets region after every read.
+      if (providerRegion !== undefined && before && before.region === undefined) before = { ...before, region: providerRegion };
+    }
     return {
       address: r.address,
       ...(moduleAddress ? { module_address: moduleAddress } : {}),
@@ -173,13 +194,14 @@ function computedUnknowns(
   after: Record<string, unknown>,
   expressions: Record<string, unknown>,
   unknown: Record<string, unknown>,
+  version: 'v5' | 'v6',
 ): { after: Record<string, unknown>; unknown: Record<string, unknown> } {
   const facts = providerDefaults.types[type];
   if (!facts) return { after, unknown };
   const out = structuredClone(after);
   const mask = structuredClone(unknown);
   for (const [path, fact] of Object.entries(facts)) {
-    const computed = typeof fact.schema === 'string' ? fact.schema === 'optional-computed' : fact.schema.v6 === 'optional-computed';
+    const computed = schemaIn(fact.schema, version) === 'optional-computed';
     if (computed) shape(out, mask, expressions, path.split('.'));
   }
   return { after: out, unknown: mask };
@@ -210,6 +232,35 @@ function shape(value: Record<string, unknown>, mask: Record<string, unknown>, ex
     const ee = Array.isArray(e) ? (e[i] ?? e[0]) : undefined;
     shape(el as Record<string, unknown>, em, ee, rest.slice(1));
   });
+}
+
+function schemaIn(schema: string | { v5: string; v6: string }, version: 'v5' | 'v6'): string {
+  return typeof schema === 'string' ? schema : schema[version];
+}
+
+/**
+ * A resource as the given provider version can write it: no top-level attribute the version
+ * removed (or, for `region`, does not have yet), every top-level attribute it requires where
+ * the versions differ. A test that needs another shape says so by leaving `provider` unset.
+ */
+function checkVersion(version: 'v5' | 'v6', type: string, r: ResSpec): void {
+  const facts = providerDefaults.types[type] ?? {};
+  for (const side of [r.after, r.before]) {
+    if (!side) continue;
+    if (version === 'v5' && side.region !== undefined) throw new Error(`${r.address}: region is an argument of provider v6, not v5`);
+    for (const [path, fact] of Object.entries(facts)) {
+      if (path.includes('.') || typeof fact.schema === 'string') continue;
+      const v = side[path];
+      const set = v !== undefined && v !== null && !(Array.isArray(v) && v.length === 0);
+      if (fact.schema[version] === 'removed' && set) throw new Error(`${r.address}: ${path} is not in provider ${version}`);
+      if (fact.schema[version] === 'required' && !set) throw new Error(`${r.address}: provider ${version} requires ${path}`);
+    }
+  }
+}
+
+function regionOf(provider: unknown): string | undefined {
+  const e = (provider as { expressions?: { region?: { constant_value?: unknown } } } | undefined)?.expressions?.region;
+  return typeof e?.constant_value === 'string' ? e.constant_value : undefined;
 }
 
 function moduleAddressOf(address: string): string | undefined {
