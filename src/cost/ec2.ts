@@ -74,7 +74,7 @@ export function fleetComponents(p: Pricer, type: string, spec: FleetSpec, instan
         {
           note:
             spec.monitoring === 'on'
-              ? `${DETAILED_MONITORING_METRICS} metrics per instance is the usual figure; the free tier's 10 metrics per account are not subtracted`
+              ? `${DETAILED_MONITORING_METRICS} per instance is the usual figure; the free tier's 10 metrics per account are not subtracted`
               : 'whether detailed monitoring is on is known only after apply',
         },
       ),
