@@ -67,7 +67,7 @@ describe('real plans: values left to AWS', () => {
     for (const file of files) {
       const plan = await report(file);
       const texts = [
-        ...plan.notes,
+        ...(plan.notes ?? []),
         ...plan.findings.map((f) => f.message),
         ...(plan.cost?.resources ?? []).flatMap((r) => [...(r.notes ?? []), ...r.unpriced.map((u) => u.reason)]),
       ];
