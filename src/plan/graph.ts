@@ -241,6 +241,8 @@ export function buildGraph(model: PlanModel): ResourceGraph {
 
   for (const cp of T('aws_ecs_capacity_provider')) {
     link(cp, ['auto_scaling_group_provider', 0, 'auto_scaling_group_arn'], 'autoscaling-group', ['aws_autoscaling_group'], byName(asgs));
+    // A Managed Instances provider belongs to the one cluster it names (CreateCapacityProvider `cluster`).
+    if (cp.current.get('cluster').state !== 'absent') link(cp, ['cluster'], 'cluster', ['aws_ecs_cluster'], byName(ecsClusters));
   }
 
   // Application Auto Scaling targets → ECS services, by resource_id `service/<cluster>/<service>`.
