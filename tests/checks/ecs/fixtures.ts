@@ -196,3 +196,33 @@ export const scalingTarget = (svc: string, max: number, x: Extra = {}): ResSpec 
 
 export const trunkingSetting = (value: string, x: Extra = {}): ResSpec =>
   spec('aws_ecs_account_setting_default.trunking', { name: 'awsvpcTrunking', value }, x, { unknown: { id: true } });
+
+/**
+ * An ECS Managed Instances capacity provider named `name` in cluster "main" (by reference to the
+ * cluster's name), with instance requirements; `lt` overrides the instance launch template.
+ */
+export function miProvider(name: string, lt: Attrs = {}, x: Extra = {}, clusterRef = 'main'): ResSpec {
+  const launchTemplate = {
+    ec2_instance_profile_arn: 'arn:aws:iam::123456789012:instance-profile/ecs-mi',
+    network_configuration: [{ subnets: ['subnet-0a1b2c3d'], security_groups: ['sg-0a1b2c3d'] }],
+    instance_requirements: [{ vcpu_count: [{ min: 2, max: 8 }], memory_mib: [{ min: 4096, max: 32768 }] }],
+    storage_configuration: [{ storage_size_gib: 50 }],
+    ...lt,
+  };
+  return spec(
+    `aws_ecs_capacity_provider.${name}`,
+    {
+      name,
+      cluster: clusterRef,
+      auto_scaling_group_provider: [],
+      managed_instances_provider: [
+        {
+          infrastructure_role_arn: 'arn:aws:iam::123456789012:role/ecs-infrastructure',
+          instance_launch_template: [launchTemplate],
+        },
+      ],
+    },
+    { ...x, unknown: { arn: true, id: true, ...x.unknown } },
+    { expressions: { cluster: ref(`aws_ecs_cluster.${clusterRef}.name`, `aws_ecs_cluster.${clusterRef}`) } },
+  );
+}
