@@ -1,4 +1,4 @@
-import { constant, ref, type ResSpec } from '../../helpers/plan.js';
+import { constant, constants, ref, type ResSpec } from '../../helpers/plan.js';
 
 /**
  * Real-format resource specs for the ECS rule tests: a task definition, a service, its cluster
@@ -209,20 +209,19 @@ export function miProvider(name: string, lt: Attrs = {}, x: Extra = {}, clusterR
     storage_configuration: [{ storage_size_gib: 50 }],
     ...lt,
   };
+  const provider = [
+    { infrastructure_role_arn: 'arn:aws:iam::123456789012:role/ecs-infrastructure', instance_launch_template: [launchTemplate] },
+  ];
   return spec(
     `aws_ecs_capacity_provider.${name}`,
-    {
-      name,
-      cluster: clusterRef,
-      auto_scaling_group_provider: [],
-      managed_instances_provider: [
-        {
-          infrastructure_role_arn: 'arn:aws:iam::123456789012:role/ecs-infrastructure',
-          instance_launch_template: [launchTemplate],
-        },
-      ],
-    },
+    { name, cluster: clusterRef, auto_scaling_group_provider: [], managed_instances_provider: provider },
     { ...x, unknown: { arn: true, id: true, ...x.unknown } },
-    { expressions: { cluster: ref(`aws_ecs_cluster.${clusterRef}.name`, `aws_ecs_cluster.${clusterRef}`) } },
+    {
+      // Nested blocks are written block by block, as Terraform writes them.
+      expressions: {
+        cluster: ref(`aws_ecs_cluster.${clusterRef}.name`, `aws_ecs_cluster.${clusterRef}`),
+        managed_instances_provider: provider.map((b) => constants(b)),
+      },
+    },
   );
 }
