@@ -126,7 +126,7 @@ export function managedInstancesSpec(
   candidates.sort((a, b) => a.usd - b.usd || a.type.localeCompare(b.type));
   return {
     market: spot ? 'SPOT' : 'ON_DEMAND',
-    ...(storage.state === 'known' ? { storageGiB: storage.value } : {}),
+    ...(storage.state === 'known' && storage.value > 0 ? { storageGiB: storage.value } : {}),
     candidates,
     unpricedTypes,
     bounded: vcpuMax !== undefined || memMax !== undefined || allowed !== undefined,

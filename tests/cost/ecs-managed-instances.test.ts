@@ -59,7 +59,7 @@ describe('aws_ecs_service on an ECS Managed Instances capacity provider', () => 
       'ECS Managed Instances management fee (m6i.2xlarge)',
     ]);
     expect(JSON.stringify(r)).not.toMatch(/Auto Scaling group/);
-    expect(r.notes.join('\n')).toContain(
+    expect((r.notes ?? []).join('\n')).toContain(
       '3 instance types meet its requirements and fit a 1 vCPU / 2048 MiB task, from m6i.large to m6i.2xlarge',
     );
   });
@@ -84,7 +84,9 @@ describe('aws_ecs_service on an ECS Managed Instances capacity provider', () => 
     const inst = r.components.find((k) => k.name.startsWith('Instances '))!;
     expect(inst.name).toMatch(/\(Spot\)$/);
     expect(r.max).toBeNull();
-    expect(r.notes.join('\n')).toContain('its requirements set no vCPU or memory maximum and no allowed types, so the max is unbounded');
+    expect((r.notes ?? []).join('\n')).toContain(
+      'its requirements set no vCPU or memory maximum and no allowed types, so the max is unbounded',
+    );
   });
 });
 
@@ -98,7 +100,7 @@ describe('deployment strategies that run both fleets', () => {
       const r = resource(estimate([cluster(), taskDef('web'), fargate(s), scalingTarget('web', 4)]), 'aws_ecs_service.web');
       expect(r.monthlyAfter).toBeCloseTo(2 * 9.010025, 9);
       expect(r.max).toBeCloseTo(8 * 9.010025, 9);
-      expect(r.notes.join('\n')).toContain(
+      expect((r.notes ?? []).join('\n')).toContain(
         `its ${s} deployments run the new tasks at full count beside the old ones from scale-up through the bake time (bake_time_in_minutes = 20)`,
       );
     }
