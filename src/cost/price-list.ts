@@ -18,6 +18,8 @@ const PriceList = z
     usageTypes: z.record(z.string(), z.record(z.string(), z.string())),
     ec2Instances: z.object({ usageTypePrefix: z.string(), productFamily: z.string(), attributes: z.record(z.string(), z.string()) }),
     /** Dedicated Instances: the same rows with tenancy Dedicated, keyed ec2-dedicated/<type>/hour. */
+    /** The ECS Managed Instances fee per instance type, keyed ecs-managed-instances/<type>/hour. */
+    ecsManagedInstances: z.object({ usageTypeContains: z.string(), attribute: z.string() }).loose().optional(),
     ec2DedicatedInstances: z
       .object({ usageTypePrefix: z.string(), productFamily: z.string(), attributes: z.record(z.string(), z.string()) })
       .loose()
@@ -60,6 +62,11 @@ export function keyOf(code: string, region: string, product: Product): string | 
   if (ut === undefined) return undefined;
   const mapped = LIST.usageTypes[code]?.[ut];
   if (mapped) return mapped;
+  const mi = LIST.ecsManagedInstances;
+  if (mi && code === 'AmazonECS' && ut.includes(mi.usageTypeContains)) {
+    const type = a[mi.attribute];
+    if (type !== undefined && /^[a-z0-9-]+\.[a-z0-9-]+$/.test(type)) return `ecs-managed-instances/${type}/hour`;
+  }
   for (const [inst, prefix] of EC2_INSTANCE_KEYS) {
     if (code === 'AmazonEC2' && ut.startsWith(inst.usageTypePrefix) && product.productFamily === inst.productFamily) {
       if (Object.entries(inst.attributes).every(([k, v]) => a[k] === v)) return `${prefix}/${ut.slice(inst.usageTypePrefix.length)}/hour`;
@@ -69,7 +76,12 @@ export function keyOf(code: string, region: string, product: Product): string | 
 }
 
 /** The attributes `keyOf` reads. */
-export const KEY_ATTRIBUTES = ['regionCode', 'usagetype', ...Object.keys(LIST.ec2Instances.attributes)];
+export const KEY_ATTRIBUTES = [
+  'regionCode',
+  'usagetype',
+  ...Object.keys(LIST.ec2Instances.attributes),
+  ...(LIST.ecsManagedInstances ? [LIST.ecsManagedInstances.attribute] : []),
+];
 
 const Dimension = z
   .object({ unit: z.string().optional(), beginRange: z.string().optional(), pricePerUnit: z.record(z.string(), z.string()) })
@@ -114,6 +126,11 @@ export function productQuery(region: string, key: string): { serviceCode: string
     const usagetype = addPrefix('AmazonEC2', region, `${inst.usageTypePrefix}${ec2[1]}`);
     if (usagetype === undefined) return undefined;
     return { serviceCode: 'AmazonEC2', attributes: { regionCode: region, instanceType: ec2[1]!, usagetype, ...inst.attributes } };
+  }
+  const mi = /^ecs-managed-instances\/([a-z0-9-]+\.[a-z0-9-]+)\/hour$/.exec(key);
+  if (mi && LIST.ecsManagedInstances) {
+    // The usage type is not known exactly: the products of the type are asked for, and keyOf keeps the fee's.
+    return { serviceCode: 'AmazonECS', attributes: { regionCode: region, [LIST.ecsManagedInstances.attribute]: mi[1]! } };
   }
   for (const [code, types] of Object.entries(LIST.usageTypes)) {
     for (const [ut, k] of Object.entries(types)) {

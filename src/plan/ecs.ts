@@ -122,3 +122,52 @@ export function taskDefinitionOnFargate(td: Resource, graph: ResourceGraph): boo
   if (rc.state === 'known' && rc.value.includes('FARGATE')) return true;
   return runnersOf(td, graph).some((s) => placementIsFargate(servicePlacement(s, graph)) === true);
 }
+
+/**
+ * The kind of a capacity provider named in a strategy: Fargate's predefined providers, an Auto
+ * Scaling group provider, or an ECS Managed Instances provider (`managed_instances_provider`).
+ */
+export type ProviderKind = 'fargate' | 'asg' | 'managed-instances';
+
+/** The capacity providers of a cluster in this plan: those associated with it, and the Managed Instances providers that name it. */
+export function clusterCapacityProviders(cluster: Resource, graph: ResourceGraph): Resource[] {
+  const listed = [cluster, ...graph.out(cluster, 'cluster-capacity-providers')].flatMap((r) => graph.out(r, 'capacity-provider'));
+  return [...new Set([...listed, ...graph.in(cluster, 'cluster', 'aws_ecs_capacity_provider')])];
+}
+
+/** The aws_ecs_capacity_provider of this plan named `name` in a resource's cluster, when exactly one is. */
+export function providerNamed(r: Resource, name: string, graph: ResourceGraph): Resource | undefined {
+  const cluster = r.type === 'aws_ecs_cluster' ? r : graph.one(r, 'cluster');
+  if (!cluster) return undefined;
+  const hits = clusterCapacityProviders(cluster, graph).filter((cp) => {
+    const n = cp.current.str('name');
+    return n.state === 'known' && n.value === name;
+  });
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
+/** The kind of an aws_ecs_capacity_provider: which of its two provider blocks it has; undefined when unknown. */
+export function kindOfProvider(cp: Resource): Exclude<ProviderKind, 'fargate'> | undefined {
+  const has = (attr: string) => {
+    const l = cp.current.list(attr);
+    return l.state === 'unknown' ? undefined : l.state === 'known' && l.value.length > 0;
+  };
+  const mi = has('managed_instances_provider');
+  const asg = has('auto_scaling_group_provider');
+  if (mi === true) return 'managed-instances';
+  if (asg === true) return 'asg';
+  return undefined;
+}
+
+/**
+ * The kind of the provider a strategy entry names: FARGATE and FARGATE_SPOT are Fargate; another
+ * name is looked up among the cluster's providers in this plan. A provider that is not in the plan
+ * is taken as an Auto Scaling group provider only when `assumeAsg` (the rules' long-standing
+ * reading); otherwise its kind is undefined.
+ */
+export function providerKind(r: Resource, name: string, graph: ResourceGraph, assumeAsg = true): ProviderKind | undefined {
+  if (isFargateProvider(name)) return 'fargate';
+  const cp = providerNamed(r, name, graph);
+  const kind = cp && kindOfProvider(cp);
+  return kind ?? (assumeAsg && !cp ? 'asg' : undefined);
+}

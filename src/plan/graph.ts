@@ -200,8 +200,14 @@ export function buildGraph(model: PlanModel): ResourceGraph {
     link(s, ['cluster'], 'cluster', ['aws_ecs_cluster'], byName(ecsClusters));
     const lbs = s.current.list('load_balancer');
     const n = lbs.state === 'known' ? lbs.value.length : 0;
-    for (let i = 0; i < n; i++)
+    for (let i = 0; i < n; i++) {
       link(s, ['load_balancer', i, 'target_group_arn'], 'target-group', ['aws_lb_target_group', 'aws_alb_target_group'], (v) => tgs.get(v));
+      // The green target group of a blue/green, linear or canary deployment.
+      if (s.current.get(['load_balancer', i, 'advanced_configuration', 0]).state !== 'absent') {
+        const alt = ['load_balancer', i, 'advanced_configuration', 0, 'alternate_target_group_arn'];
+        link(s, alt, 'target-group', ['aws_lb_target_group', 'aws_alb_target_group'], (v) => tgs.get(v));
+      }
+    }
   }
 
   // Task sets (deployment controller EXTERNAL) → their service, cluster and task definition.
@@ -241,6 +247,8 @@ export function buildGraph(model: PlanModel): ResourceGraph {
 
   for (const cp of T('aws_ecs_capacity_provider')) {
     link(cp, ['auto_scaling_group_provider', 0, 'auto_scaling_group_arn'], 'autoscaling-group', ['aws_autoscaling_group'], byName(asgs));
+    // A Managed Instances provider belongs to the one cluster it names (CreateCapacityProvider `cluster`).
+    if (cp.current.get('cluster').state !== 'absent') link(cp, ['cluster'], 'cluster', ['aws_ecs_cluster'], byName(ecsClusters));
   }
 
   // Application Auto Scaling targets → ECS services, by resource_id `service/<cluster>/<service>`.

@@ -15,16 +15,30 @@ import {
 } from '../component.js';
 import { FREE_EPHEMERAL_GIB, fargateTaskComponents, PLATFORM_LABEL, splitTasks, type TaskShape } from '../fargate.js';
 import { formatMiB } from '../../plan/eksfargate.js';
-import { isFargateProvider, servicePlacement, taskSetsOf, type Placement, type StrategyItem } from '../../plan/ecs.js';
+import {
+  isFargateProvider,
+  providerKind,
+  providerNamed,
+  servicePlacement,
+  taskSetsOf,
+  type Placement,
+  type StrategyItem,
+} from '../../plan/ecs.js';
+import { managedInstanceComponents, managedInstancesSpec } from '../managed-instances.js';
 import type { Resource } from '../../plan/model.js';
 import { platformOf, taskCpu, taskMemory } from '../../plan/taskdef.js';
+import type { Market } from '../ec2.js';
 import { usd } from '../../report/format.js';
 import type { CostComponent } from '../../report/schema.js';
 
 /**
  * `aws_ecs_service`. On Fargate: the task definition's vCPU and memory (at its platform's rates,
  * plus ephemeral storage above 20 GB) times the task count, split over FARGATE and FARGATE_SPOT
- * by the capacity provider strategy. On EC2 capacity the service itself costs nothing here: its
+ * by the capacity provider strategy. On an ECS Managed Instances capacity provider: the EC2
+ * instances ECS launches for the tasks and their management fee, usage-based, as a range from
+ * the cheapest to the priciest type the provider allows (src/cost/managed-instances.ts). A
+ * BLUE_GREEN, LINEAR or CANARY deployment runs the new tasks beside the old ones: the range's
+ * max counts both fleets at full size. On EC2 capacity the service itself costs nothing here: its
  * instances are priced on their Auto Scaling group, so nothing is counted twice. A service with
  * the EXTERNAL deployment controller runs the tasks of its task sets (`aws_ecs_task_set`): each
  * runs its `scale` percentage of the desired count (rounded up, as ECS computes it) of its own
@@ -40,9 +54,12 @@ export const estimateEcsService: Estimator = (svc, env) => {
   const placement = servicePlacement(svc, env.graph);
   if (placement.kind === 'unknown') return emptyEstimate({ notes: [`cannot tell where its tasks run: ${placement.why}`] });
   const strategy = strategyOf(placement);
+  const managed = strategy.filter((s) => providerKind(svc, s.capacityProvider, env.graph, false) === 'managed-instances');
+  if (managed.length > 0) return onManagedInstances(svc, env, strategy, managed.length);
   if (!strategy.some((s) => isFargateProvider(s.capacityProvider))) return onEc2(svc, env, strategy);
 
-  const counts = serviceCounts(svc, env);
+  const deployment = deploymentPeak(svc);
+  const counts = withPeak(serviceCounts(svc, env), deployment);
   // A sensitive strategy: the split over providers (and the provider names) is not shown.
   const strategyHidden = placement.kind === 'strategy' && strategySensitive(svc, env, placement.from);
   if (strategyHidden) counts.sensitive = true;
@@ -81,6 +98,7 @@ export const estimateEcsService: Estimator = (svc, env) => {
       `Fargate Spot is estimated at ${env.spotDiscountPercent}% off on-demand (Spot prices vary and are not in the AWS Price List)`,
     );
   }
+  if (deployment.note && counts.max !== null) notes.push(deployment.note);
   return {
     ...est,
     description: `Fargate ${PLATFORM_LABEL[shape.platform]}, ${shapeText(shape)} × ${countText(counts.point, counts.sensitive)}`,
@@ -287,4 +305,128 @@ function capacityAsgs(svc: Resource, env: CostEnv, strategy: StrategyItem[]): st
     return !byStrategy || (n.state === 'known' && named.has(n.value));
   });
   return [...new Set(chosen.flatMap((cp) => env.graph.out(cp, 'autoscaling-group')).map((a) => a.address))];
+}
+
+/** Deployment strategies that run the new (green) tasks at full count beside the old (blue) ones until the bake time ends. */
+const BOTH_FLEETS = ['BLUE_GREEN', 'LINEAR', 'CANARY'];
+
+/** The deployment strategy's peak: how many times the desired count runs at once during a deployment, with the note that says why. */
+function deploymentPeak(svc: Resource): { factor: number; note?: string } {
+  const s = svc.current.str(['deployment_configuration', 0, 'strategy']);
+  if (s.state !== 'known' || !BOTH_FLEETS.includes(s.value)) return { factor: 1 };
+  const bake = svc.current.num(['deployment_configuration', 0, 'bake_time_in_minutes']);
+  const window =
+    bake.state === 'known' && !bake.sensitive
+      ? `through the bake time (bake_time_in_minutes = ${qty(bake.value)})`
+      : 'through the bake time';
+  return {
+    factor: 2,
+    note:
+      `its ${s.sensitive ? 'deployment strategy' : s.value} deployments run the new tasks at full count beside the old ones from scale-up ${window}: ` +
+      "the range's max counts twice the maximum task count for that window (ECS API ServiceDeployment lifecycle stages)",
+  };
+}
+
+/** The counts with the deployment peak in the max. */
+function withPeak(counts: Counts, peak: { factor: number }): Counts {
+  return peak.factor === 1 || counts.max === null ? counts : { ...counts, max: counts.max * peak.factor };
+}
+
+/**
+ * A service on ECS Managed Instances providers: per provider, its share of the tasks on the
+ * cheapest type that fits one task (the point figure and the min: one task per instance) up to
+ * the priciest allowed type (the max), each with the management fee. The point figure is a
+ * floor for that many tasks on their own instances; ECS may pack several tasks on a larger
+ * instance. Never $0: without prices it stays unknown.
+ */
+function onManagedInstances(svc: Resource, env: CostEnv, strategy: StrategyItem[], managedCount: number): SideEstimate {
+  if (managedCount < strategy.length)
+    return emptyEstimate({
+      notes: [
+        'its capacity provider strategy mixes Managed Instances providers with other providers, which ECS rejects (see ECS_CP_MIXED), so it is not priced',
+      ],
+    });
+  const td = env.graph.one(svc, 'task-definition');
+  if (!td)
+    return emptyEstimate({ notes: ['its task definition is not in this plan, so the task size and the instances it needs are unknown'] });
+  const cpu = taskCpu(td.current);
+  const mem = taskMemory(td.current);
+  if (cpu.state !== 'known' || mem.state !== 'known' || !(cpu.value > 0) || !(mem.value > 0))
+    return emptyEstimate({
+      notes: ["the task definition's cpu and memory are not both known positive numbers, so the instances it needs are unknown"],
+    });
+  const plat = platformOf(td.current);
+  if (plat.arch.state === 'unknown') return emptyEstimate({ notes: ["the task definition's cpu_architecture is known only after apply"] });
+  const arch = plat.arch.state === 'known' && plat.arch.value === 'ARM64' ? 'arm64' : 'x86_64';
+  const deployment = deploymentPeak(svc);
+  const counts = withPeak(serviceCounts(svc, env), deployment);
+  const p = new Pricer(env, svc.region);
+  const notes: string[] = [...(counts.problems ?? [])];
+  const runs: { name: string; cheapest?: string; priciest?: string; market: Market; bounded: boolean }[] = [];
+  for (const s of strategy) {
+    const cp = providerNamed(svc, s.capacityProvider, env.graph);
+    if (!cp) return emptyEstimate({ notes: [`capacity provider ${JSON.stringify(s.capacityProvider)} is not in this plan`] });
+    const spec = managedInstancesSpec(cp, env, svc.region, { cpu: cpu.value, memoryMiB: mem.value, arch });
+    if ('why' in spec) return emptyEstimate({ notes: [spec.why] });
+    const market: Market = spec.market === 'SPOT' ? { spot: true, discountPercent: env.spotDiscountPercent } : { spot: false };
+    const shown = cpu.sensitive || mem.sensitive ? '(sensitive)' : `${qty(cpu.value / 1024)} vCPU / ${qty(mem.value)} MiB`;
+    if (spec.candidates.length === 0) {
+      notes.push(
+        spec.unpricedTypes.length > 0
+          ? `${cp.address}: none of the ${spec.unpricedTypes.length} instance types its requirements allow for a ${shown} task has an EC2 price for ${svc.region} in the snapshot`
+          : `${cp.address}: no instance type in the instance data meets its requirements and fits a ${shown} task`,
+      );
+      runs.push({ name: s.capacityProvider, market, bounded: false });
+      continue;
+    }
+    const cheapest = spec.candidates[0]!.type;
+    const priciest = spec.candidates[spec.candidates.length - 1]!.type;
+    runs.push({ name: s.capacityProvider, cheapest, priciest, market, bounded: spec.bounded });
+    notes.push(
+      `${cp.address} (${spec.market === 'SPOT' ? 'Spot' : 'on-demand'}): ${spec.candidates.length} instance types meet its requirements and fit a ${shown} task, ` +
+        `from ${cheapest} to ${priciest}; the estimate runs each task on its own ${cheapest}` +
+        (spec.bounded
+          ? `, and the max on its own ${priciest}`
+          : '; its requirements set no vCPU or memory maximum and no allowed types, so the max is unbounded'),
+    );
+    if (spec.unpricedTypes.length > 0)
+      notes.push(
+        `${cp.address}: ${spec.unpricedTypes.length} allowed types have no EC2 price for ${svc.region} in the snapshot and are left out of the range`,
+      );
+    for (const n of spec.notApplied) notes.push(`${cp.address}: not applied: ${n}`);
+    if (spec.storageGiB !== undefined)
+      notes.push(
+        `${cp.address}: each instance also has a ${qty(spec.storageGiB)} GiB data volume (storage_size_gib); AWS does not document its EBS volume type, so it is not priced`,
+      );
+  }
+  const at = (n: number, which: 'cheapest' | 'priciest'): CostComponent[] =>
+    [...splitTasks(strategy, n)].flatMap(([name, tasks]) => {
+      const run = runs.find((r) => r.name === name)!;
+      const type = run[which];
+      // No allowed type: one unpriced component keeps the figure unknown (never $0).
+      if (!type)
+        return [p.component(`ECS Managed Instances (${name}): no priced instance type`, 'hours', null, `ecs-managed-instances/${name}`)];
+      return managedInstanceComponents(p, type, tasks, run.market);
+    });
+  const low = scaled(counts, (n) => at(n, 'cheapest'));
+  const total = (n: number | null) => (n === null ? null : sumMonthly(at(n, 'priciest')));
+  const max = runs.every((r) => r.bounded) ? total(counts.max) : null;
+  notes.push(
+    'ECS Managed Instances is usage-based: ECS picks the instance types and may pack several tasks on one instance; ' +
+      'the figure is the cheapest allowed type per task, the range runs up to the priciest allowed type per task at the maximum task count',
+  );
+  if (runs.some((r) => r.market.spot))
+    notes.push(
+      `Spot instances are estimated at ${env.spotDiscountPercent}% off on-demand (Spot prices vary and are not in the AWS Price List)`,
+    );
+  if (deployment.note && counts.max !== null) notes.push(deployment.note);
+  if (counts.sensitive || cpu.sensitive || mem.sensitive) notes.push(sensitiveNote('the task count or the task size'));
+  return {
+    ...low,
+    max,
+    description: `ECS Managed Instances, ${runs.map((r) => r.cheapest ?? 'no priced type').join(' / ')} per task × ${countText(counts.point, counts.sensitive)}`,
+    unpriced: p.unpriced,
+    notes,
+    advice: [],
+  };
 }

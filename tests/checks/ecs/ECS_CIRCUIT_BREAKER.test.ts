@@ -43,3 +43,31 @@ describe('ECS_CIRCUIT_BREAKER', () => {
     expect(check(ECS_CIRCUIT_BREAKER, [svc])).toEqual([]);
   });
 });
+
+describe('ECS_CIRCUIT_BREAKER and the deployment strategy', () => {
+  const strategyOf = (strategy: string, over: Record<string, unknown> = {}) =>
+    service('web', { deployment_circuit_breaker: [], deployment_configuration: [{ strategy, bake_time_in_minutes: '10' }], ...over });
+
+  it('gives LINEAR, CANARY and BLUE_GREEN services no circuit breaker advice: it asks for CloudWatch alarms', () => {
+    for (const s of ['LINEAR', 'CANARY', 'BLUE_GREEN']) {
+      const fs = check(ECS_CIRCUIT_BREAKER, [strategyOf(s)]);
+      expect(fs).toHaveLength(1);
+      expect(fs[0]!.path).toBe('alarms');
+      expect(fs[0]!.message).toContain(`deploys with the ${s} strategy and no CloudWatch alarms`);
+      expect(fs[0]!.message).not.toMatch(/circuit/i);
+    }
+  });
+
+  it('accepts a LINEAR service with alarms that roll back, and flags alarms without rollback', () => {
+    const alarms = (rollback: boolean) => [{ alarm_names: ['web-5xx'], enable: true, rollback }];
+    expect(check(ECS_CIRCUIT_BREAKER, [strategyOf('LINEAR', { alarms: alarms(true) })])).toEqual([]);
+    const fs = check(ECS_CIRCUIT_BREAKER, [strategyOf('LINEAR', { alarms: alarms(false) })]);
+    expect(fs.map((f) => f.path)).toEqual(['alarms[0].rollback']);
+    expect(fs[0]!.message).not.toMatch(/circuit/i);
+  });
+
+  it('still asks a ROLLING service for the circuit breaker', () => {
+    const fs = check(ECS_CIRCUIT_BREAKER, [strategyOf('ROLLING')]);
+    expect(fs.map((f) => f.path)).toEqual(['deployment_circuit_breaker']);
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ECS_CP_MIXED } from '../../../src/checks/rules/ecs/ECS_CP_MIXED.js';
 import { check } from '../helpers.js';
-import { cluster, clusterProviders, service, strategy } from './fixtures.js';
+import { cluster, clusterProviders, miProvider, service, strategy } from './fixtures.js';
 
 describe('ECS_CP_MIXED', () => {
   it('flags a strategy mixing Fargate and Auto Scaling group providers', () => {
@@ -54,5 +54,29 @@ describe('ECS_CP_MIXED', () => {
       { unknown: { capacity_provider_strategy: [{}, { capacity_provider: true }] } },
     );
     expect(check(ECS_CP_MIXED, [svc])).toEqual([]);
+  });
+});
+
+describe('ECS_CP_MIXED with ECS Managed Instances providers', () => {
+  it('flags a strategy mixing a Managed Instances provider with Fargate', () => {
+    const fs = check(ECS_CP_MIXED, [
+      cluster(),
+      miProvider('mi'),
+      service('web', { launch_type: null, capacity_provider_strategy: strategy(['FARGATE', 1, 0], ['mi', 1, 0]) }),
+    ]);
+    expect(fs).toHaveLength(1);
+    expect(fs[0]!.path).toBe('capacity_provider_strategy[1]');
+    expect(fs[0]!.message).toContain('mixes Fargate providers ("FARGATE") with Managed Instances providers ("mi")');
+  });
+
+  it('accepts a strategy of Managed Instances providers only', () => {
+    expect(
+      check(ECS_CP_MIXED, [
+        cluster(),
+        miProvider('mi'),
+        miProvider('mi-spot'),
+        service('web', { launch_type: null, capacity_provider_strategy: strategy(['mi', 1, 1], ['mi-spot', 3, 0]) }),
+      ]),
+    ).toEqual([]);
   });
 });

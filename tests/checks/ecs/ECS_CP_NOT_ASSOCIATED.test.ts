@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ECS_CP_NOT_ASSOCIATED } from '../../../src/checks/rules/ecs/ECS_CP_NOT_ASSOCIATED.js';
 import { check } from '../helpers.js';
-import { cluster, clusterProviders, service, strategy, taskDef } from './fixtures.js';
+import { cluster, clusterProviders, miProvider, service, strategy, taskDef } from './fixtures.js';
 
 const spotService = () =>
   service('web', { launch_type: null, capacity_provider_strategy: strategy(['FARGATE', 1, 1], ['FARGATE_SPOT', 3, 0]) });
@@ -54,5 +54,27 @@ describe('ECS_CP_NOT_ASSOCIATED', () => {
   it('says nothing while the cluster list is unknown', () => {
     const ccp = clusterProviders([], [], { unknown: { capacity_providers: true } });
     expect(check(ECS_CP_NOT_ASSOCIATED, [spotService(), cluster(), ccp])).toEqual([]);
+  });
+});
+
+describe('ECS_CP_NOT_ASSOCIATED with ECS Managed Instances providers', () => {
+  const onMi = () => service('web', { launch_type: null, capacity_provider_strategy: strategy(['mi', 1, 0]) });
+
+  it('accepts a Managed Instances provider created for the service cluster: its cluster argument associates it', () => {
+    expect(check(ECS_CP_NOT_ASSOCIATED, [taskDef('web'), onMi(), cluster(), clusterProviders(['FARGATE']), miProvider('mi')])).toEqual([]);
+  });
+
+  it('flags a Managed Instances provider of another cluster', () => {
+    const other = { ...cluster({ name: 'other' }), address: 'aws_ecs_cluster.other' };
+    const fs = check(ECS_CP_NOT_ASSOCIATED, [
+      taskDef('web'),
+      onMi(),
+      cluster(),
+      other,
+      clusterProviders(['FARGATE']),
+      miProvider('mi', {}, {}, 'other'),
+    ]);
+    expect(fs).toHaveLength(1);
+    expect(fs[0]!.message).toContain('capacity provider "mi" is not associated with cluster aws_ecs_cluster.main');
   });
 });

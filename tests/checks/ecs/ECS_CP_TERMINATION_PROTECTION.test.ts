@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ECS_CP_TERMINATION_PROTECTION } from '../../../src/checks/rules/ecs/ECS_CP_TERMINATION_PROTECTION.js';
 import { check } from '../helpers.js';
-import { asg, capacityProvider, launchTemplate } from './fixtures.js';
+import { asg, capacityProvider, cluster, launchTemplate, miProvider } from './fixtures.js';
 
 const enabled = { managed_termination_protection: 'ENABLED' };
 
@@ -46,5 +46,11 @@ describe('ECS_CP_TERMINATION_PROTECTION', () => {
         asg('ecs', { protect_from_scale_in: null }, { unknown: { protect_from_scale_in: true } }),
       ]),
     ).toEqual([]);
+  });
+});
+
+describe('ECS_CP_TERMINATION_PROTECTION on ECS Managed Instances providers', () => {
+  it('says nothing: a Managed Instances provider has no Auto Scaling group, ECS manages its instances', () => {
+    expect(check(ECS_CP_TERMINATION_PROTECTION, [cluster(), miProvider('mi')])).toEqual([]);
   });
 });

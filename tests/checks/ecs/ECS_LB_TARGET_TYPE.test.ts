@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ECS_LB_TARGET_TYPE } from '../../../src/checks/rules/ecs/ECS_LB_TARGET_TYPE.js';
 import { check } from '../helpers.js';
+import { constant, ref } from '../../helpers/plan.js';
 import { lbTo, service, targetGroup, taskDef } from './fixtures.js';
 
 /** A service with one `load_balancer` block per target group, each linked by reference. */
@@ -81,5 +82,59 @@ describe('ECS_LB_TARGET_TYPE', () => {
         lbService({}, 'web'),
       ]),
     ).toEqual([]);
+  });
+});
+
+describe('ECS_LB_TARGET_TYPE and the alternate target group of blue/green deployments', () => {
+  function blueGreen(alt: string) {
+    const b = lbTo('blue');
+    return service(
+      'web',
+      {
+        deployment_configuration: [{ strategy: 'BLUE_GREEN', bake_time_in_minutes: '15' }],
+        load_balancer: [
+          {
+            ...b.after,
+            advanced_configuration: [
+              {
+                alternate_target_group_arn: null,
+                production_listener_rule: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/web/1/2/3',
+                role_arn: 'arn:aws:iam::123456789012:role/ecs-blue-green',
+              },
+            ],
+          },
+        ],
+      },
+      {
+        unknown: { load_balancer: [{ ...b.unknown, advanced_configuration: [{ alternate_target_group_arn: true }] }] },
+        expressions: {
+          load_balancer: [
+            {
+              ...b.expressions,
+              advanced_configuration: [
+                {
+                  alternate_target_group_arn: ref(`aws_lb_target_group.${alt}.arn`, `aws_lb_target_group.${alt}`),
+                  production_listener_rule: constant('arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/web/1/2/3'),
+                  role_arn: constant('arn:aws:iam::123456789012:role/ecs-blue-green'),
+                },
+              ],
+            },
+          ],
+        },
+      },
+    );
+  }
+
+  it('flags an alternate target group whose target_type does not match awsvpc', () => {
+    const fs = check(ECS_LB_TARGET_TYPE, [taskDef('web'), targetGroup('blue', 'ip'), targetGroup('green', 'instance'), blueGreen('green')]);
+    expect(fs).toHaveLength(1);
+    expect(fs[0]!.path).toBe('load_balancer[0].advanced_configuration[0].alternate_target_group_arn');
+    expect(fs[0]!.message).toContain('alternate target group aws_lb_target_group.green has target_type "instance"');
+  });
+
+  it('accepts ip target groups on both sides', () => {
+    expect(check(ECS_LB_TARGET_TYPE, [taskDef('web'), targetGroup('blue', 'ip'), targetGroup('green', 'ip'), blueGreen('green')])).toEqual(
+      [],
+    );
   });
 });

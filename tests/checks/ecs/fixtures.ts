@@ -1,4 +1,4 @@
-import { constant, ref, type ResSpec } from '../../helpers/plan.js';
+import { constant, constants, ref, type ResSpec } from '../../helpers/plan.js';
 
 /**
  * Real-format resource specs for the ECS rule tests: a task definition, a service, its cluster
@@ -196,3 +196,32 @@ export const scalingTarget = (svc: string, max: number, x: Extra = {}): ResSpec 
 
 export const trunkingSetting = (value: string, x: Extra = {}): ResSpec =>
   spec('aws_ecs_account_setting_default.trunking', { name: 'awsvpcTrunking', value }, x, { unknown: { id: true } });
+
+/**
+ * An ECS Managed Instances capacity provider named `name` in cluster "main" (by reference to the
+ * cluster's name), with instance requirements; `lt` overrides the instance launch template.
+ */
+export function miProvider(name: string, lt: Attrs = {}, x: Extra = {}, clusterRef = 'main'): ResSpec {
+  const launchTemplate = {
+    ec2_instance_profile_arn: 'arn:aws:iam::123456789012:instance-profile/ecs-mi',
+    network_configuration: [{ subnets: ['subnet-0a1b2c3d'], security_groups: ['sg-0a1b2c3d'] }],
+    instance_requirements: [{ vcpu_count: [{ min: 2, max: 8 }], memory_mib: [{ min: 4096, max: 32768 }] }],
+    storage_configuration: [{ storage_size_gib: 50 }],
+    ...lt,
+  };
+  const provider = [
+    { infrastructure_role_arn: 'arn:aws:iam::123456789012:role/ecs-infrastructure', instance_launch_template: [launchTemplate] },
+  ];
+  return spec(
+    `aws_ecs_capacity_provider.${name}`,
+    { name, cluster: clusterRef, auto_scaling_group_provider: [], managed_instances_provider: provider },
+    { ...x, unknown: { arn: true, id: true, ...x.unknown } },
+    {
+      // Nested blocks are written block by block, as Terraform writes them.
+      expressions: {
+        cluster: ref(`aws_ecs_cluster.${clusterRef}.name`, `aws_ecs_cluster.${clusterRef}`),
+        managed_instances_provider: provider.map((b) => constants(b)),
+      },
+    },
+  );
+}

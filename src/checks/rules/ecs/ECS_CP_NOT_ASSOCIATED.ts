@@ -1,4 +1,5 @@
 import type { AnalysisContext } from '../../../context.js';
+import { kindOfProvider } from '../../../plan/ecs.js';
 import type { Resource } from '../../../plan/model.js';
 import { literal } from '../../show.js';
 import type { Rule, RuleResult } from '../../types.js';
@@ -35,6 +36,20 @@ function associatedWith(cluster: Resource, ctx: AnalysisContext): Associated | u
   return cluster.action === 'create' ? own : undefined;
 }
 
+/**
+ * The Managed Instances providers of a cluster: a provider created with `managed_instances_provider`
+ * and `cluster` is available in that cluster only, without PutClusterCapacityProviders (ECS API
+ * CreateCapacityProvider `cluster`).
+ */
+function managedInstancesOf(cluster: Resource, ctx: AnalysisContext): Set<string> {
+  const names = new Set<string>();
+  for (const cp of ctx.graph.in(cluster, 'cluster', 'aws_ecs_capacity_provider')) {
+    const n = cp.current.str('name');
+    if (n.state === 'known' && kindOfProvider(cp) === 'managed-instances') names.add(n.value);
+  }
+  return names;
+}
+
 function missing(entries: StrategyEntry[], assoc: Associated, attr: string, owner: string): RuleResult[] {
   const listed = assoc.names.size === 0 ? 'none' : assoc.sensitive ? '(sensitive)' : [...assoc.names].map((n) => literal(n)).join(', ');
   const fix = assoc.source ? `add it to ${assoc.source}` : 'associate it with an aws_ecs_cluster_capacity_providers resource';
@@ -57,13 +72,18 @@ export const ECS_CP_NOT_ASSOCIATED: Rule = {
       const cluster = clusterOf(r, ctx);
       if (!entries?.length || !cluster) return [];
       const assoc = associatedWith(cluster, ctx);
-      return assoc ? missing(entries, assoc, 'capacity_provider_strategy', `cluster ${cluster.address}`) : [];
+      const managed = managedInstancesOf(cluster, ctx);
+      const rest = entries.filter((e) => !managed.has(e.capacityProvider));
+      return assoc ? missing(rest, assoc, 'capacity_provider_strategy', `cluster ${cluster.address}`) : [];
     }
     // The default strategy of a cluster may only name providers in the same resource's list.
     if (r.type === 'aws_ecs_cluster' && r.current.get('capacity_providers').state === 'absent') return [];
-    const entries = strategyEntries(r, 'default_capacity_provider_strategy');
+    const all = strategyEntries(r, 'default_capacity_provider_strategy');
     const own = listOf(r);
-    if (!entries?.length || !own) return [];
+    if (!all?.length || !own) return [];
+    const cluster = r.type === 'aws_ecs_cluster' ? r : clusterOf(r, ctx);
+    const managed = cluster ? managedInstancesOf(cluster, ctx) : new Set<string>();
+    const entries = all.filter((e) => !managed.has(e.capacityProvider));
     return missing(
       entries,
       { ...own, source: `capacity_providers` },

@@ -1,3 +1,4 @@
+import { kindOfProvider } from '../../../plan/ecs.js';
 import { show } from '../../show.js';
 import type { Rule } from '../../types.js';
 
@@ -7,6 +8,8 @@ export const ECS_CP_TERMINATION_PROTECTION: Rule = {
   title: "Managed termination protection has the Auto Scaling group's scale-in protection",
   types: ['aws_ecs_capacity_provider'],
   check(cp, ctx) {
+    // A Managed Instances provider has no Auto Scaling group: ECS manages its instances' lifecycle itself.
+    if (kindOfProvider(cp) !== 'asg') return [];
     const mtp = cp.current.str(['auto_scaling_group_provider', 0, 'managed_termination_protection']);
     if (mtp.state !== 'known' || mtp.value !== 'ENABLED') return [];
     const asg = ctx.graph.one(cp, 'autoscaling-group');
