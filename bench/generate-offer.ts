@@ -257,7 +257,7 @@ export function generateOfferFile(n: number, file: string, opts: GenerateOfferOp
 
 /**
  * Lays out a Price List under `dir` as its URL paths: the offer index, region indexes (AmazonECS,
- * AmazonEKS and AmazonCloudWatch with no region) and a generated AmazonEC2 offer of n products for us-east-2.
+ * AmazonEKS, AmazonCloudWatch and AmazonVPC with no region) and a generated AmazonEC2 offer of n products for us-east-2.
  */
 export function generatePriceListDir(dir: string, n: number, opts: GenerateOfferOptions = {}): GeneratedOffer & { offerFile: string } {
   const base = '/offers/v1.0/aws';
@@ -266,7 +266,7 @@ export function generatePriceListDir(dir: string, n: number, opts: GenerateOffer
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, JSON.stringify(doc));
   };
-  const codes = ['AmazonECS', 'AmazonEKS', 'AmazonCloudWatch', 'AmazonEC2'];
+  const codes = ['AmazonECS', 'AmazonEKS', 'AmazonCloudWatch', 'AmazonVPC', 'AmazonEC2'];
   put(`${base}/index.json`, {
     formatVersion: 'v1.0',
     publicationDate: '2025-11-06T00:00:00Z',

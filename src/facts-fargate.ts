@@ -20,6 +20,12 @@ const FargateTaskRules = z.object({
   linuxParameters: z.object({ allowedCapabilities: z.array(z.string()), unsupported: z.array(z.string()) }),
   logDrivers: z.array(z.string()),
   awslogsRequiredOptions: z.array(z.string()),
+  /** Baseline EBS performance of a Fargate task by its vCPU (source: ebs-fargate-performance-limits). */
+  ebsBaseline: z.object({
+    smallTaskMaxVcpu: z.number(),
+    smallTaskVolumeTypes: z.array(z.string()),
+    byVcpu: z.array(z.object({ vcpu: z.number(), iops: z.number(), throughputMiBps: z.number() })),
+  }),
 });
 export type FargateTaskRules = z.infer<typeof FargateTaskRules>;
 

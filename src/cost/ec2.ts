@@ -32,6 +32,21 @@ export interface FleetSpec {
   /** Detailed monitoring: CloudWatch metrics per instance; unknown leaves the monthly unknown. */
   monitoring: 'on' | 'off' | 'unknown';
   os: 'linux' | 'windows';
+  /** A public IPv4 address per instance (billed per address-hour); unknown leaves the monthly unknown. */
+  publicIpv4?: PublicIpv4;
+}
+
+/** Whether instances get a public IPv4 address: yes, no, unknown, or as their subnet decides (not set). */
+export type PublicIpv4 = 'on' | 'off' | 'unknown' | 'subnet';
+
+/** The snapshot key of a public IPv4 address in use, per hour (AmazonVPC `PublicIPv4:InUseAddress`). */
+export const PUBLIC_IPV4_KEY = 'vpc/public-ipv4/hour';
+
+/** Public IPv4 addresses, one per instance or task, all month; null count or unknown use leaves the monthly unknown. */
+export function publicIpv4Component(p: Pricer, addresses: number | null, note?: string): CostComponent {
+  return p.component('Public IPv4 addresses', 'address-hours', addresses === null ? null : addresses * HOURS_PER_MONTH, PUBLIC_IPV4_KEY, {
+    ...(note ? { note } : {}),
+  });
 }
 
 /** CloudWatch metrics an instance with detailed monitoring publishes (the usual figure; AWS bills them per metric-month). */
@@ -63,6 +78,9 @@ export function fleetComponents(p: Pricer, type: string, spec: FleetSpec, instan
     instanceComponent(p, type, instances, market, spec.os, spec.tenancy),
     ...spec.volumes.flatMap((v) => volumeComponents(p, v, instances)),
   ];
+  if (spec.publicIpv4 === 'on') out.push(publicIpv4Component(p, instances));
+  if (spec.publicIpv4 === 'unknown')
+    out.push(publicIpv4Component(p, null, 'whether the instances get a public IPv4 address is known only after apply'));
   if (spec.monitoring !== 'off') {
     const metrics = spec.monitoring === 'on' ? DETAILED_MONITORING_METRICS * instances : null;
     out.push(
@@ -141,6 +159,7 @@ export interface Template {
   tenancy: Tenancy | 'host' | 'unknown';
   monitoring: FleetSpec['monitoring'];
   spot: boolean;
+  publicIpv4: PublicIpv4;
   notes: string[];
 }
 
@@ -173,8 +192,35 @@ export function readTemplate(t: Resource): Template {
     tenancy,
     monitoring,
     spot,
+    publicIpv4: lt ? launchTemplatePublicIpv4(c) : publicIpv4Of(c.bool('associate_public_ip_address')),
     notes,
   };
+}
+
+/** `true`/`false` as written; not set: the subnet decides (`map_public_ip_on_launch`). */
+function publicIpv4Of(r: Reading<boolean>): PublicIpv4 {
+  if (r.state === 'unknown') return 'unknown';
+  if (r.state !== 'known') return 'subnet';
+  return r.value ? 'on' : 'off';
+}
+
+/**
+ * A launch template's network interfaces: whether one of them (AWS takes it on the primary one
+ * only) associates a public address; none set: the subnet decides.
+ */
+function launchTemplatePublicIpv4(c: Attributes): PublicIpv4 {
+  const l = c.list('network_interfaces');
+  if (l.state === 'unknown') return 'unknown';
+  const n = l.state === 'known' ? l.value.length : 0;
+  const each = Array.from({ length: n }, (_, i) => publicIpv4Of(c.bool(['network_interfaces', i, 'associate_public_ip_address'])));
+  if (each.includes('on')) return 'on';
+  if (each.includes('unknown')) return 'unknown';
+  return each.includes('off') ? 'off' : 'subnet';
+}
+
+/** The note on instances whose public IPv4 address their subnet decides. */
+export function subnetDecidesNote(what: string): string {
+  return `${what} does not say whether the instances get a public IPv4 address: their subnet's map_public_ip_on_launch decides (a public address is billed per hour; not priced here)`;
 }
 
 function tenancyOf(r: Reading<string>): Template['tenancy'] {

@@ -7,6 +7,7 @@ import { estimateEcsService } from './resources/aws_ecs_service.js';
 import { estimateEksCluster } from './resources/aws_eks_cluster.js';
 import { estimateEksFargateProfile } from './resources/aws_eks_fargate_profile.js';
 import { estimateEksNodeGroup } from './resources/aws_eks_node_group.js';
+import { estimateNodePool } from './resources/kubernetes_manifest.js';
 import { PlanSide } from './side.js';
 import type { AnalysisContext } from '../context.js';
 import { UNKNOWN_REGION, type Resource } from '../plan/model.js';
@@ -20,6 +21,7 @@ export const ESTIMATORS: Record<string, Estimator> = {
   aws_eks_node_group: estimateEksNodeGroup,
   aws_eks_fargate_profile: estimateEksFargateProfile,
   aws_autoscaling_group: estimateAutoscalingGroup,
+  kubernetes_manifest: estimateNodePool,
 };
 
 /**
@@ -161,8 +163,9 @@ function resourceCost(r: Resource, beforeEst: SideEstimate | null, afterEst: Sid
     monthlyBefore: usageBased ? null : before.monthly,
     monthlyAfter: usageBased ? null : after.monthly,
     monthlyDelta: usageBased ? null : delta,
-    min: usageBased ? null : after.min,
-    max: usageBased ? null : after.max,
+    // A usage-based line has no figure, but may have a ceiling (a NodePool's limits): its range is 0 to it.
+    min: usageBased ? (afterEst?.max != null ? afterEst.min : null) : after.min,
+    max: usageBased ? (afterEst?.max ?? null) : after.max,
     components: shown.components,
     ...beforeComponents,
     unpriced: dedupe([...(afterEst?.unpriced ?? []), ...(beforeEst?.unpriced ?? [])]),

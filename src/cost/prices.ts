@@ -86,9 +86,13 @@ export class PriceBook {
     return new PriceBook(this.snapshot, this.discountPercent, this.fromFile, live, missing);
   }
 
-  get(region: string, key: string): Price | undefined {
+  /**
+   * The price of a key in a region. `record: false` leaves the lookup out of the recorded ones (a
+   * scan over many keys, such as every instance type a NodePool allows, that live prices should not fetch).
+   */
+  get(region: string, key: string, record = true): Price | undefined {
     const id = priceId(region, key);
-    this.lookups?.add(id);
+    if (record) this.lookups?.add(id);
     const l = this.live.get(id);
     if (l) {
       const origin = `AWS Price List API, ${l.date}`;

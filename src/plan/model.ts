@@ -24,6 +24,8 @@ export const ANALYSED_TYPES = [
   'aws_autoscaling_group',
   'aws_launch_template',
   'aws_launch_configuration',
+  // Only Karpenter NodePools (karpenter.sh, also EKS Auto Mode's): see isKarpenterNodePool.
+  'kubernetes_manifest',
 ] as const;
 export type AnalysedType = (typeof ANALYSED_TYPES)[number];
 
@@ -226,7 +228,9 @@ export function buildModel(plan: Plan, opts: ModelOptions = {}): PlanModel {
   for (const rc of all) {
     if (containsTrue(rc.change.before_sensitive)) collectSensitiveStrings(rc.change.before, rc.change.before_sensitive, sensitiveStrings);
     if (containsTrue(rc.change.after_sensitive)) collectSensitiveStrings(rc.change.after, rc.change.after_sensitive, sensitiveStrings);
+    if (rc.type === 'helm_release') helmNote(rc, notes);
     if (!wanted(rc.type)) continue;
+    if (rc.type === 'kubernetes_manifest' && !isKarpenterNodePool(rc)) continue;
     const r = normalise(rc, build);
     const d = deferredOf.get(rc);
     if (d)
@@ -234,7 +238,8 @@ export function buildModel(plan: Plan, opts: ModelOptions = {}): PlanModel {
         reason: d.reason,
         instancesUnknown: (rc as { index_unknown?: unknown }).index_unknown === true || rc.address.includes('[*]'),
       };
-    if (r.regionSource === 'default' && isAnalysedType(r.type)) defaulted++;
+    // A Kubernetes object has no AWS region of its own (its NodePool is priced in its cluster's).
+    if (r.regionSource === 'default' && isAnalysedType(r.type) && r.type !== 'kubernetes_manifest') defaulted++;
     resources.push(r);
     const key = r.deposed ? `${r.address} (deposed ${r.deposed})` : r.address;
     if (!byAddress.has(key)) byAddress.set(key, r);
@@ -262,6 +267,33 @@ export function buildModel(plan: Plan, opts: ModelOptions = {}): PlanModel {
   // The changes now live on as resources: the model keeps the plan's other members only.
   const header: Plan = { ...plan, resource_changes: [], deferred_changes: undefined };
   return { plan: header, config, resources, byAddress, byType, byConfigAddress, byBaseAddress, sensitiveStrings, notes, deferred };
+}
+
+/** The manifest of a `kubernetes_manifest` change (after, else before), when it is an object. */
+function manifestOf(rc: PlanResourceChange): Record<string, unknown> | undefined {
+  for (const side of [rc.change.after, rc.change.before]) {
+    const m = side && typeof side === 'object' ? (side as Record<string, unknown>).manifest : undefined;
+    if (m && typeof m === 'object' && !Array.isArray(m)) return m as Record<string, unknown>;
+  }
+  return undefined;
+}
+
+/**
+ * A `kubernetes_manifest` is modelled only when it is a Karpenter NodePool: kind `NodePool` in the
+ * `karpenter.sh` API group (karpenter.sh/v1, v1beta1; EKS Auto Mode's NodePools are the same CRD).
+ */
+export function isKarpenterNodePool(rc: PlanResourceChange): boolean {
+  const m = manifestOf(rc);
+  return m?.kind === 'NodePool' && typeof m.apiVersion === 'string' && m.apiVersion.startsWith('karpenter.sh/');
+}
+
+/** A Helm release of Karpenter: its NodePools (in chart values or templates) are not read. */
+function helmNote(rc: PlanResourceChange, notes: string[]): void {
+  const after = rc.change.after as Record<string, unknown> | null | undefined;
+  const chart = after && typeof after.chart === 'string' ? after.chart : '';
+  if (!/karpenter/i.test(chart)) return;
+  const note = `${rc.address} installs a Karpenter chart: Helm values are opaque to this tool, so NodePools it creates are not read and their compute has no ceiling here; declare NodePools as kubernetes_manifest resources to see their limits priced`;
+  if (!notes.includes(note)) notes.push(note);
 }
 
 /** Context types read only through links (target groups, by the services that use them). */

@@ -94,7 +94,7 @@ export function renderTextCost(p: PlanReport): string[] {
     figure(r, r.monthlyBefore, 'before'),
     figure(r, r.monthlyAfter, 'after'),
     r.usageBased ? '' : usd(r.monthlyDelta, { sign: true }),
-    r.usageBased ? '' : costRange(r.min, r.max),
+    r.usageBased && r.max === null ? '' : costRange(r.min, r.max),
   ]);
   rows.push([
     c.partial ? 'total (partial)' : 'total',

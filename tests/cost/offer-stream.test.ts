@@ -88,7 +88,7 @@ const FILTERS: Array<[string, (p: ProductPeek) => boolean]> = [
 describe('offer files streamed member by member', () => {
   it('finds every offer fixture', () => {
     expect(OFFERS.map((f) => f.slice(PRICE_LIST.length)).join(' ')).toMatch(
-      /AmazonEC2.*AmazonEC2.*AmazonECS.*AmazonECS.*AmazonEKS.*AmazonEKS/,
+      /AmazonEC2.*AmazonEC2.*AmazonECS.*AmazonECS.*AmazonEKS.*AmazonEKS.*AmazonVPC.*AmazonVPC/,
     );
   });
 

@@ -10,7 +10,15 @@ import {
   type Counts,
   type Estimator,
 } from '../component.js';
-import { fleetComponents, readTemplate, SENSITIVE_INSTANCE_TYPE, type FleetSpec, type Market, type Template } from '../ec2.js';
+import {
+  fleetComponents,
+  readTemplate,
+  SENSITIVE_INSTANCE_TYPE,
+  subnetDecidesNote,
+  type FleetSpec,
+  type Market,
+  type Template,
+} from '../ec2.js';
 import type { Resource } from '../../plan/model.js';
 import { usd } from '../../report/format.js';
 import type { CostComponent } from '../../report/schema.js';
@@ -50,7 +58,15 @@ export const estimateAutoscalingGroup: Estimator = (asg, env) => {
     });
   }
   if (template.tenancy === 'dedicated') notes.push(`${template.address}: dedicated tenancy, priced at the Dedicated Instance rate`);
-  const spec: FleetSpec = { volumes: template.volumes.volumes, tenancy: template.tenancy, monitoring: template.monitoring, os: 'linux' };
+  const spec: FleetSpec = {
+    volumes: template.volumes.volumes,
+    tenancy: template.tenancy,
+    monitoring: template.monitoring,
+    os: 'linux',
+    publicIpv4: template.publicIpv4,
+  };
+  if (template.publicIpv4 === 'on') notes.push(`${template.address} associates a public IPv4 address with each instance`);
+  if (template.publicIpv4 === 'subnet') notes.push(subnetDecidesNote(template.address));
   if (template.monitoring === 'on') notes.push(`${template.address} turns on detailed monitoring: CloudWatch metrics per instance`);
 
   const counts = capacityCounts(asg);

@@ -13,6 +13,7 @@ import {
   type Estimator,
   type SideEstimate,
 } from '../component.js';
+import { taskAttachments, taskPublicIpv4Components, taskVolumeComponents, type TaskAttachments } from '../task-attachments.js';
 import { FREE_EPHEMERAL_GIB, fargateTaskComponents, PLATFORM_LABEL, splitTasks, type TaskShape } from '../fargate.js';
 import { formatMiB } from '../../plan/eksfargate.js';
 import {
@@ -70,18 +71,24 @@ export const estimateEcsService: Estimator = (svc, env) => {
 
   const p = new Pricer(env, svc.region);
   const spot = { discountPercent: env.spotDiscountPercent };
+  const attached = taskAttachments(svc);
   const at = (n: number): CostComponent[] => {
     const split = splitTasks(strategy, n);
-    return [...split].flatMap(([provider, tasks]) =>
-      provider === 'FARGATE'
-        ? fargateTaskComponents(p, shape, tasks, undefined)
-        : provider === 'FARGATE_SPOT'
-          ? fargateTaskComponents(p, shape, tasks, spot)
-          : [],
-    );
+    const fargateTasks = [...split].filter(([provider]) => isFargateProvider(provider)).reduce((t, [, k]) => t + k, 0);
+    return [
+      ...[...split].flatMap(([provider, tasks]) =>
+        provider === 'FARGATE'
+          ? fargateTaskComponents(p, shape, tasks, undefined)
+          : provider === 'FARGATE_SPOT'
+            ? fargateTaskComponents(p, shape, tasks, spot)
+            : [],
+      ),
+      ...taskVolumeComponents(p, attached, n),
+      ...taskPublicIpv4Components(p, attached, fargateTasks),
+    ];
   };
-  const est = scaled(counts, at);
-  const notes: string[] = [...(counts.problems ?? [])];
+  const est = withAttachments(scaled(counts, at), attached);
+  const notes: string[] = [...(counts.problems ?? []), ...attachmentNotes(attached)];
   const hidden = [counts.sensitive ? 'the task count' : '', shape.sensitive ? 'the task size' : ''].filter(Boolean);
   if (hidden.length > 0) notes.push(sensitiveNote(hidden.join(' and ')));
   const others = strategy.filter((s) => !isFargateProvider(s.capacityProvider));
@@ -101,10 +108,10 @@ export const estimateEcsService: Estimator = (svc, env) => {
   if (deployment.note && counts.max !== null) notes.push(deployment.note);
   return {
     ...est,
-    description: `Fargate ${PLATFORM_LABEL[shape.platform]}, ${shapeText(shape)} × ${countText(counts.point, counts.sensitive)}`,
+    description: `Fargate ${PLATFORM_LABEL[shape.platform]}, ${shapeText(shape)}${volumeText(attached)} × ${countText(counts.point, counts.sensitive)}`,
     unpriced: p.unpriced,
     notes,
-    advice: advice(p, shape, strategy, counts, est.monthly),
+    advice: advice(p, shape, strategy, counts, est.monthly, attachedMonthly(est.components)),
   };
 };
 
@@ -259,7 +266,15 @@ export function shapeText(s: Pick<TaskShape, 'cpu' | 'memoryMiB' | 'sensitive'>)
 }
 
 /** The same tasks on ARM64 and on Fargate Spot above a base of one, for x86 Linux services all on FARGATE. */
-function advice(p: Pricer, shape: TaskShape, strategy: StrategyItem[], counts: Counts, monthly: number | null): string[] {
+function advice(
+  p: Pricer,
+  shape: TaskShape,
+  strategy: StrategyItem[],
+  counts: Counts,
+  monthly: number | null,
+  attached: number | null,
+): string[] {
+  if (attached === null) return [];
   if (shape.platform !== 'x86' || monthly === null || counts.point === null || counts.point === 0) return [];
   if (strategy.some((s) => s.capacityProvider !== 'FARGATE')) return [];
   // A separate pricer: prices missing for a what-if are not the resource's unpriced items.
@@ -267,13 +282,15 @@ function advice(p: Pricer, shape: TaskShape, strategy: StrategyItem[], counts: C
   const n = counts.point;
   const discount = p.env.spotDiscountPercent;
   const out: string[] = [];
-  const arm = sumMonthly(fargateTaskComponents(q, { ...shape, platform: 'arm' }, n, undefined));
+  const armCompute = sumMonthly(fargateTaskComponents(q, { ...shape, platform: 'arm' }, n, undefined));
+  const arm = armCompute === null ? null : armCompute + attached;
   if (arm !== null && arm < monthly) out.push(`on ARM64 (Graviton): ${usd(arm)}/month (${usd(arm - monthly, { sign: true })})`);
   if (n >= 2) {
-    const spot = sumMonthly([
+    const spotCompute = sumMonthly([
       ...fargateTaskComponents(q, shape, 1, undefined),
       ...fargateTaskComponents(q, shape, n - 1, { discountPercent: discount }),
     ]);
+    const spot = spotCompute === null ? null : spotCompute + attached;
     if (spot !== null && spot < monthly) {
       out.push(
         `with FARGATE_SPOT for tasks above a base of 1: about ${usd(spot)}/month (${usd(spot - monthly, { sign: true })}; estimate at a ${discount}% Spot discount)`,
@@ -283,12 +300,60 @@ function advice(p: Pricer, shape: TaskShape, strategy: StrategyItem[], counts: C
   return out;
 }
 
-/** A service on EC2 capacity: $0 here, with where its instances are priced. */
+/**
+ * A service on EC2 capacity: its instances are priced on their Auto Scaling group, so only what
+ * ECS attaches to each task (a managed EBS volume) is priced here.
+ */
 function onEc2(svc: Resource, env: CostEnv, strategy: StrategyItem[]): SideEstimate {
   const asgs = capacityAsgs(svc, env, strategy);
   const where =
     asgs.length > 0 ? `see ${asgs.join(', ')}` : 'its container instances are priced on their Auto Scaling group (not in this plan)';
-  return emptyEstimate({ description: 'EC2 capacity', monthly: 0, min: 0, max: 0, notes: [`runs on EC2 capacity: ${where}`] });
+  const attached = taskAttachments(svc);
+  // On EC2 a task has no public IPv4 address of its own (assign_public_ip is for Fargate).
+  const onEc2Attached: TaskAttachments = {
+    ...attached,
+    publicIpv4: 'off',
+    unknown: attached.unknown.filter((u) => !u.includes('assign_public_ip')),
+  };
+  const notes = [`runs on EC2 capacity: ${where}`, ...attachmentNotes(onEc2Attached)];
+  if (!onEc2Attached.volume && onEc2Attached.unknown.length === 0)
+    return emptyEstimate({ description: 'EC2 capacity', monthly: 0, min: 0, max: 0, notes });
+  const counts = serviceCounts(svc, env);
+  const p = new Pricer(env, svc.region);
+  const est = withAttachments(
+    scaled(counts, (n) => taskVolumeComponents(p, onEc2Attached, n)),
+    onEc2Attached,
+  );
+  notes.push(...(counts.problems ?? []));
+  if (counts.sensitive) notes.push(sensitiveNote('the task count'));
+  return {
+    ...est,
+    description: `EC2 capacity${volumeText(onEc2Attached)} × ${countText(counts.point, counts.sensitive)}`,
+    unpriced: p.unpriced,
+    notes,
+    advice: [],
+  };
+}
+
+/** Figures are unknown when an attachment is known only after apply. */
+function withAttachments<T extends { monthly: number | null; min: number | null; max: number | null }>(est: T, a: TaskAttachments): T {
+  return a.unknown.length > 0 ? { ...est, monthly: null, min: null, max: null } : est;
+}
+
+function attachmentNotes(a: TaskAttachments): string[] {
+  const out = [...a.notes, ...a.unknown.map((u) => `${u}, so the cost is unknown`)];
+  if (a.volume) out.push(`ECS creates one EBS volume per task (${a.volume.sizeGiB} GB ${a.volume.type}), priced per task`);
+  if (a.publicIpv4 === 'on') out.push('assign_public_ip gives each Fargate task a public IPv4 address, billed per address-hour');
+  return out;
+}
+
+function volumeText(a: TaskAttachments): string {
+  return a.volume ? ` + ${a.volume.sizeGiB} GB ${a.volume.type} volume` : '';
+}
+
+/** What the task volumes and addresses cost a month (the same on ARM64 or Spot); null when unknown. */
+function attachedMonthly(components: CostComponent[]): number | null {
+  return sumMonthly(components.filter((c) => !c.name.startsWith('Fargate')));
 }
 
 /** Auto Scaling groups behind the service's EC2 capacity providers (all of the cluster's for the EC2 launch type). */

@@ -9,7 +9,16 @@ import {
   type Counts,
   type Estimator,
 } from '../component.js';
-import { fleetComponents, readTemplate, SENSITIVE_INSTANCE_TYPE, type FleetSpec, type Market, type Template, type Volume } from '../ec2.js';
+import {
+  fleetComponents,
+  readTemplate,
+  SENSITIVE_INSTANCE_TYPE,
+  subnetDecidesNote,
+  type FleetSpec,
+  type Market,
+  type Template,
+  type Volume,
+} from '../ec2.js';
 import { awsDefault } from '../../plan/provider-facts.js';
 import { eksAmiType } from '../../facts-eks.js';
 import type { Resource } from '../../plan/model.js';
@@ -49,10 +58,13 @@ export const estimateEksNodeGroup: Estimator = (ng, env) => {
       });
     }
     volumes = lt.volumes.volumes;
-    spec = { tenancy: lt.tenancy, monitoring: lt.monitoring, os };
+    spec = { tenancy: lt.tenancy, monitoring: lt.monitoring, os, publicIpv4: lt.publicIpv4 };
     notes.push(...lt.volumes.notes, ...lt.notes);
+    if (lt.publicIpv4 === 'on') notes.push(`${lt.address} associates a public IPv4 address with each node`);
+    if (lt.publicIpv4 === 'subnet') notes.push(subnetDecidesNote(lt.address));
     if (lt.tenancy === 'dedicated') notes.push(`${lt.address}: dedicated tenancy, priced at the Dedicated Instance rate`);
   } else {
+    notes.push(subnetDecidesNote('the node group (no launch template)'));
     // disk_size reads as EKS's default when left out, or as absent when a launch template decides.
     const d = ng.current.num('disk_size');
     if (d.state === 'unknown') return emptyEstimate({ notes: ['disk_size is known only after apply'] });

@@ -41,3 +41,13 @@ describe('FARGATE_VOLUMES', () => {
     expect(run([taskDef({ volume: [{ name: 'data' }] }, undefined, { unknown: { volume: [{ host_path: true }] } })])).toEqual([]);
   });
 });
+
+describe('FARGATE_VOLUMES and EBS volumes configured at launch', () => {
+  it('accepts a volume with configure_at_launch = true (an EBS volume ECS attaches to each task)', () => {
+    expect(run([taskDef({ volume: [{ name: 'data', configure_at_launch: true }] })])).toEqual([]);
+    // The same volume with a host path is still reported.
+    expect(run([taskDef({ volume: [{ name: 'data', configure_at_launch: true, host_path: '/data' }] })]).map((x) => x.path)).toEqual([
+      'volume[0].host_path',
+    ]);
+  });
+});

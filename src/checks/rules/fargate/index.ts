@@ -1,6 +1,7 @@
 import type { Rule } from '../../types.js';
 import { ECS_CONTAINER_SUM } from './ECS_CONTAINER_SUM.js';
 import { FARGATE_CPU_MEMORY } from './FARGATE_CPU_MEMORY.js';
+import { FARGATE_EBS_PERFORMANCE } from './FARGATE_EBS_PERFORMANCE.js';
 import { FARGATE_EPHEMERAL_STORAGE } from './FARGATE_EPHEMERAL_STORAGE.js';
 import { FARGATE_EXEC_ROLE } from './FARGATE_EXEC_ROLE.js';
 import { FARGATE_HOSTPORT } from './FARGATE_HOSTPORT.js';
@@ -28,4 +29,5 @@ export const fargateRules: Rule[] = [
   FARGATE_EXEC_ROLE,
   FARGATE_LOG_DRIVER,
   ECS_CONTAINER_SUM,
+  FARGATE_EBS_PERFORMANCE,
 ];
