@@ -86,3 +86,83 @@ describe('usage-based EKS notes on the cluster', () => {
     expect(r.notes).toEqual([expect.stringContaining('EKS Hybrid Nodes (remote_network_config) are usage-based')]);
   });
 });
+
+describe('Capacity Blocks for ML', () => {
+  const ng = (capacity_type: string) => ({
+    address: 'aws_eks_node_group.gpu',
+    after: {
+      cluster_name: 'big',
+      capacity_type,
+      instance_types: ['p5.48xlarge'],
+      ami_type: 'AL2023_x86_64_NVIDIA',
+      disk_size: 200,
+      launch_template: [],
+      scaling_config: [{ desired_size: 2, min_size: 2, max_size: 2 }],
+    },
+  });
+
+  it('a CAPACITY_BLOCK node group is a prepaid reservation: no on-demand price, an unpriced entry saying why', () => {
+    const r = resource(estimate([ng('CAPACITY_BLOCK')]), 'aws_eks_node_group.gpu');
+    expect(r.components).toEqual([]);
+    expect(r.monthlyAfter).toBeNull();
+    expect(r.unpriced).toEqual([
+      {
+        item: 'Instances (Capacity Block)',
+        reason: expect.stringContaining(
+          'capacity_type CAPACITY_BLOCK runs the instances in an EC2 Capacity Block, a reservation paid up front',
+        ),
+      },
+    ]);
+    // The same group on demand has an instance price.
+    expect(resource(estimate([ng('ON_DEMAND')]), 'aws_eks_node_group.gpu').components[0]!.name).toContain('p5.48xlarge');
+  });
+
+  it('an Auto Scaling group whose launch template targets a Capacity Block is not priced on demand', () => {
+    const c = estimate([
+      {
+        address: 'aws_launch_template.gpu',
+        after: { name: 'gpu', id: 'lt-0gpu', instance_type: 'p5.48xlarge', instance_market_options: [{ market_type: 'capacity-block' }] },
+      },
+      {
+        address: 'aws_autoscaling_group.gpu',
+        after: {
+          name: 'gpu',
+          min_size: 1,
+          max_size: 1,
+          desired_capacity: 1,
+          launch_template: [{ id: 'lt-0gpu', name: null, version: '$Latest' }],
+        },
+      },
+    ]);
+    const r = resource(c, 'aws_autoscaling_group.gpu');
+    expect(r.components).toEqual([]);
+    expect(r.monthlyAfter).toBeNull();
+    expect(r.unpriced[0]!.reason).toContain(
+      'aws_launch_template.gpu (instance_market_options.market_type "capacity-block") runs the instances',
+    );
+  });
+});
+
+describe('EKS Capabilities (aws_eks_capability)', () => {
+  it('is usage-based, left out of the totals with a note naming the capability, never $0', () => {
+    const c = estimate([
+      cluster(),
+      {
+        address: 'aws_eks_capability.argocd',
+        after: {
+          cluster_name: 'big',
+          capability_name: 'argocd',
+          type: 'ARGOCD',
+          role_arn: 'arn:aws:iam::123456789012:role/argocd',
+          delete_propagation_policy: 'RETAIN',
+        },
+      },
+    ]);
+    const r = resource(c, 'aws_eks_capability.argocd');
+    expect(r.usageBased).toBe(true);
+    expect(r.monthlyAfter).toBeNull();
+    expect(r.notes).toEqual([expect.stringContaining('Argo CD (ARGOCD) is billed for each hour it is enabled')]);
+    expect(c.monthlyAfter).toBeCloseTo(73, 9);
+    expect(c.notes).toEqual(['totals leave out usage-based resources: aws_eks_capability.argocd']);
+  });
+});

@@ -10,7 +10,15 @@ import {
   type Counts,
   type Estimator,
 } from '../component.js';
-import { fleetComponents, readTemplate, SENSITIVE_INSTANCE_TYPE, type FleetSpec, type Market, type Template } from '../ec2.js';
+import {
+  capacityBlockUnpriced,
+  fleetComponents,
+  readTemplate,
+  SENSITIVE_INSTANCE_TYPE,
+  type FleetSpec,
+  type Market,
+  type Template,
+} from '../ec2.js';
 import type { Resource } from '../../plan/model.js';
 import { usd } from '../../report/format.js';
 import type { CostComponent } from '../../report/schema.js';
@@ -47,6 +55,12 @@ export const estimateAutoscalingGroup: Estimator = (asg, env) => {
           reason: `${template.address} places the instances on Dedicated Hosts, which are billed per host whatever runs on them; the hosts are not in the plan`,
         },
       ],
+    });
+  }
+  if (template.capacityBlock) {
+    return emptyEstimate({
+      notes,
+      unpriced: [capacityBlockUnpriced(`${template.address} (instance_market_options.market_type "capacity-block")`)],
     });
   }
   if (template.tenancy === 'dedicated') notes.push(`${template.address}: dedicated tenancy, priced at the Dedicated Instance rate`);
