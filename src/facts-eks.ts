@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import addonVersionsJson from './data/eks-addon-versions.json' with { type: 'json' };
 import amiTypesJson from './data/eks-ami-types.json' with { type: 'json' };
+import autoModeJson from './data/eks-auto-mode.json' with { type: 'json' };
 import { embedded } from './embedded.js';
+import type { Attributes } from './plan/read.js';
 
 /**
  * EKS facts beyond the version calendar (src/facts.ts), each a versioned data file under
@@ -37,6 +39,22 @@ const AddonVersions = z.object({ _meta: Meta, addons: z.record(z.string(), Addon
 export const eksAmiTypes = embedded('eks-ami-types.json', AmiTypes, amiTypesJson);
 export const eksAddonVersions = embedded('eks-addon-versions.json', AddonVersions, addonVersionsJson);
 
+const Sourced = z.object({ source: z.string() }).loose();
+
+/** What EKS Auto Mode requires (src/data/eks-auto-mode.json), each with its source. */
+const AutoMode = z.object({
+  _meta: Meta,
+  consistent: Sourced.extend({ awsError: z.string() }),
+  bootstrapSelfManagedAddons: Sourced.extend({ awsError: z.string() }),
+  nodeRoleWithNodePools: Sourced.extend({ awsErrorNoRole: z.string(), awsErrorNoPools: z.string() }),
+  authenticationModes: Sourced.extend({ allowed: z.array(z.string()) }),
+  minKubernetesVersion: Sourced.extend({ version: z.string() }),
+  /** Per add-on: the minimum version by Kubernetes minor (`any`: whatever the minor). */
+  addonsWhenEnablingOnExistingCluster: Sourced.extend({ minimum: z.record(z.string(), z.record(z.string(), z.string())) }),
+});
+
+export const eksAutoMode = embedded('eks-auto-mode.json', AutoMode, autoModeJson);
+
 export function eksAmiType(name: string): AmiType | undefined {
   return Object.hasOwn(eksAmiTypes.types, name) ? eksAmiTypes.types[name] : undefined;
 }
@@ -50,3 +68,20 @@ export function eksAddon(name: string): EksAddonFacts | undefined {
  * long enough to plan and test a minor-version upgrade before charges or a forced upgrade start.
  */
 export const EKS_UPGRADE_WARN_DAYS = 90;
+
+/** The three EKS Auto Mode capabilities of an `aws_eks_cluster`, by the attribute that enables each. */
+export const AUTO_MODE_CAPABILITIES = [
+  { name: 'compute', path: 'compute_config[0].enabled' },
+  { name: 'block storage', path: 'storage_config[0].block_storage[0].enabled' },
+  { name: 'load balancing', path: 'kubernetes_network_config[0].elastic_load_balancing[0].enabled' },
+] as const;
+
+/**
+ * Whether EKS Auto Mode compute is on for one side of a cluster: true or false when the reading
+ * is known (unset reads as the provider's `enabled = false`), undefined when known only after apply.
+ */
+export function autoModeCompute(values: Attributes): boolean | undefined {
+  const r = values.bool(AUTO_MODE_CAPABILITIES[0].path);
+  if (r.state === 'known') return r.value;
+  return r.state === 'absent' ? false : undefined;
+}

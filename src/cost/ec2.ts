@@ -160,6 +160,8 @@ export interface Template {
   monitoring: FleetSpec['monitoring'];
   spot: boolean;
   publicIpv4: PublicIpv4;
+  /** The launch template targets a Capacity Block (`instance_market_options.market_type = "capacity-block"`). */
+  capacityBlock: boolean;
   notes: string[];
 }
 
@@ -179,6 +181,7 @@ export function readTemplate(t: Resource): Template {
   }
   const market = lt ? c.str(['instance_market_options', 0, 'market_type']) : c.str('spot_price');
   const spot = market.state === 'known' && (lt ? market.value === 'spot' : market.value !== '');
+  const capacityBlock = lt && market.state === 'known' && market.value === 'capacity-block';
   const type = c.str('instance_type');
   return {
     address: t.address,
@@ -193,6 +196,7 @@ export function readTemplate(t: Resource): Template {
     monitoring,
     spot,
     publicIpv4: lt ? launchTemplatePublicIpv4(c) : publicIpv4Of(c.bool('associate_public_ip_address')),
+    capacityBlock,
     notes,
   };
 }
@@ -329,5 +333,16 @@ function readVolume(address: string, v: Attributes, label: string, where: string
       ...(tp.state === 'known' ? { throughput: tp.value } : {}),
       label,
     },
+  };
+}
+
+/**
+ * Instances in a Capacity Block for ML: the reservation is paid up front when it is purchased
+ * (not in the plan), so the instances are not priced at on-demand rates.
+ */
+export function capacityBlockUnpriced(where: string): { item: string; reason: string } {
+  return {
+    item: 'Instances (Capacity Block)',
+    reason: `${where} runs the instances in an EC2 Capacity Block, a reservation paid up front when it is purchased (not part of this plan); they are not priced at on-demand rates`,
   };
 }

@@ -4,6 +4,7 @@ import { priceBook, type PriceBook } from './prices.js';
 import type { LivePrices } from './live.js';
 import { estimateAutoscalingGroup } from './resources/aws_autoscaling_group.js';
 import { estimateEcsService } from './resources/aws_ecs_service.js';
+import { estimateEksCapability } from './resources/aws_eks_capability.js';
 import { estimateEksCluster } from './resources/aws_eks_cluster.js';
 import { estimateEksFargateProfile } from './resources/aws_eks_fargate_profile.js';
 import { estimateEksNodeGroup } from './resources/aws_eks_node_group.js';
@@ -20,6 +21,7 @@ export const ESTIMATORS: Record<string, Estimator> = {
   aws_eks_cluster: estimateEksCluster,
   aws_eks_node_group: estimateEksNodeGroup,
   aws_eks_fargate_profile: estimateEksFargateProfile,
+  aws_eks_capability: estimateEksCapability,
   aws_autoscaling_group: estimateAutoscalingGroup,
   kubernetes_manifest: estimateNodePool,
 };

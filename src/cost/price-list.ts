@@ -17,6 +17,23 @@ const PriceList = z
     unprefixed: z.record(z.string(), z.array(z.string())),
     usageTypes: z.record(z.string(), z.record(z.string(), z.string())),
     ec2Instances: z.object({ usageTypePrefix: z.string(), productFamily: z.string(), attributes: z.record(z.string(), z.string()) }),
+    /**
+     * Products found by attributes rather than usage type (the usage type is not known): every
+     * attribute must match; `{<keyAttribute>}` in the key takes that attribute's value
+     * (EKS Auto Mode fee per instance type, Provisioned Control Plane tiers).
+     */
+    attributeProducts: z
+      .array(
+        z
+          .object({
+            offerCode: z.string(),
+            key: z.string(),
+            attributes: z.record(z.string(), z.string()),
+            keyAttribute: z.string().optional(),
+          })
+          .loose(),
+      )
+      .optional(),
     /** Dedicated Instances: the same rows with tenancy Dedicated, keyed ec2-dedicated/<type>/hour. */
     /** The ECS Managed Instances fee per instance type, keyed ecs-managed-instances/<type>/hour. */
     ecsManagedInstances: z.object({ usageTypeContains: z.string(), attribute: z.string() }).loose().optional(),
@@ -54,10 +71,28 @@ const EC2_INSTANCE_KEYS = [
   ...(LIST.ec2DedicatedInstances ? [[LIST.ec2DedicatedInstances, 'ec2-dedicated'] as const] : []),
 ] as const;
 
+const ATTRIBUTE_PRODUCTS = LIST.attributeProducts ?? [];
+
+/** An instance type as it may appear in a key (`m5.large`): anything else in the attribute gives no key. */
+const KEY_VALUE = /^[a-z0-9-]+\.[a-z0-9-]+$/;
+
+/** The key of a product found by its attributes (LIST.attributeProducts), if one matches. */
+function attributeKey(code: string, a: Record<string, string>): string | undefined {
+  for (const ap of ATTRIBUTE_PRODUCTS) {
+    if (ap.offerCode !== code || !Object.entries(ap.attributes).every(([k, v]) => a[k] === v)) continue;
+    if (!ap.keyAttribute) return ap.key;
+    const v = a[ap.keyAttribute];
+    if (v !== undefined && KEY_VALUE.test(v)) return ap.key.replace(`{${ap.keyAttribute}}`, v);
+  }
+  return undefined;
+}
+
 /** The snapshot key a product prices, if any. */
 export function keyOf(code: string, region: string, product: Product): string | undefined {
   const a = product.attributes;
   if (a.regionCode !== undefined && a.regionCode !== region) return undefined;
+  const byAttributes = attributeKey(code, a);
+  if (byAttributes) return byAttributes;
   const ut = a.usagetype === undefined ? undefined : stripPrefix(code, region, a.usagetype);
   if (ut === undefined) return undefined;
   const mapped = LIST.usageTypes[code]?.[ut];
@@ -77,10 +112,13 @@ export function keyOf(code: string, region: string, product: Product): string | 
 
 /** The attributes `keyOf` reads. */
 export const KEY_ATTRIBUTES = [
-  'regionCode',
-  'usagetype',
-  ...Object.keys(LIST.ec2Instances.attributes),
-  ...(LIST.ecsManagedInstances ? [LIST.ecsManagedInstances.attribute] : []),
+  ...new Set([
+    'regionCode',
+    'usagetype',
+    ...Object.keys(LIST.ec2Instances.attributes),
+    ...(LIST.ecsManagedInstances ? [LIST.ecsManagedInstances.attribute] : []),
+    ...ATTRIBUTE_PRODUCTS.flatMap((ap) => [...Object.keys(ap.attributes), ...(ap.keyAttribute ? [ap.keyAttribute] : [])]),
+  ]),
 ];
 
 const Dimension = z
@@ -131,6 +169,16 @@ export function productQuery(region: string, key: string): { serviceCode: string
   if (mi && LIST.ecsManagedInstances) {
     // The usage type is not known exactly: the products of the type are asked for, and keyOf keeps the fee's.
     return { serviceCode: 'AmazonECS', attributes: { regionCode: region, [LIST.ecsManagedInstances.attribute]: mi[1]! } };
+  }
+  for (const ap of ATTRIBUTE_PRODUCTS) {
+    if (!ap.keyAttribute) {
+      if (ap.key === key) return { serviceCode: ap.offerCode, attributes: { regionCode: region, ...ap.attributes } };
+      continue;
+    }
+    const [head, tail] = ap.key.split(`{${ap.keyAttribute}}`) as [string, string | undefined];
+    if (tail === undefined || !key.startsWith(head) || !key.endsWith(tail)) continue;
+    const v = key.slice(head.length, key.length - tail.length);
+    if (KEY_VALUE.test(v)) return { serviceCode: ap.offerCode, attributes: { regionCode: region, ...ap.attributes, [ap.keyAttribute]: v } };
   }
   for (const [code, types] of Object.entries(LIST.usageTypes)) {
     for (const [ut, k] of Object.entries(types)) {

@@ -19,6 +19,7 @@ export const ANALYSED_TYPES = [
   'aws_eks_node_group',
   'aws_eks_fargate_profile',
   'aws_eks_addon',
+  'aws_eks_capability',
   'aws_appautoscaling_target',
   'aws_appautoscaling_policy',
   'aws_autoscaling_group',

@@ -11,6 +11,7 @@ describe('embedded data files', () => {
       'ecs-eni-trunking.json',
       'eks-addon-versions.json',
       'eks-ami-types.json',
+      'eks-auto-mode.json',
       'eks-versions.json',
       'fargate-sizes.json',
       'fargate-task-rules.json',

@@ -11,6 +11,7 @@ import {
   type Estimator,
 } from '../component.js';
 import {
+  capacityBlockUnpriced,
   fleetComponents,
   readTemplate,
   SENSITIVE_INSTANCE_TYPE,
@@ -55,6 +56,12 @@ export const estimateAutoscalingGroup: Estimator = (asg, env) => {
           reason: `${template.address} places the instances on Dedicated Hosts, which are billed per host whatever runs on them; the hosts are not in the plan`,
         },
       ],
+    });
+  }
+  if (template.capacityBlock) {
+    return emptyEstimate({
+      notes,
+      unpriced: [capacityBlockUnpriced(`${template.address} (instance_market_options.market_type "capacity-block")`)],
     });
   }
   if (template.tenancy === 'dedicated') notes.push(`${template.address}: dedicated tenancy, priced at the Dedicated Instance rate`);

@@ -10,6 +10,7 @@ import {
   type Estimator,
 } from '../component.js';
 import {
+  capacityBlockUnpriced,
   fleetComponents,
   readTemplate,
   SENSITIVE_INSTANCE_TYPE,
@@ -42,6 +43,9 @@ export const estimateEksNodeGroup: Estimator = (ng, env) => {
   const ct = ng.current.str('capacity_type');
   if (ct.state === 'unknown')
     return emptyEstimate({ notes: ['capacity_type is known only after apply, so on-demand or Spot pricing is unknown'] });
+  if ((ct.state === 'known' && !ct.sensitive && ct.value.toUpperCase() === 'CAPACITY_BLOCK') || lt?.capacityBlock) {
+    return emptyEstimate({ unpriced: [capacityBlockUnpriced('capacity_type CAPACITY_BLOCK')] });
+  }
   const market: Market =
     ct.state === 'known' && ct.value.toUpperCase() === 'SPOT' ? { spot: true, discountPercent: env.spotDiscountPercent } : { spot: false };
 

@@ -142,3 +142,18 @@ export function amiAlternatives(ami: AmiType, want: (t: AmiType) => boolean): st
 export function orList(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
+
+/** `v1.19.0-eksbuild.1` → [1, 19, 0, 1]: an EKS add-on build, for ordering; undefined when not of that form. */
+export function addonBuild(s: string): number[] | undefined {
+  const m = /^v?(\d+)\.(\d+)\.(\d+)(?:-eksbuild\.(\d+))?$/.exec(s.trim());
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4] ?? 0)] : undefined;
+}
+
+/** Negative when build a is older than b, 0 when equal, positive when newer. */
+export function compareBuilds(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
