@@ -205,3 +205,14 @@ describe('a 3,000-resource plan', () => {
     expect(lines.slice(costHead + 2, costHead + 7).every((l) => l.startsWith('| <code>aws&#95;ecs&#95;service.web'))).toBe(true);
   }, 60_000);
 });
+
+describe('advice', () => {
+  it('a what-if is said at most once per comment, with how many resources it applies to', async () => {
+    const { report } = await analyse(['fixtures/example-stack.json', 'fixtures/example-stack.json'], OPTS);
+    const body = renderComment(report, { marker: MARKER });
+    expect(body.split('no control-plane charge').length - 1).toBe(1);
+    expect(body).toContain('(and 1 other resource alike)');
+    // The job summary lists each.
+    expect(renderMarkdown(report).split('no control-plane charge').length - 1).toBe(2);
+  });
+});
