@@ -4,6 +4,10 @@ import { eksSupportPhase, type SupportPhase } from '../../facts.js';
 import { usd } from '../../report/format.js';
 import type { CostComponent } from '../../report/schema.js';
 
+/** The names of the control plane's cost components (checks quote their figures by these names). */
+export const CONTROL_PLANE = 'EKS control plane';
+export const EXTENDED_SUPPORT = 'EKS extended support';
+
 /** Days before the end of standard support from which the estimate warns of the coming price. */
 const WARN_DAYS = 90;
 
@@ -29,9 +33,9 @@ export const estimateEksCluster: Estimator = (cluster, env) => {
       ? 'the default (latest) version'
       : version.value;
 
-  const controlPlane = p.component('EKS control plane', 'cluster-hours', HOURS_PER_MONTH, 'eks/cluster-hour');
+  const controlPlane = p.component(CONTROL_PLANE, 'cluster-hours', HOURS_PER_MONTH, 'eks/cluster-hour');
   const extended = () =>
-    p.component('EKS extended support', 'cluster-hours', HOURS_PER_MONTH, 'eks/extended-support-hour', {
+    p.component(EXTENDED_SUPPORT, 'cluster-hours', HOURS_PER_MONTH, 'eks/extended-support-hour', {
       note: `Kubernetes ${label} is in extended support on ${env.asOf}`,
     });
   let components: CostComponent[] = [controlPlane];
