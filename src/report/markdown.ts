@@ -736,6 +736,7 @@ function costDetails(p: PlanReport, out: Lines, brief: boolean): boolean {
     for (const n of r.notes ?? []) items.push(`- ${code(r.address, 200)}: ${md(n, 500)}`);
     if (items.full) return false;
   }
+  for (const n of c.notes ?? []) items.push(`- ${md(n, 1000)}`);
   if (items.lines.length) out.push('', ...items.lines);
   return !out.full;
 }

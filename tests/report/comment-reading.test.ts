@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/engine.js';
 import { renderComment } from '../../src/report/comment.js';
+import { md } from '../../src/report/escape.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { shownPath } from '../../src/report/paths.js';
 import { Report, type ResourceCost } from '../../src/report/schema.js';
@@ -214,5 +215,27 @@ describe('advice', () => {
     expect(body).toContain('(and 1 other resource alike)');
     // The job summary lists each.
     expect(renderMarkdown(report).split('no control-plane charge').length - 1).toBe(2);
+  });
+});
+
+describe('the job summary adds what the comment leaves out', () => {
+  it('every finding on its own row, every cost component, every note; the comment has the overview', async () => {
+    const { report } = await analyse(['fixtures/eks-fargate.json', 'fixtures/example-stack.json'], OPTS);
+    const comment = renderComment(report, { marker: MARKER });
+    const summary = renderMarkdown(report);
+    // Components and notes: in the summary only.
+    expect(comment).not.toContain('Cost breakdown');
+    expect(summary).toContain('Cost breakdown');
+    const components = report.plans.flatMap((p) => p.cost!.resources.flatMap((r) => r.components));
+    expect(components.length).toBeGreaterThan(3);
+    for (const k of components) expect(summary).toContain(`| ${md(k.name, 200)}`);
+    const notes = report.plans.flatMap((p) => [...(p.cost!.notes ?? []), ...p.cost!.resources.flatMap((r) => r.notes ?? [])]);
+    expect(notes.some((n) => n.startsWith('totals leave out usage-based resources'))).toBe(true);
+    expect(summary).toContain('totals leave out usage-based resources');
+    expect(comment).not.toContain('totals leave out usage-based resources');
+    // Every active finding has its own row in the summary.
+    const findings = report.plans.flatMap((p) => p.findings.filter((f) => !f.suppressed));
+    const rows = summary.split('\n').filter((l) => /^\| (❌|⚠️|ℹ️) \| /.test(l));
+    expect(rows).toHaveLength(findings.length);
   });
 });
