@@ -474,7 +474,9 @@ function stackRow(p: PlanReport): string {
 function rangeCell(min: number | null, max: number | null): string {
   if (min === null || max === null) return 'unknown';
   if (Math.round(min * 100) === Math.round(max * 100)) return 'fixed';
-  return costRange(min, max);
+  // No-break spaces, and a word joiner after the dash (a line may break after a dash even before a
+  // no-break space): a narrow column keeps the range on one line.
+  return costRange(min, max).replace(/ – /g, '\u00a0–\u2060\u00a0');
 }
 
 /**
@@ -541,13 +543,11 @@ function costHeadline(report: Report): string | undefined {
   if (!c) return undefined;
   const partial = c.partial ? ' (partial: the plan is incomplete)' : '';
   if (c.monthlyDelta === null) {
-    const unknown = unknownCosts(report).filter((r) => r.monthlyDelta === null);
-    const first = unknown[0];
-    const why = first
-      ? `${plural(unknown.length, 'resource')} not priced: ${code(first.address, 100)} ${md(unknownReason(first), 160)}`
-      : 'a plan was not priced';
-    return `**cost change unknown** (${why})${partial}`;
+    // Which resources and why: on the line below.
+    const unknown = unknownCosts(report).filter((r) => r.monthlyDelta === null).length;
+    return `**cost change unknown** (${unknown > 0 ? `${plural(unknown, 'resource')} not priced` : 'a plan was not priced'})${partial}`;
   }
+
   const usage = report.plans.flatMap((p) => p.cost?.resources ?? []).filter((r) => r.usageBased && isChange(r.action)).length;
   const usageNote = usage > 0 ? `${plural(usage, 'usage-based resource')} not counted` : '';
   if (Math.round(c.monthlyDelta * 100) === 0) return `no cost change${usageNote ? ` (${usageNote})` : ''}${partial}`;
@@ -586,7 +586,7 @@ function details(report: Report): string {
     const none = c.monthlyDelta !== null && Math.round(c.monthlyDelta * 100) === 0;
     const delta = c.monthlyDelta === null ? 'change unknown' : none ? 'no change' : usd(c.monthlyDelta, { sign: true });
     let figures = `monthly ${usd(c.monthlyBefore)} → ${usd(c.monthlyAfter)} (${delta}${pct && !none ? `, ${pct}` : ''})`;
-    const range = costRange(c.min, c.max);
+    const range = c.min !== null && c.max !== null ? costRange(c.min, c.max) : '';
     if (range) figures += `, ${range} across autoscaling bounds`;
     if (c.monthlyBefore === null || c.monthlyAfter === null) {
       const unknown = unknownCosts(report);
@@ -620,8 +620,9 @@ function costOrder(a: ResourceCost, b: ResourceCost): number {
 }
 
 function money(r: ResourceCost, v: number | null, side: 'before' | 'after'): string {
-  if (r.usageBased) return 'usage-based';
-  if (v === 0 && ((side === 'before' && r.action === 'create') || (side === 'after' && r.action === 'delete'))) return '–';
+  const absent = (side === 'before' && r.action === 'create') || (side === 'after' && r.action === 'delete');
+  if (r.usageBased) return absent ? '–' : 'usage-based';
+  if (v === 0 && absent) return '–';
   return usd(v);
 }
 
@@ -631,7 +632,7 @@ function costRow(r: ResourceCost, p: PlanReport | undefined): string {
     !r.usageBased && (r.monthlyDelta === null || r.monthlyAfter === null) ? `<br>⚠️ unknown: ${md(unknownReason(r), 300)}` : '';
   const what = `${resourceCell(r.address, p)}${r.description ? ` — ${md(r.description, 200)}` : ''}${unknown}`;
   const delta = r.usageBased ? '' : usd(r.monthlyDelta, { sign: true });
-  const range = r.usageBased ? 'usage-based' : r.action === 'delete' ? '–' : rangeCell(r.min, r.max);
+  const range = r.usageBased || r.action === 'delete' ? '–' : rangeCell(r.min, r.max);
   return `| ${what} | ${ACTION_SYMBOL[r.action] ?? ''} ${r.action}${r.deferred ? ' (deferred)' : ''} | ${money(r, r.monthlyBefore, 'before')} | ${money(r, r.monthlyAfter, 'after')} | ${delta} | ${range} |`;
 }
 
@@ -664,7 +665,13 @@ function planSection(p: PlanReport, opts: MarkdownOptions, budget: Budget): Sect
     : [
         `${plural(p.resources.length, 'resource')} (${changed} changed)`,
         findings.length ? plural(findings.length, 'finding') : 'no findings',
-        ...(p.cost ? [`${usd(p.cost.monthlyDelta, { sign: true })}/month`] : []),
+        ...(p.cost
+          ? [
+              p.cost.monthlyDelta !== null && Math.round(p.cost.monthlyDelta * 100) === 0
+                ? 'no cost change'
+                : `${usd(p.cost.monthlyDelta, { sign: true })}/month`,
+            ]
+          : []),
       ];
   const out = new Lines(budget);
   out.push(`<details${opts.open ? ' open' : ''}><summary>${code(shownLabel(p), 200)} — ${bits.join(' · ')}</summary>`, '');

@@ -232,7 +232,7 @@ describe('size', () => {
     expect(body).toContain(`Left out: the details of 2 plans. The [job summary](${SUMMARY_URL}) has the full report.`);
     const { tables } = checkGfm(body);
     expect(headerCells(tables[0]!)).toEqual(['Stack', 'Errors', 'Warnings', 'Monthly before', 'Change', 'After', 'Range']);
-    expect(body).toContain('| <code>stack-1</code> | 60 | 60 | $1,000.00 | +$512.00 | $1,512.00 | $800.00 – $2,100.00 |');
+    expect(body).toContain('| <code>stack-1</code> | 60 | 60 | $1,000.00 | +$512.00 | $1,512.00 | $800.00\u00a0–\u2060\u00a0$2,100.00 |');
     expect(body).toContain('| … 875 more resources (in the job summary) | | | | | |');
     expect(body).toContain('| **Total** |');
     // 180 errors of one rule and message shape: one row, the addresses folded under it.

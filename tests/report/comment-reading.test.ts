@@ -89,11 +89,12 @@ describe('the headline: status and what changes', () => {
         unpriced: [{ item: 'Fargate vCPU', reason: 'no price for fargate/vcpu-hour in ap-east-2' }],
       }),
     ]);
-    const first = renderComment(report, { marker: MARKER }).split('\n')[0]!;
-    expect(first).toContain(
-      '**cost change unknown** (1 resource not priced: <code>aws&#95;ecs&#95;service.a</code> Fargate vCPU&#58; no price for',
+    const [first, , details] = renderComment(report, { marker: MARKER }).split('\n');
+    expect(first).toBe('### ✅ no errors or warnings · **cost change unknown** (1 resource not priced)');
+    expect(details).toContain(
+      'monthly $10.00 → unknown (change unknown); totals unknown: 1 resource not priced, e.g. <code>aws&#95;ecs&#95;service.a</code> Fargate vCPU&#58; no price for fargate/vcpu-hour in ap-east-2',
     );
-    expect(first).not.toContain('$0');
+    expect(`${first}${details}`).not.toContain('$0');
   });
 
   it('a rise: the change in whole dollars, and the total at the autoscaling maximum', async () => {
@@ -170,7 +171,7 @@ describe('the range column and truncation', () => {
     const body = renderComment(report, { marker: MARKER });
     const row = (a: string) => body.split('\n').find((l) => l.startsWith(`| <code>aws&#95;ecs&#95;service.${a}</code>`))!;
     expect(row('fixed').endsWith('| fixed |')).toBe(true);
-    expect(row('scaled').endsWith('| $30.00 – $90.00 |')).toBe(true);
+    expect(row('scaled').endsWith('| $30.00\u00a0–\u2060\u00a0$90.00 |')).toBe(true);
     expect(row('unknown')).toContain('⚠️ unknown: its desired&#95;count is known only after apply');
     expect(row('unknown').endsWith('| unknown |')).toBe(true);
   });
