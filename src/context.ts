@@ -2,6 +2,7 @@ import type { PlanModel, Resource } from './plan/model.js';
 import type { ResourceGraph } from './plan/graph.js';
 import type { ToolConfig } from './config.js';
 import type { PriceBook } from './cost/prices.js';
+import type { ResourceCost } from './report/schema.js';
 import type { PriceMode } from './cost/live.js';
 
 export const UNPRICED_MODES = ['fail', 'warn', 'ignore'] as const;
@@ -57,4 +58,9 @@ export interface AnalysisContext {
    * snapshot alone.
    */
   prices?: PriceBook;
+  /**
+   * The cost section's estimate of a resource, by address (the engine estimates before it checks):
+   * a check that quotes what a resource costs quotes this figure. Absent when nothing was priced.
+   */
+  costOf?(address: string): ResourceCost | undefined;
 }

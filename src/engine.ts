@@ -155,6 +155,9 @@ async function analysePlan(path: string, run: RunState): Promise<PlanReport> {
     }));
   const status = planStatus(model);
   const cost = await estimateCostsLive(ctx, run.live);
+  // The checks quote the figures the cost section computed (one source for each).
+  const costs = new Map((cost?.resources ?? []).map((r) => [r.address, r]));
+  ctx.costOf = (address) => costs.get(address);
   return {
     path,
     terraformVersion: model.plan.terraform_version ?? null,

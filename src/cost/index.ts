@@ -77,11 +77,13 @@ export function estimateCosts(ctx: AnalysisContext, book?: PriceBook): PlanCost 
     return t;
   };
   const usageBased = resources.filter((r) => r.usageBased).map((r) => r.address);
+  const monthlyDelta = sum((r) => r.monthlyDelta);
+  keepControlPlaneWhatIf(resources, monthlyDelta);
   return {
     currency: 'USD',
     monthlyBefore: sum((r) => r.monthlyBefore),
     monthlyAfter: sum((r) => r.monthlyAfter),
-    monthlyDelta: sum((r) => r.monthlyDelta),
+    monthlyDelta,
     min: sum((r) => r.min),
     max: sum((r) => r.max),
     snapshotDate: prices.snapshotDate,
@@ -89,6 +91,23 @@ export function estimateCosts(ctx: AnalysisContext, book?: PriceBook): PlanCost 
     resources,
     ...(usageBased.length ? { notes: [`totals leave out usage-based resources: ${usageBased.join(', ')}`] } : {}),
   };
+}
+
+/** The share of a plan's monthly increase from which an EKS control plane weighs in the choice of EKS over ECS. */
+const CONTROL_PLANE_SHARE = 0.25;
+
+/**
+ * The what-if of a new EKS cluster (an ECS cluster has no control-plane charge) is kept only where
+ * it can change the decision: the control plane is at least a quarter of what the plan adds a
+ * month (a small cluster, where the fixed charge weighs). Beside large node groups it is noise.
+ */
+function keepControlPlaneWhatIf(resources: ResourceCost[], monthlyDelta: number | null): void {
+  for (const r of resources) {
+    if (r.type !== 'aws_eks_cluster' || !r.advice) continue;
+    const weighs =
+      monthlyDelta !== null && monthlyDelta > 0 && r.monthlyAfter !== null && r.monthlyAfter >= CONTROL_PLANE_SHARE * monthlyDelta;
+    if (!weighs) delete r.advice;
+  }
 }
 
 /** The snapshot, with the configuration's price file and discount. */

@@ -25,6 +25,7 @@ export function renderComment(report: Report, opts: CommentOptions): string {
     limitName: `${COMMENT_LIMIT.toLocaleString('en-US')}-character comment limit`,
     suffix: opts.marker,
     open: false,
+    mode: 'comment',
     fullReportUrl: opts.fullReportUrl,
     linkBase: opts.linkBase,
   });

@@ -111,6 +111,15 @@ describe('aws_eks_cluster', () => {
     expect(r.advice).toEqual(['an ECS cluster has no control-plane charge: $0.00/month against $73.00/month for this EKS control plane']);
   });
 
+  it('drops that what-if beside node groups that make the control plane under a quarter of the increase', () => {
+    // 73 of 73 + 10 × 72.08: about 9%, the choice of EKS does not hang on it
+    const big = estimate([cluster('1.35'), nodeGroup({ scaling_config: [{ desired_size: 10, min_size: 10, max_size: 10 }] })]);
+    expect(resource(big, 'aws_eks_cluster.prod').advice).toBeUndefined();
+    // 73 of 73 + 72.08 (one node): about half, it does
+    const small = estimate([cluster('1.35'), nodeGroup({ scaling_config: [{ desired_size: 1, min_size: 1, max_size: 1 }] })]);
+    expect(resource(small, 'aws_eks_cluster.prod').advice).toHaveLength(1);
+  });
+
   it('is the source of the control-plane prices for other readers', () => {
     expect(eksControlPlaneHourly('us-east-1')).toEqual({ standard: 0.1, extended: 0.6 });
     expect(eksControlPlaneHourly('ap-southeast-4')).toBeUndefined();

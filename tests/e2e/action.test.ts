@@ -52,7 +52,9 @@ describe('the action, end to end', () => {
     expect(r.code).toBe(0);
     expect(ours()).toHaveLength(1);
     const c = ours()[0]!;
-    expect(c.body).toMatch(/^### ⚠️ container-plan-check · <code>plan\.json<\/code> · 1 warning · \*\*\+\$690\.28\/month\*\*/);
+    expect(c.body).toMatch(
+      /^### ⚠️ 1 warning · \*\*monthly cost \+\$690\*\* \(to \$1,159 at max scale\)\n\n\*\*container-plan-check\*\* · <code>plan\.json<\/code> · /,
+    );
     expect(parseMarker(c.body)).toEqual({ tag: 'default', sha: SHA, runId: RUN, runAttempt: 1 });
     expect(c.body).toContain('](https://github.example/acme-tools/container-plan-check/blob/v1/docs/rules/EKS_VERSION_SUPPORT.md)');
     expect(c.body).toContain('[full report](https://github.example/acme/infra/actions/runs/9000000100/attempts/1)');
@@ -79,7 +81,7 @@ describe('the action, end to end', () => {
     const r = await run({ workspace: withPlan('fargate-invalid-size.json'), runId: RUN + 1 });
     expect(ours()).toHaveLength(1);
     expect(ours()[0]!.id).toBe(first.id);
-    expect(ours()[0]!.body).toMatch(/^### ❌ container-plan-check .* 1 error/);
+    expect(ours()[0]!.body).toMatch(/^### ❌ 1 error · /);
     expect(parseMarker(ours()[0]!.body)!.runId).toBe(RUN + 1);
     expect(gh.writes().map((w) => w.operation)).toEqual(['issues/create-comment', 'issues/update-comment']);
     expect(r.code).toBe(1);
@@ -194,7 +196,7 @@ describe('the action, end to end', () => {
     const r = await run({ workspace: withPlan('fargate-invalid-size.json') });
     const mine = ours().filter((c) => c.author === 'github-actions[bot]');
     expect(mine).toHaveLength(1);
-    expect(mine[0]!.body).toMatch(/^### ❌ container-plan-check/);
+    expect(mine[0]!.body).toMatch(/^### ❌ .*\n\n\*\*container-plan-check\*\* · /);
     expect(r.outputs['comment-url']).toBe(`https://github.example/acme/infra/pull/${PR}#issuecomment-${mine[0]!.id}`);
     expect(gh.comments.find((c) => c.id === planted.id)!.body).toContain('all clear');
     expect(gh.writes().map((w) => w.operation)).toEqual(['issues/create-comment']);
@@ -268,10 +270,9 @@ describe('the action, end to end', () => {
     expect(r.code).toBe(1);
     const body = ours()[0]!.body;
     expect(body.length).toBeLessThanOrEqual(65_536);
-    expect(body).toMatch(/^### ❌ container-plan-check · <code>plan\.json<\/code> · 400 errors/);
-    expect(body).toMatch(
-      /Shortened to fit the 65,536-character comment limit\.\*\* Left out: the details of 1 plan;.* of 400 errors\. The \[job summary\]\(https:\/\/github\.example\/acme\/infra\/actions\/runs\/9000000100\/attempts\/1\) has the full report\./,
-    );
+    expect(body).toMatch(/^### ❌ 400 errors\n/);
+    // 400 findings of one rule and message shape: one row in the comment, the addresses folded under it.
+    expect(body).toMatch(/^\| ❌ \| .* \| <details><summary>× 400 resources<\/summary>/m);
     expect(parseMarker(body)).toBeDefined();
     // The job summary has every one of them.
     expect(r.summary.match(/^\| ❌ \|/gm)).toHaveLength(400);

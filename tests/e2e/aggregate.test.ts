@@ -88,7 +88,7 @@ describe('the action merging per-stack reports, end to end', () => {
     expect(ours()).toHaveLength(1);
     expect(gh.writes().map((w) => w.operation)).toEqual(['issues/create-comment']);
     const body = ours()[0]!.body;
-    expect(body).toMatch(/^### ❌ container-plan-check · 3 plans · 1 error, 1 warning · \*\*monthly cost change unknown\*\*/);
+    expect(body).toMatch(/^### ❌ 1 error · 1 warning · \*\*cost change unknown\*\* \(.*\)\n\n\*\*container-plan-check\*\* · 3 plans · /);
     expect(sections(body)).toEqual(['stacks/batch/plan.json', 'network', 'payments']);
     const text = body.replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)));
     expect(text).toMatch(

@@ -69,12 +69,15 @@ describe('the PR comment from real plans', () => {
       fullReportUrl: SUMMARY_URL,
       linkBase: 'https://github.example/acme-tools/container-plan-check/blob/v1/',
     });
-    const firstLine = body.split('\n')[0]!;
-    expect(firstLine).toBe(
-      '### ⚠️ container-plan-check · <code>fixtures/example-stack.json</code> · 1 warning · **+$690.28/month** ($0.00 → $690.28; $546.12 – $1,158.80 across autoscaling bounds)',
+    // Status and what changes first; the details (plan, counts, before → after, range) on the line below.
+    // (The old first line carried all of it: issue 14 asked for this change.)
+    const lines = body.split('\n');
+    expect(lines[0]).toBe('### ⚠️ 1 warning · **monthly cost +$690** (to $1,159 at max scale)');
+    expect(lines[2]).toBe(
+      '**container-plan-check** · <code>fixtures/example-stack.json</code> · Plan: 7 to add, 0 to change, 0 to destroy (ECS, EKS and autoscaling resources) · monthly $0.00 → $690.28 (+$690.28), $546.12 – $1,158.80 across autoscaling bounds',
     );
     const { tables, links } = checkGfm(body);
-    expect(headerCells(tables[0]!)).toEqual(['', 'Rule', 'Resource', 'What is wrong']);
+    expect(headerCells(tables[0]!)).toEqual(['', 'Rule', 'Resources', 'What is wrong']);
     expect(headerCells(tables[1]!)).toEqual(['Resource', 'Change', 'Before', 'After', 'Δ / month', 'Range (min–max)']);
     expect(links.map((l) => l.url)).toContain(
       'https://github.example/acme-tools/container-plan-check/blob/v1/docs/rules/EKS_VERSION_SUPPORT.md',
@@ -90,8 +93,8 @@ describe('the PR comment from real plans', () => {
   it('lists errors first and names why the gate fails', async () => {
     const report = await reportOf('fargate-invalid-size.json');
     const body = renderComment(report, { marker: MARKER });
-    expect(body.split('\n')[0]).toMatch(/^### ❌ container-plan-check · .* · 1 error · /);
-    expect(body.split('\n')[2]).toBe('**Fails the check:** 1 error on changed resources.');
+    expect(body.split('\n')[0]).toBe('### ❌ 1 error · **monthly cost +$66**');
+    expect(body.split('\n')[4]).toBe('**Fails the check:** 1 error on changed resources.');
     checkGfm(body);
   });
 
@@ -208,33 +211,51 @@ function constructed(plans: number, errors: number, warnings: number, costs: num
 }
 
 describe('size', () => {
-  it('the summary line gives before → after, delta, percent and the autoscaling range', () => {
+  it('the summary line gives the status and the change; the line below before → after, delta, percent and the autoscaling range', () => {
     const body = renderComment(constructed(1, 2, 1, 3), { marker: MARKER });
-    expect(body.split('\n')[0]).toBe(
-      '### ❌ container-plan-check · <code>stack-0</code> · 2 errors, 1 warning · **+$512.00/month** ($1,000.00 → $1,512.00, +51.2%; $800.00 – $2,100.00 across autoscaling bounds)',
-    );
+    expect(body.split('\n')[0]).toBe('### ❌ 2 errors · 1 warning · **monthly cost +$512** (to $2,100 at max scale)');
     expect(body.split('\n')[2]).toBe(
+      '**container-plan-check** · <code>stack-0</code> · Plan: 0 to add, 3 to change, 0 to destroy (ECS, EKS and autoscaling resources) · monthly $1,000.00 → $1,512.00 (+$512.00, +51.2%), $800.00 – $2,100.00 across autoscaling bounds',
+    );
+    expect(body.split('\n')[4]).toBe(
       '**Fails the check:** 2 errors on changed resources; &#43;&#36;512.00/month exceeds max-increase &#36;500.00.'.replace(/&#43;/g, '+'),
     );
   });
 
-  it('a comment that does not fit drops details first, then rows, keeps errors before warnings, and says what it cut', () => {
+  it('a comment that does not fit: a per-stack table first, grouped findings, the top cost rows, details dropped and said', () => {
     const report = constructed(3, 60, 60, 300);
     const full = renderMarkdown(report, { limit: Infinity });
     expect(full.length).toBeGreaterThan(COMMENT_LIMIT);
     const body = renderComment(report, { marker: MARKER, fullReportUrl: SUMMARY_URL });
     expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT);
-    expect(body.startsWith('### ❌ container-plan-check · 3 plans · 180 errors, 180 warnings')).toBe(true);
-    expect(body).toContain(`Left out: the details of 3 plans; the other findings (info, unchanged resources, suppressed); `);
-    expect(body).toContain(`The [job summary](${SUMMARY_URL}) has the full report.`);
-    expect(body).not.toContain('<details');
+    expect(body.startsWith('### ❌ 180 errors · 180 warnings · ')).toBe(true);
+    expect(body).toContain(`Left out: the details of 2 plans. The [job summary](${SUMMARY_URL}) has the full report.`);
+    const { tables } = checkGfm(body);
+    expect(headerCells(tables[0]!)).toEqual(['Stack', 'Errors', 'Warnings', 'Monthly before', 'Change', 'After', 'Range']);
+    expect(body).toContain('| <code>stack-1</code> | 60 | 60 | $1,000.00 | +$512.00 | $1,512.00 | $800.00\u00a0–\u2060\u00a0$2,100.00 |');
+    expect(body).toContain('| … 875 more resources (in the job summary) | | | | | |');
     expect(body).toContain('| **Total** |');
+    // 180 errors of one rule and message shape: one row, the addresses folded under it.
+    const rows = body.split('\n').filter((l) => /^\| (❌|⚠️) \|.*<details><summary>×/.test(l));
+    expect(rows).toHaveLength(3);
+    expect(rows[2]).toContain('<details><summary>× 3 resources (unchanged)</summary>'); // the other findings
+    expect(rows[0]).toMatch(/^\| ❌ \| \[FARGATE&#95;CPU&#95;MEMORY\]\(.*\) \| <details><summary>× 180 resources<\/summary>/);
+    expect(rows[0]).toContain('160 more resources (in the job summary)</details>');
+    expect(rows[1]).toMatch(/^\| ⚠️ \| .* <details><summary>× 180 resources<\/summary>/);
+    expect(body.endsWith(MARKER)).toBe(true);
+    checkGfm(body);
+  });
+
+  it('the job summary under a limit keeps errors before warnings, one row each, and says what it cut', () => {
+    const report = constructed(3, 60, 60, 300);
+    const body = renderMarkdown(report, { limit: COMMENT_LIMIT, fullReportUrl: SUMMARY_URL });
+    expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT);
+    expect(body).toContain(`Left out: the details of 3 plans; the other findings (info, unchanged resources, suppressed); `);
     // all 180 errors are kept before any warning is
-    const rows = body.split('\n').filter((l) => /^\| (❌|⚠️) \|/.test(l));
+    const rows = body.split('\n').filter((l) => /^\| (❌|⚠️) \|/.test(l) && !l.includes('| … |'));
     const firstWarning = rows.findIndex((l) => l.startsWith('| ⚠️'));
     expect(rows.slice(0, 180).every((l) => l.startsWith('| ❌'))).toBe(true);
     expect(firstWarning === -1 || firstWarning === 180).toBe(true);
-    expect(body.endsWith(MARKER)).toBe(true);
     checkGfm(body);
   });
 
@@ -250,7 +271,9 @@ describe('size', () => {
     );
     const body = renderComment(report, { marker: MARKER });
     expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT);
-    expect(body).toMatch(/Left out: the details of 1 plan; .* of 50,000 cost rows\./);
+    // The comment shows the top cost rows and counts the rest; the details are left out.
+    expect(body).toMatch(/Left out: the details of 1 plan\./);
+    expect(body).toContain('| … 49,975 more resources (in the job summary) | | | | | |');
     checkGfm(body);
   });
 
@@ -264,7 +287,8 @@ describe('size', () => {
         (plans, errors, warnings, costs) => {
           const body = renderComment(constructed(plans, errors, warnings, costs), { marker: MARKER, fullReportUrl: SUMMARY_URL });
           expect(body.length).toBeLessThanOrEqual(COMMENT_LIMIT);
-          expect(body.startsWith('### ❌ container-plan-check · ')).toBe(true);
+          expect(body.startsWith('### ❌ ')).toBe(true);
+          expect(body.split('\n')[2]).toMatch(/^\*\*container-plan-check\*\* · /);
           expect(body.endsWith(MARKER)).toBe(true);
         },
       ),

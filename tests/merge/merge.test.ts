@@ -176,7 +176,9 @@ describe('merging the reports of several stacks', () => {
   it('the Markdown report has one section per stack, labelled by its name', async () => {
     const { report } = mergeReports([network, batch, payments], gateOptions());
     const md = render(report, 'markdown');
-    expect(md).toMatch(/^### ❌ container-plan-check · 3 plans · 1 error, 1 warning/);
+    // The status and the cost change open it (the old headline carried the plan count first: the issue asked to change it).
+    expect(md).toMatch(/^### ❌ 1 error · 1 warning · /);
+    expect(md.split('\n')[2]).toMatch(/^\*\*container-plan-check\*\* · 3 plans · Plan: /);
     const sections = [...md.matchAll(/^<details open><summary><code>([^<]+)<\/code> — /gm)].map((m) => m[1]);
     expect(sections).toEqual(['network', 'batch', 'payments']);
   });

@@ -5,6 +5,10 @@ import { autoModeCompute } from '../../facts-eks.js';
 import { usd } from '../../report/format.js';
 import type { CostComponent } from '../../report/schema.js';
 
+/** The names of the control plane's cost components (checks quote their figures by these names). */
+export const CONTROL_PLANE = 'EKS control plane';
+export const EXTENDED_SUPPORT = 'EKS extended support';
+
 /** Days before the end of standard support from which the estimate warns of the coming price. */
 const WARN_DAYS = 90;
 
@@ -49,10 +53,10 @@ export const estimateEksCluster: Estimator = (cluster, env) => {
             note: `control_plane_scaling_config.tier ${tier.value}: billed per hour of the tier in place of the standard control-plane hour`,
           },
         )
-      : p.component('EKS control plane', 'cluster-hours', HOURS_PER_MONTH, 'eks/cluster-hour');
+      : p.component(CONTROL_PLANE, 'cluster-hours', HOURS_PER_MONTH, 'eks/cluster-hour');
 
   const extended = () =>
-    p.component('EKS extended support', 'cluster-hours', HOURS_PER_MONTH, 'eks/extended-support-hour', {
+    p.component(EXTENDED_SUPPORT, 'cluster-hours', HOURS_PER_MONTH, 'eks/extended-support-hour', {
       note: `Kubernetes ${label} is in extended support on ${env.asOf}`,
     });
   let components: CostComponent[] = [controlPlane];

@@ -14,6 +14,14 @@ describe('EKS_VERSION_SUPPORT', () => {
     );
   });
 
+  it('with support_type STANDARD: no extended-support price, EKS upgrades the cluster; the standard rate is quoted', () => {
+    const f = run([cluster({ version: '1.32', upgrade_policy: [{ support_type: 'STANDARD' }] })], { asOf: '2026-11-22' });
+    expect(f).toHaveLength(1);
+    expect(f[0]!.message).toBe(
+      'Kubernetes "1.32" is past standard support on 2026-11-22 (standard support ended 2026-03-23): with support_type STANDARD, EKS upgrades the control plane to the next version instead of billing extended support, so the cluster costs the standard rate ($73.00/month); upgrade to a version in standard support yourself, at a time you choose',
+    );
+  });
+
   it('reports a version past the end of extended support, and one older than the calendar', () => {
     const f = run([cluster({ version: '1.30' })], { asOf: '2026-11-22' });
     expect(f[0]!.severity).toBe('error');

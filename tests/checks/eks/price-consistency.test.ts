@@ -34,4 +34,13 @@ describe('EKS findings and the cost section agree on the control-plane price', (
     // The same price without the discount would be twice as much.
     expect(finding.message).not.toContain(`costs $${(hourly * 2).toFixed(2)}/hr`);
   });
+
+  it('fixtures/eks-fargate.json (support_type STANDARD): the finding quotes the figure of the cost row, not extended support', async () => {
+    const { report } = await analyse(['fixtures/eks-fargate.json'], { asOf: '2026-11-22', failOn: 'never', prices: 'snapshot' });
+    const finding = report.plans[0]!.findings.find((f) => f.rule === 'EKS_VERSION_SUPPORT')!;
+    const cluster = report.plans[0]!.cost!.resources.find((r) => r.address === 'aws_eks_cluster.platform')!;
+    expect(cluster.components.map((k) => k.name)).toEqual(['EKS control plane']);
+    expect(finding.message).toContain(`costs the standard rate ($${cluster.monthlyAfter!.toFixed(2)}/month)`);
+    expect(finding.message).not.toMatch(/\$0\.60\/hr|extended support and costs/);
+  });
 });

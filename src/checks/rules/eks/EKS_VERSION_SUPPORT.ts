@@ -1,7 +1,8 @@
 import { eksSupportPhase, eksVersions } from '../../../facts.js';
 import { show } from '../../show.js';
 import type { Rule, RuleResult } from '../../types.js';
-import { extendedSupportCost, knownVersion, kubeVersion, minorsBetween, versionText } from './util.js';
+import { usd } from '../../../report/format.js';
+import { clusterExtendedSupportCost, clusterStandardMonthly, knownVersion, kubeVersion, minorsBetween, versionText } from './util.js';
 
 /**
  * The EKS support phase of the cluster's Kubernetes version on the evaluation date (--as-of),
@@ -25,10 +26,22 @@ export const EKS_VERSION_SUPPORT: Rule = {
       const dates = v.lookup.sensitive
         ? ''
         : ` (standard support ended ${info.endOfStandardSupport}; extended support ends ${info.endOfExtendedSupport}, then EKS upgrades the control plane)`;
+      // With support_type STANDARD, EKS upgrades the cluster instead of billing extended support,
+      // as the cost section prices it.
+      const supportType = cluster.current.str(['upgrade_policy', 0, 'support_type']);
+      if (supportType.state === 'known' && supportType.value.toUpperCase() === 'STANDARD') {
+        const monthly = clusterStandardMonthly(cluster, ctx);
+        return [
+          {
+            path: 'version',
+            message: `Kubernetes ${shown} is past standard support on ${asOf}${v.lookup.sensitive ? '' : ` (standard support ended ${info.endOfStandardSupport})`}: with support_type STANDARD, EKS upgrades the control plane to the next version instead of billing extended support, so the cluster costs the standard rate${monthly === undefined ? '' : ` (${usd(monthly)}/month)`}; upgrade to a version in standard support yourself, at a time you choose`,
+          },
+        ];
+      }
       return [
         {
           path: 'version',
-          message: `Kubernetes ${shown} is in EKS extended support on ${asOf}${dates}: the cluster costs ${extendedSupportCost(cluster.region, ctx.prices)}; upgrade to a version in standard support`,
+          message: `Kubernetes ${shown} is in EKS extended support on ${asOf}${dates}: the cluster costs ${clusterExtendedSupportCost(cluster, ctx)}; upgrade to a version in standard support`,
         },
       ];
     }

@@ -1,7 +1,7 @@
 import type { AnalysisContext } from '../../../context.js';
 import { instanceType } from '../../../facts.js';
 import { HOURS_PER_MONTH } from '../../../cost/component.js';
-import { eksControlPlaneHourly } from '../../../cost/resources/aws_eks_cluster.js';
+import { CONTROL_PLANE, eksControlPlaneHourly, EXTENDED_SUPPORT } from '../../../cost/resources/aws_eks_cluster.js';
 import { eksAmiTypes, type AmiType } from '../../../facts-eks.js';
 import { SENSITIVE_REGION, UNKNOWN_REGION, type Resource } from '../../../plan/model.js';
 import type { Lookup } from '../../../plan/values.js';
@@ -127,8 +127,37 @@ export function extendedSupportCost(region: string, book?: PriceBook): string {
   if (region === SENSITIVE_REGION) return 'extended-support rates';
   const p = eksControlPlaneHourly(region, book);
   if (!p) return `extended-support rates (no EKS price for ${region} in the price snapshot)`;
-  const extra = p.extended - p.standard;
-  return `${usd(p.extended)}/hr instead of ${usd(p.standard)}/hr (+${usd(extra)}/hr, about +$${Math.round(extra * HOURS_PER_MONTH)}/month)`;
+  return hourlyText(p.standard, p.extended);
+}
+
+function hourlyText(standard: number, extended: number): string {
+  const extra = extended - standard;
+  return `${usd(extended)}/hr instead of ${usd(standard)}/hr (+${usd(extra)}/hr, about +$${Math.round(extra * HOURS_PER_MONTH)}/month)`;
+}
+
+/**
+ * What the cluster costs in extended support, as the cost section priced it (the unit prices of
+ * its control-plane and extended-support components, live prices included) when it did, else from
+ * the run's prices.
+ */
+export function clusterExtendedSupportCost(cluster: Resource, ctx: Pick<AnalysisContext, 'costOf' | 'prices'>): string {
+  const components = ctx.costOf?.(cluster.address)?.components ?? [];
+  const standard = components.find((k) => k.name === CONTROL_PLANE)?.unitPrice;
+  const extra = components.find((k) => k.name === EXTENDED_SUPPORT)?.unitPrice;
+  if (typeof standard === 'number' && typeof extra === 'number') return hourlyText(standard, standard + extra);
+  return extendedSupportCost(cluster.region, ctx.prices);
+}
+
+/**
+ * What the cluster costs a month in standard support, as the cost section priced it, else from
+ * the run's prices; undefined when neither has a figure.
+ */
+export function clusterStandardMonthly(cluster: Resource, ctx: Pick<AnalysisContext, 'costOf' | 'prices'>): number | undefined {
+  const priced = ctx.costOf?.(cluster.address)?.components.find((k) => k.name === CONTROL_PLANE)?.monthly;
+  if (typeof priced === 'number') return priced;
+  if (cluster.region === UNKNOWN_REGION || cluster.region === SENSITIVE_REGION) return undefined;
+  const p = eksControlPlaneHourly(cluster.region, ctx.prices);
+  return p ? p.standard * HOURS_PER_MONTH : undefined;
 }
 
 /** AMI types of the same family as `ami` that satisfy `want`, e.g. the arm64 counterpart. */
