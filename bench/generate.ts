@@ -478,6 +478,44 @@ export function generateSharedKeyPlanFile(n: number, file: string): void {
       };
       write(`${i ? ',' : ''}${JSON.stringify(rc)}`);
     }
+    // One service runs the family and one scaling target scales the service (by value): the graph has edges to build.
+    const service = {
+      address: 'aws_ecs_service.s',
+      mode: 'managed',
+      type: 'aws_ecs_service',
+      name: 's',
+      provider_name: 'registry.terraform.io/hashicorp/aws',
+      change: {
+        actions: ['create'],
+        before: null,
+        after: { name: 's', cluster: 'c', task_definition: 'app', desired_count: 1, launch_type: 'FARGATE' },
+        after_unknown: { id: true },
+        before_sensitive: false,
+        after_sensitive: {},
+      },
+    };
+    const target = {
+      address: 'aws_appautoscaling_target.s',
+      mode: 'managed',
+      type: 'aws_appautoscaling_target',
+      name: 's',
+      provider_name: 'registry.terraform.io/hashicorp/aws',
+      change: {
+        actions: ['create'],
+        before: null,
+        after: {
+          min_capacity: 1,
+          max_capacity: 4,
+          resource_id: 'service/c/s',
+          scalable_dimension: 'ecs:service:DesiredCount',
+          service_namespace: 'ecs',
+        },
+        after_unknown: { id: true, arn: true },
+        before_sensitive: false,
+        after_sensitive: {},
+      },
+    };
+    write(`,${JSON.stringify(service)},${JSON.stringify(target)}`);
     const expr = (v: unknown) => ({ constant_value: v });
     const configuration = {
       provider_config: {
