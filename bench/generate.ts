@@ -8,6 +8,12 @@ export interface GenerateOptions {
    * non-container resources only.
    */
   containerShare?: number;
+  /**
+   * The harsh shape: no `planned_values` (a plan written without it, or trimmed), and task
+   * definitions with a sidecar and a longer environment, so that about two thirds of the bytes
+   * are resources the tool analyses and decodes.
+   */
+  harsh?: boolean;
 }
 
 /**
@@ -68,17 +74,58 @@ export function generatePlanTo(n: number, write: (s: string) => void, opts: Gene
     const a = (t: string) => `${m}.${t}.this`;
     const actions = i % 7 === 0 ? ['update'] : i % 13 === 0 ? ['delete', 'create'] : i % 5 === 0 ? ['no-op'] : ['create'];
     const service = i % serviceEvery === 0;
-    const cd = JSON.stringify([
-      {
-        name: key,
-        image: `123456789012.dkr.ecr.us-east-1.amazonaws.com/${key}:1.${i % 50}`,
-        cpu: 0,
-        essential: true,
-        portMappings: [{ containerPort: 8080, hostPort: 8080 }],
-        environment: [{ name: 'ENV', value: 'prod' }],
-        logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': `/ecs/${key}`, 'awslogs-region': 'us-east-1' } },
-      },
-    ]);
+    const app = {
+      name: key,
+      image: `123456789012.dkr.ecr.us-east-1.amazonaws.com/${key}:1.${i % 50}`,
+      cpu: 0,
+      essential: true,
+      portMappings: [{ containerPort: 8080, hostPort: 8080 }],
+      environment: [{ name: 'ENV', value: 'prod' }],
+      logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': `/ecs/${key}`, 'awslogs-region': 'us-east-1' } },
+    };
+    const cd = JSON.stringify(
+      opts.harsh
+        ? [
+            {
+              ...app,
+              environment: [
+                { name: 'ENV', value: 'prod' },
+                { name: 'SERVICE', value: key },
+                { name: 'LOG_LEVEL', value: 'info' },
+                { name: 'QUEUE_URL', value: `https://sqs.us-east-1.amazonaws.com/123456789012/${key}-jobs` },
+                { name: 'TABLE_NAME', value: `${key}-state` },
+                { name: 'TOPIC_ARN', value: `arn:aws:sns:us-east-1:123456789012:${key}-events` },
+                { name: 'OTEL_EXPORTER_OTLP_ENDPOINT', value: 'http://localhost:4317' },
+              ],
+              mountPoints: [{ sourceVolume: 'tmp', containerPath: '/tmp', readOnly: false }],
+              secrets: [
+                { name: 'DB_PASSWORD', valueFrom: `arn:aws:secretsmanager:us-east-1:123456789012:secret:${key}/db-password` },
+                { name: 'API_TOKEN', valueFrom: `arn:aws:ssm:us-east-1:123456789012:parameter/${key}/api-token` },
+              ],
+              healthCheck: { command: ['CMD-SHELL', 'curl -f http://localhost:8080/health || exit 1'], interval: 30, retries: 3 },
+            },
+            {
+              name: `${key}-proxy`,
+              image: 'public.ecr.aws/envoyproxy/envoy:v1.31.2',
+              cpu: 128,
+              memory: 256,
+              essential: true,
+              portMappings: [{ containerPort: 9901, hostPort: 9901 }],
+              dependsOn: [{ containerName: key, condition: 'START' }],
+              logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': `/ecs/${key}`, 'awslogs-region': 'us-east-1' } },
+            },
+            {
+              name: 'log-router',
+              image: 'public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.4',
+              cpu: 64,
+              memoryReservation: 64,
+              essential: false,
+              firelensConfiguration: { type: 'fluentbit', options: { 'enable-ecs-log-metadata': 'true' } },
+              logConfiguration: { logDriver: 'awslogs', options: { 'awslogs-group': `/ecs/${key}`, 'awslogs-region': 'us-east-1' } },
+            },
+          ]
+        : [app],
+    );
     const all: Change[] = [
       rc(
         a('aws_ecs_service'),
@@ -289,14 +336,18 @@ export function generatePlanTo(n: number, write: (s: string) => void, opts: Gene
   }
   // Terraform's order: planned_values, then resource_changes. Each module is generated twice
   // (it is deterministic) rather than held in memory.
-  write('{"format_version":"1.2","terraform_version":"1.9.8","planned_values":{"root_module":');
-  write(JSON.stringify(plannedOf('', clusters)).slice(0, -1));
-  write(',"child_modules":[');
-  for (let i = 0; i < modules; i++) {
-    const { module, changes } = moduleChanges(i);
-    write(`${i ? ',' : ''}${JSON.stringify(plannedOf(module, changes))}`);
+  write('{"format_version":"1.2","terraform_version":"1.9.8",');
+  if (!opts.harsh) {
+    write('"planned_values":{"root_module":');
+    write(JSON.stringify(plannedOf('', clusters)).slice(0, -1));
+    write(',"child_modules":[');
+    for (let i = 0; i < modules; i++) {
+      const { module, changes } = moduleChanges(i);
+      write(`${i ? ',' : ''}${JSON.stringify(plannedOf(module, changes))}`);
+    }
+    write(']}},');
   }
-  write(']}},"resource_changes":[');
+  write('"resource_changes":[');
   let first = true;
   const emit = (list: Change[]) => {
     for (const c of list) {
@@ -393,6 +444,109 @@ export function generatePlan(n: number, opts: GenerateOptions = {}): string {
   return parts.join('');
 }
 
+/**
+ * N task definitions of one family (`for_each` over N keys of one resource block): every one
+ * shares the family key of the graph's index, the worst case for anything quadratic in a key's entries.
+ */
+export function generateSharedKeyPlanFile(n: number, file: string): void {
+  writeInPieces(file, (write) => {
+    write('{"format_version":"1.2","terraform_version":"1.9.8","resource_changes":[');
+    for (let i = 0; i < n; i++) {
+      const after = {
+        family: 'app',
+        cpu: '256',
+        memory: '512',
+        network_mode: 'awsvpc',
+        requires_compatibilities: ['FARGATE'],
+        container_definitions: JSON.stringify([{ name: 'app', image: `nginx:1.${i % 30}`, essential: true }]),
+      };
+      const rc = {
+        address: `aws_ecs_task_definition.app["t${i}"]`,
+        mode: 'managed',
+        type: 'aws_ecs_task_definition',
+        name: 'app',
+        index: `t${i}`,
+        provider_name: 'registry.terraform.io/hashicorp/aws',
+        change: {
+          actions: ['create'],
+          before: null,
+          after,
+          after_unknown: { arn: true, id: true, revision: true },
+          before_sensitive: false,
+          after_sensitive: {},
+        },
+      };
+      write(`${i ? ',' : ''}${JSON.stringify(rc)}`);
+    }
+    // One service runs the family and one scaling target scales the service (by value): the graph has edges to build.
+    const service = {
+      address: 'aws_ecs_service.s',
+      mode: 'managed',
+      type: 'aws_ecs_service',
+      name: 's',
+      provider_name: 'registry.terraform.io/hashicorp/aws',
+      change: {
+        actions: ['create'],
+        before: null,
+        after: { name: 's', cluster: 'c', task_definition: 'app', desired_count: 1, launch_type: 'FARGATE' },
+        after_unknown: { id: true },
+        before_sensitive: false,
+        after_sensitive: {},
+      },
+    };
+    const target = {
+      address: 'aws_appautoscaling_target.s',
+      mode: 'managed',
+      type: 'aws_appautoscaling_target',
+      name: 's',
+      provider_name: 'registry.terraform.io/hashicorp/aws',
+      change: {
+        actions: ['create'],
+        before: null,
+        after: {
+          min_capacity: 1,
+          max_capacity: 4,
+          resource_id: 'service/c/s',
+          scalable_dimension: 'ecs:service:DesiredCount',
+          service_namespace: 'ecs',
+        },
+        after_unknown: { id: true, arn: true },
+        before_sensitive: false,
+        after_sensitive: {},
+      },
+    };
+    write(`,${JSON.stringify(service)},${JSON.stringify(target)}`);
+    const expr = (v: unknown) => ({ constant_value: v });
+    const configuration = {
+      provider_config: {
+        aws: { name: 'aws', full_name: 'registry.terraform.io/hashicorp/aws', expressions: { region: expr('us-east-1') } },
+      },
+      root_module: {
+        resources: [
+          {
+            address: 'aws_ecs_task_definition.app',
+            mode: 'managed',
+            type: 'aws_ecs_task_definition',
+            name: 'app',
+            provider_config_key: 'aws',
+            expressions: {
+              family: expr('app'),
+              cpu: expr('256'),
+              memory: expr('512'),
+              network_mode: expr('awsvpc'),
+              requires_compatibilities: expr(['FARGATE']),
+              container_definitions: { references: ['local.containers'] },
+            },
+            schema_version: 1,
+            for_each_expression: { references: ['local.tasks'] },
+          },
+        ],
+      },
+    };
+    write(`],"configuration":${JSON.stringify(configuration)},"timestamp":"2026-11-20T10:00:00Z"}`);
+  });
+}
+
 /** Writes a generated plan to a file without holding it in memory. */
 export function generatePlanFile(n: number, file: string, opts: GenerateOptions = {}): void {
   writeInPieces(file, (write) => generatePlanTo(n, write, opts));
@@ -400,5 +554,8 @@ export function generatePlanFile(n: number, file: string, opts: GenerateOptions 
 
 if (process.argv[1]?.endsWith('generate.ts')) {
   const n = Number(process.argv[2] ?? 1000);
-  generatePlanFile(n, process.argv[3] ?? `plan-${n}.json`, { containerShare: Number(process.argv[4] ?? 0.4) });
+  generatePlanFile(n, process.argv[3] ?? `plan-${n}.json`, {
+    containerShare: Number(process.argv[4] ?? 0.4),
+    harsh: process.argv[5] === 'harsh',
+  });
 }

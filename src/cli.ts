@@ -3,9 +3,7 @@ import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { UNPRICED_MODES, type EngineOptions, type FailOn, type UnpricedMode } from './context.js';
 import { PRICE_MODES, type PriceMode } from './cost/live.js';
-import { runPricing } from './cost/update.js';
 import { analyse } from './engine.js';
-import { mergeReportFiles } from './merge.js';
 import { escapeControl, InputError, oneLine } from './plan/errors.js';
 import { FORMATS, renderChunks, type Format } from './report/render.js';
 import { VERSION } from './version.js';
@@ -117,7 +115,8 @@ function parse(argv: readonly string[]) {
 }
 
 async function main(argv: readonly string[], io: CliIO): Promise<number> {
-  if (argv[0] === 'pricing') return runPricing(argv.slice(1), io);
+  // The pricing and merge commands are loaded only when used: a plan's run does not start them.
+  if (argv[0] === 'pricing') return (await import('./cost/update.js')).runPricing(argv.slice(1), io);
   if (argv[0] === 'merge') return merge(argv.slice(1), io);
   const { values: o, positionals } = parse(argv);
   if (o.help) {
@@ -170,6 +169,7 @@ async function merge(argv: readonly string[], io: CliIO): Promise<number> {
     { failOn: o['fail-on'], maxIncrease: o['max-increase'], maxIncreasePercent: o['max-increase-percent'], unpriced: o.unpriced },
     io.today(),
   );
+  const { mergeReportFiles } = await import('./merge.js');
   const { report, skipped, warnings } = await mergeReportFiles(positionals, options);
   await emit(renderChunks(report, format), o.output, io);
   for (const w of warnings) io.stderr(errorLine(w));

@@ -121,7 +121,8 @@ class KeyIndex {
     if (!key) return;
     const l = this.map.get(key);
     if (!l) this.map.set(key, [r]);
-    else if (!l.includes(r)) l.push(r);
+    // A resource's keys are added one after another, so a repeat can only be the last entry.
+    else if (l[l.length - 1] !== r) l.push(r);
   }
   get(key: string): Resource[] {
     return this.map.get(key) ?? [];

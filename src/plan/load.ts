@@ -394,9 +394,63 @@ function slimChange(rc: PlanResourceChange): PlanResourceChange {
 export function checkedChange(file: string, item: unknown, i: number, strings: Interner): PlanResourceChange {
   const type = (item as { type?: unknown } | null)?.type;
   const modelled = typeof type === 'string' && isModelledType(type);
-  const r = (modelled ? ResourceChangeSchema : ResourceChangeHeaderSchema).safeParse(item);
-  if (!r.success) throw new InputError(file, `is not a valid plan: resource_changes[${i}]${describeIssue(r.error, true)}`);
+  // The plain checks below pass only what the schema passes; anything else goes to the schema,
+  // which decides and names the problem.
+  if (!(modelled ? fitsResourceChange(item) : fitsChangeHeader(item))) {
+    const r = (modelled ? ResourceChangeSchema : ResourceChangeHeaderSchema).safeParse(item);
+    if (!r.success) throw new InputError(file, `is not a valid plan: resource_changes[${i}]${describeIssue(r.error, true)}`);
+  }
   return (modelled ? compactChange(item, strings) : item) as PlanResourceChange;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const optionalString = (v: unknown) => v === undefined || typeof v === 'string';
+const isActions = (v: unknown) => Array.isArray(v) && v.length > 0 && v.every((a) => typeof a === 'string');
+
+/** Does `item` certainly pass ResourceChangeHeaderSchema? (A false answer proves nothing: the schema then decides.) */
+export function fitsChangeHeader(item: unknown): boolean {
+  return (
+    isObject(item) &&
+    typeof item.address === 'string' &&
+    typeof item.type === 'string' &&
+    typeof item.name === 'string' &&
+    isObject(item.change) &&
+    isActions(item.change.actions)
+  );
+}
+
+/** Does `item` certainly pass ResourceChangeSchema? (A false answer proves nothing: the schema then decides.) */
+export function fitsResourceChange(item: unknown): boolean {
+  if (!fitsChangeHeader(item)) return false;
+  const rc = item as Record<string, unknown>;
+  const index = rc.index;
+  if (
+    !optionalString(rc.previous_address) ||
+    !optionalString(rc.module_address) ||
+    !optionalString(rc.mode) ||
+    !optionalString(rc.provider_name) ||
+    !optionalString(rc.deposed) ||
+    !optionalString(rc.action_reason) ||
+    !(index === undefined || index === null || typeof index === 'string' || (typeof index === 'number' && Number.isFinite(index)))
+  )
+    return false;
+  const change = rc.change as Record<string, unknown>;
+  const rp = change.replace_paths;
+  if (
+    rp !== undefined &&
+    rp !== null &&
+    !(
+      Array.isArray(rp) &&
+      rp.every((p) => Array.isArray(p) && p.every((s) => typeof s === 'string' || (typeof s === 'number' && Number.isFinite(s))))
+    )
+  )
+    return false;
+  const imp = change.importing;
+  return (
+    imp === undefined ||
+    imp === null ||
+    (isObject(imp) && optionalString(imp.id) && (imp.unknown === undefined || typeof imp.unknown === 'boolean'))
+  );
 }
 
 function describeIssue(err: z.ZodError, nested = false): string {

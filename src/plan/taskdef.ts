@@ -63,7 +63,22 @@ export type Containers =
   | { state: 'absent' }
   | { state: 'invalid'; reason: string; sensitive: boolean };
 
+/**
+ * Parsed once per reading: the checks and the estimators all read the containers of the same
+ * task definitions, and an `Attributes` never changes. The result is shared; callers must not change it.
+ */
+const PARSED = new WeakMap<Attributes, Containers>();
+
 export function parseContainers(values: Attributes): Containers {
+  let c = PARSED.get(values);
+  if (!c) {
+    c = parseContainersOnce(values);
+    PARSED.set(values, c);
+  }
+  return c;
+}
+
+function parseContainersOnce(values: Attributes): Containers {
   const l = values.get('container_definitions');
   if (l.state === 'unknown') return { state: 'unknown' };
   if (l.state === 'absent') return { state: 'absent' };

@@ -1,8 +1,8 @@
 import { batched, jsonChunks } from './json.js';
 import { renderMarkdown } from './markdown.js';
-import { renderSarif } from './sarif.js';
+import { sarifLog } from './sarif.js';
 import type { Report } from './schema.js';
-import { renderText } from './text.js';
+import { textLines } from './text.js';
 
 export const FORMATS = ['text', 'markdown', 'json', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -16,27 +16,29 @@ export function render(report: Report, format: Format, opts: RenderOptions = {})
   return [...renderChunks(report, format, opts)].join('');
 }
 
-/** The report in pieces of about 1 MB: JSON is produced incrementally, however large. */
+/** The report in pieces of about 64 kB, however large: JSON, SARIF and text are produced incrementally. */
 export function* renderChunks(report: Report, format: Format, opts: RenderOptions = {}): Generator<string> {
-  if (format === 'json') {
-    yield* batched(
-      (function* () {
-        yield* jsonChunks(report);
-        yield '\n';
-      })(),
-    );
-    return;
+  switch (format) {
+    case 'json':
+      yield* batched(lines(jsonChunks(report)));
+      return;
+    case 'sarif':
+      yield* batched(lines(jsonChunks(sarifLog(report, opts))));
+      return;
+    case 'text':
+      yield* batched(eachLine(textLines(report)));
+      return;
+    case 'markdown':
+      yield renderMarkdown(report, opts);
   }
-  yield renderWhole(report, format, opts);
 }
 
-function renderWhole(report: Report, format: Exclude<Format, 'json'>, opts: RenderOptions): string {
-  switch (format) {
-    case 'markdown':
-      return renderMarkdown(report, opts);
-    case 'sarif':
-      return renderSarif(report, opts);
-    case 'text':
-      return renderText(report);
-  }
+/** The pieces, then one line end. */
+function* lines(chunks: Iterable<string>): Generator<string> {
+  yield* chunks;
+  yield '\n';
+}
+
+function* eachLine(lines: Iterable<string>): Generator<string> {
+  for (const l of lines) yield `${l}\n`;
 }

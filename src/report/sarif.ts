@@ -21,6 +21,11 @@ export interface SarifOptions {
 }
 
 export function renderSarif(report: Report, opts: SarifOptions = {}): string {
+  return `${JSON.stringify(sarifLog(report, opts), null, 2)}\n`;
+}
+
+/** The SARIF log as an object (render.ts writes it in pieces). */
+export function sarifLog(report: Report, opts: SarifOptions = {}) {
   const findings = report.plans.flatMap((p) => sortFindings(p.findings).map((f) => ({ p, f })));
   const ruleIds = [...new Set(findings.map(({ f }) => f.rule))].sort();
   const rules = ruleIds.map((id) => {
@@ -64,7 +69,7 @@ export function renderSarif(report: Report, opts: SarifOptions = {}): string {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return log;
 }
 
 function result(p: PlanReport, f: Finding, ruleIndex: number) {

@@ -5,23 +5,27 @@ import { renderTextCost, renderTextFindings } from './sections.js';
 
 /** The terminal report. */
 export function renderText(report: Report): string {
-  const out: string[] = [];
-  out.push(`container-plan-check ${plain(report.tool?.version ?? '', 40)} · as of ${plain(report.asOf, 20)}`.trim());
+  let s = '';
+  for (const line of textLines(report)) s += `${line}\n`;
+  return s;
+}
+
+/** The terminal report line by line (without line ends), so that a large report is written in pieces. */
+export function* textLines(report: Report): Generator<string> {
+  yield `container-plan-check ${plain(report.tool?.version ?? '', 40)} · as of ${plain(report.asOf, 20)}`.trim();
   for (const p of report.plans) {
-    out.push('');
+    yield '';
     if (p.error) {
-      out.push(`✗ ${plain(p.error)}`);
+      yield `✗ ${plain(p.error)}`;
       continue;
     }
-    out.push(
-      `${p.name ? `${plain(p.name)}: ` : ''}${plain(p.path)} (${p.terraformVersion ? `Terraform ${plain(p.terraformVersion, 40)}, ` : ''}format ${plain(p.formatVersion ?? '?', 20)})`,
-    );
-    for (const e of p.planErrors ?? []) out.push(`  ✗ plan error: ${plain(e)}`);
-    for (const n of p.notes ?? []) out.push(`  note: ${plain(n)}`);
+    yield `${p.name ? `${plain(p.name)}: ` : ''}${plain(p.path)} (${p.terraformVersion ? `Terraform ${plain(p.terraformVersion, 40)}, ` : ''}format ${plain(p.formatVersion ?? '?', 20)})`;
+    for (const e of p.planErrors ?? []) yield `  ✗ plan error: ${plain(e)}`;
+    for (const n of p.notes ?? []) yield `  note: ${plain(n)}`;
     if (p.resources.length === 0) {
-      out.push('  no ECS, EKS or autoscaling resources in this plan');
+      yield '  no ECS, EKS or autoscaling resources in this plan';
     } else {
-      out.push(`  resources (${p.resources.length}):`);
+      yield `  resources (${p.resources.length}):`;
       const w = Math.min(70, Math.max(...p.resources.map((r) => r.address.length)));
       const actions = p.resources.map(
         (r) => `${ACTION_SYMBOL[r.action] ?? '?'} ${r.action}${r.importing ? ' (import)' : ''}${r.deferred ? ' (deferred)' : ''}`,
@@ -29,20 +33,17 @@ export function renderText(report: Report): string {
       const aw = Math.max(18, ...actions.map((a) => a.length + 1));
       for (const [i, r] of p.resources.entries()) {
         const action = actions[i]!;
-        out.push(`    ${action.padEnd(aw)} ${plain(r.address).padEnd(w)}  ${plain(r.region, 30)}`);
+        yield `    ${action.padEnd(aw)} ${plain(r.address).padEnd(w)}  ${plain(r.region, 30)}`;
       }
     }
-    out.push(...renderTextFindings(p));
-    out.push(...renderTextCost(p));
+    yield* renderTextFindings(p);
+    yield* renderTextCost(p);
   }
-  out.push('');
-  for (const n of report.cost?.priceNotes ?? []) out.push(`note: ${plain(n)}`);
+  yield '';
+  for (const n of report.cost?.priceNotes ?? []) yield `note: ${plain(n)}`;
   // Report-level warnings (live prices that could not be read …) that no plan's notes show.
   const shown = new Set(report.plans.flatMap((p) => p.notes ?? []));
-  for (const w of report.warnings ?? []) if (!shown.has(w)) out.push(`warning: ${plain(w)}`);
-  out.push(
-    `gate: ${report.gate.passed ? 'passed' : 'failed'}${report.gate.reasons.length ? ` (${report.gate.reasons.map((r) => plain(r)).join('; ')})` : ''}`,
-  );
-  for (const w of report.gate.warnings ?? []) out.push(`gate warning: ${plain(w)}`);
-  return `${out.join('\n')}\n`;
+  for (const w of report.warnings ?? []) if (!shown.has(w)) yield `warning: ${plain(w)}`;
+  yield `gate: ${report.gate.passed ? 'passed' : 'failed'}${report.gate.reasons.length ? ` (${report.gate.reasons.map((r) => plain(r)).join('; ')})` : ''}`;
+  for (const w of report.gate.warnings ?? []) yield `gate warning: ${plain(w)}`;
 }

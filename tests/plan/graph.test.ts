@@ -108,6 +108,22 @@ describe('linking rules', () => {
     }
   });
 
+  it('many task definitions of one family: each is indexed once, and an ARN still picks its own', () => {
+    const n = 1000;
+    const tds = Array.from({ length: n }, (_, i) => ({
+      address: `aws_ecs_task_definition.t["k${i}"]`,
+      after: { family: 'app', revision: i + 1, arn: `${ARN}:task-definition/app:${i + 1}` },
+    }));
+    const g = built([
+      ...tds,
+      { address: 'aws_ecs_service.one', after: { name: 'one', task_definition: `${ARN}:task-definition/app:734` }, expressions: {} },
+      { address: 'aws_ecs_service.any', after: { name: 'any', task_definition: 'app' }, expressions: {} },
+    ]);
+    expect(links(g, 'aws_ecs_service.one', 'task-definition')).toEqual(['aws_ecs_task_definition.t["k733"]']);
+    const all = links(g, 'aws_ecs_service.any', 'task-definition');
+    expect(new Set(all).size).toBe(all.length);
+  });
+
   it('count.index references pick the instance with the same index', () => {
     const rs: ResSpec[] = [0, 1].flatMap((i) => [
       { address: `aws_ecs_task_definition.t[${i}]`, after: { family: `f${i}` }, unknown: { arn: true } },

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/engine.js';
 import { batched, jsonChunks } from '../../src/report/json.js';
 import { render, renderChunks } from '../../src/report/render.js';
+import { renderSarif } from '../../src/report/sarif.js';
+import { renderText } from '../../src/report/text.js';
 import { FIXTURES } from '../helpers/paths.js';
 
 describe('the JSON report written in pieces', () => {
@@ -32,6 +34,17 @@ describe('the JSON report written in pieces', () => {
     expect(small.length).toBeGreaterThan(5);
     expect(small.slice(0, -1).every((c) => c.length >= 500)).toBe(true);
     expect(small.join('')).toBe(JSON.stringify(report, null, 2));
+  });
+
+  it('text and SARIF in pieces join to the whole report as rendered at once', async () => {
+    const { report } = await analyse([join(FIXTURES, 'example-stack.json'), join(FIXTURES, 'fargate-invalid-size.json')], {
+      asOf: '2026-11-22',
+      failOn: 'error',
+    });
+    expect([...renderChunks(report, 'text')].join('')).toBe(renderText(report));
+    expect(renderText(report)).toMatch(/^container-plan-check .*\n[^]*\ngate: failed[^\n]*\n$/);
+    expect([...renderChunks(report, 'sarif')].join('')).toBe(renderSarif(report));
+    expect(renderSarif(report).endsWith('}\n')).toBe(true);
   });
 
   it('writes a large report in pieces: no piece holds more than one resource row', () => {
