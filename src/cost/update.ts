@@ -6,6 +6,7 @@ import { embeddedSnapshot, SnapshotSchema, type Snapshot } from './prices.js';
 import { escapeControl, InputError, oneLine } from '../plan/errors.js';
 import { fileBytes, httpBytes, OfferScan, type OfferFilter } from './offer-stream.js';
 import { KEY_ATTRIBUTES, keyOf, LIST, OFFER_CODES, onDemandUsd, Term } from './price-list.js';
+import { diffSummary, readSplitSnapshot } from './snapshot-diff.js';
 
 /**
  * `container-plan-check pricing update`: rebuilds the price snapshot from the AWS Price List bulk
@@ -245,6 +246,7 @@ export interface PricingIO {
 }
 
 export const PRICING_USAGE = `Usage: container-plan-check pricing update [--from-dir DIR] [--out FILE | --out-dir DIR] [--region REGION]...
+       container-plan-check pricing diff BEFORE_DIR AFTER_DIR
 
 Rebuilds the price snapshot from the AWS Price List bulk API (offer index, region indexes, and
 the per-region AmazonECS, AmazonEKS and AmazonEC2 offer files).
@@ -259,6 +261,10 @@ Options:
                      src/cost/data/prices; region files of regions no longer
                      listed are removed
   --region REGION    only this region (repeatable; default: every region)
+
+pricing diff writes, in Markdown, what changed between two snapshots written with
+--out-dir: the dates, per region the prices added, removed and changed, and the
+largest changes (the body of the scheduled refresh's pull request).
 `;
 
 /** `pricing ...` subcommand; returns the exit code. */
@@ -283,6 +289,10 @@ export async function runPricing(argv: readonly string[], io: PricingIO): Promis
   const { values: o, positionals } = parsed;
   if (o.help) {
     io.stdout(PRICING_USAGE);
+    return 0;
+  }
+  if (positionals[0] === 'diff' && positionals.length === 3) {
+    io.stdout(diffSummary(readSplitSnapshot(positionals[1]!), readSplitSnapshot(positionals[2]!)));
     return 0;
   }
   if (positionals.length !== 1 || positionals[0] !== 'update')

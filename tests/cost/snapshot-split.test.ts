@@ -121,3 +121,85 @@ describe('pricing update --out-dir', () => {
     for (const r of index.regions) expect(copy.prices(r)).toEqual(embeddedSnapshot.prices(r));
   });
 });
+
+describe('pricing diff', () => {
+  const run = async (args: string[]) => {
+    let out = '';
+    let err = '';
+    const code = await runCli(['pricing', 'diff', ...args], {
+      stdout: (s) => (out += s),
+      stderr: (s) => (err += s),
+      today: () => '2026-11-22',
+    });
+    return { code, out, err };
+  };
+  const update = async (dir: string, fromDir = join(FIXTURES, 'price-list')) => {
+    expect(
+      await runCli(['pricing', 'update', '--from-dir', fromDir, '--out-dir', dir], {
+        stdout: () => {},
+        stderr: () => {},
+        today: () => '2026-11-22',
+      }),
+    ).toBe(0);
+  };
+
+  it('summarises what a refresh changed: dates, per region counts, the changes by size', async () => {
+    const before = mkdtempSync(join(tmpdir(), 'cpc-diff-'));
+    const after = mkdtempSync(join(tmpdir(), 'cpc-diff-'));
+    await update(before);
+    await update(after);
+    // The refreshed snapshot: eu-central-1 m5.large up 10%, one io1 price gone, a new region, a new date.
+    const idx = SnapshotIndexSchema.parse(readJson(join(after, 'index.json')));
+    writeFileSync(join(after, 'index.json'), formatIndexOf({ ...idx, snapshotDate: '2025-12-04', regions: [...idx.regions, 'sa-east-1'] }));
+    const euc1 = RegionFileSchema.parse(readJson(join(after, 'eu-central-1.json')));
+    writeFileSync(
+      join(after, 'eu-central-1.json'),
+      formatRegion('eu-central-1', { ...euc1.prices, 'ec2/m5.large/hour': { usd: 0.1265, src: 'AmazonEC2/eu-central-1' } }),
+    );
+    const use1 = RegionFileSchema.parse(readJson(join(after, 'us-east-1.json')));
+    const { 'ebs/io1/gb-month': _gone, ...rest } = use1.prices;
+    expect(_gone).toBeDefined();
+    writeFileSync(join(after, 'us-east-1.json'), formatRegion('us-east-1', rest));
+    writeFileSync(
+      join(after, 'sa-east-1.json'),
+      formatRegion('sa-east-1', { 'eks/cluster-hour': { usd: 0.1, src: 'AmazonEKS/eu-west-1' } }),
+    );
+    const r = await run([before, after]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toBe(
+      [
+        '## Price snapshot 2025-11-06 → 2025-12-04',
+        '',
+        '1 prices changed, 1 added, 1 removed, in 3 of 5 regions.',
+        '',
+        '| Region | Prices before | Prices after | Added | Removed | Changed |',
+        '|---|---:|---:|---:|---:|---:|',
+        '| eu-central-1 | 5 | 5 | 0 | 0 | 1 |',
+        '| sa-east-1 | 0 | 1 | 1 | 0 | 0 |',
+        `| us-east-1 | ${Object.keys(use1.prices).length} | ${Object.keys(rest).length} | 0 | 1 | 0 |`,
+        '',
+        'Changes:',
+        '',
+        '| Region | Price | Before (USD) | After (USD) | Change |',
+        '|---|---|---:|---:|---:|',
+        '| eu-central-1 | ec2/m5.large/hour | 0.115 | 0.1265 | +10.0% |',
+        '',
+      ].join('\n'),
+    );
+    expect((await run([before, before])).out).toBe('## Price snapshot 2025-11-06 → 2025-11-06\n\nNo price changed.\n');
+  });
+
+  it('names a directory that is not a split snapshot in one line, exit 2', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'cpc-diff-'));
+    const r = await run([empty, PRICES_DIR]);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`container-plan-check: ${join(empty, 'index.json')}: cannot read the price snapshot's index (ENOENT)\n`);
+  });
+});
+
+/** The index of a split snapshot as pricing update writes it. */
+function formatIndexOf(idx: SnapshotIndex): string {
+  const { regions, ...head } = idx;
+  return formatIndex({ ...head, regions: Object.fromEntries(regions.map((r) => [r, {}])) });
+}
