@@ -80,7 +80,7 @@ describe('pricing update --out-dir', () => {
       today: () => '2026-11-22',
     });
     expect(code).toBe(0);
-    expect(err).toContain(`wrote 37 prices in 4 regions (snapshot 2025-11-06) to ${dir}`);
+    expect(err).toContain(`wrote 38 prices in 4 regions (snapshot 2025-11-06) to ${dir}`);
     const expected = readJson(join(FIXTURES, 'expected-snapshot.json')) as { regions: Record<string, unknown> };
     expect(readdirSync(dir).sort()).toEqual([
       'README.md',
