@@ -129,12 +129,15 @@ function productOf(i: number): GeneratedProduct {
     servicename: 'Amazon Elastic Compute Cloud',
     vpcnetworkingsupport: 'true',
   };
-  // Linux on-demand rows are priced at shared tenancy (ec2/) and as Dedicated Instances (ec2-dedicated/).
-  const priced = os === 'Linux' && (tenancy === 'Shared' || tenancy === 'Dedicated') && software === 'NA' && capacity === 'Used';
+  // Linux and Windows on-demand rows are priced at shared tenancy (ec2/, ec2-windows/) and as
+  // Dedicated Instances (ec2-dedicated/, ec2-dedicated-windows/).
+  const priced =
+    (os === 'Linux' || os === 'Windows') && (tenancy === 'Shared' || tenancy === 'Dedicated') && software === 'NA' && capacity === 'Used';
+  const keyPrefix = `${tenancy === 'Shared' ? 'ec2' : 'ec2-dedicated'}${os === 'Windows' ? '-windows' : ''}`;
   return {
     product: { sku, productFamily: 'Compute Instance', attributes },
     usd,
-    ...(priced ? { key: `${tenancy === 'Shared' ? 'ec2' : 'ec2-dedicated'}/${type}/hour` } : {}),
+    ...(priced ? { key: `${keyPrefix}/${type}/hour` } : {}),
   };
 }
 

@@ -311,14 +311,24 @@ function classify(e: unknown, overall: AbortSignal): Failure {
  * endpoint is the SDK's: us-east-1, or AWS_ENDPOINT_URL_PRICING / AWS_ENDPOINT_URL when set.
  */
 async function sdkQuerier(requestTimeoutMs: number): Promise<Querier> {
-  // The SDK's notice on future Node.js versions is for the SDK's own users; keep it out of the job log.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const { PricingClient, GetProductsCommand } = await import('@aws-sdk/client-pricing');
-  const client = new PricingClient({
-    region: 'us-east-1',
-    maxAttempts: 3,
-    requestHandler: { connectionTimeout: requestTimeoutMs, requestTimeout: requestTimeoutMs, throwOnRequestTimeout: true },
-  });
+  // The SDK's notice that its releases after January 2027 need Node.js 22 (process.emitWarning
+  // "NodeVersionSupportWarning: ...", once, when the first client is made) is for the SDK's own
+  // users: the SDK's switch for it is set while the client is made, and only then, so no other
+  // warning is hidden and the job's environment is left as it was. A value the user set stays.
+  const SWITCH = 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED';
+  const userSet = process.env[SWITCH] !== undefined;
+  if (!userSet) process.env[SWITCH] = 'true';
+  let client: InstanceType<typeof PricingClient>;
+  try {
+    client = new PricingClient({
+      region: 'us-east-1',
+      maxAttempts: 3,
+      requestHandler: { connectionTimeout: requestTimeoutMs, requestTimeout: requestTimeoutMs, throwOnRequestTimeout: true },
+    });
+  } finally {
+    if (!userSet) delete process.env[SWITCH];
+  }
   return async (q, signal) => {
     const items: string[] = [];
     let token: string | undefined;

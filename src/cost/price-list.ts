@@ -8,6 +8,9 @@ import { embedded } from '../embedded.js';
  * on-demand Linux instance hours. Read by `pricing update` (the bulk offer files) and by the
  * live prices (the Price List Query API), which see the same products.
  */
+const InstanceRows = z
+  .object({ usageTypePrefix: z.string(), productFamily: z.string(), attributes: z.record(z.string(), z.string()) })
+  .loose();
 const PriceList = z
   .object({
     baseUrl: z.string(),
@@ -37,10 +40,10 @@ const PriceList = z
     /** Dedicated Instances: the same rows with tenancy Dedicated, keyed ec2-dedicated/<type>/hour. */
     /** The ECS Managed Instances fee per instance type, keyed ecs-managed-instances/<type>/hour. */
     ecsManagedInstances: z.object({ usageTypeContains: z.string(), attribute: z.string() }).loose().optional(),
-    ec2DedicatedInstances: z
-      .object({ usageTypePrefix: z.string(), productFamily: z.string(), attributes: z.record(z.string(), z.string()) })
-      .loose()
-      .optional(),
+    ec2DedicatedInstances: InstanceRows.optional(),
+    /** Windows (licence included), keyed ec2-windows/<type>/hour and ec2-dedicated-windows/<type>/hour. */
+    ec2WindowsInstances: InstanceRows.optional(),
+    ec2DedicatedWindowsInstances: InstanceRows.optional(),
   })
   .loose();
 export const LIST = embedded('price-list.json', PriceList, priceListJson);
@@ -65,11 +68,20 @@ export function addPrefix(code: string, region: string, usageType: string): stri
   return prefix === undefined ? undefined : `${prefix}-${usageType}`;
 }
 
-/** EC2 instance rows and the key prefix each prices: shared tenancy (`ec2/`), Dedicated Instances (`ec2-dedicated/`). */
-const EC2_INSTANCE_KEYS = [
+type InstanceRows = z.infer<typeof InstanceRows>;
+
+/**
+ * EC2 instance rows and the key prefix each prices: Linux on shared tenancy (`ec2/`), Linux on
+ * Dedicated Instances (`ec2-dedicated/`), Windows (`ec2-windows/`, `ec2-dedicated-windows/`).
+ */
+const EC2_INSTANCE_KEYS: (readonly [InstanceRows, string])[] = [
   [LIST.ec2Instances, 'ec2'],
-  ...(LIST.ec2DedicatedInstances ? [[LIST.ec2DedicatedInstances, 'ec2-dedicated'] as const] : []),
-] as const;
+  ...([
+    [LIST.ec2DedicatedInstances, 'ec2-dedicated'],
+    [LIST.ec2WindowsInstances, 'ec2-windows'],
+    [LIST.ec2DedicatedWindowsInstances, 'ec2-dedicated-windows'],
+  ].filter((row): row is [InstanceRows, string] => row[0] !== undefined) as (readonly [InstanceRows, string])[]),
+];
 
 const ATTRIBUTE_PRODUCTS = LIST.attributeProducts ?? [];
 
@@ -158,12 +170,12 @@ export function parseUsd(text: string): number | undefined {
  * for a key no product gives (or a region whose usage-type prefix is not known).
  */
 export function productQuery(region: string, key: string): { serviceCode: string; attributes: Record<string, string> } | undefined {
-  const inst = LIST.ec2Instances;
-  const ec2 = /^ec2\/([a-z0-9-]+\.[a-z0-9-]+)\/hour$/.exec(key);
-  if (ec2) {
-    const usagetype = addPrefix('AmazonEC2', region, `${inst.usageTypePrefix}${ec2[1]}`);
+  const ec2 = /^(ec2[a-z-]*)\/([a-z0-9-]+\.[a-z0-9-]+)\/hour$/.exec(key);
+  const inst = ec2 && EC2_INSTANCE_KEYS.find(([, prefix]) => prefix === ec2[1])?.[0];
+  if (ec2 && inst) {
+    const usagetype = addPrefix('AmazonEC2', region, `${inst.usageTypePrefix}${ec2[2]}`);
     if (usagetype === undefined) return undefined;
-    return { serviceCode: 'AmazonEC2', attributes: { regionCode: region, instanceType: ec2[1]!, usagetype, ...inst.attributes } };
+    return { serviceCode: 'AmazonEC2', attributes: { regionCode: region, instanceType: ec2[2]!, usagetype, ...inst.attributes } };
   }
   const mi = /^ecs-managed-instances\/([a-z0-9-]+\.[a-z0-9-]+)\/hour$/.exec(key);
   if (mi && LIST.ecsManagedInstances) {

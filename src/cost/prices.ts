@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import embeddedJson from './data/prices.json' with { type: 'json' };
-import { InputError } from '../plan/errors.js';
+import indexJson from './data/prices/index.json' with { type: 'json' };
+import { InputError, oneLine } from '../plan/errors.js';
 import limits from '../data/limits.json' with { type: 'json' };
 import { readRegularFileSync } from '../files.js';
 import { embedded } from '../embedded.js';
@@ -9,9 +12,11 @@ import { productQuery } from './price-list.js';
 
 /**
  * The price snapshot: USD prices per region under stable keys (see `description` in
- * data/prices.json), each naming its source. The embedded snapshot ships with the tool; a user
- * price file with the same schema is merged over it (per region and key), and an EDP discount
- * applies to every price read.
+ * data/prices/index.json), each naming its source. The embedded snapshot ships with the tool,
+ * split per region: data/prices/index.json (date, sources, the regions it holds) is bundled, and
+ * each region's prices (data/prices/<region>.json, copied beside the bundle by the build) are
+ * read when a run first asks for a price there. A user price file with the one-file schema is
+ * merged over it (per region and key), and an EDP discount applies to every price read.
  */
 export const PriceEntrySchema = z.object({ usd: z.number().nonnegative(), src: z.string() }).strict();
 export const SourceSchema = z.object({ description: z.string(), date: z.string() }).strict();
@@ -34,7 +39,69 @@ export type Snapshot = z.infer<typeof SnapshotSchema>;
 /** A user price file: the same schema, every part optional but `regions`. */
 export const PriceFileSchema = SnapshotSchema.partial().required({ regions: true });
 
-export const embeddedSnapshot: Snapshot = embedded('prices.json', SnapshotSchema, embeddedJson);
+export type PriceEntry = z.infer<typeof PriceEntrySchema>;
+export type RegionPrices = Readonly<Record<string, PriceEntry>>;
+
+/** The embedded snapshot's index (data/prices/index.json): everything but the prices, and the regions that have a file. */
+export const SnapshotIndexSchema = SnapshotSchema.omit({ regions: true })
+  .extend({ regions: z.array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/)) })
+  .strict();
+export type SnapshotIndex = z.infer<typeof SnapshotIndexSchema>;
+
+/** One region's file of the embedded snapshot (data/prices/<region>.json). */
+export const RegionFileSchema = z
+  .object({ schemaVersion: z.literal(1), region: z.string(), prices: z.record(z.string(), PriceEntrySchema) })
+  .strict();
+
+/** A snapshot as the price book reads it: its head, and a region's prices when asked. */
+export interface PriceSnapshot extends Omit<Snapshot, 'regions'> {
+  prices(region: string): RegionPrices | undefined;
+}
+
+/** Where the region files are: beside this module in the sources, beside the bundle in dist/. */
+export const PRICES_DIR = join(dirname(fileURLToPath(import.meta.url)), 'data', 'prices');
+
+const embeddedIndex: SnapshotIndex = embedded('prices/index.json', SnapshotIndexSchema, indexJson);
+
+/** Reads a region's file of the embedded snapshot, once; only regions the index lists (a plan's region never names a path). */
+function embeddedRegion(dir: string, index: SnapshotIndex, loaded: Map<string, RegionPrices | undefined>, region: string) {
+  if (loaded.has(region)) return loaded.get(region);
+  let prices: RegionPrices | undefined;
+  if (index.regions.includes(region)) {
+    const file = join(dir, `${region}.json`);
+    let doc: unknown;
+    try {
+      doc = JSON.parse(readFileSync(file, 'utf8'));
+    } catch (e) {
+      throw new InputError(
+        file,
+        `the price snapshot's file for ${region} cannot be read (${(e as NodeJS.ErrnoException).code ?? oneLine(e)})`,
+      );
+    }
+    // The files ship with the tool and are validated by the tests; a region file that does not
+    // match its name is a broken build, not user input.
+    const r = doc as z.infer<typeof RegionFileSchema>;
+    if (r?.region !== region || typeof r.prices !== 'object') throw new InputError(file, `not the price snapshot's file for ${region}`);
+    prices = r.prices;
+  }
+  loaded.set(region, prices);
+  return prices;
+}
+
+/** The embedded snapshot of a directory laid out as data/prices (index and region files), regions read lazily. */
+export function splitSnapshot(index: SnapshotIndex, dir: string): PriceSnapshot {
+  const loaded = new Map<string, RegionPrices | undefined>();
+  const { regions: _regions, ...head } = index;
+  return { ...head, prices: (region) => embeddedRegion(dir, index, loaded, region) };
+}
+
+/** A snapshot held whole (a price file, one `pricing update` wrote) as the book reads it. */
+export function wholeSnapshot(s: Snapshot): PriceSnapshot {
+  const { regions, ...head } = s;
+  return { ...head, prices: (region) => (Object.hasOwn(regions, region) ? regions[region] : undefined) };
+}
+
+export const embeddedSnapshot: PriceSnapshot = splitSnapshot(embeddedIndex, PRICES_DIR);
 
 export interface Price {
   usd: number;
@@ -55,7 +122,7 @@ export const priceId = (region: string, key: string): string => `${region} ${key
 
 export class PriceBook {
   constructor(
-    readonly snapshot: Snapshot,
+    readonly snapshot: PriceSnapshot,
     /** EDP or other negotiated discount, percent off every price. */
     readonly discountPercent = 0,
     /** Entries (priceId) that come from the user's price file rather than the embedded snapshot. */
@@ -98,7 +165,7 @@ export class PriceBook {
       const origin = `AWS Price List API, ${l.date}`;
       return { usd: this.discounted(l.usd), source: this.text(origin), origin };
     }
-    const prices = Object.hasOwn(this.snapshot.regions, region) ? this.snapshot.regions[region]! : undefined;
+    const prices = this.snapshot.prices(region);
     const e = prices && Object.hasOwn(prices, key) ? prices[key]! : undefined;
     if (!e) return undefined;
     const origin = this.fromFile.has(id) ? 'price file' : `snapshot ${this.snapshot.snapshotDate}`;
@@ -146,14 +213,20 @@ export class PriceBook {
 }
 
 /** The user's file merged over the snapshot: its prices replace the snapshot's per region and key. */
-export function mergeSnapshot(base: Snapshot, over: z.infer<typeof PriceFileSchema>): Snapshot {
-  const regions: Snapshot['regions'] = { ...base.regions };
-  for (const [region, prices] of Object.entries(over.regions)) regions[region] = { ...(regions[region] ?? {}), ...prices };
+export function mergeSnapshot(base: PriceSnapshot, over: z.infer<typeof PriceFileSchema>): PriceSnapshot {
+  const merged = new Map<string, RegionPrices | undefined>();
   return {
     ...base,
     snapshotDate: over.snapshotDate ?? base.snapshotDate,
     sources: { ...base.sources, ...(over.sources ?? {}) },
-    regions,
+    prices: (region) => {
+      if (!merged.has(region)) {
+        const mine = Object.hasOwn(over.regions, region) ? over.regions[region] : undefined;
+        const theirs = base.prices(region);
+        merged.set(region, mine ? { ...(theirs ?? {}), ...mine } : theirs);
+      }
+      return merged.get(region);
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -6,6 +6,7 @@ import { embeddedSnapshot, SnapshotSchema, type Snapshot } from './prices.js';
 import { escapeControl, InputError, oneLine } from '../plan/errors.js';
 import { fileBytes, httpBytes, OfferScan, type OfferFilter } from './offer-stream.js';
 import { KEY_ATTRIBUTES, keyOf, LIST, OFFER_CODES, onDemandUsd, Term } from './price-list.js';
+import { diffSummary, readSplitSnapshot } from './snapshot-diff.js';
 
 /**
  * `container-plan-check pricing update`: rebuilds the price snapshot from the AWS Price List bulk
@@ -207,12 +208,45 @@ export function formatSnapshot(s: Snapshot): string {
   return `${top},\n "regions": {\n${rs.join(',\n')}\n }\n}\n`;
 }
 
+/** The split snapshot's index (data/prices/index.json): the head of the snapshot and the regions that have a file. */
+export function formatIndex(s: Snapshot): string {
+  const { regions, ...head } = s;
+  return `${JSON.stringify({ ...head, regions: Object.keys(regions).sort() }, null, 1)}\n`;
+}
+
+/** One region's file of the split snapshot, one price per line. */
+export function formatRegion(region: string, prices: Snapshot['regions'][string]): string {
+  const lines = Object.entries(prices)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([k, e]) => `  ${JSON.stringify(k)}: ${JSON.stringify(e)}`);
+  return `{\n "schemaVersion": 1,\n "region": ${JSON.stringify(region)},\n "prices": {\n${lines.join(',\n')}\n }\n}\n`;
+}
+
+const REGION_FILE = /^[a-z]{2}(-[a-z]+)+-\d+\.json$/;
+
+/**
+ * Writes the snapshot split per region into DIR (index.json and <region>.json, the layout of
+ * src/cost/data/prices), replacing the region files of regions it no longer has. Each file is
+ * written beside its place and renamed over it.
+ */
+export async function writeSplitSnapshot(s: Snapshot, dir: string): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const put = async (name: string, text: string) => {
+    await writeFile(join(dir, `${name}.tmp`), text);
+    await rename(join(dir, `${name}.tmp`), join(dir, name));
+  };
+  for (const [region, prices] of Object.entries(s.regions)) await put(`${region}.json`, formatRegion(region, prices));
+  for (const f of await readdir(dir)) if (REGION_FILE.test(f) && !Object.hasOwn(s.regions, f.slice(0, -5))) await rm(join(dir, f));
+  await put('index.json', formatIndex(s));
+}
+
 export interface PricingIO {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
 }
 
-export const PRICING_USAGE = `Usage: container-plan-check pricing update [--from-dir DIR] [--out FILE] [--region REGION]...
+export const PRICING_USAGE = `Usage: container-plan-check pricing update [--from-dir DIR] [--out FILE | --out-dir DIR] [--region REGION]...
+       container-plan-check pricing diff BEFORE_DIR AFTER_DIR
 
 Rebuilds the price snapshot from the AWS Price List bulk API (offer index, region indexes, and
 the per-region AmazonECS, AmazonEKS, AmazonCloudWatch and AmazonEC2 offer files).
@@ -222,7 +256,15 @@ Options:
                      (DIR/offers/v1.0/aws/index.json ...), instead of downloading them
   --out FILE         write the snapshot to FILE (default: standard output); use it as
                      cost.priceFile in the configuration
+  --out-dir DIR      write the snapshot split per region (DIR/index.json and
+                     DIR/<region>.json), the layout the tool ships in
+                     src/cost/data/prices; region files of regions no longer
+                     listed are removed
   --region REGION    only this region (repeatable; default: every region)
+
+pricing diff writes, in Markdown, what changed between two snapshots written with
+--out-dir: the dates, per region the prices added, removed and changed, and the
+largest changes (the body of the scheduled refresh's pull request).
 `;
 
 /** `pricing ...` subcommand; returns the exit code. */
@@ -236,6 +278,7 @@ export async function runPricing(argv: readonly string[], io: PricingIO): Promis
       options: {
         'from-dir': { type: 'string' },
         out: { type: 'string' },
+        'out-dir': { type: 'string' },
         region: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' },
       },
@@ -248,21 +291,27 @@ export async function runPricing(argv: readonly string[], io: PricingIO): Promis
     io.stdout(PRICING_USAGE);
     return 0;
   }
+  if (positionals[0] === 'diff' && positionals.length === 3) {
+    io.stdout(diffSummary(readSplitSnapshot(positionals[1]!), readSplitSnapshot(positionals[2]!)));
+    return 0;
+  }
   if (positionals.length !== 1 || positionals[0] !== 'update')
     throw new InputError(undefined, 'usage: container-plan-check pricing update [--from-dir DIR] [--out FILE] (see pricing --help)');
+  if (o.out && o['out-dir']) throw new InputError(undefined, 'give --out or --out-dir, not both (see pricing --help)');
   const { snapshot, warnings } = await buildSnapshot(o['from-dir'] ? dirSource(o['from-dir']) : httpSource(), o.region);
   for (const w of warnings) io.stderr(`container-plan-check: ${escapeControl(w)}\n`);
-  const text = formatSnapshot(snapshot);
-  if (o.out) {
+  const target = o.out ?? o['out-dir'];
+  if (target) {
     try {
-      await writeFile(o.out, text);
+      if (o.out) await writeFile(o.out, formatSnapshot(snapshot));
+      else await writeSplitSnapshot(snapshot, target);
     } catch (e) {
-      throw new InputError(o.out, `cannot write the snapshot (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+      throw new InputError(target, `cannot write the snapshot (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
     }
     const n = Object.values(snapshot.regions).reduce((a, p) => a + Object.keys(p).length, 0);
     io.stderr(
-      `container-plan-check: wrote ${n} prices in ${Object.keys(snapshot.regions).length} regions (snapshot ${snapshot.snapshotDate}) to ${escapeControl(o.out)}\n`,
+      `container-plan-check: wrote ${n} prices in ${Object.keys(snapshot.regions).length} regions (snapshot ${snapshot.snapshotDate}) to ${escapeControl(target)}\n`,
     );
-  } else io.stdout(text);
+  } else io.stdout(formatSnapshot(snapshot));
   return 0;
 }

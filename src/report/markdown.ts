@@ -764,14 +764,16 @@ function componentRow(resource: string, k: CostComponent | undefined, r: Resourc
 function footer(report: Report, opts: MarkdownOptions): string {
   const bits: string[] = [];
   const origins = report.cost?.priceOrigins;
-  if (origins?.length)
+  if (origins?.length) {
     bits.push(
       `Prices: AWS public prices, ${origins
         .slice(0, 4)
         .map((o) => md(o, 60))
         .join(', ')}`,
     );
-  else if (report.cost) bits.push(`Prices: AWS public prices, snapshot ${md(report.cost.snapshotDate, 20)}`);
+    // Every report names the snapshot's date, even when no price came from it.
+    if (report.cost && !origins.some((o) => o.startsWith('snapshot '))) bits.push(`price snapshot ${md(report.cost.snapshotDate, 20)}`);
+  } else if (report.cost) bits.push(`Prices: AWS public prices, snapshot ${md(report.cost.snapshotDate, 20)}`);
   bits.push(`evaluated as of ${md(report.asOf, 20)}`);
   if (opts.fullReportUrl) bits.push(`[full report](${opts.fullReportUrl})`);
   if (report.tool) bits.push(`container-plan-check ${md(report.tool.version, 40)}`);

@@ -107,7 +107,7 @@ describe('pricing update', () => {
     expect(rest).toEqual(expected);
     expect(estimates).toEqual(embeddedSnapshot.estimates);
     expect(err).toContain('AmazonECS mx-central-1: no usage-type prefix known for this region');
-    expect(err).toContain('wrote 36 prices in 2 regions (snapshot 2025-11-06)');
+    expect(err).toContain('wrote 43 prices in 4 regions (snapshot 2025-11-06)');
   });
 
   it('limits the regions with --region', async () => {

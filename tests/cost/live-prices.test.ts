@@ -297,6 +297,41 @@ describe('live prices from the AWS Price List Query API', () => {
   });
 });
 
+describe('Windows and dedicated tenancy through the same path', () => {
+  it('prices a Windows node group (ami_type WINDOWS_*) at the Windows rate read live, leaving out the Linux and BYOL rows', async () => {
+    const winRow = { operatingSystem: 'Windows', operation: 'RunInstances:0002' };
+    const em = await startEmulator({
+      products: [
+        ...PRODUCTS,
+        ec2('eu-central-1', 'EUC1', 'm5.large', '0.1150000000'),
+        ec2('eu-central-1', 'EUC1', 'm5.large', '0.2070000000', winRow),
+        ec2('eu-central-1', 'EUC1', 'm5.large', '0.1150000000', {
+          ...winRow,
+          licenseModel: 'Bring your own license',
+          operation: 'RunInstances:0800',
+        }),
+      ],
+    });
+    emulator = em;
+    vi.stubEnv('AWS_ENDPOINT_URL_PRICING', em.url);
+    const win = nodeGroup('win', 'm5.large', 'aws.frankfurt');
+    (win.after as Record<string, unknown>).ami_type = 'WINDOWS_CORE_2022_x86_64';
+    const c = await costWith(new LivePrices({ mode: 'live', today: '2026-11-30' }), buildPlan([win], { providers: PROVIDERS }));
+    expect(em.rejected).toEqual([]);
+    const r = resource(c, 'aws_eks_node_group.win');
+    expect(r.components[0]).toMatchObject({ name: 'Instances m5.large Windows (on-demand)', unitPrice: 0.207 });
+    expect(r.components[0]!.priceSource).toBe('AWS Price List API, 2026-11-01');
+    // 2 × 730 h × 0.207 + 2 × 20 GB × 0.119
+    expect(r.monthlyAfter).toBeCloseTo(302.22 + 4.76, 9);
+    const asked = em.requests.find((q) => q.filters.instanceType === 'm5.large');
+    expect(asked?.filters).toMatchObject({
+      usagetype: 'EUC1-BoxUsage:m5.large',
+      operatingSystem: 'Windows',
+      operation: 'RunInstances:0002',
+    });
+  });
+});
+
 describe('the engine with live prices', () => {
   it('auto with credentials: live prices, and the report says where they came from', async () => {
     await serve();
@@ -304,6 +339,10 @@ describe('the engine with live prices', () => {
     const { report } = await analyse([path], { ...OPTIONS, prices: 'auto' });
     expect(report.cost?.priceOrigins).toEqual(['AWS Price List API, 2026-11-01']);
     expect(report.warnings).toBeUndefined();
+    // The footer names the snapshot's date too, though no price came from it.
+    expect(render(report, 'markdown')).toContain(
+      `Prices: AWS public prices, AWS Price List API, 2026-11-01 · price snapshot ${embeddedSnapshot.snapshotDate} · evaluated as of`,
+    );
   });
 
   it('access denied on two plans: one warning for the run, shown in the text report', async () => {
@@ -371,7 +410,40 @@ describe('queries and credentials', () => {
     });
     // A region whose usage-type prefix is not known, and a key no product gives.
     expect(productQuery('mx-central-1', 'eks/cluster-hour')).toBeUndefined();
-    expect(productQuery('us-east-1', 'ec2-windows/m5.large/hour')).toBeUndefined();
+    // Windows (licence included) and dedicated tenancy: the same rows with their operating system, tenancy and operation.
+    const row = { preInstalledSw: 'NA', capacitystatus: 'Used', licenseModel: 'No License required' };
+    expect(productQuery('us-east-1', 'ec2-windows/m5.large/hour')).toEqual({
+      serviceCode: 'AmazonEC2',
+      attributes: {
+        regionCode: 'us-east-1',
+        instanceType: 'm5.large',
+        usagetype: 'BoxUsage:m5.large',
+        operatingSystem: 'Windows',
+        tenancy: 'Shared',
+        operation: 'RunInstances:0002',
+        preInstalledSw: 'NA',
+        capacitystatus: 'Used',
+      },
+    });
+    expect(productQuery('eu-central-1', 'ec2-dedicated/m5.large/hour')).toEqual({
+      serviceCode: 'AmazonEC2',
+      attributes: {
+        regionCode: 'eu-central-1',
+        instanceType: 'm5.large',
+        usagetype: 'EUC1-DedicatedUsage:m5.large',
+        operatingSystem: 'Linux',
+        tenancy: 'Dedicated',
+        operation: 'RunInstances',
+        ...row,
+      },
+    });
+    expect(productQuery('eu-central-1', 'ec2-dedicated-windows/m5.large/hour')?.attributes).toMatchObject({
+      usagetype: 'EUC1-DedicatedUsage:m5.large',
+      operatingSystem: 'Windows',
+      tenancy: 'Dedicated',
+      operation: 'RunInstances:0002',
+    });
+    expect(productQuery('us-east-1', 'ec2-host/m5.large/hour')).toBeUndefined();
   });
 
   it('reads a tiered CloudWatch metric product as its first tier, and no other CloudWatch product', () => {

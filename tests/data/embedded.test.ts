@@ -18,7 +18,7 @@ describe('embedded data files', () => {
       'instance-types.json',
       'placement.json',
       'price-list.json',
-      'prices.json',
+      'prices/index.json',
       'provider-defaults.json',
     ]);
   });
