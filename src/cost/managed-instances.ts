@@ -119,7 +119,7 @@ export function managedInstancesSpec(
     const acc = o.gpus + o.neuronDevices;
     if ((accMax !== undefined && acc > accMax) || (accMin !== undefined && acc < accMin)) continue;
     // The snapshot's price, read without recording a lookup: only the chosen types are priced (and looked up live).
-    const usd = env.prices.snapshot.regions[region]?.[`ec2/${type}/hour`]?.usd;
+    const usd = env.prices.snapshot.prices(region)?.[`ec2/${type}/hour`]?.usd;
     if (usd === undefined) unpricedTypes.push(type);
     else candidates.push({ type, usd });
   }
