@@ -100,18 +100,24 @@ function sharedActions(actions: unknown): unknown {
 }
 
 /**
- * Attributes no check or estimator reads (tests/plan/compact.test.ts holds them to that): they
- * are dropped from kept values unless a sensitive mask marks something in them, so that every
+ * Attributes no check or estimator reads unless it declares so (`'aws_x.tags'` in its `reads`;
+ * tests/plan/compact.test.ts holds the sources to that): they are dropped from kept values unless
+ * a reader of the type declares them, or a sensitive mask marks something in them, so that every
  * sensitive string is still collected (the tests check outputs against them).
  */
 export const UNREAD_ATTRIBUTES = ['tags', 'tags_all'] as const;
 
-function dropUnread(value: unknown, sensitive: unknown): void {
+/** Per type, the attributes of `UNREAD_ATTRIBUTES` some reader declares (kept). */
+export type KeptAttributes = (type: string) => readonly string[];
+const KEEP_NONE: KeptAttributes = () => [];
+
+function dropUnread(value: unknown, sensitive: unknown, kept: readonly string[]): void {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
   const o = value as Record<string, unknown>;
   if (sensitive === true) return;
   const marks = sensitive !== null && typeof sensitive === 'object' ? (sensitive as Record<string, unknown>) : undefined;
   for (const k of UNREAD_ATTRIBUTES) {
+    if (kept.includes(k)) continue;
     // Set to undefined rather than deleted: a delete would slow every later read of the object.
     if (o[k] !== undefined && (marks?.[k] === undefined || marks[k] === false)) o[k] = undefined;
   }
@@ -125,7 +131,7 @@ const MASKS = ['after_unknown', 'before_sensitive', 'after_sensitive'] as const;
  * Compacts one decoded resource change in place (see the file comment) and returns it. Anything
  * not shaped like a resource change is returned as it is, for validation to report.
  */
-export function compactChange(rc: unknown, strings: Interner): unknown {
+export function compactChange(rc: unknown, strings: Interner, keptAttributes: KeptAttributes = KEEP_NONE): unknown {
   if (rc === null || typeof rc !== 'object' || Array.isArray(rc)) return rc;
   const o = rc as Record<string, unknown>;
   for (const k of HEADER_STRINGS) {
@@ -136,8 +142,9 @@ export function compactChange(rc: unknown, strings: Interner): unknown {
   if (ch === null || typeof ch !== 'object' || Array.isArray(ch)) return rc;
   ch.actions = sharedActions(ch.actions);
   for (const k of MASKS) if (k in ch) ch[k] = pruneMask(ch[k]);
-  dropUnread(ch.after, ch.after_sensitive);
-  if (ch.before !== ch.after) dropUnread(ch.before, ch.before_sensitive);
+  const kept = typeof o.type === 'string' ? keptAttributes(o.type) : [];
+  dropUnread(ch.after, ch.after_sensitive, kept);
+  if (ch.before !== ch.after) dropUnread(ch.before, ch.before_sensitive, kept);
   const actions = ch.actions;
   const noOp = Array.isArray(actions) && actions.length === 1 && actions[0] === 'no-op';
   if (noOp && ch.after !== undefined && ch.after !== null) ch.before = ch.after;

@@ -288,3 +288,13 @@ function capacityAsgs(svc: Resource, env: CostEnv, strategy: StrategyItem[]): st
   });
   return [...new Set(chosen.flatMap((cp) => env.graph.out(cp, 'autoscaling-group')).map((a) => a.address))];
 }
+
+estimateEcsService.reads = [
+  'aws_appautoscaling_target',
+  'aws_autoscaling_group',
+  'aws_ecs_capacity_provider',
+  'aws_ecs_cluster',
+  'aws_ecs_cluster_capacity_providers',
+  'aws_ecs_task_definition',
+  'aws_ecs_task_set',
+];

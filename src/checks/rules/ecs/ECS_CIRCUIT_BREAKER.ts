@@ -8,6 +8,7 @@ export const ECS_CIRCUIT_BREAKER: Rule = {
   severity: 'warning',
   title: 'Rolling deployments stop and roll back when tasks keep failing',
   types: ['aws_ecs_service'],
+  reads: [],
   check(service) {
     const strategy = schedulingStrategy(service);
     const controller = deploymentController(service);

@@ -6,6 +6,7 @@ export const ECS_CP_TERMINATION_PROTECTION: Rule = {
   severity: 'warning',
   title: "Managed termination protection has the Auto Scaling group's scale-in protection",
   types: ['aws_ecs_capacity_provider'],
+  reads: ['aws_autoscaling_group'],
   check(cp, ctx) {
     const mtp = cp.current.str(['auto_scaling_group_provider', 0, 'managed_termination_protection']);
     if (mtp.state !== 'known' || mtp.value !== 'ENABLED') return [];

@@ -23,6 +23,7 @@ export const ECS_LB_TARGET_TYPE: Rule = {
   severity: 'error',
   title: "The target group's target_type matches the task's network mode",
   types: ['aws_ecs_service'],
+  reads: ['aws_alb_target_group linked', 'aws_ecs_task_definition', 'aws_lb_target_group linked'],
   check(service, ctx) {
     const td = taskDefinitionOf(service, ctx);
     const mode = td && networkModeOf(td);
