@@ -12,6 +12,8 @@
  */
 export class Interner {
   private readonly map = new Map<string, string>();
+  /** One shared array per distinct action list of this run (`["create"]`, `["delete","create"]` …). */
+  private readonly actionLists = new Map<string, readonly string[]>();
 
   constructor(
     /** Strings longer than this are left alone: they rarely repeat. */
@@ -34,6 +36,18 @@ export class Interner {
     if (this.map.size >= this.maxEntries) this.map.clear();
     this.map.set(s, s);
     return s;
+  }
+
+  /** The run's shared array equal to `actions` (a list of at most 3 strings); anything else as it is. */
+  actions(actions: unknown): unknown {
+    if (!Array.isArray(actions) || actions.length > 3 || !actions.every((a) => typeof a === 'string')) return actions;
+    const key = actions.join(',');
+    let hit = this.actionLists.get(key);
+    if (!hit) {
+      hit = actions as string[];
+      if (this.actionLists.size < 64) this.actionLists.set(key, hit);
+    }
+    return hit;
   }
 
   /** Interns every short string inside a JSON value, in place. Returns the value. */
@@ -85,20 +99,6 @@ export function pruneMask(mask: unknown): unknown {
   return out ?? false;
 }
 
-const ACTION_LISTS = new Map<string, readonly string[]>();
-
-/** One shared array per distinct action list (`["create"]`, `["delete","create"]` …). */
-function sharedActions(actions: unknown): unknown {
-  if (!Array.isArray(actions) || actions.length > 3 || !actions.every((a) => typeof a === 'string')) return actions;
-  const key = actions.join(',');
-  let hit = ACTION_LISTS.get(key);
-  if (!hit) {
-    hit = actions as string[];
-    if (ACTION_LISTS.size < 64) ACTION_LISTS.set(key, hit);
-  }
-  return hit;
-}
-
 /**
  * Attributes no check or estimator reads unless it declares so (`'aws_x.tags'` in its `reads`;
  * tests/plan/compact.test.ts holds the sources to that): they are dropped from kept values unless
@@ -140,7 +140,7 @@ export function compactChange(rc: unknown, strings: Interner, keptAttributes: Ke
   }
   const ch = o.change as Record<string, unknown> | null | undefined;
   if (ch === null || typeof ch !== 'object' || Array.isArray(ch)) return rc;
-  ch.actions = sharedActions(ch.actions);
+  ch.actions = strings.actions(ch.actions);
   for (const k of MASKS) if (k in ch) ch[k] = pruneMask(ch[k]);
   const kept = typeof o.type === 'string' ? keptAttributes(o.type) : [];
   dropUnread(ch.after, ch.after_sensitive, kept);

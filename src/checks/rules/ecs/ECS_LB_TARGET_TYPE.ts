@@ -7,7 +7,7 @@ import { networkModeOf, showNetworkMode, taskDefinitionOf } from './util.js';
 
 /** The target group `load_balancer[i]` points at: the graph links each block by value or reference. */
 function targetGroupAt(service: Resource, i: number, ctx: AnalysisContext): Resource | undefined {
-  const hits = ctx.graph.out(service, 'target-group', formatPath(['load_balancer', i, 'target_group_arn']));
+  const hits = ctx.graph.out(service, 'target-group', ['load_balancer', i, 'target_group_arn']);
   return hits.length === 1 ? hits[0] : undefined;
 }
 
