@@ -9,6 +9,7 @@ import { renderChunks } from '../src/report/render.js';
 import { analyse } from '../src/engine.js';
 import type { AnalysisContext } from '../src/context.js';
 import { NO_SOURCES } from '../src/sources/tree.js';
+import { TYPE_TABLES } from '../src/reads.js';
 
 /**
  * Where the CLI's time goes on one plan, in a fresh process (ms, one JSON line):
@@ -29,10 +30,10 @@ JSON.parse(readFileSync(file, 'utf8'));
 lap('bare parse');
 const plan = await loadPlan(file);
 lap('load');
-const model = buildModel(plan);
+const model = buildModel(plan, { types: TYPE_TABLES });
 lap('model');
 const graph = buildGraph(model);
-dropUnlinked(model, (r) => graph.linked(r));
+dropUnlinked(model, (r) => graph.linked(r), TYPE_TABLES);
 lap('graph');
 const ctx: AnalysisContext = {
   model,

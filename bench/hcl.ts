@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { validatePlan } from '../src/plan/load.js';
 import { buildModel } from '../src/plan/model.js';
+import { TYPE_TABLES } from '../src/reads.js';
 import { parserLoads } from '../src/sources/hcl.js';
 import { SourceTree } from '../src/sources/tree.js';
 
@@ -113,7 +114,7 @@ const plan = validatePlan('bench.json', {
     },
   },
 });
-const model = buildModel(plan);
+const model = buildModel(plan, { types: TYPE_TABLES });
 
 const ms = (t: number) => `${(performance.now() - t).toFixed(0)} ms`;
 let t = performance.now();

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { buildGraph } from '../src/plan/graph.js';
 import { loadPlan } from '../src/plan/load.js';
 import { buildModel } from '../src/plan/model.js';
+import { TYPE_TABLES } from '../src/reads.js';
 
 /**
  * Measures one plan file in a fresh process, so peak RSS belongs to this run alone.
@@ -19,7 +20,7 @@ if (mode === 'parse') {
   // analyse: the loader picks whole-file or streaming by size; stream / whole force one.
   const threshold = mode === 'stream' ? 0 : mode === 'whole' ? Infinity : undefined;
   const plan = await loadPlan(file!, { streamThresholdBytes: threshold });
-  const model = buildModel(plan);
+  const model = buildModel(plan, { types: TYPE_TABLES });
   const graph = buildGraph(model);
   resources = plan.resource_changes.length;
   if (graph.edges.length === 0) throw new Error('no edges: the benchmark plan is not linked');

@@ -8,7 +8,8 @@
  */
 import { loadPlan } from '../src/plan/load.js';
 import { buildGraph } from '../src/plan/graph.js';
-import { buildModel, dropUnlinked, isAnalysedType } from '../src/plan/model.js';
+import { buildModel, dropUnlinked } from '../src/plan/model.js';
+import { TYPE_TABLES } from '../src/reads.js';
 import { runChecks } from '../src/checks/run.js';
 import { estimateCosts } from '../src/cost/index.js';
 import type { AnalysisContext } from '../src/context.js';
@@ -41,16 +42,16 @@ const keep: unknown[] = [];
 phase('start');
 let plan: Awaited<ReturnType<typeof loadPlan>> | undefined = await loadPlan(file);
 phase(`load (${plan.resource_changes.length} changes kept)`);
-const model = buildModel(plan);
+const model = buildModel(plan, { types: TYPE_TABLES });
 // eslint-disable-next-line no-useless-assignment -- dropping the reference lets the plan be collected before the next phase is measured
 plan = undefined;
 phase('model (the plan let go)');
 const graph = buildGraph(model);
 phase('graph');
-const dropped = dropUnlinked(model, (r) => graph.linked(r));
+const dropped = dropUnlinked(model, (r) => graph.linked(r), TYPE_TABLES);
 phase(`unlinked dropped (${dropped})`);
 const rows = model.resources
-  .filter((r) => isAnalysedType(r.type))
+  .filter((r) => TYPE_TABLES.isAnalysed(r.type))
   .map((r) => ({ address: r.address, type: r.type, action: r.action, region: r.region }));
 keep.push(rows);
 phase(`report rows (${rows.length})`);

@@ -10,7 +10,7 @@ export type UnpricedMode = (typeof UNPRICED_MODES)[number];
 
 export type FailOn = 'error' | 'warning' | 'never';
 
-/** Options shared by the CLI and the action; both build them with engineOptions (src/cli.ts) and call the same engine. */
+/** Options shared by the CLI and the action; both build them with engineOptions (src/options.ts) and call the same engine. */
 export interface EngineOptions {
   /** Evaluation date, YYYY-MM-DD: date-dependent rules and prices use it, never the clock. */
   asOf: string;

@@ -1,7 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { buildGraph } from './plan/graph.js';
 import { loadPlan } from './plan/load.js';
-import { buildModel, dropUnlinked, isAnalysedType, UNKNOWN_REGION, type PlanModel } from './plan/model.js';
+import { buildModel, dropUnlinked, UNKNOWN_REGION, type PlanModel } from './plan/model.js';
+import { TYPE_TABLES } from './reads.js';
 import { InputError, oneLine } from './plan/errors.js';
 import type { AnalysisContext, EngineOptions } from './context.js';
 import { SCHEMA_VERSION, type PlanCost, type PlanReport, type Report } from './report/schema.js';
@@ -119,7 +120,7 @@ async function analysePlan(path: string, run: RunState): Promise<PlanReport> {
   let model: PlanModel;
   try {
     // The loaded plan is not kept: the model holds what is read of it.
-    model = buildModel(await loadPlan(path), { region: options.region });
+    model = buildModel(await loadPlan(path), { region: options.region, types: TYPE_TABLES });
   } catch (e) {
     // Whatever went wrong, the line names the plan.
     const error = e instanceof InputError ? oneLine(e) : new InputError(path, `cannot be read (${oneLine(e)})`).message;
@@ -127,7 +128,7 @@ async function analysePlan(path: string, run: RunState): Promise<PlanReport> {
   }
   for (const s of model.sensitiveStrings) run.secrets.add(s);
   const graph = buildGraph(model);
-  dropUnlinked(model, (r) => graph.linked(r));
+  dropUnlinked(model, (r) => graph.linked(r), TYPE_TABLES);
   const sources = run.sources ? await run.sources.forPlan(model, path) : NO_SOURCES;
   for (const w of sources.warnings) run.warnings.add(w);
   const ctx: AnalysisContext = {
@@ -140,7 +141,7 @@ async function analysePlan(path: string, run: RunState): Promise<PlanReport> {
     prices: run.prices,
   };
   const resources = model.resources
-    .filter((r) => isAnalysedType(r.type) && r.mode === 'managed')
+    .filter((r) => TYPE_TABLES.isAnalysed(r.type) && r.mode === 'managed')
     .map((r) => ({
       address: r.deposed ? `${r.address} (deposed ${r.deposed})` : r.address,
       type: r.type,

@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
-import { engineOptions } from './cli.js';
+import { engineOptions } from './options.js';
 import { analyse } from './engine.js';
 import { readRunContext } from './github/context.js';
 import { readInputs, type ActionInputs } from './github/inputs.js';

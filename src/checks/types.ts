@@ -17,6 +17,17 @@ export interface Rule {
   title: string;
   /** Resource types the check runs on (it is called once per resource of these types). */
   types: readonly string[];
+  /**
+   * What the check reads besides the resources it runs on: `[]` when nothing. Each entry is one of
+   * - a resource type (`'aws_iam_role'`): resources of that type, found by type or through the graph;
+   * - `'<type> linked'`: resources of that type reached only through graph edges (those nothing
+   *   links to are dropped once the graph is built);
+   * - `'<type>.<attribute>'`: an attribute that loading drops unless declared (`tags`, `tags_all`).
+   * Which types the loader and the model keep is derived from these declarations (src/reads.ts),
+   * so a type not declared is not there to read: tests/checks/reads.test.ts fails when a check
+   * reads a type it does not declare, or declares nothing.
+   */
+  reads?: readonly string[];
   check(r: Resource, ctx: AnalysisContext): RuleResult[];
 }
 

@@ -42,7 +42,12 @@ export interface SideEstimate {
   usageBased?: boolean;
 }
 
-export type Estimator = (r: Resource, env: CostEnv) => SideEstimate;
+/**
+ * The estimator of one priced type. `reads` declares what it reads besides the resource it
+ * prices, as `Rule.reads` does (src/checks/types.ts): set it next to the estimator
+ * (`estimateX.reads = ['aws_ecs_task_definition']`); tests/checks/reads.test.ts fails without it.
+ */
+export type Estimator = ((r: Resource, env: CostEnv) => SideEstimate) & { reads?: readonly string[] };
 
 /**
  * Counts at the point figure and at the scaling bounds; null when unknown or not a whole number

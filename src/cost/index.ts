@@ -14,6 +14,7 @@ import type { AnalysisContext } from '../context.js';
 import { UNKNOWN_REGION, type Resource } from '../plan/model.js';
 import type { PlanCost, ResourceCost, Unpriced } from '../report/schema.js';
 import { Interner, settle } from '../plan/compact.js';
+import { oneLine } from '../plan/errors.js';
 
 /** One estimator per priced resource type. Other types cost nothing themselves (task definitions, launch templates) or are priced through these. */
 export const ESTIMATORS: Record<string, Estimator> = {
@@ -31,7 +32,11 @@ export const ESTIMATORS: Record<string, Estimator> = {
  * delete: before → 0; update and replace: before → after, each side read from the plan's
  * before/after values of the resource and of the resources linked to it. Null is unknown, never 0.
  */
-export function estimateCosts(ctx: AnalysisContext, book?: PriceBook): PlanCost | null {
+export function estimateCosts(
+  ctx: AnalysisContext,
+  book?: PriceBook,
+  estimators: Readonly<Record<string, Estimator>> = ESTIMATORS,
+): PlanCost | null {
   const cfg = ctx.config.cost ?? {};
   const prices = book ?? ctx.prices ?? runPriceBook(ctx);
   const priceOrigins = new Set<string>();
@@ -53,13 +58,19 @@ export function estimateCosts(ctx: AnalysisContext, book?: PriceBook): PlanCost 
 
   const resources: ResourceCost[] = [];
   for (const r of ctx.model.resources) {
-    const estimator = ESTIMATORS[r.type];
+    const estimator = estimators[r.type];
     if (!estimator || r.mode !== 'managed' || r.action === 'read') continue;
     const run = (side: 'before' | 'after'): SideEstimate | null => {
       if (!sides[side].exists(r)) return null;
       const seen = sides[side].of(r);
       if (!seen.regionKnown) return seen.region === UNKNOWN_REGION ? UNKNOWN_REGION_ESTIMATE : SENSITIVE_REGION_ESTIMATE;
-      const est = estimator(seen, envs[side]);
+      let est: SideEstimate;
+      try {
+        est = estimator(seen, envs[side]);
+      } catch (e) {
+        // As a check that throws becomes a finding, an estimator that throws becomes a note: the cost is unknown.
+        est = emptyEstimate({ notes: [`its cost could not be estimated: ${oneLine(e)}`] });
+      }
       return side === 'after' && r.deferred?.instancesUnknown ? perInstance(est) : est;
     };
     resources.push(resourceCost(r, run('before'), run('after'), texts));

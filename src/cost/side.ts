@@ -1,5 +1,6 @@
 import { ResourceGraph, type Edge, type EdgeKind } from '../plan/graph.js';
 import type { Resource } from '../plan/model.js';
+import type { Path } from '../plan/values.js';
 
 /**
  * One side of the plan, before or after, seen through the shared model: each resource is
@@ -53,9 +54,9 @@ class SideGraph extends ResourceGraph {
     super();
   }
 
-  override out(r: Resource, kind: EdgeKind, attribute?: string): Resource[] {
+  override out(r: Resource, kind: EdgeKind, path?: Path): Resource[] {
     return this.plan.base
-      .out(this.plan.original(r), kind, attribute)
+      .out(this.plan.original(r), kind, path)
       .filter((x) => this.plan.exists(x))
       .map((x) => this.plan.of(x));
   }

@@ -12,6 +12,8 @@
  */
 export class Interner {
   private readonly map = new Map<string, string>();
+  /** One shared array per distinct action list of this run (`["create"]`, `["delete","create"]` …). */
+  private readonly actionLists = new Map<string, readonly string[]>();
 
   constructor(
     /** Strings longer than this are left alone: they rarely repeat. */
@@ -34,6 +36,18 @@ export class Interner {
     if (this.map.size >= this.maxEntries) this.map.clear();
     this.map.set(s, s);
     return s;
+  }
+
+  /** The run's shared array equal to `actions` (a list of at most 3 strings); anything else as it is. */
+  actions(actions: unknown): unknown {
+    if (!Array.isArray(actions) || actions.length > 3 || !actions.every((a) => typeof a === 'string')) return actions;
+    const key = actions.join(',');
+    let hit = this.actionLists.get(key);
+    if (!hit) {
+      hit = actions as string[];
+      if (this.actionLists.size < 64) this.actionLists.set(key, hit);
+    }
+    return hit;
   }
 
   /** Interns every short string inside a JSON value, in place. Returns the value. */
@@ -85,33 +99,25 @@ export function pruneMask(mask: unknown): unknown {
   return out ?? false;
 }
 
-const ACTION_LISTS = new Map<string, readonly string[]>();
-
-/** One shared array per distinct action list (`["create"]`, `["delete","create"]` …). */
-function sharedActions(actions: unknown): unknown {
-  if (!Array.isArray(actions) || actions.length > 3 || !actions.every((a) => typeof a === 'string')) return actions;
-  const key = actions.join(',');
-  let hit = ACTION_LISTS.get(key);
-  if (!hit) {
-    hit = actions as string[];
-    if (ACTION_LISTS.size < 64) ACTION_LISTS.set(key, hit);
-  }
-  return hit;
-}
-
 /**
- * Attributes no check or estimator reads (tests/plan/compact.test.ts holds them to that): they
- * are dropped from kept values unless a sensitive mask marks something in them, so that every
+ * Attributes no check or estimator reads unless it declares so (`'aws_x.tags'` in its `reads`;
+ * tests/plan/compact.test.ts holds the sources to that): they are dropped from kept values unless
+ * a reader of the type declares them, or a sensitive mask marks something in them, so that every
  * sensitive string is still collected (the tests check outputs against them).
  */
 export const UNREAD_ATTRIBUTES = ['tags', 'tags_all'] as const;
 
-function dropUnread(value: unknown, sensitive: unknown): void {
+/** Per type, the attributes of `UNREAD_ATTRIBUTES` some reader declares (kept). */
+export type KeptAttributes = (type: string) => readonly string[];
+const KEEP_NONE: KeptAttributes = () => [];
+
+function dropUnread(value: unknown, sensitive: unknown, kept: readonly string[]): void {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return;
   const o = value as Record<string, unknown>;
   if (sensitive === true) return;
   const marks = sensitive !== null && typeof sensitive === 'object' ? (sensitive as Record<string, unknown>) : undefined;
   for (const k of UNREAD_ATTRIBUTES) {
+    if (kept.includes(k)) continue;
     // Set to undefined rather than deleted: a delete would slow every later read of the object.
     if (o[k] !== undefined && (marks?.[k] === undefined || marks[k] === false)) o[k] = undefined;
   }
@@ -125,7 +131,7 @@ const MASKS = ['after_unknown', 'before_sensitive', 'after_sensitive'] as const;
  * Compacts one decoded resource change in place (see the file comment) and returns it. Anything
  * not shaped like a resource change is returned as it is, for validation to report.
  */
-export function compactChange(rc: unknown, strings: Interner): unknown {
+export function compactChange(rc: unknown, strings: Interner, keptAttributes: KeptAttributes = KEEP_NONE): unknown {
   if (rc === null || typeof rc !== 'object' || Array.isArray(rc)) return rc;
   const o = rc as Record<string, unknown>;
   for (const k of HEADER_STRINGS) {
@@ -134,10 +140,11 @@ export function compactChange(rc: unknown, strings: Interner): unknown {
   }
   const ch = o.change as Record<string, unknown> | null | undefined;
   if (ch === null || typeof ch !== 'object' || Array.isArray(ch)) return rc;
-  ch.actions = sharedActions(ch.actions);
+  ch.actions = strings.actions(ch.actions);
   for (const k of MASKS) if (k in ch) ch[k] = pruneMask(ch[k]);
-  dropUnread(ch.after, ch.after_sensitive);
-  if (ch.before !== ch.after) dropUnread(ch.before, ch.before_sensitive);
+  const kept = typeof o.type === 'string' ? keptAttributes(o.type) : [];
+  dropUnread(ch.after, ch.after_sensitive, kept);
+  if (ch.before !== ch.after) dropUnread(ch.before, ch.before_sensitive, kept);
   const actions = ch.actions;
   const noOp = Array.isArray(actions) && actions.length === 1 && actions[0] === 'no-op';
   if (noOp && ch.after !== undefined && ch.after !== null) ch.before = ch.after;

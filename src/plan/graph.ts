@@ -1,9 +1,8 @@
 import { moduleInstancePath, splitAddress } from './address.js';
 import { collectReferences, type ResolvedRef } from './config.js';
-import { Interner } from './compact.js';
 import { instancesAt } from './model.js';
 import type { PlanModel, Resource } from './model.js';
-import { formatPath, type Path, type PathStep } from './values.js';
+import type { Path, PathStep } from './values.js';
 
 /**
  * Links between resources, the way AWS will resolve them. Each link is found first by value
@@ -33,11 +32,12 @@ export interface Edge {
   from: Resource;
   to: Resource;
   kind: EdgeKind;
-  /** The attribute of `from` that holds the link, with its positions (`load_balancer[1].target_group_arn`). */
-  attribute: string;
   via: 'value' | 'reference';
-  /** The path of `from` that holds the link, with positions (`subnet_ids[1]`), when it names one. */
-  path?: readonly PathStep[];
+  /**
+   * The path of `from` that holds the link, with positions (`['load_balancer', 1, 'target_group_arn']`,
+   * `['subnet_ids', 1]`); `[]` for a link by the whole configuration (`depends-on`).
+   */
+  path: readonly PathStep[];
 }
 
 /** A resource's edges on one side: most resources have one, held without a list. */
@@ -50,17 +50,17 @@ export class ResourceGraph {
   private readonly incoming = new Map<Resource, Adjacent>();
 
   add(e: Edge): void {
-    if (this.listed(this.outgoing, e.from).some((x) => x.to === e.to && x.kind === e.kind && x.attribute === e.attribute)) return;
+    if (this.listed(this.outgoing, e.from).some((x) => x.to === e.to && x.kind === e.kind && samePath(x.path, e.path))) return;
     this.edges.push(e);
     attach(this.outgoing, e.from, e);
     attach(this.incoming, e.to, e);
   }
 
-  /** Resources `r` links to with this kind (each once), optionally only through one attribute. */
-  out(r: Resource, kind: EdgeKind, attribute?: string): Resource[] {
+  /** Resources `r` links to with this kind (each once), optionally only through one path (`['load_balancer', 1, 'target_group_arn']`). */
+  out(r: Resource, kind: EdgeKind, path?: Path): Resource[] {
     const out: Resource[] = [];
     for (const e of this.listed(this.outgoing, r)) {
-      if (e.kind === kind && (attribute === undefined || e.attribute === attribute) && !out.includes(e.to)) out.push(e.to);
+      if (e.kind === kind && (path === undefined || samePath(e.path, path)) && !out.includes(e.to)) out.push(e.to);
     }
     return out;
   }
@@ -142,12 +142,14 @@ export function arnName(v: string): string {
   return slash === -1 ? res : res.slice(slash + 1);
 }
 
-const ATTRIBUTE_NAMES = new Interner(200, 1000);
-
-/** `['load_balancer', 1, 'target_group_arn']` → `load_balancer[1].target_group_arn`, one string per path: a link says which block holds it. */
-function attributeName(path: Path): string {
-  return ATTRIBUTE_NAMES.intern(formatPath(path));
+/** Do two paths name the same place? */
+export function samePath(a: readonly PathStep[], b: readonly PathStep[]): boolean {
+  return a.length === b.length && a.every((s, i) => s === b[i]);
 }
+
+const CLUSTER_NAME = ['cluster_name'] as const;
+const RESOURCE_ID = ['resource_id'] as const;
+const DEPENDS_ON = ['depends_on'] as const;
 
 export function buildGraph(model: PlanModel): ResourceGraph {
   const g = new ResourceGraph();
@@ -161,18 +163,17 @@ export function buildGraph(model: PlanModel): ResourceGraph {
 
   /** Link `from` through the value at `path`, else through its configuration references. */
   const link = (from: Resource, path: Path, kind: EdgeKind, targetTypes: string[], byValue: (v: string) => Resource[]): Resource[] => {
-    const attr = attributeName(path);
     const v = known(from, path);
     if (v !== undefined) {
       const hits = byValue(v).filter((t) => t !== from);
       if (hits.length > 0) {
         const chosen = hits.length === 1 ? hits : narrow(from, hits);
-        for (const to of chosen) g.add({ from, to, kind, attribute: attr, via: 'value', path });
+        for (const to of chosen) g.add({ from, to, kind, via: 'value', path });
         if (chosen.length > 0) return chosen;
       }
     }
     const targets = resolveRefs(model, from, model.config.references(from.moduleConfigPath, from.config, path), targetTypes);
-    for (const to of targets) g.add({ from, to, kind, attribute: attr, via: 'reference', path });
+    for (const to of targets) g.add({ from, to, kind, via: 'reference', path });
     return targets;
   };
 
@@ -221,7 +222,7 @@ export function buildGraph(model: PlanModel): ResourceGraph {
 
   for (const ccp of T('aws_ecs_cluster_capacity_providers')) {
     for (const c of link(ccp, ['cluster_name'], 'cluster', ['aws_ecs_cluster'], byName(ecsClusters))) {
-      g.add({ from: c, to: ccp, kind: 'cluster-capacity-providers', attribute: 'cluster_name', via: 'value' });
+      g.add({ from: c, to: ccp, kind: 'cluster-capacity-providers', via: 'value', path: CLUSTER_NAME });
     }
     linkList(ccp, 'capacity_providers', capProviders);
   }
@@ -233,7 +234,7 @@ export function buildGraph(model: PlanModel): ResourceGraph {
     let linked = 0;
     for (const nme of names) {
       for (const to of ki.get(nme)) {
-        g.add({ from, to, kind: 'capacity-provider', attribute: attr, via: 'value' });
+        g.add({ from, to, kind: 'capacity-provider', via: 'value', path: [attr] });
         linked++;
       }
     }
@@ -241,7 +242,7 @@ export function buildGraph(model: PlanModel): ResourceGraph {
       for (const to of resolveRefs(model, from, model.config.references(from.moduleConfigPath, from.config, [attr]), [
         'aws_ecs_capacity_provider',
       ])) {
-        g.add({ from, to, kind: 'capacity-provider', attribute: attr, via: 'reference' });
+        g.add({ from, to, kind: 'capacity-provider', via: 'reference', path: [attr] });
       }
     }
   }
@@ -280,13 +281,13 @@ export function buildGraph(model: PlanModel): ResourceGraph {
     const key = id && dim && ns ? `${ns}|${id}|${dim}` : undefined;
     const hits = key ? targets.get(key) : [];
     if (hits.length > 0) {
-      for (const to of hits) g.add({ from: p, to, kind: 'scaling-target', attribute: 'resource_id', via: 'value' });
+      for (const to of hits) g.add({ from: p, to, kind: 'scaling-target', via: 'value', path: RESOURCE_ID });
     } else {
       const refs = ['resource_id', 'scalable_dimension', 'service_namespace'].flatMap((a) =>
         model.config.references(p.moduleConfigPath, p.config, [a]),
       );
       for (const to of resolveRefs(model, p, refs, ['aws_appautoscaling_target'])) {
-        g.add({ from: p, to, kind: 'scaling-target', attribute: 'resource_id', via: 'reference' });
+        g.add({ from: p, to, kind: 'scaling-target', via: 'reference', path: RESOURCE_ID });
       }
     }
   }
@@ -322,9 +323,9 @@ export function buildGraph(model: PlanModel): ResourceGraph {
   // A scaling policy's configuration that refers to a scalable target, so Terraform creates the target first.
   for (const p of T('aws_appautoscaling_policy')) {
     for (const to of referencedInstances(model, p, [], ['aws_appautoscaling_target']))
-      g.add({ from: p, to, kind: 'depends-on', attribute: '', via: 'reference' });
+      g.add({ from: p, to, kind: 'depends-on', via: 'reference', path: [] });
     for (const to of dependsOnTargets(p, T('aws_appautoscaling_target')))
-      g.add({ from: p, to, kind: 'depends-on', attribute: 'depends_on', via: 'reference' });
+      g.add({ from: p, to, kind: 'depends-on', via: 'reference', path: DEPENDS_ON });
   }
 
   // Fargate profiles: the pod execution role, and the subnets with their route tables and gateways.
@@ -358,12 +359,11 @@ export function buildGraph(model: PlanModel): ResourceGraph {
     const n = l.state === 'known' ? l.value.length : 0;
     for (let i = 0; i < n; i++) {
       const id = known(from, [attr, i]);
-      for (const to of id !== undefined ? subnets.get(id) : [])
-        g.add({ from, to, kind: 'subnet', attribute: attr, via: 'value', path: [attr, i] });
+      for (const to of id !== undefined ? subnets.get(id) : []) g.add({ from, to, kind: 'subnet', via: 'value', path: [attr, i] });
     }
     if (l.state === 'unknown' || from.current.hasUnknown(attr)) {
       for (const to of referencedInstances(model, from, [attr], ['aws_subnet']))
-        g.add({ from, to, kind: 'subnet', attribute: attr, via: 'reference', path: [attr] });
+        g.add({ from, to, kind: 'subnet', via: 'reference', path: [attr] });
     }
   }
 
@@ -444,7 +444,7 @@ export function resolveRefs(model: PlanModel, from: Resource, refs: readonly Res
  * up directly instead of scanning every instance of the configuration address.
  */
 function sameInstanceCandidates(model: PlanModel, from: Resource, ref: ResolvedRef): Resource[] | undefined {
-  const { modules, local } = configParts(ref.configAddress);
+  const { modules, local } = configParts(model, ref.configAddress);
   const depth = modules.length;
   if (depth > from.modules.length) return undefined;
   for (let i = 0; i < depth; i++) if (modules[i] !== from.modules[i]!.name) return undefined;
@@ -452,11 +452,14 @@ function sameInstanceCandidates(model: PlanModel, from: Resource, ref: ResolvedR
   return instancesAt(model, prefix ? `${prefix}.${local}` : local);
 }
 
-const CONFIG_PARTS = new Map<string, { modules: string[]; local: string }>();
+/** Per model (so per run): configuration addresses split by `configParts`. */
+const CONFIG_PARTS = new WeakMap<PlanModel, Map<string, { modules: string[]; local: string }>>();
 
-/** `module.a.module.b.aws_x.y` → module names [a, b] and the local address `aws_x.y` (memoised). */
-function configParts(configAddress: string): { modules: string[]; local: string } {
-  let c = CONFIG_PARTS.get(configAddress);
+/** `module.a.module.b.aws_x.y` → module names [a, b] and the local address `aws_x.y` (memoised for the model's run). */
+function configParts(model: PlanModel, configAddress: string): { modules: string[]; local: string } {
+  let memo = CONFIG_PARTS.get(model);
+  if (!memo) CONFIG_PARTS.set(model, (memo = new Map()));
+  let c = memo.get(configAddress);
   if (!c) {
     const parts = splitAddress(configAddress);
     const modules: string[] = [];
@@ -466,7 +469,7 @@ function configParts(configAddress: string): { modules: string[]; local: string 
       i += 2;
     }
     c = { modules, local: parts.slice(i).join('.') };
-    if (CONFIG_PARTS.size < 100_000) CONFIG_PARTS.set(configAddress, c);
+    memo.set(configAddress, c);
   }
   return c;
 }

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { compactChange, Interner } from './compact.js';
 import { InputError } from './errors.js';
 import { locateJsonError, position, tooDeepAt } from './jsonerror.js';
-import { isModelledType, modelledTypesFor } from './model.js';
+import { TYPE_TABLES } from '../reads.js';
 import { streamPlan, tooDeepProblem } from './stream.js';
 import limits from '../data/limits.json' with { type: 'json' };
 import {
@@ -91,7 +91,7 @@ async function loadStreamed(file: string, path: string, opts: LoadOptions): Prom
   // A huge plan is read twice: first for the types it holds, so that only the context
   // resources some analysed resource reads are kept (memory), then for the resources.
   const huge = size >= (opts.twoPassThresholdBytes ?? limits.twoPassThresholdBytes);
-  const keep = huge ? modelledTypesFor(await typesIn(file, path)) : isModelledType;
+  const keep = huge ? TYPE_TABLES.modelledFor(await typesIn(file, path)) : isModelledType;
   // Each kept change is checked and compacted as it is decoded, so that only its compact form
   // outlives the moment (and an error names its place in the file).
   const strings = new Interner();
@@ -364,7 +364,7 @@ function deferredChanges(file: string, raw: unknown, strings: Interner): Deferre
     if (!r.success)
       throw new InputError(file, `is not a valid plan: deferred_changes[${i}].resource_change${describeIssue(r.error, true)}`);
     const change = isModelledType(r.data.type)
-      ? (compactChange(rc, strings) as PlanResourceChange)
+      ? (compactChange(rc, strings, keptAttributes) as PlanResourceChange)
       : slimChange(r.data as PlanResourceChange);
     return { reason: d.data.reason ?? 'unknown', resource_change: change };
   });
@@ -400,7 +400,7 @@ export function checkedChange(file: string, item: unknown, i: number, strings: I
     const r = (modelled ? ResourceChangeSchema : ResourceChangeHeaderSchema).safeParse(item);
     if (!r.success) throw new InputError(file, `is not a valid plan: resource_changes[${i}]${describeIssue(r.error, true)}`);
   }
-  return (modelled ? compactChange(item, strings) : item) as PlanResourceChange;
+  return (modelled ? compactChange(item, strings, keptAttributes) : item) as PlanResourceChange;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -452,6 +452,13 @@ export function fitsResourceChange(item: unknown): boolean {
     (isObject(imp) && optionalString(imp.id) && (imp.unknown === undefined || typeof imp.unknown === 'boolean'))
   );
 }
+
+/** Is this type modelled (by the checks' and estimators' declarations, src/reads.ts)? */
+export function isModelledType(type: string): boolean {
+  return TYPE_TABLES.isModelled(type);
+}
+
+const keptAttributes = (type: string) => TYPE_TABLES.keptAttributes(type);
 
 function describeIssue(err: z.ZodError, nested = false): string {
   const issue = err.issues[0];

@@ -7,89 +7,120 @@ import { Interner } from './compact.js';
 
 export type Action = 'create' | 'update' | 'replace' | 'delete' | 'no-op' | 'read' | 'forget';
 
-/** The AWS container resource types this tool reads. */
-export const ANALYSED_TYPES = [
-  'aws_ecs_service',
-  'aws_ecs_task_set',
-  'aws_ecs_task_definition',
-  'aws_ecs_cluster',
-  'aws_ecs_cluster_capacity_providers',
-  'aws_ecs_capacity_provider',
-  'aws_eks_cluster',
-  'aws_eks_node_group',
-  'aws_eks_fargate_profile',
-  'aws_eks_addon',
-  'aws_eks_capability',
-  'aws_appautoscaling_target',
-  'aws_appautoscaling_policy',
-  'aws_autoscaling_group',
-  'aws_launch_template',
-  'aws_launch_configuration',
-  // Only Karpenter NodePools (karpenter.sh, also EKS Auto Mode's): see isKarpenterNodePool.
-  'kubernetes_manifest',
-] as const;
-export type AnalysedType = (typeof ANALYSED_TYPES)[number];
+/**
+ * One reader of the plan: a check or an estimator, with the types it runs on and what else it
+ * reads (its declaration; see `Rule.reads` in src/checks/types.ts for the grammar).
+ */
+export interface Reader {
+  name: string;
+  types: readonly string[];
+  reads: readonly string[] | undefined;
+  /** Estimators: what they read is modelled whenever it is in the plan (it is listed in the report as analysed). */
+  priced?: boolean;
+}
 
-/** Types the checks read for context (target groups, IAM roles, routes, account settings). */
-export const CONTEXT_TYPES = [
-  'aws_lb_target_group',
-  'aws_alb_target_group',
-  'aws_iam_role',
-  'aws_iam_role_policy_attachment',
-  'aws_route_table',
-  'aws_route',
-  'aws_route_table_association',
-  'aws_subnet',
-  'aws_internet_gateway',
-  'aws_ecs_account_setting_default',
-  'aws_autoscaling_policy',
-  'kubernetes_deployment',
-  'kubernetes_deployment_v1',
-  'kubernetes_stateful_set',
-  'kubernetes_stateful_set_v1',
-  'kubernetes_job',
-  'kubernetes_job_v1',
-  'kubernetes_pod',
-  'kubernetes_pod_v1',
-  'kubernetes_cron_job',
-  'kubernetes_cron_job_v1',
-  'kubernetes_daemonset',
-  'kubernetes_daemon_set_v1',
-] as const;
+/** One entry of a declaration: `aws_iam_role`, `aws_lb_target_group linked`, `aws_ecs_service.tags`. */
+export interface Read {
+  type: string;
+  /** Read only through graph edges of the resources the reader runs on. */
+  linked: boolean;
+  /** An attribute that loading drops unless a reader declares it (`UNREAD_ATTRIBUTES` in compact.ts). */
+  attribute?: string;
+}
 
-const ANALYSED = new Set<string>(ANALYSED_TYPES);
-const CONTEXT = new Set<string>(CONTEXT_TYPES);
+const READ_FORM = /^([a-z][a-z0-9_]*)(?:\.([a-z][a-z0-9_]*)| (linked))?$/;
+
+/** Parses one declared read; undefined when it is not one of the three forms. */
+export function parseRead(s: string): Read | undefined {
+  const m = READ_FORM.exec(s);
+  if (!m) return undefined;
+  return { type: m[1]!, linked: m[3] !== undefined, ...(m[2] !== undefined ? { attribute: m[2] } : {}) };
+}
 
 /**
- * The analysed types whose checks read each context type. A context resource is modelled only
- * when one of them is in the plan: a plan with thousands of IAM roles and no Fargate profile
- * does not keep the roles. Types not listed (kubernetes_*) are checked themselves.
+ * Which resource types are modelled, derived from what the checks and estimators declare they
+ * read (src/reads.ts builds the tool's own from RULES and ESTIMATORS):
+ * - analysed: the AWS types a check runs on, an estimator prices or an estimator reads; always
+ *   modelled, and listed in the report;
+ * - checked: every type a reader runs on (kubernetes_* pods included); always modelled;
+ * - context: the other types readers declare; modelled only when a type that reads them is in
+ *   the plan (a plan with thousands of IAM roles and no Fargate profile does not keep the roles);
+ * - linked only: context types every reader reaches only through graph edges, dropped once the
+ *   graph is built when nothing links to them;
+ * - kept attributes: per type, the attributes loading would drop (tags) that a reader declares.
  */
-const CONTEXT_CONSUMERS: Record<string, readonly string[]> = {
-  aws_lb_target_group: ['aws_ecs_service'],
-  aws_alb_target_group: ['aws_ecs_service'],
-  aws_ecs_account_setting_default: ['aws_ecs_service'],
-  aws_iam_role: ['aws_eks_fargate_profile'],
-  aws_iam_role_policy_attachment: ['aws_eks_fargate_profile'],
-  aws_route_table: ['aws_eks_fargate_profile'],
-  aws_route: ['aws_eks_fargate_profile'],
-  aws_route_table_association: ['aws_eks_fargate_profile'],
-  aws_subnet: ['aws_eks_fargate_profile'],
-  aws_internet_gateway: ['aws_eks_fargate_profile'],
-  aws_autoscaling_policy: ['aws_autoscaling_group'],
-};
+export class TypeTables {
+  readonly analysed: readonly string[];
+  private readonly always: Set<string>;
+  private readonly consumers = new Map<string, Set<string>>();
+  readonly linkedOnly: ReadonlySet<string>;
+  private readonly attributes = new Map<string, string[]>();
 
-/** Which types to model, given the types a plan holds: analysed ones, and context types some of them read. */
-export function modelledTypesFor(present: ReadonlySet<string>): (type: string) => boolean {
-  return (type) => ANALYSED.has(type) || (CONTEXT.has(type) && (CONTEXT_CONSUMERS[type]?.some((c) => present.has(c)) ?? true));
+  constructor(readers: readonly Reader[]) {
+    const checked = new Set<string>();
+    const analysed = new Set<string>();
+    for (const r of readers) {
+      for (const t of r.types) {
+        checked.add(t);
+        // An estimator's type is analysed whatever its provider (kubernetes_manifest NodePools).
+        if (t.startsWith('aws_') || r.priced) analysed.add(t);
+      }
+      if (!r.priced) continue;
+      for (const d of r.reads ?? []) {
+        const read = parseRead(d);
+        if (read && !read.attribute && !read.linked && read.type.startsWith('aws_')) analysed.add(read.type);
+      }
+    }
+    this.analysed = [...analysed];
+    this.always = new Set([...checked, ...analysed]);
+    const notLinked = new Set<string>();
+    for (const r of readers) {
+      for (const d of r.reads ?? []) {
+        const read = parseRead(d);
+        if (!read) continue;
+        if (read.attribute) {
+          const l = this.attributes.get(read.type) ?? [];
+          if (!l.includes(read.attribute)) l.push(read.attribute);
+          this.attributes.set(read.type, l);
+          continue;
+        }
+        if (this.always.has(read.type)) continue;
+        const c = this.consumers.get(read.type) ?? new Set<string>();
+        for (const t of r.types) c.add(t);
+        this.consumers.set(read.type, c);
+        if (!read.linked) notLinked.add(read.type);
+      }
+    }
+    this.linkedOnly = new Set([...this.consumers.keys()].filter((t) => !notLinked.has(t)));
+  }
+
+  isAnalysed(t: string): boolean {
+    return this.analysed.includes(t);
+  }
+
+  /** Modelled when the plan holds the right types (see `modelledFor`). */
+  isModelled(t: string): boolean {
+    return this.always.has(t) || this.consumers.has(t);
+  }
+
+  /** Which types to model, given the types a plan holds: analysed and checked ones, and context types some of them read. */
+  modelledFor(present: ReadonlySet<string>): (type: string) => boolean {
+    return (type) => {
+      if (this.always.has(type)) return true;
+      const c = this.consumers.get(type);
+      if (!c) return false;
+      for (const t of c) if (present.has(t)) return true;
+      return false;
+    };
+  }
+
+  /** The attributes of `type` loading keeps although it drops them elsewhere (tags a reader declares). */
+  keptAttributes(type: string): readonly string[] {
+    return this.attributes.get(type) ?? NONE;
+  }
 }
 
-export function isAnalysedType(t: string): t is AnalysedType {
-  return ANALYSED.has(t);
-}
-export function isModelledType(t: string): boolean {
-  return ANALYSED.has(t) || CONTEXT.has(t);
-}
+const NONE: readonly string[] = [];
 
 /**
  * Where a resource's region comes from: its own `region` argument or planned value (AWS provider
@@ -161,8 +192,11 @@ export interface DeferredEntry {
 
 export interface ModelOptions {
   region?: string;
-  /** Keep every resource, not only analysed and context types (tests, debugging). */
-  keepAll?: boolean;
+  /**
+   * Which types to model (the tool's own are `TYPE_TABLES` in src/reads.ts, derived from what
+   * the checks and estimators declare). Without it every resource is kept (tests, debugging).
+   */
+  types?: TypeTables;
 }
 
 export interface PlanModel {
@@ -216,7 +250,7 @@ export function buildModel(plan: Plan, opts: ModelOptions = {}): PlanModel {
   for (const rc of plan.resource_changes) present.add(rc.type);
   const deferredChanges = plan.deferred_changes ?? [];
   for (const d of deferredChanges) present.add(d.resource_change.type);
-  const wanted = opts.keepAll ? () => true : modelledTypesFor(present);
+  const wanted = opts.types ? opts.types.modelledFor(present) : () => true;
   const deferred: DeferredEntry[] = deferredChanges.map((d) => ({
     address: d.resource_change.address,
     type: d.resource_change.type,
@@ -240,7 +274,8 @@ export function buildModel(plan: Plan, opts: ModelOptions = {}): PlanModel {
         instancesUnknown: (rc as { index_unknown?: unknown }).index_unknown === true || rc.address.includes('[*]'),
       };
     // A Kubernetes object has no AWS region of its own (its NodePool is priced in its cluster's).
-    if (r.regionSource === 'default' && isAnalysedType(r.type) && r.type !== 'kubernetes_manifest') defaulted++;
+    if (r.regionSource === 'default' && r.type !== 'kubernetes_manifest' && (opts.types?.isAnalysed(r.type) ?? r.type.startsWith('aws_')))
+      defaulted++;
     resources.push(r);
     const key = r.deposed ? `${r.address} (deposed ${r.deposed})` : r.address;
     if (!byAddress.has(key)) byAddress.set(key, r);
@@ -297,15 +332,13 @@ function helmNote(rc: PlanResourceChange, notes: string[]): void {
   if (!notes.includes(note)) notes.push(note);
 }
 
-/** Context types read only through links (target groups, by the services that use them). */
-const LINKED_ONLY = new Set<string>(['aws_lb_target_group', 'aws_alb_target_group']);
-
 /**
  * Drops the context resources that are read only through links and that nothing links to, once
  * the graph is built: a plan with thousands of target groups of other load balancers keeps none
  * of them for the rest of the run. Returns how many were dropped.
  */
-export function dropUnlinked(model: PlanModel, linked: (r: Resource) => boolean): number {
+export function dropUnlinked(model: PlanModel, linked: (r: Resource) => boolean, types: TypeTables): number {
+  const LINKED_ONLY = types.linkedOnly;
   const drop = new Set<Resource>();
   for (const type of LINKED_ONLY) for (const r of model.byType.get(type) ?? []) if (!linked(r)) drop.add(r);
   if (drop.size === 0) return 0;

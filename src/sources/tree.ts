@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { isAnalysedType, type PlanModel, type Resource } from '../plan/model.js';
+import type { PlanModel, Resource } from '../plan/model.js';
+import { TYPE_TABLES } from '../reads.js';
 import type { ConfigModule } from '../plan/schema.js';
 import type { SourceLocation } from '../context.js';
 import { parseLifecycle } from './hcl.js';
@@ -109,7 +110,8 @@ export class SourceTree {
       for (const b of f.blocks) {
         if (b.kind === 'module') continue;
         const address = path ? `${path}.${b.key}` : b.key;
-        const ignoreChanges = b.kind === 'resource' && isAnalysedType(b.type!) ? await this.ignoreChangesOf(f, b, warnings) : undefined;
+        const ignoreChanges =
+          b.kind === 'resource' && TYPE_TABLES.isAnalysed(b.type!) ? await this.ignoreChangesOf(f, b, warnings) : undefined;
         const known = blocks.get(address);
         if (!known) blocks.set(address, { file: f.display, line: b.line, ignores: this.validIgnores(f, b, warnings), ignoreChanges });
         else if (isOverride(f.abs) && b.lifecycle) known.ignoreChanges = ignoreChanges;

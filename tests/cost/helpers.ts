@@ -1,9 +1,13 @@
 import type { EngineOptions } from '../../src/context.js';
 import { CostConfigSchema } from '../../src/cost/config-schema.js';
-import { estimateCosts } from '../../src/cost/index.js';
+import type { CostEnv, Estimator } from '../../src/cost/component.js';
+import { ESTIMATORS, estimateCosts } from '../../src/cost/index.js';
+import type { Resource } from '../../src/plan/model.js';
+import { newLog, recordingGraph, recordingModel, undeclaredReads } from '../helpers/reads.js';
 import { buildGraph } from '../../src/plan/graph.js';
 import { validatePlan } from '../../src/plan/load.js';
 import { buildModel } from '../../src/plan/model.js';
+import { TYPE_TABLES } from '../../src/reads.js';
 import type { PlanCost, ResourceCost } from '../../src/report/schema.js';
 import { buildPlan, type PlanSpec, type ResSpec } from '../helpers/plan.js';
 
@@ -16,18 +20,42 @@ export interface CostOptions extends Partial<EngineOptions> {
 /** Builds a real-format plan and estimates its cost. */
 export function estimate(resources: ResSpec[], opts: CostOptions = {}): PlanCost {
   const plan = validatePlan('test.json', JSON.parse(JSON.stringify(buildPlan(resources, opts.spec))));
-  const model = buildModel(plan);
+  const model = buildModel(plan, { types: TYPE_TABLES });
   const { spec: _spec, cost, ...options } = opts;
-  const c = estimateCosts({
-    model,
-    graph: buildGraph(model),
-    options: { asOf: '2026-11-22', failOn: 'error', ...options },
-    config: cost === undefined ? {} : { cost: CostConfigSchema.parse(cost) },
-    locate: () => undefined,
-    ignoreChanges: () => undefined,
-  });
+  const undeclared: string[] = [];
+  const c = estimateCosts(
+    {
+      model,
+      graph: buildGraph(model),
+      options: { asOf: '2026-11-22', failOn: 'error', ...options },
+      config: cost === undefined ? {} : { cost: CostConfigSchema.parse(cost) },
+      locate: () => undefined,
+      ignoreChanges: () => undefined,
+    },
+    undefined,
+    recordedEstimators(undeclared),
+  );
+  if (undeclared.length > 0) throw new Error(undeclared.join('\n'));
   if (!c) throw new Error('no cost estimate');
   return c;
+}
+
+/**
+ * The estimators, each run with a context that records what it reads: what one reads and does
+ * not declare in `reads` is added to `undeclared` (every cost test holds its estimators to their declarations).
+ */
+export function recordedEstimators(undeclared: string[]): Record<string, Estimator> {
+  return Object.fromEntries(
+    Object.entries(ESTIMATORS).map(([type, est]) => [
+      type,
+      (r: Resource, env: CostEnv) => {
+        const log = newLog();
+        const out = est(r, { ...env, model: recordingModel(env.model, log), graph: recordingGraph(env.graph, log) });
+        for (const p of undeclaredReads(`estimator of ${type}`, [type], est.reads, log)) if (!undeclared.includes(p)) undeclared.push(p);
+        return out;
+      },
+    ]),
+  );
 }
 
 export function resource(c: PlanCost, address: string): ResourceCost {

@@ -3,18 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { buildGraph, type EdgeKind } from '../../src/plan/graph.js';
 import { loadPlan, validatePlan } from '../../src/plan/load.js';
 import { buildModel, dropUnlinked, type PlanModel } from '../../src/plan/model.js';
+import { TYPE_TABLES } from '../../src/reads.js';
 import { FIXTURES } from '../helpers/paths.js';
 import { buildPlan, constant, ref, type PlanSpec, type ResSpec } from '../helpers/plan.js';
 
 const ARN = 'arn:aws:ecs:us-east-1:123456789012';
 
 async function fixtureGraph(name: string) {
-  const model = buildModel(await loadPlan(join(FIXTURES, name)));
+  const model = buildModel(await loadPlan(join(FIXTURES, name)), { types: TYPE_TABLES });
   return { model, graph: buildGraph(model) };
 }
 
 function built(rs: ResSpec[], spec?: PlanSpec) {
-  const model = buildModel(validatePlan('t.json', JSON.parse(JSON.stringify(buildPlan(rs, spec)))));
+  const model = buildModel(validatePlan('t.json', JSON.parse(JSON.stringify(buildPlan(rs, spec)))), { types: TYPE_TABLES });
   return { model, graph: buildGraph(model) };
 }
 
@@ -90,14 +91,14 @@ describe('linking rules', () => {
         },
       },
     ]);
-    expect(dropUnlinked(g.model, (r) => g.graph.linked(r))).toBe(2);
+    expect(dropUnlinked(g.model, (r) => g.graph.linked(r), TYPE_TABLES)).toBe(2);
     expect(g.model.resources.map((r) => r.address)).toEqual(['aws_lb_target_group.used', 'aws_ecs_service.s']);
     expect(g.model.byType.get('aws_lb_target_group')!.map((r) => r.address)).toEqual(['aws_lb_target_group.used']);
     expect([...g.model.byAddress.keys()]).toEqual(['aws_lb_target_group.used', 'aws_ecs_service.s']);
     expect(g.model.byConfigAddress.has('aws_lb_target_group.other')).toBe(false);
     expect(g.model.byBaseAddress.has('aws_lb_target_group.many')).toBe(false);
     expect(links(g, 'aws_ecs_service.s', 'target-group')).toEqual(['aws_lb_target_group.used']);
-    expect(dropUnlinked(g.model, (r) => g.graph.linked(r))).toBe(0);
+    expect(dropUnlinked(g.model, (r) => g.graph.linked(r), TYPE_TABLES)).toBe(0);
   });
 
   it('by task definition ARN, family:revision or family', () => {

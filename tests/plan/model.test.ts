@@ -6,9 +6,10 @@ import { Values } from '../../src/plan/values.js';
 import { buildPlan, constant, ref, type PlanSpec, type ResSpec } from '../helpers/plan.js';
 import { loadPlan } from '../../src/plan/load.js';
 import { FIXTURES } from '../helpers/paths.js';
+import { TYPE_TABLES } from '../../src/reads.js';
 
 const model = (rs: ResSpec[], spec?: PlanSpec, region?: string) =>
-  buildModel(validatePlan('t.json', JSON.parse(JSON.stringify(buildPlan(rs, spec)))), { region });
+  buildModel(validatePlan('t.json', JSON.parse(JSON.stringify(buildPlan(rs, spec)))), { region, types: TYPE_TABLES });
 
 describe('action words', () => {
   const cases: [string[], string][] = [

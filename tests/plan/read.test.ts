@@ -7,7 +7,7 @@ import { buildPlan, constant, ref, type ResSpec } from '../helpers/plan.js';
 
 /** The one reading of values (src/plan/read.ts), on resources written as Terraform writes a plan. */
 function resource(spec: ResSpec, plan: Parameters<typeof buildPlan>[1] = {}) {
-  const m = buildModel(validatePlan('test.json', buildPlan([spec], plan)), { keepAll: true });
+  const m = buildModel(validatePlan('test.json', buildPlan([spec], plan)));
   return m.resources[0]!;
 }
 

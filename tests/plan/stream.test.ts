@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/plan/errors.js';
 import { loadPlan, validatePlan } from '../../src/plan/load.js';
-import { isModelledType } from '../../src/plan/model.js';
+import { isModelledType } from '../../src/plan/load.js';
 import { streamPlan } from '../../src/plan/stream.js';
 import { generatePlan } from '../../bench/generate.js';
 import { FIXTURES } from '../helpers/paths.js';

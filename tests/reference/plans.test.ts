@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
 import { analyse } from '../../src/engine.js';
 import { loadPlan, validatePlan } from '../../src/plan/load.js';
-import { isModelledType } from '../../src/plan/model.js';
+import { isModelledType } from '../../src/plan/load.js';
 import { Report } from '../../src/report/schema.js';
 import { REAL_PLANS } from './paths.js';
 

@@ -197,3 +197,5 @@ function readOverrides(policy: Resource['current']): Overrides {
   }
   return { state: 'known', value: out };
 }
+
+estimateAutoscalingGroup.reads = ['aws_launch_configuration', 'aws_launch_template'];

@@ -495,3 +495,12 @@ function onManagedInstances(svc: Resource, env: CostEnv, strategy: StrategyItem[
     advice: [],
   };
 }
+estimateEcsService.reads = [
+  'aws_appautoscaling_target',
+  'aws_autoscaling_group',
+  'aws_ecs_capacity_provider',
+  'aws_ecs_cluster',
+  'aws_ecs_cluster_capacity_providers',
+  'aws_ecs_task_definition',
+  'aws_ecs_task_set',
+];

@@ -175,3 +175,5 @@ export function eksControlPlaneHourly(
   const ext = book.get(region, 'eks/extended-support-hour');
   return std && ext ? { standard: std.usd, extended: std.usd + ext.usd } : undefined;
 }
+
+estimateEksCluster.reads = [];

@@ -56,3 +56,5 @@ export const estimateEksFargateProfile: Estimator = (profile, env) => {
     advice: [],
   };
 };
+
+estimateEksFargateProfile.reads = [];

@@ -155,3 +155,5 @@ function scalingCounts(ng: Resource): Counts {
   const max = n('max_size');
   return { ...out, point, min, max };
 }
+
+estimateEksNodeGroup.reads = ['aws_launch_template'];

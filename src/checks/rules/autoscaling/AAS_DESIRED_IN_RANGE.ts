@@ -6,6 +6,7 @@ export const AAS_DESIRED_IN_RANGE: Rule = {
   severity: 'warning',
   title: "Service desired_count should be inside its scalable target's range",
   types: ['aws_appautoscaling_target'],
+  reads: ['aws_ecs_service'],
   check(t, ctx) {
     const service = ctx.graph.one(t, 'service');
     if (!service) return [];

@@ -6,6 +6,7 @@ export const AAS_DESIRED_RESET: Rule = {
   severity: 'warning',
   title: 'Auto-scaled service without ignore_changes on desired_count',
   types: ['aws_ecs_service'],
+  reads: ['aws_appautoscaling_target'],
   check(s, ctx) {
     const targets = ctx.graph.in(s, 'service', 'aws_appautoscaling_target').filter((t) => t.action !== 'delete' && t.action !== 'forget');
     if (targets.length === 0) return [];

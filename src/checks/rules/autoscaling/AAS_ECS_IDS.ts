@@ -13,6 +13,7 @@ export const AAS_ECS_IDS: Rule = {
   severity: 'error',
   title: 'ECS scalable target: namespace, dimension and resource_id',
   types: ['aws_appautoscaling_target'],
+  reads: ['aws_ecs_cluster', 'aws_ecs_service'],
   check(r, ctx) {
     const { ns, id, dim } = scalingKey(r);
     const service = ctx.graph.one(r, 'service');

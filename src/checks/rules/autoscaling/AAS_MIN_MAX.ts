@@ -6,6 +6,7 @@ export const AAS_MIN_MAX: Rule = {
   severity: 'error',
   title: 'Scalable target min_capacity must not exceed max_capacity',
   types: ['aws_appautoscaling_target'],
+  reads: [],
   check(r) {
     const min = r.current.num('min_capacity');
     const max = r.current.num('max_capacity');

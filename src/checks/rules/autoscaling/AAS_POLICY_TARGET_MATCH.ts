@@ -8,6 +8,7 @@ export const AAS_POLICY_TARGET_MATCH: Rule = {
   severity: 'error',
   title: 'Scaling policy must match a registered scalable target',
   types: ['aws_appautoscaling_policy'],
+  reads: ['aws_appautoscaling_target'],
   check(p, ctx) {
     // An unchanged policy already found its target when it was created.
     if (!p.changed) return [];

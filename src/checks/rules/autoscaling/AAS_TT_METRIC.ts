@@ -10,6 +10,7 @@ export const AAS_TT_METRIC: Rule = {
   severity: 'error',
   title: 'Target tracking policy: metric and target value',
   types: ['aws_appautoscaling_policy'],
+  reads: [],
   check(p) {
     const type = p.current.str('policy_type');
     if (type.state !== 'known' || type.value !== 'TargetTrackingScaling') return [];

@@ -10,6 +10,7 @@ export const ASG_NO_LAUNCH_SOURCE: Rule = {
   severity: 'error',
   title: 'Auto Scaling group needs a launch template, launch configuration or mixed instances policy',
   types: ['aws_autoscaling_group'],
+  reads: [],
   check(asg) {
     // CreateAutoScalingGroup asks for the launch source; an existing group already has one.
     if (!isNew(asg)) return [];

@@ -9,6 +9,7 @@ export const ASG_SIZES: Rule = {
   severity: 'error',
   title: 'Auto Scaling group sizes: min ≤ desired ≤ max',
   types: ['aws_autoscaling_group'],
+  reads: ['aws_autoscaling_policy'],
   check(r, ctx) {
     const min = r.current.num('min_size');
     const max = r.current.num('max_size');

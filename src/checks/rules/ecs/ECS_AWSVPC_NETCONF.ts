@@ -6,6 +6,7 @@ export const ECS_AWSVPC_NETCONF: Rule = {
   severity: 'error',
   title: 'network_configuration is set exactly when the task uses awsvpc',
   types: ['aws_ecs_service'],
+  reads: ['aws_ecs_task_definition'],
   check(service, ctx) {
     const td = taskDefinitionOf(service, ctx);
     const mode = td && networkModeOf(td);

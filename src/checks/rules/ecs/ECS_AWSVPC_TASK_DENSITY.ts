@@ -50,6 +50,16 @@ export const ECS_AWSVPC_TASK_DENSITY: Rule = {
   severity: 'warning',
   title: 'awsvpc tasks fit in the ENIs of the EC2 capacity',
   types: ['aws_ecs_service'],
+  reads: [
+    'aws_appautoscaling_target',
+    'aws_autoscaling_group',
+    'aws_ecs_account_setting_default',
+    'aws_ecs_capacity_provider',
+    'aws_ecs_cluster',
+    'aws_ecs_cluster_capacity_providers',
+    'aws_ecs_task_definition',
+    'aws_launch_template',
+  ],
   check(service, ctx) {
     const scheduling = schedulingStrategy(service);
     if (scheduling.state !== 'known' || scheduling.value !== 'REPLICA') return [];

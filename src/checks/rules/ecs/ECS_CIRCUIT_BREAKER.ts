@@ -42,6 +42,7 @@ export const ECS_CIRCUIT_BREAKER: Rule = {
   severity: 'warning',
   title: 'Deployments stop and roll back when they fail: a circuit breaker for rolling updates, alarms for the others',
   types: ['aws_ecs_service'],
+  reads: [],
   check(service) {
     const strategy = schedulingStrategy(service);
     const controller = deploymentController(service);

@@ -8,6 +8,7 @@ export const ECS_CP_MIXED: Rule = {
   severity: 'error',
   title: 'A capacity provider strategy uses one kind of provider and at most one base',
   types: ['aws_ecs_service', 'aws_ecs_cluster_capacity_providers', 'aws_ecs_cluster'],
+  reads: ['aws_ecs_capacity_provider'],
   check(r, ctx) {
     const attr = r.type === 'aws_ecs_service' ? 'capacity_provider_strategy' : 'default_capacity_provider_strategy';
     const entries = strategyEntries(r, attr);

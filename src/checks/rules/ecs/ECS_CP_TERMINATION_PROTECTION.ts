@@ -7,6 +7,7 @@ export const ECS_CP_TERMINATION_PROTECTION: Rule = {
   severity: 'warning',
   title: "Managed termination protection has the Auto Scaling group's scale-in protection",
   types: ['aws_ecs_capacity_provider'],
+  reads: ['aws_autoscaling_group'],
   check(cp, ctx) {
     // A Managed Instances provider has no Auto Scaling group: ECS manages its instances' lifecycle itself.
     if (kindOfProvider(cp) !== 'asg') return [];

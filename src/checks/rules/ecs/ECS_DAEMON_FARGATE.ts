@@ -16,6 +16,7 @@ export const ECS_DAEMON_FARGATE: Rule = {
   severity: 'error',
   title: 'DAEMON services run on EC2 with the ECS deployment controller',
   types: ['aws_ecs_service'],
+  reads: ['aws_ecs_cluster', 'aws_ecs_cluster_capacity_providers'],
   check(service, ctx) {
     const strategy = schedulingStrategy(service);
     if (strategy.state !== 'known' || strategy.value !== 'DAEMON') return [];

@@ -8,6 +8,7 @@ export const ECS_HCGP_NO_LB: Rule = {
   severity: 'warning',
   title: 'health_check_grace_period_seconds has a health check to apply to',
   types: ['aws_ecs_service'],
+  reads: ['aws_ecs_task_definition'],
   check(service, ctx) {
     const grace = service.current.num('health_check_grace_period_seconds');
     // 0 is not sent (the provider facts): it reads as not set.

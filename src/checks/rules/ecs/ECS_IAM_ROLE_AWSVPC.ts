@@ -7,6 +7,7 @@ export const ECS_IAM_ROLE_AWSVPC: Rule = {
   severity: 'warning',
   title: 'No service iam_role for awsvpc tasks',
   types: ['aws_ecs_service'],
+  reads: ['aws_ecs_task_definition'],
   check(service, ctx) {
     const role = service.current.str('iam_role');
     // A role created in the same plan has an ARN known only after apply; the configuration still sets it.

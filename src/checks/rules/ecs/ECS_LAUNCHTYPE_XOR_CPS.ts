@@ -7,6 +7,7 @@ export const ECS_LAUNCHTYPE_XOR_CPS: Rule = {
   severity: 'error',
   title: 'A service sets either launch_type or capacity_provider_strategy, not both',
   types: ['aws_ecs_service'],
+  reads: [],
   check(service) {
     const lt = service.current.str('launch_type');
     if (lt.state !== 'known' || lt.value === '' || lt.origin !== 'config') return [];

@@ -7,7 +7,7 @@ import { networkModeOf, showNetworkMode, taskDefinitionOf } from './util.js';
 
 /** The target group a path of `load_balancer[i]` points at: the graph links each block by value or reference. */
 function targetGroupAt(service: Resource, path: Path, ctx: AnalysisContext): Resource | undefined {
-  const hits = ctx.graph.out(service, 'target-group', formatPath(path));
+  const hits = ctx.graph.out(service, 'target-group', path);
   return hits.length === 1 ? hits[0] : undefined;
 }
 
@@ -23,6 +23,7 @@ export const ECS_LB_TARGET_TYPE: Rule = {
   severity: 'error',
   title: "The target group's target_type matches the task's network mode",
   types: ['aws_ecs_service'],
+  reads: ['aws_alb_target_group linked', 'aws_ecs_task_definition', 'aws_lb_target_group linked'],
   check(service, ctx) {
     const td = taskDefinitionOf(service, ctx);
     const mode = td && networkModeOf(td);

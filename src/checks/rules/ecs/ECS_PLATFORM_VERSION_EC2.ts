@@ -31,6 +31,7 @@ export const ECS_PLATFORM_VERSION_EC2: Rule = {
   severity: 'error',
   title: 'platform_version is only set for Fargate, and is new enough for the task',
   types: ['aws_ecs_service'],
+  reads: ['aws_ecs_task_definition'],
   check(service, ctx) {
     const pv = service.current.str('platform_version');
     if (pv.state !== 'known' || pv.value === '' || pv.origin !== 'config') return [];

@@ -8,6 +8,7 @@ export const ECS_SERVICE_TD_COMPAT: Rule = {
   severity: 'error',
   title: 'A Fargate service runs a task definition that requires FARGATE compatibility',
   types: ['aws_ecs_service'],
+  reads: ['aws_ecs_cluster', 'aws_ecs_cluster_capacity_providers', 'aws_ecs_task_definition'],
   check(service, ctx) {
     const placement = servicePlacement(service, ctx.graph);
     if (placementIsFargate(placement) !== true) return [];

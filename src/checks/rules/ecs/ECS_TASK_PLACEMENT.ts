@@ -30,6 +30,14 @@ export const ECS_TASK_PLACEMENT: Rule = {
   severity: 'warning',
   title: 'Tasks fit the EC2 capacity they are placed on',
   types: ['aws_ecs_service'],
+  reads: [
+    'aws_autoscaling_group',
+    'aws_ecs_capacity_provider',
+    'aws_ecs_cluster',
+    'aws_ecs_cluster_capacity_providers',
+    'aws_ecs_task_definition',
+    'aws_launch_template',
+  ],
   check(service, ctx) {
     const td = taskDefinitionOf(service, ctx);
     const needs = td && taskNeeds(td);

@@ -12,6 +12,7 @@ export const FARGATE_SPOT_WINDOWS: Rule = {
   severity: 'error',
   title: 'Windows tasks are not placed on Fargate Spot',
   types: ['aws_ecs_service'],
+  reads: ['aws_ecs_cluster', 'aws_ecs_cluster_capacity_providers', 'aws_ecs_task_definition'],
   check(service, ctx) {
     const placement = servicePlacement(service, ctx.graph);
     if (placement.kind !== 'strategy') return [];

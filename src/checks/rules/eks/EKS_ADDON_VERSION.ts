@@ -15,6 +15,7 @@ export const EKS_ADDON_VERSION: Rule = {
   severity: 'error',
   title: 'Add-on version must be compatible with the cluster version',
   types: ['aws_eks_addon'],
+  reads: ['aws_eks_cluster'],
   check(addon, ctx) {
     const name = knownString(addon.current, 'addon_name');
     const facts = name && eksAddon(name.value);

@@ -15,6 +15,7 @@ export const EKS_AL2_EOL: Rule = {
   severity: 'error',
   title: 'Amazon Linux 2 node AMIs are end of life',
   types: ['aws_eks_node_group'],
+  reads: ['aws_eks_cluster'],
   check(ng, ctx) {
     const ami = knownString(ng.current, 'ami_type');
     const amiInfo = ami && eksAmiType(ami.value);

@@ -27,6 +27,7 @@ export const EKS_AMI_ACCEL: Rule = {
   severity: 'warning',
   title: 'Node group AMI type must fit the instance accelerators',
   types: ['aws_eks_node_group'],
+  reads: ['aws_launch_template'],
   check(ng, ctx) {
     const out: RuleResult[] = [];
     const ami = knownString(ng.current, 'ami_type');

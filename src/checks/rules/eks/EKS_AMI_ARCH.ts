@@ -15,6 +15,7 @@ export const EKS_AMI_ARCH: Rule = {
   severity: 'error',
   title: 'Node group instance types must match the AMI type architecture',
   types: ['aws_eks_node_group'],
+  reads: ['aws_launch_template'],
   check(ng, ctx) {
     const ami = knownString(ng.current, 'ami_type');
     const amiInfo = ami && eksAmiType(ami.value);

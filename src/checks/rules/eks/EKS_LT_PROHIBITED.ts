@@ -14,6 +14,7 @@ export const EKS_LT_PROHIBITED: Rule = {
   severity: 'error',
   title: 'Settings not allowed with a node group launch template',
   types: ['aws_eks_node_group'],
+  reads: ['aws_launch_template'],
   check(ng, ctx) {
     const lts = ng.current.list('launch_template');
     if (lts.state !== 'known' || lts.value.length === 0) return [];

@@ -13,6 +13,7 @@ export const EKS_NG_VERSION_SKEW: Rule = {
   severity: 'error',
   title: 'Node group Kubernetes version must fit the cluster version',
   types: ['aws_eks_node_group'],
+  reads: ['aws_eks_cluster'],
   check(ng, ctx) {
     const cluster = clusterOf(ng, ctx);
     if (!cluster) return [];

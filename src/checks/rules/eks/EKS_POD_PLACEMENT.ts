@@ -44,6 +44,7 @@ export const EKS_POD_PLACEMENT: Rule = {
   severity: 'warning',
   title: 'Pods fit the node groups or Fargate profiles that can run them',
   types: POD_TEMPLATE_TYPES,
+  reads: ['aws_eks_cluster', 'aws_eks_fargate_profile', 'aws_eks_node_group'],
   check(r, ctx) {
     // Workloads are not tied to a cluster in the plan: with several clusters, the capacity is not known.
     if (live(ctx, 'aws_eks_cluster').length > 1) return [];

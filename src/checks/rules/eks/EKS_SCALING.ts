@@ -18,6 +18,7 @@ export const EKS_SCALING: Rule = {
   severity: 'error',
   title: 'Node group scaling sizes must be consistent',
   types: ['aws_eks_node_group'],
+  reads: [],
   check(ng, ctx) {
     const v = ng.current;
     const minL = v.num(`${SC}.min_size`);

@@ -12,6 +12,7 @@ export const EKS_SPOT_SINGLE_TYPE: Rule = {
   severity: 'warning',
   title: 'Spot node group with a single instance type',
   types: ['aws_eks_node_group'],
+  reads: ['aws_launch_template'],
   check(ng, ctx) {
     const cap = knownString(ng.current, 'capacity_type');
     if (cap?.value !== 'SPOT') return [];

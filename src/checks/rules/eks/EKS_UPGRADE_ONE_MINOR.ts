@@ -11,6 +11,7 @@ export const EKS_UPGRADE_ONE_MINOR: Rule = {
   severity: 'error',
   title: 'Cluster version changes one minor version at a time',
   types: ['aws_eks_cluster'],
+  reads: [],
   check(cluster) {
     if (cluster.action !== 'update') return [];
     const before = knownVersion(cluster.before);

@@ -18,6 +18,7 @@ export const EKS_UPGRADE_POLICY: Rule = {
   severity: 'warning',
   title: 'End of standard support is near for the cluster version',
   types: ['aws_eks_cluster'],
+  reads: [],
   check(cluster, ctx) {
     const v = knownVersion(cluster.current);
     if (!v) return [];

@@ -14,6 +14,7 @@ export const EKS_VERSION_SUPPORT: Rule = {
   severity: 'warning',
   title: 'Cluster Kubernetes version support phase and cost',
   types: ['aws_eks_cluster'],
+  reads: [],
   check(cluster, ctx) {
     const v = knownVersion(cluster.current);
     if (!v) return [];

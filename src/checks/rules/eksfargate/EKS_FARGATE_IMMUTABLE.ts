@@ -6,6 +6,7 @@ export const EKS_FARGATE_IMMUTABLE: Rule = {
   severity: 'warning',
   title: 'Fargate profile is replaced: its running pods are stopped',
   types: ['aws_eks_fargate_profile'],
+  reads: [],
   check(r) {
     if (r.action !== 'replace') return [];
     const paths = r.replacePaths.map(formatPath).filter((p) => p !== '');

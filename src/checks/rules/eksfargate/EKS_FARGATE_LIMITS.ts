@@ -7,6 +7,7 @@ export const EKS_FARGATE_LIMITS: Rule = {
   severity: 'info',
   title: 'What pods on EKS Fargate cannot do',
   types: ['aws_eks_fargate_profile'],
+  reads: [],
   check(r) {
     if (!isNew(r)) return [];
     const l = eksFargatePodLimits();

@@ -13,6 +13,7 @@ export const EKS_FARGATE_POD_ROLE: Rule = {
   severity: 'error',
   title: 'Fargate profile pod execution role',
   types: ['aws_eks_fargate_profile'],
+  reads: ['aws_iam_role', 'aws_iam_role_policy_attachment'],
   check(r, ctx) {
     const arn = r.current.str('pod_execution_role_arn');
     if (arn.state === 'absent' || (arn.state === 'known' && arn.value === '')) {

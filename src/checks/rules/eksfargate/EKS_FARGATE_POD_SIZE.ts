@@ -23,6 +23,7 @@ export const EKS_FARGATE_POD_SIZE: Rule = {
   severity: 'info',
   title: 'The size Fargate provisions (and bills) for a pod',
   types: FARGATE_POD_TYPES,
+  reads: ['aws_eks_fargate_profile'],
   check(r, ctx) {
     const pt = podTemplate(r);
     if (!pt || pt.requests.state !== 'known') return [];

@@ -21,6 +21,7 @@ export const EKS_FARGATE_PRIVATE_SUBNETS: Rule = {
   severity: 'error',
   title: 'Fargate profile subnets must be private',
   types: ['aws_eks_fargate_profile'],
+  reads: ['aws_internet_gateway', 'aws_route', 'aws_route_table', 'aws_route_table_association', 'aws_subnet'],
   check(r, ctx) {
     // EKS checks the subnets when it creates the profile; they cannot change afterwards.
     if (!isNew(r)) return [];

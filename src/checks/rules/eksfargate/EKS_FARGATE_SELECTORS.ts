@@ -8,6 +8,7 @@ export const EKS_FARGATE_SELECTORS: Rule = {
   severity: 'error',
   title: 'Fargate profile selectors: 1 to 5, each with a namespace',
   types: ['aws_eks_fargate_profile'],
+  reads: [],
   check(r) {
     const l = r.current.list('selector');
     if (l.state === 'unknown') return [];

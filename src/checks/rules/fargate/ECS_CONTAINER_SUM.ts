@@ -10,6 +10,7 @@ export const ECS_CONTAINER_SUM: Rule = {
   severity: 'error',
   title: 'Container cpu and memory must fit the task',
   types: ['aws_ecs_task_definition'],
+  reads: ['aws_ecs_cluster', 'aws_ecs_cluster_capacity_providers', 'aws_ecs_service', 'aws_ecs_task_set'],
   check(td, ctx) {
     const tc = containersOf(td);
     if (!tc || tc.list.length === 0) return [];

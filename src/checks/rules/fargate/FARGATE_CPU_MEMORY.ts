@@ -26,6 +26,7 @@ export const FARGATE_CPU_MEMORY: Rule = {
   severity: 'error',
   title: 'Task cpu and memory must be a Fargate size',
   types: ['aws_ecs_task_definition'],
+  reads: ['aws_ecs_cluster', 'aws_ecs_cluster_capacity_providers', 'aws_ecs_service', 'aws_ecs_task_set'],
   check(td, ctx) {
     if (!onFargate(td, ctx)) return [];
     const cpu = taskCpu(td.current);

@@ -10,6 +10,7 @@ export const FARGATE_EPHEMERAL_STORAGE: Rule = {
   severity: 'error',
   title: `Fargate ephemeral storage is ${min}–${max} GiB`,
   types: ['aws_ecs_task_definition'],
+  reads: ['aws_ecs_cluster', 'aws_ecs_cluster_capacity_providers', 'aws_ecs_service', 'aws_ecs_task_set'],
   check(td, ctx) {
     const size = td.current.num(['ephemeral_storage', 0, 'size_in_gib']);
     if (size.state !== 'known' || !onFargate(td, ctx)) return [];

@@ -9,6 +9,7 @@ export const FARGATE_EXEC_ROLE: Rule = {
   severity: 'error',
   title: 'Fargate needs an execution role for ECR images, awslogs and secrets',
   types: ['aws_ecs_task_definition'],
+  reads: ['aws_ecs_cluster', 'aws_ecs_cluster_capacity_providers', 'aws_ecs_service', 'aws_ecs_task_set'],
   check(td, ctx) {
     const role = td.current.str('execution_role_arn');
     if (role.state === 'unknown' || (role.state === 'known' && role.value !== '') || !onFargate(td, ctx)) return [];

@@ -10,6 +10,7 @@ export const FARGATE_HOSTPORT: Rule = {
   severity: 'error',
   title: 'With awsvpc or host networking, hostPort must equal containerPort',
   types: ['aws_ecs_task_definition'],
+  reads: ['aws_ecs_cluster', 'aws_ecs_cluster_capacity_providers', 'aws_ecs_service', 'aws_ecs_task_set'],
   check(td) {
     const mode = td.current.str('network_mode');
     if (mode.state !== 'known' || !SAME_PORT_MODES.includes(mode.value)) return [];

@@ -10,6 +10,7 @@ export const FARGATE_INVALID_PARAMS: Rule = {
   severity: 'error',
   title: 'Parameters Fargate does not accept',
   types: ['aws_ecs_task_definition'],
+  reads: ['aws_ecs_cluster', 'aws_ecs_cluster_capacity_providers', 'aws_ecs_service', 'aws_ecs_task_set'],
   check(td, ctx) {
     if (!onFargate(td, ctx)) return [];
     const out: RuleResult[] = [];

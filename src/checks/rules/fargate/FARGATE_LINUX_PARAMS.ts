@@ -22,6 +22,7 @@ export const FARGATE_LINUX_PARAMS: Rule = {
   severity: 'error',
   title: 'linuxParameters Fargate does not accept',
   types: ['aws_ecs_task_definition'],
+  reads: ['aws_ecs_cluster', 'aws_ecs_cluster_capacity_providers', 'aws_ecs_service', 'aws_ecs_task_set'],
   check(td, ctx) {
     if (!onFargate(td, ctx)) return [];
     const tc = containersOf(td);

@@ -10,6 +10,7 @@ export const FARGATE_LOG_DRIVER: Rule = {
   severity: 'error',
   title: 'Log drivers Fargate supports',
   types: ['aws_ecs_task_definition'],
+  reads: ['aws_ecs_cluster', 'aws_ecs_cluster_capacity_providers', 'aws_ecs_service', 'aws_ecs_task_set'],
   check(td, ctx) {
     if (!onFargate(td, ctx)) return [];
     const tc = containersOf(td);

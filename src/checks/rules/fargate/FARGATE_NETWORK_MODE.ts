@@ -7,6 +7,7 @@ export const FARGATE_NETWORK_MODE: Rule = {
   severity: 'error',
   title: 'Fargate tasks use the awsvpc network mode',
   types: ['aws_ecs_task_definition'],
+  reads: ['aws_ecs_cluster', 'aws_ecs_cluster_capacity_providers', 'aws_ecs_service', 'aws_ecs_task_set'],
   check(td, ctx) {
     const mode = td.current.str('network_mode');
     if (mode.state === 'unknown' || (mode.state === 'known' && mode.value === 'awsvpc') || !onFargate(td, ctx)) return [];

@@ -10,6 +10,7 @@ export const FARGATE_PID_MODE: Rule = {
   severity: 'error',
   title: 'pid_mode on Fargate',
   types: ['aws_ecs_task_definition'],
+  reads: ['aws_ecs_cluster', 'aws_ecs_cluster_capacity_providers', 'aws_ecs_service', 'aws_ecs_task_set'],
   check(td, ctx) {
     const pid = td.current.str('pid_mode');
     if (pid.state !== 'known' || pid.value === '' || !onFargate(td, ctx)) return [];

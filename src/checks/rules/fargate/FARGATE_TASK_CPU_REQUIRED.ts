@@ -6,6 +6,7 @@ export const FARGATE_TASK_CPU_REQUIRED: Rule = {
   severity: 'error',
   title: 'Fargate needs task-level cpu and memory',
   types: ['aws_ecs_task_definition'],
+  reads: ['aws_ecs_cluster', 'aws_ecs_cluster_capacity_providers', 'aws_ecs_service', 'aws_ecs_task_set'],
   check(td, ctx) {
     if (!onFargate(td, ctx)) return [];
     return (['cpu', 'memory'] as const)

@@ -7,6 +7,7 @@ export const FARGATE_VOLUMES: Rule = {
   severity: 'error',
   title: 'Fargate volumes cannot use host paths or Docker volumes',
   types: ['aws_ecs_task_definition'],
+  reads: ['aws_ecs_cluster', 'aws_ecs_cluster_capacity_providers', 'aws_ecs_service', 'aws_ecs_task_set'],
   check(td, ctx) {
     const vols = td.current.list('volume');
     if (vols.state !== 'known' || vols.value.length === 0 || !onFargate(td, ctx)) return [];

@@ -13,6 +13,7 @@ export const FARGATE_WINDOWS_SIZE: Rule = {
   severity: 'error',
   title: 'Windows tasks on Fargate take 1, 2 or 4 vCPU on X86_64',
   types: ['aws_ecs_task_definition'],
+  reads: ['aws_ecs_cluster', 'aws_ecs_cluster_capacity_providers', 'aws_ecs_service', 'aws_ecs_task_set'],
   check(td, ctx) {
     const platform = platformOf(td.current);
     if (platform.os.state !== 'known' || platform.os.value !== 'WINDOWS' || !onFargate(td, ctx)) return [];
