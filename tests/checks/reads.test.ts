@@ -122,11 +122,13 @@ describe('the type tables come from the declarations', () => {
         'aws_ecs_task_definition',
         'aws_ecs_task_set',
         'aws_eks_addon',
+        'aws_eks_capability',
         'aws_eks_cluster',
         'aws_eks_fargate_profile',
         'aws_eks_node_group',
         'aws_launch_configuration',
         'aws_launch_template',
+        'kubernetes_manifest',
       ].sort(),
     );
     for (const t of Object.keys(ESTIMATORS)) expect(TYPE_TABLES.isAnalysed(t)).toBe(true);

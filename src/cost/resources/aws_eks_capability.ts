@@ -23,3 +23,5 @@ export const estimateEksCapability: Estimator = (capability) => {
     ],
   });
 };
+
+estimateEksCapability.reads = [];

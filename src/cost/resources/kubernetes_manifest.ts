@@ -205,3 +205,5 @@ function allowedTypes(
     );
   return { types: out, onDemand, notes };
 }
+
+estimateNodePool.reads = ['aws_eks_cluster'];

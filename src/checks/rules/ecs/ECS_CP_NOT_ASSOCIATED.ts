@@ -66,7 +66,7 @@ export const ECS_CP_NOT_ASSOCIATED: Rule = {
   severity: 'error',
   title: 'Capacity providers in a strategy are associated with the cluster',
   types: ['aws_ecs_service', 'aws_ecs_cluster_capacity_providers', 'aws_ecs_cluster'],
-  reads: [],
+  reads: ['aws_ecs_capacity_provider'],
   check(r, ctx) {
     if (r.type === 'aws_ecs_service') {
       const entries = strategyEntries(r, 'capacity_provider_strategy');

@@ -13,6 +13,7 @@ export const ECS_EBS_VOLUME_NAME: Rule = {
   severity: 'error',
   title: "A service's EBS volume names a task definition volume configured at launch",
   types: ['aws_ecs_service'],
+  reads: ['aws_ecs_task_definition'],
   check(svc, ctx) {
     const vc = svc.current.list('volume_configuration');
     if (vc.state !== 'known' || vc.value.length === 0) return [];

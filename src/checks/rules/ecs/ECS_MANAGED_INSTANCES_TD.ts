@@ -11,6 +11,7 @@ export const ECS_MANAGED_INSTANCES_TD: Rule = {
   severity: 'error',
   title: 'A service on ECS Managed Instances runs a MANAGED_INSTANCES-compatible task definition with a supported network mode',
   types: ['aws_ecs_service'],
+  reads: ['aws_ecs_capacity_provider', 'aws_ecs_cluster', 'aws_ecs_cluster_capacity_providers', 'aws_ecs_task_definition'],
   check(service, ctx) {
     const placement = servicePlacement(service, ctx.graph);
     if (placement.kind !== 'strategy') return [];

@@ -14,6 +14,7 @@ export const EKS_AUTO_MODE_ADDONS: Rule = {
   severity: 'warning',
   title: 'Add-on versions required before enabling EKS Auto Mode on an existing cluster',
   types: ['aws_eks_addon'],
+  reads: ['aws_eks_cluster'],
   check(addon, ctx) {
     if (addon.action === 'delete') return [];
     const cluster = clusterOf(addon, ctx);

@@ -14,6 +14,7 @@ export const EKS_AUTO_MODE_CONSISTENT: Rule = {
   severity: 'error',
   title: 'EKS Auto Mode capabilities are enabled or disabled together',
   types: ['aws_eks_cluster'],
+  reads: [],
   check(cluster) {
     if (cluster.action === 'delete') return [];
     const read = AUTO_MODE_CAPABILITIES.map((c) => ({ ...c, reading: cluster.current.bool(c.path) }));

@@ -23,6 +23,7 @@ export const EKS_AUTO_MODE_REQUIREMENTS: Rule = {
   severity: 'error',
   title: 'EKS Auto Mode cluster settings AWS requires',
   types: ['aws_eks_cluster'],
+  reads: [],
   check(cluster) {
     if (cluster.action === 'delete' || autoModeCompute(cluster.current) !== true) return [];
     const out: RuleResult[] = [];

@@ -17,6 +17,7 @@ export const FARGATE_EBS_PERFORMANCE: Rule = {
   severity: 'warning',
   title: "A Fargate task's EBS volume stays within the task size's baseline performance",
   types: ['aws_ecs_service'],
+  reads: ['aws_ecs_task_definition'],
   check(svc, ctx) {
     const vc = svc.current.list('volume_configuration');
     if (vc.state !== 'known' || vc.value.length === 0) return [];
