@@ -54,8 +54,8 @@ export interface AnalysisContext {
   ignoreChanges(r: Resource): string[] | 'all' | undefined;
   /**
    * The run's prices (the snapshot with the configuration's price file and discount), shared by
-   * the checks that quote a price and the estimators, so both give the same figure. Absent: the
-   * snapshot alone.
+   * the checks that quote a price and the estimators, so both give the same figure. Absent (a
+   * context built outside the engine): the checks quote no figure of their own.
    */
   prices?: PriceBook;
   /**

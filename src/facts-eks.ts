@@ -9,7 +9,7 @@ import type { Attributes } from './plan/read.js';
  * EKS facts beyond the version calendar (src/facts.ts), each a versioned data file under
  * src/data recording its sources and date: node group AMI types and add-on versions by
  * Kubernetes version. The control-plane prices (standard and extended support) are read from the
- * price snapshot (eksControlPlaneHourly in src/cost/resources/aws_eks_cluster.ts).
+ * run's prices (eksControlPlaneHourly in src/price-terms.ts).
  */
 const Meta = z.object({ lastVerified: z.string(), version: z.number() }).loose();
 

@@ -10,8 +10,7 @@ import type { Path } from '../plan/values.js';
 /** What is shown in place of a figure derived from a value the plan marks sensitive. */
 export const SENSITIVE_TEXT = '(sensitive)';
 
-/** A month is 730 hours (the AWS calculator's convention). Full precision is kept; display rounds. */
-export const HOURS_PER_MONTH = 730;
+export { HOURS_PER_MONTH } from '../price-terms.js';
 
 /** What an estimator gets: one side (before or after) of the plan, with prices for the resource's region. */
 export interface CostEnv {

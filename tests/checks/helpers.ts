@@ -6,6 +6,7 @@ import { validatePlan } from '../../src/plan/load.js';
 import { buildModel, dropUnlinked } from '../../src/plan/model.js';
 import type { Finding } from '../../src/report/schema.js';
 import { TYPE_TABLES } from '../../src/reads.js';
+import { priceBook } from '../../src/cost/prices.js';
 import { buildPlan, type PlanSpec, type ResSpec } from '../helpers/plan.js';
 import { newLog, recordingGraph, recordingModel, undeclaredReads } from '../helpers/reads.js';
 
@@ -28,6 +29,8 @@ export function check(rules: Rule | Rule[], resources: ResSpec[], opts: CheckOpt
     config: {},
     locate: () => undefined,
     ignoreChanges: (r) => opts.ignoreChanges?.[r.address],
+    // As the engine does: the run's prices (here the embedded snapshot).
+    prices: priceBook(undefined),
   };
   return runRecorded(ctx, Array.isArray(rules) ? rules : [rules]);
 }

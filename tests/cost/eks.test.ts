@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { eksControlPlaneHourly } from '../../src/cost/resources/aws_eks_cluster.js';
+import { eksControlPlaneHourly } from '../../src/price-terms.js';
+import { priceBook } from '../../src/cost/prices.js';
 import { estimate, resource } from './helpers.js';
 
 /*
@@ -121,8 +122,8 @@ describe('aws_eks_cluster', () => {
   });
 
   it('is the source of the control-plane prices for other readers', () => {
-    expect(eksControlPlaneHourly('us-east-1')).toEqual({ standard: 0.1, extended: 0.6 });
-    expect(eksControlPlaneHourly('ap-southeast-4')).toBeUndefined();
+    expect(eksControlPlaneHourly('us-east-1', priceBook(undefined))).toEqual({ standard: 0.1, extended: 0.6 });
+    expect(eksControlPlaneHourly('ap-southeast-4', priceBook(undefined))).toBeUndefined();
   });
 });
 

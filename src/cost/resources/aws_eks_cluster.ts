@@ -1,13 +1,9 @@
 import { emptyEstimate, HOURS_PER_MONTH, Pricer, SENSITIVE_TEXT, sumMonthly, type Estimator } from '../component.js';
-import { priceBook, type PriceBook } from '../prices.js';
+import { CONTROL_PLANE, daysBetween, EXTENDED_SUPPORT } from '../../price-terms.js';
 import { eksSupportPhase, type SupportPhase } from '../../facts.js';
 import { autoModeCompute } from '../../facts-eks.js';
 import { usd } from '../../report/format.js';
 import type { CostComponent } from '../../report/schema.js';
-
-/** The names of the control plane's cost components (checks quote their figures by these names). */
-export const CONTROL_PLANE = 'EKS control plane';
-export const EXTENDED_SUPPORT = 'EKS extended support';
 
 /** Days before the end of standard support from which the estimate warns of the coming price. */
 const WARN_DAYS = 90;
@@ -157,23 +153,6 @@ function readVersion(cluster: Parameters<Estimator>[0]): Version {
   if (v.state === 'known' && v.value !== '') return { state: 'known', value: v.value };
   if (v.state === 'absent') return { state: 'default' };
   return { state: 'unknown' };
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-/**
- * The hourly control-plane price in standard and in extended support in a region, from the
- * price snapshot (the single source of these prices). Undefined where the snapshot has none.
- */
-export function eksControlPlaneHourly(
-  region: string,
-  book: PriceBook = priceBook(undefined),
-): { standard: number; extended: number } | undefined {
-  const std = book.get(region, 'eks/cluster-hour');
-  const ext = book.get(region, 'eks/extended-support-hour');
-  return std && ext ? { standard: std.usd, extended: std.usd + ext.usd } : undefined;
 }
 
 estimateEksCluster.reads = [];

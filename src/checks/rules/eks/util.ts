@@ -1,12 +1,10 @@
 import type { AnalysisContext } from '../../../context.js';
 import { instanceType } from '../../../facts.js';
-import { HOURS_PER_MONTH } from '../../../cost/component.js';
-import { CONTROL_PLANE, eksControlPlaneHourly, EXTENDED_SUPPORT } from '../../../cost/resources/aws_eks_cluster.js';
+import { CONTROL_PLANE, eksControlPlaneHourly, EXTENDED_SUPPORT, HOURS_PER_MONTH, type PriceLookup } from '../../../price-terms.js';
 import { eksAmiTypes, type AmiType } from '../../../facts-eks.js';
 import { SENSITIVE_REGION, UNKNOWN_REGION, type Resource } from '../../../plan/model.js';
 import type { Lookup } from '../../../plan/values.js';
 import type { Attributes, Known } from '../../../plan/read.js';
-import type { PriceBook } from '../../../cost/prices.js';
 import { show } from '../../show.js';
 
 /** Helpers shared by the EKS cluster, node group and add-on rules. */
@@ -111,10 +109,7 @@ export function instanceAccelerator(name: string): Accelerator | null | undefine
   return null;
 }
 
-/** Whole days from `from` to `to` (YYYY-MM-DD, UTC). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
+export { daysBetween } from '../../../price-terms.js';
 
 const usd = (n: number): string => `$${n.toFixed(2)}`;
 
@@ -122,10 +117,10 @@ const usd = (n: number): string => `$${n.toFixed(2)}`;
  * `$0.60/hr instead of $0.10/hr (+$0.50/hr, about +$365/month)` in the cluster's region, from the
  * price snapshot the estimators use; `extended-support rates` when the region has no price.
  */
-export function extendedSupportCost(region: string, book?: PriceBook): string {
+export function extendedSupportCost(region: string, book: PriceLookup | undefined): string {
   if (region === UNKNOWN_REGION) return "extended-support rates (the cluster's region is known only after apply)";
   if (region === SENSITIVE_REGION) return 'extended-support rates';
-  const p = eksControlPlaneHourly(region, book);
+  const p = book && eksControlPlaneHourly(region, book);
   if (!p) return `extended-support rates (no EKS price for ${region} in the price snapshot)`;
   return hourlyText(p.standard, p.extended);
 }
@@ -156,7 +151,7 @@ export function clusterStandardMonthly(cluster: Resource, ctx: Pick<AnalysisCont
   const priced = ctx.costOf?.(cluster.address)?.components.find((k) => k.name === CONTROL_PLANE)?.monthly;
   if (typeof priced === 'number') return priced;
   if (cluster.region === UNKNOWN_REGION || cluster.region === SENSITIVE_REGION) return undefined;
-  const p = eksControlPlaneHourly(cluster.region, ctx.prices);
+  const p = ctx.prices && eksControlPlaneHourly(cluster.region, ctx.prices);
   return p ? p.standard * HOURS_PER_MONTH : undefined;
 }
 
