@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import priceListJson from './data/price-list.json' with { type: 'json' };
 import { embedded } from '../embedded.js';
+import { ebsOptimizationOptional } from '../facts.js';
 
 /**
  * How AWS Price List products map to snapshot keys (data/price-list.json): each region's
@@ -40,7 +41,7 @@ const PriceList = z
     /** Dedicated Instances: the same rows with tenancy Dedicated, keyed ec2-dedicated/<type>/hour. */
     /** The ECS Managed Instances fee per instance type, keyed ecs-managed-instances/<type>/hour. */
     ecsManagedInstances: z.object({ usageTypeContains: z.string(), attribute: z.string() }).loose().optional(),
-    /** The EBS-optimized fee per instance type, keyed ec2-ebs-optimized/<type>/hour: only the usage type is matched. */
+    /** The EBS-optimized fee per instance type, keyed ec2-ebs-optimized/<type>/hour: the usage type of a type in src/data/ebs-optimized.json. */
     ec2EbsOptimized: z.object({ usageTypePrefix: z.string() }).loose().optional(),
     ec2DedicatedInstances: InstanceRows.optional(),
     /** Windows (licence included), keyed ec2-windows/<type>/hour and ec2-dedicated-windows/<type>/hour. */
@@ -114,7 +115,8 @@ export function keyOf(code: string, region: string, product: Product): string | 
   const ebsOpt = LIST.ec2EbsOptimized;
   if (ebsOpt && code === 'AmazonEC2' && ut.startsWith(ebsOpt.usageTypePrefix)) {
     const type = ut.slice(ebsOpt.usageTypePrefix.length);
-    return KEY_VALUE.test(type) ? `ec2-ebs-optimized/${type}/hour` : undefined;
+    // The offer also has rows for types optimized by default (no fee): only the optional types give a key.
+    return ebsOptimizationOptional(type) ? `ec2-ebs-optimized/${type}/hour` : undefined;
   }
   const mi = LIST.ecsManagedInstances;
   if (mi && code === 'AmazonECS' && ut.includes(mi.usageTypeContains)) {

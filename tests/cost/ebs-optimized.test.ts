@@ -158,6 +158,10 @@ describe('EBS-optimized fee in the Price List', () => {
     expect(
       keyOf('AmazonEC2', 'eu-central-1', { attributes: { regionCode: 'eu-central-1', usagetype: 'USE2-EBSOptimized:m3.xlarge' } }),
     ).toBeUndefined();
+    // The offer has rows for types optimized by default too: they give no key.
+    expect(
+      keyOf('AmazonEC2', 'us-east-1', { attributes: { regionCode: 'us-east-1', usagetype: 'EBSOptimized:m5.large' } }),
+    ).toBeUndefined();
   });
 
   it('asks the live Price List for the usage type of the key', () => {
