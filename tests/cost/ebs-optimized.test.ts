@@ -145,6 +145,38 @@ describe('EBS-optimized fee of a launch template or launch configuration', () =>
     const unset = resource(estimate(lcAsg({})), 'aws_autoscaling_group.lc');
     expect(rows(unset)).toEqual([['Instances m3.xlarge (on-demand)', 1460, 0.266]]);
   });
+
+  it('adds the fee to an EKS node group whose launch template turns it on', () => {
+    const c = estimate([
+      {
+        address: 'aws_launch_template.nodes',
+        after: { name: 'nodes', id: 'lt-0123', instance_type: 'm3.xlarge', ebs_optimized: 'true', block_device_mappings: [] },
+      },
+      {
+        address: 'aws_eks_node_group.general',
+        after: {
+          cluster_name: 'prod',
+          capacity_type: 'ON_DEMAND',
+          instance_types: null,
+          disk_size: null,
+          launch_template: [{ id: 'lt-0123', name: null, version: '1' }],
+          scaling_config: [{ desired_size: 2, min_size: 2, max_size: 2 }],
+        },
+        unknown: { instance_types: true, disk_size: true },
+        expressions: {
+          cluster_name: { constant_value: 'prod' },
+          launch_template: [{ id: { references: ['aws_launch_template.nodes.id', 'aws_launch_template.nodes'] } }],
+          scaling_config: [{}],
+        },
+      },
+    ]);
+    const r = resource(c, 'aws_eks_node_group.general');
+    expect(rows(r)).toEqual([
+      ['Instances m3.xlarge (on-demand)', 1460, 0.266],
+      ['EBS-optimized m3.xlarge', 1460, null],
+    ]);
+    expect(r.monthlyAfter).toBeNull();
+  });
 });
 
 describe('EBS-optimized fee in the Price List', () => {
