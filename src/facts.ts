@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import ebsOptimizedJson from './data/ebs-optimized.json' with { type: 'json' };
 import eksVersionsJson from './data/eks-versions.json' with { type: 'json' };
 import fargateSizesJson from './data/fargate-sizes.json' with { type: 'json' };
 import instanceTypesJson from './data/instance-types.json' with { type: 'json' };
@@ -74,12 +75,24 @@ const FargateSizes = z.object({
     .loose(),
 });
 
+/** The instance types on which EBS optimization is optional and billed per hour when turned on. */
+const EbsOptimized = z.object({
+  _meta: z.object({ retrieved: z.string(), version: z.number(), source: z.object({ url: z.string() }).loose() }).loose(),
+  optional: z.array(z.string()),
+});
+
 export const instanceTypes = embedded('instance-types.json', InstanceTypes, instanceTypesJson);
+export const ebsOptimized = embedded('ebs-optimized.json', EbsOptimized, ebsOptimizedJson);
 export const eksVersions = embedded('eks-versions.json', EksVersions, eksVersionsJson);
 export const fargateSizes = embedded('fargate-sizes.json', FargateSizes, fargateSizesJson);
 
 export function instanceType(name: string): InstanceType | undefined {
   return Object.hasOwn(instanceTypes.types, name) ? instanceTypes.types[name] : undefined;
+}
+
+/** EBS optimization is optional on the type, with an hourly fee when turned on; on every other type it is included or not offered. */
+export function ebsOptimizationOptional(type: string): boolean {
+  return ebsOptimized.optional.includes(type);
 }
 
 export function eksVersion(v: string): EksVersion | undefined {

@@ -1,4 +1,5 @@
 import { HOURS_PER_MONTH, type Pricer } from './component.js';
+import { ebsOptimizationOptional } from '../facts.js';
 import type { Resource } from '../plan/model.js';
 import type { Attributes, Reading } from '../plan/read.js';
 import type { CostComponent } from '../report/schema.js';
@@ -34,6 +35,16 @@ export interface FleetSpec {
   os: 'linux' | 'windows';
   /** A public IPv4 address per instance (billed per address-hour); unknown leaves the monthly unknown. */
   publicIpv4?: PublicIpv4;
+  /** EBS optimization as the launch template or configuration sets it; billed only on types where it is optional. */
+  ebsOptimized?: EbsOptimized;
+}
+
+/** EBS optimization turned on, off (or not set), or known only after apply. */
+export type EbsOptimized = 'on' | 'off' | 'unknown';
+
+/** The snapshot key of the EBS-optimized fee of an instance type, per instance-hour (AmazonEC2 `EBSOptimized:<type>`). */
+export function ebsOptimizedKey(type: string): string {
+  return `ec2-ebs-optimized/${type}/hour`;
 }
 
 /** Whether instances get a public IPv4 address: yes, no, unknown, or as their subnet decides (not set). */
@@ -79,6 +90,17 @@ export function fleetComponents(p: Pricer, type: string, spec: FleetSpec, instan
     ...spec.volumes.flatMap((v) => volumeComponents(p, v, instances)),
   ];
   if (spec.publicIpv4 === 'on') out.push(publicIpv4Component(p, instances));
+  // Only types where EBS optimization is optional bill it (src/data/ebs-optimized.json); on the others it is included.
+  if (spec.ebsOptimized !== undefined && spec.ebsOptimized !== 'off' && ebsOptimizationOptional(type)) {
+    const on = spec.ebsOptimized === 'on';
+    out.push(
+      p.component(`EBS-optimized ${type}`, 'hours', on ? instances * HOURS_PER_MONTH : null, ebsOptimizedKey(type), {
+        note: on
+          ? 'an hourly fee per instance: EBS optimization is optional on this type'
+          : 'whether EBS optimization is on is not known (known only after apply, or sensitive)',
+      }),
+    );
+  }
   if (spec.publicIpv4 === 'unknown')
     out.push(publicIpv4Component(p, null, 'whether the instances get a public IPv4 address is known only after apply'));
   if (spec.monitoring !== 'off') {
@@ -160,6 +182,7 @@ export interface Template {
   monitoring: FleetSpec['monitoring'];
   spot: boolean;
   publicIpv4: PublicIpv4;
+  ebsOptimized: EbsOptimized;
   /** The launch template targets a Capacity Block (`instance_market_options.market_type = "capacity-block"`). */
   capacityBlock: boolean;
   notes: string[];
@@ -173,12 +196,11 @@ export function readTemplate(t: Resource): Template {
   const tenancy = tenancyOf(lt ? c.str(['placement', 0, 'tenancy']) : c.str('placement_tenancy'));
   const mon = lt ? c.bool(['monitoring', 0, 'enabled']) : c.bool('enable_monitoring');
   const monitoring = mon.state === 'known' ? (mon.value ? 'on' : 'off') : mon.state === 'unknown' ? 'unknown' : 'off';
+  // A launch template writes it as "true"/"false"/"" (not set), a launch configuration as a bool.
   const ebsOpt = c.str('ebs_optimized');
-  if (ebsOpt.state === 'known' && ebsOpt.value === 'true') {
-    notes.push(
-      `${t.address} turns on EBS optimization: a fee applies only on instance types where it is optional, which the instance-type data (src/data/instance-types.json) does not record; not priced`,
-    );
-  }
+  // A sensitive value is not shown, nor the fee that would give it away: it reads as not known.
+  const ebsOptimized: EbsOptimized =
+    ebsOpt.state === 'unknown' || ebsOpt.sensitive ? 'unknown' : ebsOpt.state === 'known' && ebsOpt.value === 'true' ? 'on' : 'off';
   const market = lt ? c.str(['instance_market_options', 0, 'market_type']) : c.str('spot_price');
   const spot = market.state === 'known' && (lt ? market.value === 'spot' : market.value !== '');
   const capacityBlock = lt && market.state === 'known' && market.value === 'capacity-block';
@@ -196,6 +218,7 @@ export function readTemplate(t: Resource): Template {
     monitoring,
     spot,
     publicIpv4: lt ? launchTemplatePublicIpv4(c) : publicIpv4Of(c.bool('associate_public_ip_address')),
+    ebsOptimized,
     capacityBlock,
     notes,
   };

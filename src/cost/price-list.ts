@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import priceListJson from './data/price-list.json' with { type: 'json' };
 import { embedded } from '../embedded.js';
+import { ebsOptimizationOptional } from '../facts.js';
 
 /**
  * How AWS Price List products map to snapshot keys (data/price-list.json): each region's
@@ -40,6 +41,8 @@ const PriceList = z
     /** Dedicated Instances: the same rows with tenancy Dedicated, keyed ec2-dedicated/<type>/hour. */
     /** The ECS Managed Instances fee per instance type, keyed ecs-managed-instances/<type>/hour. */
     ecsManagedInstances: z.object({ usageTypeContains: z.string(), attribute: z.string() }).loose().optional(),
+    /** The EBS-optimized fee per instance type, keyed ec2-ebs-optimized/<type>/hour: the usage type of a type in src/data/ebs-optimized.json. */
+    ec2EbsOptimized: z.object({ usageTypePrefix: z.string() }).loose().optional(),
     ec2DedicatedInstances: InstanceRows.optional(),
     /** Windows (licence included), keyed ec2-windows/<type>/hour and ec2-dedicated-windows/<type>/hour. */
     ec2WindowsInstances: InstanceRows.optional(),
@@ -109,6 +112,12 @@ export function keyOf(code: string, region: string, product: Product): string | 
   if (ut === undefined) return undefined;
   const mapped = LIST.usageTypes[code]?.[ut];
   if (mapped) return mapped;
+  const ebsOpt = LIST.ec2EbsOptimized;
+  if (ebsOpt && code === 'AmazonEC2' && ut.startsWith(ebsOpt.usageTypePrefix)) {
+    const type = ut.slice(ebsOpt.usageTypePrefix.length);
+    // The offer also has rows for types optimized by default (no fee): only the optional types give a key.
+    return ebsOptimizationOptional(type) ? `ec2-ebs-optimized/${type}/hour` : undefined;
+  }
   const mi = LIST.ecsManagedInstances;
   if (mi && code === 'AmazonECS' && ut.includes(mi.usageTypeContains)) {
     const type = a[mi.attribute];
@@ -170,6 +179,11 @@ export function parseUsd(text: string): number | undefined {
  * for a key no product gives (or a region whose usage-type prefix is not known).
  */
 export function productQuery(region: string, key: string): { serviceCode: string; attributes: Record<string, string> } | undefined {
+  const ebsOpt = /^ec2-ebs-optimized\/([a-z0-9-]+\.[a-z0-9-]+)\/hour$/.exec(key);
+  if (ebsOpt && LIST.ec2EbsOptimized) {
+    const usagetype = addPrefix('AmazonEC2', region, `${LIST.ec2EbsOptimized.usageTypePrefix}${ebsOpt[1]}`);
+    return usagetype === undefined ? undefined : { serviceCode: 'AmazonEC2', attributes: { regionCode: region, usagetype } };
+  }
   const ec2 = /^(ec2[a-z-]*)\/([a-z0-9-]+\.[a-z0-9-]+)\/hour$/.exec(key);
   const inst = ec2 && EC2_INSTANCE_KEYS.find(([, prefix]) => prefix === ec2[1])?.[0];
   if (ec2 && inst) {

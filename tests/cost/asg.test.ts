@@ -236,12 +236,10 @@ describe('aws_autoscaling_group', () => {
     );
   });
 
-  it('notes EBS optimization it cannot price rather than guessing a fee', () => {
+  it('adds no EBS-optimized fee on m5.large, EBS-optimized by default (tests/cost/ebs-optimized.test.ts covers the optional types)', () => {
     const r = resource(estimate(ltAsg({ ebs_optimized: 'true' })), 'aws_autoscaling_group.app');
     expect(r.monthlyAfter).toBeCloseTo(140.16, 9);
-    expect(r.notes).toContain(
-      'aws_launch_template.app turns on EBS optimization: a fee applies only on instance types where it is optional, which the instance-type data (src/data/instance-types.json) does not record; not priced',
-    );
+    expect(r.components.map((k) => k.name)).toEqual(['Instances m5.large (on-demand)']);
   });
 
   it('keeps a tenancy written as an expression known only after apply unknown', () => {

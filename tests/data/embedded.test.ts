@@ -8,6 +8,7 @@ describe('embedded data files', () => {
   it('are all registered', () => {
     expect(EMBEDDED.map((e) => e.name).sort()).toEqual([
       'appautoscaling.json',
+      'ebs-optimized.json',
       'ecs-eni-trunking.json',
       'eks-addon-versions.json',
       'eks-ami-types.json',

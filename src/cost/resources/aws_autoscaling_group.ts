@@ -71,6 +71,7 @@ export const estimateAutoscalingGroup: Estimator = (asg, env) => {
     monitoring: template.monitoring,
     os: 'linux',
     publicIpv4: template.publicIpv4,
+    ebsOptimized: template.ebsOptimized,
   };
   if (template.publicIpv4 === 'on') notes.push(`${template.address} associates a public IPv4 address with each instance`);
   if (template.publicIpv4 === 'subnet') notes.push(subnetDecidesNote(template.address));

@@ -62,7 +62,7 @@ export const estimateEksNodeGroup: Estimator = (ng, env) => {
       });
     }
     volumes = lt.volumes.volumes;
-    spec = { tenancy: lt.tenancy, monitoring: lt.monitoring, os, publicIpv4: lt.publicIpv4 };
+    spec = { tenancy: lt.tenancy, monitoring: lt.monitoring, os, publicIpv4: lt.publicIpv4, ebsOptimized: lt.ebsOptimized };
     notes.push(...lt.volumes.notes, ...lt.notes);
     if (lt.publicIpv4 === 'on') notes.push(`${lt.address} associates a public IPv4 address with each node`);
     if (lt.publicIpv4 === 'subnet') notes.push(subnetDecidesNote(lt.address));
