@@ -7,28 +7,17 @@ import type { AnalysisContext } from '../../src/context.js';
 import { ESTIMATORS, estimateCosts } from '../../src/cost/index.js';
 import { UNREAD_ATTRIBUTES } from '../../src/plan/compact.js';
 import { buildGraph } from '../../src/plan/graph.js';
-import { loadPlan, validatePlan } from '../../src/plan/load.js';
-import { buildModel, dropUnlinked, parseRead, TypeTables } from '../../src/plan/model.js';
+import { validatePlan } from '../../src/plan/load.js';
+import { buildModel, parseRead, TypeTables } from '../../src/plan/model.js';
 import { ANALYSED_TYPES, readers, TYPE_TABLES } from '../../src/reads.js';
 import { recordedEstimators } from '../cost/helpers.js';
 import { buildPlan } from '../helpers/plan.js';
 import { FIXTURES } from '../helpers/paths.js';
 import { newLog, recordingGraph, recordingModel, undeclaredReads } from '../helpers/reads.js';
 import { runRecorded } from './helpers.js';
+import { fixtureContext, testContext } from '../helpers/context.js';
 
-const context = async (file: string): Promise<AnalysisContext> => {
-  const model = buildModel(await loadPlan(file), { types: TYPE_TABLES });
-  const graph = buildGraph(model);
-  dropUnlinked(model, (r) => graph.linked(r), TYPE_TABLES);
-  return {
-    model,
-    graph,
-    options: { asOf: '2026-11-22', failOn: 'error' },
-    config: {},
-    locate: () => undefined,
-    ignoreChanges: () => undefined,
-  };
-};
+const context = fixtureContext;
 
 describe('checks and estimators declare what they read', () => {
   it('every check and estimator has a declaration, each entry in one of the three forms', () => {
@@ -78,14 +67,7 @@ describe('checks and estimators declare what they read', () => {
     );
     const model = buildModel(plan, { types: TYPE_TABLES });
     const graph = buildGraph(model);
-    const ctx: AnalysisContext = {
-      model,
-      graph,
-      options: { asOf: '2026-11-22', failOn: 'error' },
-      config: {},
-      locate: () => undefined,
-      ignoreChanges: () => undefined,
-    };
+    const ctx: AnalysisContext = testContext(model, graph);
     const byType: Rule = {
       id: 'X',
       severity: 'info',

@@ -3,10 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { HOURS_PER_MONTH } from '../../src/cost/component.js';
 import { estimateCosts } from '../../src/cost/index.js';
 import { priceBook } from '../../src/cost/prices.js';
-import { buildGraph } from '../../src/plan/graph.js';
-import { loadPlan } from '../../src/plan/load.js';
-import { buildModel } from '../../src/plan/model.js';
 import { resource } from './helpers.js';
+import { fixtureContext } from '../helpers/context.js';
 
 /*
  * fixtures/asg-launch-defaults.json: a create plan as Terraform writes it, where the
@@ -24,15 +22,7 @@ const price = (key: string): number => {
 };
 
 async function estimateFixture() {
-  const model = buildModel(await loadPlan(FIXTURE));
-  const c = estimateCosts({
-    model,
-    graph: buildGraph(model),
-    options: { asOf: '2026-11-22', failOn: 'error' },
-    config: {},
-    locate: () => undefined,
-    ignoreChanges: () => undefined,
-  });
+  const c = estimateCosts(await fixtureContext(FIXTURE));
   if (!c) throw new Error('no cost estimate');
   return c;
 }

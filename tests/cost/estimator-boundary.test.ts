@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Estimator } from '../../src/cost/component.js';
 import { ESTIMATORS, estimateCosts } from '../../src/cost/index.js';
-import { buildGraph } from '../../src/plan/graph.js';
 import { validatePlan } from '../../src/plan/load.js';
 import { buildModel } from '../../src/plan/model.js';
 import { TYPE_TABLES } from '../../src/reads.js';
 import { buildPlan } from '../helpers/plan.js';
+import { testContext } from '../helpers/context.js';
 
 describe('an estimator that throws', () => {
   it('becomes a note on that resource, with its cost unknown; the other resources are priced', () => {
@@ -21,14 +21,7 @@ describe('an estimator that throws', () => {
       ),
     );
     const model = buildModel(plan, { types: TYPE_TABLES });
-    const ctx = {
-      model,
-      graph: buildGraph(model),
-      options: { asOf: '2026-11-22', failOn: 'error' as const },
-      config: {},
-      locate: () => undefined,
-      ignoreChanges: () => undefined,
-    };
+    const ctx = testContext(model);
     const real = ESTIMATORS.aws_eks_cluster!;
     const flaky: Estimator = (r, env) => {
       if (r.name === 'a') throw new TypeError("Cannot read properties of undefined (reading 'x')\n    at stack line");

@@ -1,22 +1,14 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { estimateCosts } from '../../src/cost/index.js';
-import { buildGraph } from '../../src/plan/graph.js';
-import { loadPlan } from '../../src/plan/load.js';
-import { buildModel } from '../../src/plan/model.js';
 import { resource } from './helpers.js';
+import { fixtureContext } from '../helpers/context.js';
 
 /* The example plans of task EBS volumes, public IPv4 addresses and a Karpenter NodePool, read as the CLI reads them. */
 async function estimateFixture(name: string) {
-  const model = buildModel(await loadPlan(join(import.meta.dirname, '../../fixtures', name)));
-  const c = estimateCosts({
-    model,
-    graph: buildGraph(model),
-    options: { asOf: '2026-11-22', failOn: 'error' },
-    config: {},
-    locate: () => undefined,
-    ignoreChanges: () => undefined,
-  });
+  const ctx = await fixtureContext(join(import.meta.dirname, '../../fixtures', name));
+  const model = ctx.model;
+  const c = estimateCosts(ctx);
   if (!c) throw new Error('no cost estimate');
   return { model, c };
 }
