@@ -1,0 +1,31 @@
+// `npm run build`: the action's and the CLI's bundles, built side by side (each ncc build is
+// mostly one core), then the price snapshot's region files copied beside each bundle (they are
+// read from disk when a run first prices in a region). Exits non-zero when either build fails.
+import { spawn } from 'node:child_process';
+import { cpSync, rmSync } from 'node:fs';
+
+const NCC = 'node_modules/@vercel/ncc/dist/ncc/cli.js';
+
+const bundles = [
+  ['src/index.ts', 'dist'],
+  ['src/cli-entry.ts', 'dist/cli'],
+];
+
+function ncc(entry, out) {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [NCC, 'build', entry, '-o', out, '-m', '--license', 'licenses.txt'], { stdio: 'inherit' });
+    child.on('error', (err) => {
+      console.error(`ncc ${entry}: ${err.message}`);
+      resolve(1);
+    });
+    child.on('close', (code) => resolve(code ?? 1));
+  });
+}
+
+const codes = await Promise.all(bundles.map(([entry, out]) => ncc(entry, out)));
+if (codes.some((c) => c !== 0)) process.exit(1);
+for (const [, out] of bundles) {
+  const dir = `${out}/data/prices`;
+  rmSync(dir, { recursive: true, force: true });
+  cpSync('src/cost/data/prices', dir, { recursive: true });
+}
