@@ -33,6 +33,8 @@ export interface FleetSpec {
   /** Detailed monitoring: CloudWatch metrics per instance; unknown leaves the monthly unknown. */
   monitoring: 'on' | 'off' | 'unknown';
   os: 'linux' | 'windows';
+  /** Why the instances run Windows (the instance component's note), when the plan tells it through their AMI. */
+  osNote?: string;
   /** A public IPv4 address per instance (billed per address-hour); unknown leaves the monthly unknown. */
   publicIpv4?: PublicIpv4;
   /** EBS optimization as the launch template or configuration sets it; billed only on types where it is optional. */
@@ -70,23 +72,24 @@ export function instanceComponent(
   market: Market,
   os: 'linux' | 'windows' = 'linux',
   tenancy: Tenancy = 'shared',
+  osNote?: string,
 ): CostComponent {
   const dedicated = tenancy === 'dedicated';
   const key = `ec2${dedicated ? '-dedicated' : ''}${os === 'windows' ? '-windows' : ''}/${type}/hour`;
   const what = `${type}${os === 'windows' ? ' Windows' : ''}`;
   const kind = `${market.spot ? 'Spot' : 'on-demand'}${dedicated ? ', dedicated' : ''}`;
-  return market.spot
-    ? p.component(`Instances ${what} (${kind})`, 'hours', instances * HOURS_PER_MONTH, key, {
-        factor: 1 - market.discountPercent / 100,
-        note: `estimate: ${market.discountPercent}% off the on-demand price`,
-      })
-    : p.component(`Instances ${what} (${kind})`, 'hours', instances * HOURS_PER_MONTH, key);
+  const spotNote = market.spot ? `estimate: ${market.discountPercent}% off the on-demand price` : undefined;
+  const note = [osNote, spotNote].filter((x) => x !== undefined).join('; ');
+  return p.component(`Instances ${what} (${kind})`, 'hours', instances * HOURS_PER_MONTH, key, {
+    ...(market.spot ? { factor: 1 - market.discountPercent / 100 } : {}),
+    ...(note ? { note } : {}),
+  });
 }
 
 /** Instances of one type with their volumes and monitoring, all month. */
 export function fleetComponents(p: Pricer, type: string, spec: FleetSpec, instances: number, market: Market): CostComponent[] {
   const out = [
-    instanceComponent(p, type, instances, market, spec.os, spec.tenancy),
+    instanceComponent(p, type, instances, market, spec.os, spec.tenancy, spec.osNote),
     ...spec.volumes.flatMap((v) => volumeComponents(p, v, instances)),
   ];
   if (spec.publicIpv4 === 'on') out.push(publicIpv4Component(p, instances));

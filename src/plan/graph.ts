@@ -25,6 +25,8 @@ export type EdgeKind =
   | 'subnet'
   | 'route-table'
   | 'internet-gateway'
+  /** A launch template's or launch configuration's `image_id` → the AMI source it reads (data.aws_ami, aws_ami, data.aws_ssm_parameter). */
+  | 'ami'
   /** A scaling policy whose configuration refers to the scalable target (an expression or depends_on). */
   | 'depends-on';
 
@@ -150,6 +152,9 @@ export function samePath(a: readonly PathStep[], b: readonly PathStep[]): boolea
 const CLUSTER_NAME = ['cluster_name'] as const;
 const RESOURCE_ID = ['resource_id'] as const;
 const DEPENDS_ON = ['depends_on'] as const;
+const IMAGE_ID = ['image_id'] as const;
+/** What a launch template's `image_id` may read its AMI from (`data.` for data sources). */
+const AMI_SOURCES = ['data.aws_ami', 'aws_ami', 'aws_ami_copy', 'data.aws_ssm_parameter'];
 
 export function buildGraph(model: PlanModel): ResourceGraph {
   const g = new ResourceGraph();
@@ -316,6 +321,14 @@ export function buildGraph(model: PlanModel): ResourceGraph {
     }
   }
 
+  // The AMI of a launch template or launch configuration: by its ID (an AMI read into the plan), else
+  // through the configuration (`data.aws_ami.x.id`, `data.aws_ssm_parameter.x.value`, via module variables).
+  const amis = idx(['aws_ami', 'aws_ami_copy'], (r) => [known(r, 'id')]);
+  for (const t of [...T('aws_launch_template'), ...T('aws_launch_configuration')]) {
+    if (t.current.get('image_id').state === 'absent') continue;
+    link(t, IMAGE_ID, 'ami', AMI_SOURCES, (v) => (v.startsWith('ami-') ? amis.get(v) : []));
+  }
+
   // Scaling policies of Auto Scaling groups (aws_autoscaling_policy.autoscaling_group_name is the group's name).
   for (const p of T('aws_autoscaling_policy'))
     link(p, ['autoscaling_group_name'], 'autoscaling-group', ['aws_autoscaling_group'], byName(asgs));
@@ -415,7 +428,8 @@ function dependsOnTargets(from: Resource, candidates: readonly Resource[]): Reso
 }
 
 /**
- * The plan instances that configuration references point to. A reference names a configuration
+ * The plan instances that configuration references point to (data sources only when `types`
+ * names them `data.<type>`). A reference names a configuration
  * address; with count/for_each it has many instances. Prefer the instance with the key written
  * in the reference, then instances in the same module instance as `from`, then the one with the
  * same index as `from` (the `count.index` / `each.key` pattern). Ambiguity links nothing.
@@ -423,10 +437,11 @@ function dependsOnTargets(from: Resource, candidates: readonly Resource[]): Reso
 export function resolveRefs(model: PlanModel, from: Resource, refs: readonly ResolvedRef[], types: string[]): Resource[] {
   const out: Resource[] = [];
   for (const ref of refs) {
-    if (!types.includes(ref.type) || ref.mode !== 'managed') continue;
+    // A data source is a target only when `types` names it so (`data.aws_ami`).
+    if (!types.includes(ref.mode === 'data' ? `data.${ref.type}` : ref.type)) continue;
     let cands =
       sameInstanceCandidates(model, from, ref) ?? (model.byConfigAddress.get(ref.configAddress) ?? []).filter((r) => r.type === ref.type);
-    cands = cands.filter((r) => r.mode === 'managed' && !r.deposed);
+    cands = cands.filter((r) => r.mode === ref.mode && !r.deposed);
     if (ref.key !== undefined) cands = cands.filter((r) => r.index === ref.key);
     if (cands.length > 1) cands = sameModuleInstance(from, cands);
     if (cands.length > 1 && from.index !== undefined) {

@@ -342,10 +342,57 @@ export function validatePlan(file: string, doc: unknown, opts: { checked?: boole
   const deferred = deferredChanges(file, header.data.deferred_changes, strings);
   const { deferred_changes: _raw, ...rest } = header.data;
   const withDeferred = deferred ? { ...rest, deferred_changes: deferred } : rest;
-  if (opts.checked) return { ...withDeferred, resource_changes: list as PlanResourceChange[] };
+  const priorData = priorDataSources(header.data.prior_state, strings);
+  const withData = priorData.length > 0 ? { ...withDeferred, prior_data_sources: priorData } : withDeferred;
+  if (opts.checked) return { ...withData, resource_changes: list as PlanResourceChange[] };
   const changes: PlanResourceChange[] = [];
   for (let i = 0; i < list.length; i++) changes.push(checkedChange(file, list[i], i, strings));
-  return { ...withDeferred, resource_changes: changes };
+  return { ...withData, resource_changes: changes };
+}
+
+/**
+ * The data sources Terraform read while planning, from `prior_state.values.root_module` (and its
+ * `child_modules`), of the types a reader declares (`data.aws_ami` for a launch template's AMI):
+ * each as a `no-op` change whose before and after are the values read, with their sensitive
+ * mask. Data sources that can only be read at apply are `read` changes in `resource_changes`
+ * instead (their values unknown). `prior_state` is context: an entry not shaped as Terraform
+ * writes it is left out, never an error. A streamed plan (src/data/limits.json
+ * streamThresholdBytes) skips `prior_state`, so it has none.
+ */
+function priorDataSources(prior: unknown, strings: Interner): PlanResourceChange[] {
+  const out: PlanResourceChange[] = [];
+  const root = isObject(prior) && isObject(prior.values) ? prior.values.root_module : undefined;
+  const walk = (mod: unknown, depth: number) => {
+    if (!isObject(mod) || depth > 100) return;
+    const moduleAddress = typeof mod.address === 'string' && mod.address !== '' ? mod.address : undefined;
+    for (const r of Array.isArray(mod.resources) ? (mod.resources as unknown[]) : []) {
+      if (!isObject(r) || r.mode !== 'data' || typeof r.type !== 'string' || !isModelledType(r.type)) continue;
+      if (typeof r.address !== 'string' || typeof r.name !== 'string' || !isObject(r.values)) continue;
+      const index = r.index;
+      const sensitive = r.sensitive_values ?? false;
+      const rc = {
+        address: r.address,
+        ...(moduleAddress ? { module_address: moduleAddress } : {}),
+        mode: 'data',
+        type: r.type,
+        name: r.name,
+        ...(typeof index === 'number' || typeof index === 'string' ? { index } : {}),
+        ...(typeof r.provider_name === 'string' ? { provider_name: r.provider_name } : {}),
+        change: {
+          actions: ['no-op'],
+          before: r.values,
+          after: r.values,
+          after_unknown: {},
+          before_sensitive: sensitive,
+          after_sensitive: sensitive,
+        },
+      };
+      out.push(compactChange(rc, strings, keptAttributes) as PlanResourceChange);
+    }
+    for (const c of Array.isArray(mod.child_modules) ? (mod.child_modules as unknown[]) : []) walk(c, depth + 1);
+  };
+  walk(root, 0);
+  return out;
 }
 
 /**

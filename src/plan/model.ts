@@ -257,8 +257,12 @@ export function buildModel(plan: Plan, opts: ModelOptions = {}): PlanModel {
     reason: d.reason,
   }));
   // Deferred changes are read as the others are, after them, and marked deferred.
-  const all =
+  const planned =
     deferredChanges.length === 0 ? plan.resource_changes : [...plan.resource_changes, ...deferredChanges.map((d) => d.resource_change)];
+  // Data sources read while planning come after the changes; one the plan reads again at apply (`read`) is that change.
+  const readAgain = new Set(plan.resource_changes.filter((rc) => rc.mode === 'data').map((rc) => rc.address));
+  const priorData = (plan.prior_data_sources ?? []).filter((rc) => !readAgain.has(rc.address));
+  const all = priorData.length === 0 ? planned : [...planned, ...priorData];
   const deferredOf = new Map(deferredChanges.map((d) => [d.resource_change, d]));
   for (const rc of all) {
     if (containsTrue(rc.change.before_sensitive)) collectSensitiveStrings(rc.change.before, rc.change.before_sensitive, sensitiveStrings);
@@ -301,7 +305,7 @@ export function buildModel(plan: Plan, opts: ModelOptions = {}): PlanModel {
     if (plan.configuration?.root_module?.variables?.[name]?.sensitive) collectSensitiveStrings(v.value, true, sensitiveStrings);
   }
   // The changes now live on as resources: the model keeps the plan's other members only.
-  const header: Plan = { ...plan, resource_changes: [], deferred_changes: undefined };
+  const header: Plan = { ...plan, resource_changes: [], deferred_changes: undefined, prior_data_sources: undefined };
   return { plan: header, config, resources, byAddress, byType, byConfigAddress, byBaseAddress, sensitiveStrings, notes, deferred };
 }
 

@@ -167,4 +167,6 @@ export interface DeferredChange {
 export interface Plan extends PlanHeader {
   resource_changes: PlanResourceChange[];
   deferred_changes?: DeferredChange[];
+  /** The data sources read while planning (from `prior_state`), of the types a reader declares, as `no-op` changes (see load.ts). */
+  prior_data_sources?: PlanResourceChange[];
 }

@@ -136,7 +136,17 @@ describe('the type tables come from the declarations', () => {
     expect(TYPE_TABLES.modelledFor(new Set(['aws_iam_role']))('aws_iam_role')).toBe(false);
     expect(TYPE_TABLES.modelledFor(new Set(['aws_eks_fargate_profile']))('aws_iam_role')).toBe(true);
     expect(TYPE_TABLES.modelledFor(new Set(['aws_ecs_service']))('aws_lb_target_group')).toBe(true);
-    expect([...TYPE_TABLES.linkedOnly].sort()).toEqual(['aws_alb_target_group', 'aws_lb_target_group']);
+    // A launch template's AMI source (data.aws_ami, aws_ami, aws_ami_copy, data.aws_ssm_parameter) is read through its edges.
+    expect(TYPE_TABLES.modelledFor(new Set(['aws_autoscaling_group']))('aws_ami')).toBe(true);
+    expect(TYPE_TABLES.modelledFor(new Set(['aws_eks_node_group']))('aws_ssm_parameter')).toBe(true);
+    expect(TYPE_TABLES.modelledFor(new Set(['aws_ecs_cluster']))('aws_ami')).toBe(false);
+    expect([...TYPE_TABLES.linkedOnly].sort()).toEqual([
+      'aws_alb_target_group',
+      'aws_ami',
+      'aws_ami_copy',
+      'aws_lb_target_group',
+      'aws_ssm_parameter',
+    ]);
     for (const t of ['kubernetes_deployment', 'kubernetes_pod_v1']) expect(TYPE_TABLES.isModelled(t)).toBe(true);
   });
 });

@@ -7,6 +7,7 @@ import '../../src/cost/update.js';
 describe('embedded data files', () => {
   it('are all registered', () => {
     expect(EMBEDDED.map((e) => e.name).sort()).toEqual([
+      'ami-platforms.json',
       'appautoscaling.json',
       'ebs-optimized.json',
       'ecs-eni-trunking.json',

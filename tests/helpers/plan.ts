@@ -53,8 +53,24 @@ export interface PlanSpec {
    * and into `before` (state), so the builder does the same. v5 plans have no `region` key.
    */
   provider?: 'v5' | 'v6';
+  /**
+   * Data sources Terraform read while planning: written into `prior_state.values` (root module
+   * and child_modules, with `sensitive_values`) and into `configuration` with their expressions,
+   * as Terraform writes them.
+   */
+  dataSources?: DataSpec[];
   /** Module call expressions by module config path (`module.a`): { source, expressions }. */
   moduleCalls?: Record<string, { source?: string; expressions?: Record<string, unknown>; outputs?: Record<string, unknown> }>;
+}
+
+/** A data source read while planning (`data.aws_ami.win`, `module.a.data.aws_ssm_parameter.p`). */
+export interface DataSpec {
+  address: string;
+  values: Record<string, unknown>;
+  /** sensitive_values mask. */
+  sensitive?: Record<string, unknown>;
+  /** The arguments the configuration writes (a data source's computed attributes have none). */
+  expressions: Record<string, unknown>;
 }
 
 export const ref = (...refs: string[]) => ({ references: refs });
@@ -155,6 +171,47 @@ export function buildPlan(resources: ResSpec[], spec: PlanSpec = {}): Record<str
       ...(r.actionReason ? { action_reason: r.actionReason } : {}),
     };
   });
+  const priorRoot: Record<string, any> = { resources: [] };
+  for (const d of spec.dataSources ?? []) {
+    const a = parseResourceAddress(d.address);
+    if (!a || a.mode !== 'data') throw new Error(`bad data source address ${d.address}`);
+    const local = `data.${a.type}.${a.name}`;
+    const mod = moduleFor(a.modules.map((m) => m.name));
+    const cfgKey = `${a.modules.map((m) => m.name).join('.')}|${local}`;
+    if (!seen.has(cfgKey)) {
+      seen.add(cfgKey);
+      mod.resources.push({
+        address: local,
+        mode: 'data',
+        type: a.type,
+        name: a.name,
+        provider_config_key: 'aws',
+        expressions: d.expressions,
+        schema_version: 0,
+      });
+    }
+    // prior_state: child_modules nest by module instance address.
+    let m = priorRoot;
+    let path = '';
+    for (const step of a.modules) {
+      path = `${path ? `${path}.` : ''}module.${step.name}${step.key === undefined ? '' : `[${JSON.stringify(step.key)}]`}`;
+      m.child_modules ??= [];
+      let child = m.child_modules.find((c: { address: string }) => c.address === path);
+      if (!child) m.child_modules.push((child = { address: path, resources: [] }));
+      m = child;
+    }
+    m.resources.push({
+      address: d.address,
+      mode: 'data',
+      type: a.type,
+      name: a.name,
+      ...(a.key !== undefined ? { index: a.key } : {}),
+      provider_name: 'registry.terraform.io/hashicorp/aws',
+      schema_version: 0,
+      values: d.values,
+      sensitive_values: d.sensitive ?? {},
+    });
+  }
   return {
     format_version: spec.formatVersion ?? '1.2',
     terraform_version: spec.terraformVersion ?? '1.9.8',
@@ -176,6 +233,9 @@ export function buildPlan(resources: ResSpec[], spec: PlanSpec = {}): Record<str
       },
     },
     resource_changes: changes,
+    ...(spec.dataSources
+      ? { prior_state: { format_version: '1.0', terraform_version: spec.terraformVersion ?? '1.9.8', values: { root_module: priorRoot } } }
+      : {}),
     configuration: { provider_config: providerConfig, root_module: root },
     timestamp: '2026-11-20T10:00:00Z',
     applyable: true,

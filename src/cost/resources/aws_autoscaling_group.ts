@@ -20,6 +20,7 @@ import {
   type Market,
   type Template,
 } from '../ec2.js';
+import { amiPlatform, AMI_UNKNOWN } from '../ami.js';
 import type { Resource } from '../../plan/model.js';
 import { usd } from '../../report/format.js';
 import type { CostComponent } from '../../report/schema.js';
@@ -30,7 +31,9 @@ import type { CostComponent } from '../../report/schema.js';
  * monitoring, at desired_capacity and at min_size/max_size. A mixed instances policy runs the
  * on-demand base, then the on-demand percentage of the capacity above it, and the rest on Spot;
  * capacity is in units of the override's weighted capacity. Settings the plan leaves out read as
- * AWS's defaults (desired_capacity starts at min_size; base 0, 100% on-demand above it).
+ * AWS's defaults (desired_capacity starts at min_size; base 0, 100% on-demand above it). The
+ * instances are priced at the Windows rate when the template's AMI is known to be Windows
+ * (src/cost/ami.ts), as Linux with a note when its platform is not in the plan.
  */
 export const estimateAutoscalingGroup: Estimator = (asg, env) => {
   const p = new Pricer(env, asg.region);
@@ -39,7 +42,13 @@ export const estimateAutoscalingGroup: Estimator = (asg, env) => {
     return emptyEstimate({ notes: ['its launch template or launch configuration is not in this plan, so the instance type is unknown'] });
   const template = readTemplate(linked);
   if (template.volumes.state === 'unknown') return emptyEstimate({ notes: [template.volumes.why] });
-  const notes: string[] = ["priced as Linux: the AMI's platform is not in the plan", ...template.volumes.notes, ...template.notes];
+  const ami = amiPlatform(env.graph, linked);
+  if (ami.os === 'licensed')
+    return emptyEstimate({
+      notes: [...template.volumes.notes, ...template.notes],
+      unpriced: [{ item: 'Instances (licensed software in the AMI)', reason: `${template.address}: ${ami.why}` }],
+    });
+  const notes: string[] = [...(ami.os === 'unknown' ? [AMI_UNKNOWN] : []), ...template.volumes.notes, ...template.notes];
   if (template.tenancy === 'unknown')
     return emptyEstimate({
       notes: [
@@ -69,7 +78,8 @@ export const estimateAutoscalingGroup: Estimator = (asg, env) => {
     volumes: template.volumes.volumes,
     tenancy: template.tenancy,
     monitoring: template.monitoring,
-    os: 'linux',
+    os: ami.os === 'windows' ? 'windows' : 'linux',
+    ...(ami.os === 'windows' ? { osNote: `Windows (${ami.why})` } : {}),
     publicIpv4: template.publicIpv4,
     ebsOptimized: template.ebsOptimized,
   };
@@ -199,4 +209,10 @@ function readOverrides(policy: Resource['current']): Overrides {
   return { state: 'known', value: out };
 }
 
-estimateAutoscalingGroup.reads = ['aws_launch_configuration', 'aws_launch_template'];
+estimateAutoscalingGroup.reads = [
+  'aws_launch_configuration',
+  'aws_launch_template',
+  'aws_ami linked',
+  'aws_ami_copy linked',
+  'aws_ssm_parameter linked',
+];

@@ -20,6 +20,7 @@ import {
   type Template,
   type Volume,
 } from '../ec2.js';
+import { amiPlatform, AMI_UNKNOWN } from '../ami.js';
 import { awsDefault } from '../../plan/provider-facts.js';
 import { eksAmiType } from '../../facts-eks.js';
 import type { Resource } from '../../plan/model.js';
@@ -30,7 +31,8 @@ import { usd } from '../../report/format.js';
  * root volume (`disk_size` or its default, or the launch template's block devices).
  * `capacity_type = SPOT` is priced at the estimated Spot discount. The point figure uses the
  * first of several `instance_types`; the range uses the cheapest at min_size and the dearest at
- * max_size.
+ * max_size. Windows nodes (ami_type WINDOWS_*, or a launch template whose AMI is known to be
+ * Windows) are priced at the Windows rate.
  */
 export const estimateEksNodeGroup: Estimator = (ng, env) => {
   const p = new Pricer(env, ng.region);
@@ -39,7 +41,12 @@ export const estimateEksNodeGroup: Estimator = (ng, env) => {
   const types = instanceTypes(ng, lt);
   if (types.state !== 'known') return emptyEstimate({ notes: [types.why] });
   const ami = ng.current.str('ami_type');
-  const os = ami.state === 'known' && eksAmiType(ami.value)?.family === 'WINDOWS' ? 'windows' : 'linux';
+  // A custom AMI (in the launch template) tells its own platform, when the plan holds it.
+  const custom = linked ? amiPlatform(env.graph, linked) : undefined;
+  if (custom?.os === 'licensed')
+    return emptyEstimate({ unpriced: [{ item: 'Nodes (licensed software in the AMI)', reason: `${linked!.address}: ${custom.why}` }] });
+  const os = (ami.state === 'known' && eksAmiType(ami.value)?.family === 'WINDOWS') || custom?.os === 'windows' ? 'windows' : 'linux';
+  const osNote = custom?.os === 'windows' ? `Windows (${custom.why})` : undefined;
   const ct = ng.current.str('capacity_type');
   if (ct.state === 'unknown')
     return emptyEstimate({ notes: ['capacity_type is known only after apply, so on-demand or Spot pricing is unknown'] });
@@ -52,6 +59,7 @@ export const estimateEksNodeGroup: Estimator = (ng, env) => {
   const notes: string[] = [];
   let volumes: Volume[];
   let spec: Omit<FleetSpec, 'volumes'> = { tenancy: 'shared', monitoring: 'off', os };
+  if (lt && custom?.os === 'unknown' && linked!.current.get('image_id').state !== 'absent') notes.push(AMI_UNKNOWN);
   if (lt) {
     if (lt.volumes.state === 'unknown') return emptyEstimate({ notes: [lt.volumes.why] });
     if (lt.tenancy === 'unknown' || lt.tenancy === 'host') {
@@ -62,7 +70,14 @@ export const estimateEksNodeGroup: Estimator = (ng, env) => {
       });
     }
     volumes = lt.volumes.volumes;
-    spec = { tenancy: lt.tenancy, monitoring: lt.monitoring, os, publicIpv4: lt.publicIpv4, ebsOptimized: lt.ebsOptimized };
+    spec = {
+      tenancy: lt.tenancy,
+      monitoring: lt.monitoring,
+      os,
+      ...(osNote ? { osNote } : {}),
+      publicIpv4: lt.publicIpv4,
+      ebsOptimized: lt.ebsOptimized,
+    };
     notes.push(...lt.volumes.notes, ...lt.notes);
     if (lt.publicIpv4 === 'on') notes.push(`${lt.address} associates a public IPv4 address with each node`);
     if (lt.publicIpv4 === 'subnet') notes.push(subnetDecidesNote(lt.address));
@@ -156,4 +171,4 @@ function scalingCounts(ng: Resource): Counts {
   return { ...out, point, min, max };
 }
 
-estimateEksNodeGroup.reads = ['aws_launch_template'];
+estimateEksNodeGroup.reads = ['aws_launch_template', 'aws_ami linked', 'aws_ami_copy linked', 'aws_ssm_parameter linked'];
