@@ -265,6 +265,53 @@ describe('the platform of a launch template AMI', () => {
     expect(p.unpriced[0]!.item).toBe('Instances (licensed software in the AMI)');
   });
 
+  it('reads a Windows public parameter written in image_id itself (resolve:ssm:)', () => {
+    const image = 'resolve:ssm:/aws/service/ami-windows-latest/Windows_Server-2022-English-Full-Base';
+    const r = asg(ltAsg(image, constant(image)), {});
+    expect(rows(r)).toEqual([['Instances m5.large Windows (on-demand)', 1460, 0.188]]);
+    expect(r.notes).not.toContain(LINUX_NOTE);
+  });
+
+  it('reads an AMI the configuration manages (aws_ami_copy) once it exists; while it is created its platform is unknown', () => {
+    const copy = (actions: string[]): ResSpec => ({
+      address: 'aws_ami_copy.win',
+      actions,
+      after: {
+        name: 'win-copy',
+        source_ami_id: WIN_AMI,
+        source_ami_region: 'us-west-2',
+        ...(actions[0] === 'no-op' ? { id: 'ami-0d1e2f3a4b5c6d7e8', platform: 'windows', platform_details: 'Windows' } : {}),
+      },
+      unknown: actions[0] === 'no-op' ? {} : { id: true, platform: true, platform_details: true },
+      expressions: { name: constant('win-copy'), source_ami_id: constant(WIN_AMI), source_ami_region: constant('us-west-2') },
+    });
+    const lt = (known: boolean) => ltAsg(known ? 'ami-0d1e2f3a4b5c6d7e8' : null, ref('aws_ami_copy.win.id', 'aws_ami_copy.win'));
+    expect(rows(asg([copy(['no-op']), ...lt(true)], {}))).toEqual([['Instances m5.large Windows (on-demand)', 1460, 0.188]]);
+    const creating = asg([copy(['create']), ...lt(false)], {});
+    expect(rows(creating)).toEqual([['Instances m5.large (on-demand)', 1460, 0.096]]);
+    expect(creating.notes).toContain(LINUX_NOTE);
+  });
+
+  it('does not tell the platform from a parameter name the plan marks sensitive', () => {
+    const name = '/aws/service/ami-windows-latest/Windows_Server-2022-English-Full-Base';
+    const param: DataSpec = {
+      address: 'data.aws_ssm_parameter.secret',
+      values: { id: name, name, type: 'String', value: WIN_AMI, insecure_value: WIN_AMI, version: 1, with_decryption: true },
+      sensitive: { id: true, name: true, value: true },
+      expressions: { name: ref('var.ami_parameter') },
+    };
+    const c = estimate(
+      ltAsg(WIN_AMI, ref('data.aws_ssm_parameter.secret.value', 'data.aws_ssm_parameter.secret'), { sensitive: { image_id: true } }),
+      {
+        spec: { dataSources: [param] },
+      },
+    );
+    const r = resource(c, 'aws_autoscaling_group.app');
+    expect(rows(r)).toEqual([['Instances m5.large (on-demand)', 1460, 0.096]]);
+    expect(r.notes).toContain(LINUX_NOTE);
+    expect(JSON.stringify(c)).not.toContain('Windows_Server-2022');
+  });
+
   it('prices an EKS node group with a custom Windows AMI in its launch template at the Windows rate', () => {
     const name = '/aws/service/ami-windows-latest/Windows_Server-2022-English-Core-EKS_Optimized-1.31/image_id';
     const param: DataSpec = {
