@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../src/plan/graph.js';
-import { validatePlan } from '../../src/plan/load.js';
+import { loadPlan, validatePlan } from '../../src/plan/load.js';
 import { buildModel } from '../../src/plan/model.js';
 import { TYPE_TABLES } from '../../src/reads.js';
-import { buildPlan, constant, ref, type DataSpec, type PlanSpec, type ResSpec } from '../helpers/plan.js';
+import { buildPlan, constant, ref, writePlan, type DataSpec, type PlanSpec, type ResSpec } from '../helpers/plan.js';
 import { estimate, resource } from './helpers.js';
 
 /*
@@ -390,5 +390,11 @@ describe('data sources read while planning', () => {
     const amis = m.byType.get('aws_ami') ?? [];
     expect(amis.map((r) => r.action)).toEqual(['read']);
     expect(amis[0]!.current.str('platform_details').state).toBe('unknown');
+  });
+
+  it('a streamed plan (at least streamThresholdBytes) skips prior_state: no data source is read from it (documented: the platform stays unknown)', async () => {
+    const file = writePlan('ami-stream.json', buildPlan(ltAsg(WIN_AMI, constant(WIN_AMI)), { dataSources: [winAmi] }));
+    expect((await loadPlan(file)).prior_data_sources?.map((r) => r.address)).toEqual(['data.aws_ami.win']);
+    expect((await loadPlan(file, { streamThresholdBytes: 0 })).prior_data_sources).toBeUndefined();
   });
 });
