@@ -347,6 +347,23 @@ describe('the platform of a launch template AMI', () => {
     const r = resource(c, 'aws_eks_node_group.win');
     expect(rows(r)).toEqual([['Instances m5.large Windows (on-demand)', 1460, 0.188]]);
     expect(r.components[0]!.note).toContain('a Windows public AMI parameter');
+
+    // A custom AMI the plan does not tell the platform of: Linux, with the note; no image_id (EKS picks the AMI): no note.
+    const [custom] = ltAsg('ami-0123456789abcdef0', constant('ami-0123456789abcdef0'));
+    const unknown = resource(estimate([custom!, ng]), 'aws_eks_node_group.win');
+    expect(rows(unknown)).toEqual([['Instances m5.large (on-demand)', 1460, 0.096]]);
+    expect(unknown.notes).toContain(LINUX_NOTE);
+    const plain: ResSpec = {
+      ...custom!,
+      after: { ...custom!.after, image_id: null },
+      expressions: { name: constant('app'), instance_type: constant('m5.large') },
+    };
+    const managed = { ...ng, after: { ...ng.after, ami_type: 'AL2023_x86_64_STANDARD' } };
+    const eksAmi = resource(
+      estimate([plain, { ...managed, expressions: { ...ng.expressions, ami_type: constant('AL2023_x86_64_STANDARD') } }]),
+      'aws_eks_node_group.win',
+    );
+    expect(eksAmi.notes).not.toContain(LINUX_NOTE);
   });
 });
 
