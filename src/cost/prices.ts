@@ -7,7 +7,6 @@ import { InputError, oneLine } from '../plan/errors.js';
 import limits from '../data/limits.json' with { type: 'json' };
 import { readRegularFileSync } from '../files.js';
 import { embedded } from '../embedded.js';
-import { settle } from '../plan/compact.js';
 import { productQuery } from './price-list.js';
 
 /**
@@ -200,7 +199,7 @@ export class PriceBook {
   private text(base: string): string {
     let text = this.sourceTexts.get(base);
     if (text === undefined) {
-      text = settle(this.discountPercent === 0 ? base : `${base}, less ${this.discountPercent}% discount`);
+      text = this.discountPercent === 0 ? base : `${base}, less ${this.discountPercent}% discount`;
       this.sourceTexts.set(base, text);
     }
     return text;
