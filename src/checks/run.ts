@@ -25,6 +25,7 @@ export function runChecks(ctx: AnalysisContext, opts: RunOptions = {}): Finding[
   const findings: Finding[] = [];
   // The report's texts are settled as findings are collected; a rule returns plain strings.
   const texts = new ReportTexts();
+  const globs = new Map<string, RegExp>();
   for (const rule of opts.rules ?? RULES) {
     if (ruleIsOff(rule, ctx.config)) continue;
     const docs = `${DEFAULT_DOCS_BASE}${rule.id}.md`;
@@ -40,7 +41,7 @@ export function runChecks(ctx: AnalysisContext, opts: RunOptions = {}): Finding[
         for (const res of results) {
           const target = res.resource ?? r;
           const loc = ctx.locate(target);
-          const reason = suppressionFor(rule.id, target, ctx.config, opts.inlineIgnores?.(target) ?? []);
+          const reason = suppressionFor(rule.id, target, ctx.config, opts.inlineIgnores?.(target) ?? [], globs);
           const finding: Finding = {
             rule: rule.id,
             severity: configuredSeverity(rule, res.severity ?? rule.severity, ctx.config),

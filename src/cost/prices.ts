@@ -258,20 +258,12 @@ export function readPriceFile(path: string): z.infer<typeof PriceFileSchema> {
   return parsed.data;
 }
 
-const cache = new Map<string, PriceBook>();
-
-/** The price book for a user price file (or none) and a discount; cached per combination. */
+/** The price book for a user price file (or none) and a discount: one per run (the price file is read each time). */
 export function priceBook(priceFile: string | undefined, discountPercent = 0): PriceBook {
-  const key = `${priceFile ?? ''}|${discountPercent}`;
-  let book = cache.get(key);
-  if (!book) {
-    const file = priceFile ? readPriceFile(priceFile) : undefined;
-    const snapshot = file ? mergeSnapshot(embeddedSnapshot, file) : embeddedSnapshot;
-    const fromFile = new Set(
-      Object.entries(file?.regions ?? {}).flatMap(([region, prices]) => Object.keys(prices).map((key) => priceId(region, key))),
-    );
-    book = new PriceBook(snapshot, discountPercent, fromFile);
-    cache.set(key, book);
-  }
-  return book;
+  const file = priceFile ? readPriceFile(priceFile) : undefined;
+  const snapshot = file ? mergeSnapshot(embeddedSnapshot, file) : embeddedSnapshot;
+  const fromFile = new Set(
+    Object.entries(file?.regions ?? {}).flatMap(([region, prices]) => Object.keys(prices).map((key) => priceId(region, key))),
+  );
+  return new PriceBook(snapshot, discountPercent, fromFile);
 }
