@@ -1,8 +1,8 @@
 import type { AnalysisContext } from '../context.js';
 import { oneLine } from '../plan/errors.js';
-import { settle } from '../plan/compact.js';
 import type { Resource } from '../plan/model.js';
 import type { Finding } from '../report/schema.js';
+import { ReportTexts } from '../report/settle.js';
 import type { InlineIgnore } from '../sources/scan.js';
 import { RULES } from './registry.js';
 import { configuredSeverity, ruleIsOff, suppressionFor } from './suppress.js';
@@ -23,6 +23,9 @@ export const DEFAULT_DOCS_BASE = 'docs/rules/';
  */
 export function runChecks(ctx: AnalysisContext, opts: RunOptions = {}): Finding[] {
   const findings: Finding[] = [];
+  // The report's texts are settled as findings are collected; a rule returns plain strings.
+  const texts = new ReportTexts();
+  const globs = new Map<string, RegExp>();
   for (const rule of opts.rules ?? RULES) {
     if (ruleIsOff(rule, ctx.config)) continue;
     const docs = `${DEFAULT_DOCS_BASE}${rule.id}.md`;
@@ -38,13 +41,13 @@ export function runChecks(ctx: AnalysisContext, opts: RunOptions = {}): Finding[
         for (const res of results) {
           const target = res.resource ?? r;
           const loc = ctx.locate(target);
-          const reason = suppressionFor(rule.id, target, ctx.config, opts.inlineIgnores?.(target) ?? []);
-          findings.push({
+          const reason = suppressionFor(rule.id, target, ctx.config, opts.inlineIgnores?.(target) ?? [], globs);
+          const finding: Finding = {
             rule: rule.id,
             severity: configuredSeverity(rule, res.severity ?? rule.severity, ctx.config),
             title: rule.title,
             address: target.address,
-            message: settle(res.message),
+            message: res.message,
             path: res.path ?? null,
             file: loc?.file ?? null,
             line: loc?.line ?? null,
@@ -52,7 +55,8 @@ export function runChecks(ctx: AnalysisContext, opts: RunOptions = {}): Finding[
             suppressed: reason !== undefined,
             ...(reason !== undefined ? { suppressionReason: reason } : {}),
             docs,
-          });
+          };
+          findings.push(texts.finding(finding));
         }
       }
     }

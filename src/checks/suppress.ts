@@ -26,24 +26,25 @@ export function ruleIsOff(rule: Rule, config: ToolConfig): boolean {
  * address without instance keys (`module.a.aws_ecs_service.api`); inline comments are those
  * above the resource's block.
  */
-export function suppressionFor(ruleId: string, r: Resource, config: ToolConfig, inline: readonly InlineIgnore[]): string | undefined {
+export function suppressionFor(
+  ruleId: string,
+  r: Resource,
+  config: ToolConfig,
+  inline: readonly InlineIgnore[],
+  /** The run's compiled address globs (the rule runner keeps one per run). */
+  globs: Map<string, RegExp> = new Map(),
+): string | undefined {
   for (const entry of config.ignore ?? []) {
     if (entry.rule !== ruleId) continue;
-    const re = addressGlob(entry.address);
+    let re = globs.get(entry.address);
+    if (!re) globs.set(entry.address, (re = addressGlob(entry.address)));
     if (re.test(r.address) || re.test(r.configAddress)) return entry.reason;
   }
   return inline.find((ig) => ig.rule === ruleId)?.reason;
 }
 
-const globs = new Map<string, RegExp>();
-
 /** An address glob: `*` matches any characters (dots and brackets included), `?` one. */
 export function addressGlob(pattern: string): RegExp {
-  let re = globs.get(pattern);
-  if (!re) {
-    const body = [...pattern].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('');
-    re = new RegExp(`^${body}$`, 's');
-    globs.set(pattern, re);
-  }
-  return re;
+  const body = [...pattern].map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('');
+  return new RegExp(`^${body}$`, 's');
 }

@@ -3,7 +3,6 @@ import type { PriceBook } from './prices.js';
 import type { ResourceGraph } from '../plan/graph.js';
 import type { PlanModel, Resource } from '../plan/model.js';
 import type { CostComponent, Unpriced } from '../report/schema.js';
-import { settle, type Interner } from '../plan/compact.js';
 import type { Attributes } from '../plan/read.js';
 import type { Path } from '../plan/values.js';
 
@@ -22,8 +21,6 @@ export interface CostEnv {
   config: CostConfig;
   prices: PriceBook;
   spotDiscountPercent: number;
-  /** The run's shared texts: names, units, descriptions and advice repeat across resources of a kind. */
-  texts: Interner;
   /** Where the prices used came from ("AWS Price List API, <date>", "snapshot <date>", "price file"), filled as components are priced. */
   priceOrigins?: Set<string>;
 }
@@ -132,8 +129,8 @@ export class Pricer {
     const p = this.price(key, name);
     const unitPrice = p ? p.usd * (opts.factor ?? 1) : null;
     return {
-      name: this.env.texts.intern(settle(name)),
-      unit: this.env.texts.intern(unit),
+      name,
+      unit,
       // A quantity derived from a sensitive value is never in the report, only its dollar figure.
       quantity: opts.sensitive || (quantity !== null && !Number.isFinite(quantity)) ? null : quantity,
       ...(opts.sensitive ? { quantitySensitive: true } : {}),

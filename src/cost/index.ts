@@ -13,7 +13,7 @@ import { PlanSide } from './side.js';
 import type { AnalysisContext } from '../context.js';
 import { UNKNOWN_REGION, type Resource } from '../plan/model.js';
 import type { PlanCost, ResourceCost, Unpriced } from '../report/schema.js';
-import { Interner, settle } from '../plan/compact.js';
+import { ReportTexts } from '../report/settle.js';
 import { oneLine } from '../plan/errors.js';
 
 /** One estimator per priced resource type. Other types cost nothing themselves (task definitions, launch templates) or are priced through these. */
@@ -42,7 +42,7 @@ export function estimateCosts(
   const priceOrigins = new Set<string>();
   const sides = { before: new PlanSide(ctx.graph, 'before'), after: new PlanSide(ctx.graph, 'after') };
   // Services of one size and count have the same component names, description and advice: one string each.
-  const texts = new Interner(400);
+  const texts = new ReportTexts();
   const env = (side: 'before' | 'after'): CostEnv => ({
     side,
     model: ctx.model,
@@ -51,7 +51,6 @@ export function estimateCosts(
     config: cfg,
     prices,
     spotDiscountPercent: cfg.spotDiscountPercent ?? prices.defaultSpotDiscountPercent,
-    texts,
     priceOrigins,
   });
   const envs = { before: env('before'), after: env('after') };
@@ -73,7 +72,7 @@ export function estimateCosts(
       }
       return side === 'after' && r.deferred?.instancesUnknown ? perInstance(est) : est;
     };
-    resources.push(resourceCost(r, run('before'), run('after'), texts));
+    resources.push(texts.resourceCost(resourceCost(r, run('before'), run('after'))));
   }
   if (resources.length === 0) return null;
 
@@ -172,8 +171,7 @@ function perInstance(est: SideEstimate): SideEstimate {
   return { ...est, monthly: null, min: null, max: null, notes: [note, ...est.notes] };
 }
 
-function resourceCost(r: Resource, beforeEst: SideEstimate | null, afterEst: SideEstimate | null, texts: Interner): ResourceCost {
-  const text = (s: string) => texts.intern(settle(s));
+function resourceCost(r: Resource, beforeEst: SideEstimate | null, afterEst: SideEstimate | null): ResourceCost {
   const before = beforeEst ?? ABSENT;
   const after = afterEst ?? ABSENT;
   const shown = afterEst ?? beforeEst ?? ABSENT;
@@ -191,7 +189,7 @@ function resourceCost(r: Resource, beforeEst: SideEstimate | null, afterEst: Sid
     address: r.deposed ? `${r.address} (deposed ${r.deposed})` : r.address,
     type: r.type,
     action: r.action,
-    ...(shown.description ? { description: text(shown.description) } : {}),
+    ...(shown.description ? { description: shown.description } : {}),
     monthlyBefore: usageBased ? null : before.monthly,
     monthlyAfter: usageBased ? null : after.monthly,
     monthlyDelta: usageBased ? null : delta,
@@ -203,14 +201,11 @@ function resourceCost(r: Resource, beforeEst: SideEstimate | null, afterEst: Sid
     unpriced: dedupe([...(afterEst?.unpriced ?? []), ...(beforeEst?.unpriced ?? [])]),
     ...(usageBased ? { usageBased } : {}),
     ...(r.deferred ? { deferred: true } : {}),
-    ...notes(
-      [
-        ...(afterEst?.notes ?? []),
-        ...(beforeEst?.notes ?? []).filter((n) => !afterEst?.notes.includes(n)).map((n) => (afterEst ? `before: ${n}` : n)),
-      ],
-      text,
-    ),
-    ...(changed && afterEst?.advice.length ? { advice: afterEst.advice.map(text) } : {}),
+    ...notes([
+      ...(afterEst?.notes ?? []),
+      ...(beforeEst?.notes ?? []).filter((n) => !afterEst?.notes.includes(n)).map((n) => (afterEst ? `before: ${n}` : n)),
+    ]),
+    ...(changed && afterEst?.advice.length ? { advice: afterEst.advice } : {}),
   };
 }
 
@@ -224,7 +219,7 @@ function dedupe(list: Unpriced[]): Unpriced[] {
   });
 }
 
-function notes(list: string[], text: (s: string) => string): { notes?: string[] } {
-  const unique = [...new Set(list)].map(text);
+function notes(list: string[]): { notes?: string[] } {
+  const unique = [...new Set(list)];
   return unique.length ? { notes: unique } : {};
 }

@@ -7,7 +7,6 @@ import { InputError, oneLine } from '../plan/errors.js';
 import limits from '../data/limits.json' with { type: 'json' };
 import { readRegularFileSync } from '../files.js';
 import { embedded } from '../embedded.js';
-import { settle } from '../plan/compact.js';
 import { productQuery } from './price-list.js';
 
 /**
@@ -200,7 +199,7 @@ export class PriceBook {
   private text(base: string): string {
     let text = this.sourceTexts.get(base);
     if (text === undefined) {
-      text = settle(this.discountPercent === 0 ? base : `${base}, less ${this.discountPercent}% discount`);
+      text = this.discountPercent === 0 ? base : `${base}, less ${this.discountPercent}% discount`;
       this.sourceTexts.set(base, text);
     }
     return text;
@@ -259,20 +258,12 @@ export function readPriceFile(path: string): z.infer<typeof PriceFileSchema> {
   return parsed.data;
 }
 
-const cache = new Map<string, PriceBook>();
-
-/** The price book for a user price file (or none) and a discount; cached per combination. */
+/** The price book for a user price file (or none) and a discount: one per run (the price file is read each time). */
 export function priceBook(priceFile: string | undefined, discountPercent = 0): PriceBook {
-  const key = `${priceFile ?? ''}|${discountPercent}`;
-  let book = cache.get(key);
-  if (!book) {
-    const file = priceFile ? readPriceFile(priceFile) : undefined;
-    const snapshot = file ? mergeSnapshot(embeddedSnapshot, file) : embeddedSnapshot;
-    const fromFile = new Set(
-      Object.entries(file?.regions ?? {}).flatMap(([region, prices]) => Object.keys(prices).map((key) => priceId(region, key))),
-    );
-    book = new PriceBook(snapshot, discountPercent, fromFile);
-    cache.set(key, book);
-  }
-  return book;
+  const file = priceFile ? readPriceFile(priceFile) : undefined;
+  const snapshot = file ? mergeSnapshot(embeddedSnapshot, file) : embeddedSnapshot;
+  const fromFile = new Set(
+    Object.entries(file?.regions ?? {}).flatMap(([region, prices]) => Object.keys(prices).map((key) => priceId(region, key))),
+  );
+  return new PriceBook(snapshot, discountPercent, fromFile);
 }

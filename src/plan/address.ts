@@ -110,19 +110,8 @@ export type Reference =
   | { kind: 'module'; name: string; key: InstanceKey; output: string | undefined }
   | { kind: 'other'; text: string };
 
-const REFERENCE_CACHE = new Map<string, Reference>();
-
-/** Parses a module-relative reference from a `references` list (memoised: configurations repeat them). */
+/** Parses a module-relative reference from a `references` list. */
 export function parseReference(ref: string): Reference {
-  let r = REFERENCE_CACHE.get(ref);
-  if (!r) {
-    r = parseReferenceUncached(ref);
-    if (REFERENCE_CACHE.size < 100_000) REFERENCE_CACHE.set(ref, r);
-  }
-  return r;
-}
-
-function parseReferenceUncached(ref: string): Reference {
   const parts = splitAddress(ref);
   const head = parts[0] ?? '';
   if (head === 'var' && parts[1]) return { kind: 'var', name: splitKey(parts[1]).name };

@@ -1,4 +1,4 @@
-import { parseReference, splitAddress, type InstanceKey } from './address.js';
+import { parseReference, splitAddress, type InstanceKey, type Reference } from './address.js';
 import type { ConfigModule, ConfigResource, Configuration, ModuleCall, ProviderConfig } from './schema.js';
 import type { PathStep } from './values.js';
 
@@ -26,6 +26,8 @@ export class ConfigIndex {
   private readonly calls = new Map<string, ModuleCall>();
   private readonly resources = new Map<string, ConfigResource>();
   private readonly refCache = new Map<string, readonly ResolvedRef[]>();
+  /** References parsed once each: configurations repeat them. */
+  private readonly parsedRefs = new Map<string, Reference>();
 
   constructor(
     readonly configuration: Configuration | undefined,
@@ -44,6 +46,15 @@ export class ConfigIndex {
       this.calls.set(child, call);
       if (call.module) this.walk(child, call.module, depth + 1);
     }
+  }
+
+  private reference(text: string): Reference {
+    let r = this.parsedRefs.get(text);
+    if (!r) {
+      r = parseReference(text);
+      if (this.parsedRefs.size < 100_000) this.parsedRefs.set(text, r);
+    }
+    return r;
   }
 
   resource(configAddress: string): ConfigResource | undefined {
@@ -76,7 +87,7 @@ export class ConfigIndex {
   private resolveRefs(modulePath: string, refs: string[], out: ResolvedRef[], hops: number): void {
     if (hops > MAX_HOPS) return;
     for (const text of refs) {
-      const ref = parseReference(text);
+      const ref = this.reference(text);
       if (ref.kind === 'resource') {
         const local = `${ref.mode === 'data' ? 'data.' : ''}${ref.type}.${ref.name}`;
         out.push({
@@ -111,7 +122,7 @@ export class ConfigIndex {
     const e = expr as { constant_value?: unknown; references?: unknown };
     if ('constant_value' in e) return { value: e.constant_value };
     const refs = Array.isArray(e.references) ? (e.references as unknown[]).filter((r): r is string => typeof r === 'string') : [];
-    const v = refs.map(parseReference).find((r) => r.kind === 'var');
+    const v = refs.map((r) => this.reference(r)).find((r) => r.kind === 'var');
     if (!v || v.kind !== 'var') return undefined;
     const sensitive = this.modules.get(modulePath)?.variables?.[v.name]?.sensitive === true;
     const c = this.variableValue(modulePath, v.name, hops);

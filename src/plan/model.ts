@@ -1,7 +1,7 @@
 import { moduleConfigPath, moduleInstancePath, parseResourceAddress, type InstanceKey, type ModuleStep } from './address.js';
 import { ConfigIndex } from './config.js';
 import type { ConfigResource, Plan, PlanResourceChange } from './schema.js';
-import { collectSensitiveStrings, containsTrue, Values } from './values.js';
+import { collectSensitiveStrings, containsTrue, PathMemo, Values } from './values.js';
 import { Attributes } from './read.js';
 import { Interner } from './compact.js';
 
@@ -217,6 +217,8 @@ export interface PlanModel {
   notes: string[];
   /** Every change the plan defers (`deferred_changes`), of any type. */
   deferred: DeferredEntry[];
+  /** The paths read from this model's values, parsed once each (this run's own). */
+  paths: PathMemo;
 }
 
 export const DEFAULT_REGION = 'us-east-1';
@@ -242,7 +244,8 @@ export function buildModel(plan: Plan, opts: ModelOptions = {}): PlanModel {
   const byBaseAddress = new Map<string, Resource[]>();
   const sensitiveStrings = new Set<string>();
   const notes: string[] = [];
-  const build: Build = { config, opts, regionCache: new Map(), names: new Interner(Infinity, Infinity), module: undefined };
+  const paths = new PathMemo();
+  const build: Build = { config, opts, regionCache: new Map(), names: new Interner(Infinity, Infinity), paths, module: undefined };
   let defaulted = 0;
   const unkeyed: Resource[] = [];
 
@@ -306,7 +309,7 @@ export function buildModel(plan: Plan, opts: ModelOptions = {}): PlanModel {
   }
   // The changes now live on as resources: the model keeps the plan's other members only.
   const header: Plan = { ...plan, resource_changes: [], deferred_changes: undefined, prior_data_sources: undefined };
-  return { plan: header, config, resources, byAddress, byType, byConfigAddress, byBaseAddress, sensitiveStrings, notes, deferred };
+  return { plan: header, config, resources, byAddress, byType, byConfigAddress, byBaseAddress, sensitiveStrings, notes, deferred, paths };
 }
 
 /** The manifest of a `kubernetes_manifest` change (after, else before), when it is an object. */
@@ -392,6 +395,8 @@ interface Build {
   regionCache: Map<string, { region: string; source: RegionSource }>;
   /** One string per configuration address and per module path, shared by all their instances. */
   names: Interner;
+  /** The run's parsed paths, shared by every value the build makes. */
+  paths: PathMemo;
   /** The last module path read, with its steps (see `moduleSteps`). */
   module: { address: string; steps: ModuleStep[] } | undefined;
 }
@@ -425,8 +430,8 @@ function normalise(rc: PlanResourceChange, build: Build): Resource {
   const action = actionOf(actions);
   const read = (side: 'before' | 'after', v: Values) =>
     v === Values.EMPTY ? Attributes.EMPTY : new Attributes(v, rc.type, cfg, config, mcp, side);
-  const before = read('before', sideValues(rc.change.before, undefined, rc.change.before_sensitive));
-  const after = read('after', sideValues(rc.change.after, rc.change.after_unknown, rc.change.after_sensitive));
+  const before = read('before', sideValues(rc.change.before, undefined, rc.change.before_sensitive, build.paths));
+  const after = read('after', sideValues(rc.change.after, rc.change.after_unknown, rc.change.after_sensitive, build.paths));
   const importing = rc.change.importing !== undefined && rc.change.importing !== null;
   const providerRegion = resolveRegion(config, cfg, mcp, build.regionCache, build.opts);
   const current = action === 'delete' ? before : after;
@@ -462,10 +467,10 @@ function normalise(rc: PlanResourceChange, build: Build): Resource {
 }
 
 /** One side's values; the side of a create or delete that does not exist shares one empty instance. */
-function sideValues(raw: unknown, unknownMask: unknown, sensitiveMask: unknown): Values {
+function sideValues(raw: unknown, unknownMask: unknown, sensitiveMask: unknown, paths: PathMemo): Values {
   const none = (m: unknown) => m === undefined || m === null || m === false;
   if ((raw === null || raw === undefined) && none(unknownMask) && none(sensitiveMask)) return Values.EMPTY;
-  return new Values(raw ?? null, unknownMask, sensitiveMask);
+  return new Values(raw ?? null, unknownMask, sensitiveMask, paths);
 }
 
 const REGION = ['region'] as const;

@@ -1,6 +1,6 @@
 import type { ConfigIndex } from './config.js';
 import type { ConfigResource } from './schema.js';
-import { containsTrue, parsePath, Values, type Lookup, type Path, type PathStep } from './values.js';
+import { containsTrue, Values, type Lookup, type Path, type PathStep } from './values.js';
 import { factFor, type DefaultCase, type ProviderFact } from './provider-facts.js';
 
 /**
@@ -129,7 +129,7 @@ export class Attributes {
   }
 
   private full(path: Path | string): readonly PathStep[] {
-    const steps = typeof path === 'string' ? parsePath(path) : path;
+    const steps = this.values.steps(path);
     return this.base.length === 0 ? steps : [...this.base, ...steps];
   }
 
@@ -184,7 +184,7 @@ export class Attributes {
       if (!holds) continue;
       if (c.absent) return { state: 'absent', fact };
       if (c.sameAs !== undefined) {
-        const other = this.read(substitute(parsePath(c.sameAs), path), depth + 1);
+        const other = this.read(substitute(this.values.steps(c.sameAs), path), depth + 1);
         if (other.state !== 'known') return other.state === 'absent' ? { state: 'absent', fact } : { state: 'unknown' };
         return { state: 'default', value: other.value, fact };
       }
@@ -198,7 +198,7 @@ export class Attributes {
     if (!c.when) return true;
     if (depth >= MAX_DEPTH) return undefined;
     for (const cond of c.when) {
-      const r = this.read(substitute(parsePath(cond.path), path), depth + 1);
+      const r = this.read(substitute(this.values.steps(cond.path), path), depth + 1);
       if (r.state === 'unknown' || (r.state === 'known' && r.sensitive)) return undefined;
       const v = r.state === 'known' ? r.value : null;
       const present = v !== null && !(Array.isArray(v) && v.length === 0) && v !== '';

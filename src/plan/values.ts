@@ -20,7 +20,14 @@ export class Values {
     readonly raw: unknown,
     readonly unknownMask: unknown,
     readonly sensitiveMask: unknown,
+    /** The run's parsed paths (none: each string path is parsed when read). */
+    private readonly paths?: PathMemo,
   ) {}
+
+  /** The steps of a path given as steps or as a string (`a.b[0].c`). */
+  steps(path: Path | string): Path {
+    return typeof path !== 'string' ? path : this.paths ? this.paths.parse(path) : parsePath(path);
+  }
 
   /** True when the object as a whole is absent (e.g. `after` of a delete). */
   get isNull(): boolean {
@@ -28,7 +35,7 @@ export class Values {
   }
 
   get(path: Path | string): Lookup {
-    const steps = typeof path === 'string' ? parsePath(path) : path;
+    const steps = this.steps(path);
     let v: unknown = this.raw;
     let u: unknown = this.unknownMask;
     let s: unknown = this.sensitiveMask;
@@ -93,7 +100,7 @@ export class Values {
 
   /** A Values view rooted at path (for nested blocks). */
   at(path: Path | string): Values {
-    const steps = typeof path === 'string' ? parsePath(path) : path;
+    const steps = this.steps(path);
     let v: unknown = this.raw;
     let u: unknown = this.unknownMask;
     let s: unknown = this.sensitiveMask;
@@ -102,7 +109,7 @@ export class Values {
       u = u === true ? true : child(u, step);
       s = s === true ? true : child(s, step);
     }
-    return new Values(v ?? null, u, s);
+    return new Values(v ?? null, u, s, this.paths);
   }
 
   /** Is anything at or below path unknown? */
@@ -130,19 +137,31 @@ export function containsTrue(mask: unknown): boolean {
   return false;
 }
 
-const PATH_CACHE = new Map<string, readonly PathStep[]>();
+/**
+ * The paths parsed in one run: the same few paths are read for every resource. The model build
+ * makes one and gives it to every `Values` it makes, so it lives and dies with the run's model.
+ */
+export class PathMemo {
+  private readonly parsed = new Map<string, readonly PathStep[]>();
 
-/** `a.b[0].c` or `a.b.0.c` into steps (memoised: the same few paths are read for every resource). */
-export function parsePath(p: string): readonly PathStep[] {
-  let steps = PATH_CACHE.get(p);
-  if (!steps) {
-    steps = splitPath(p);
-    if (PATH_CACHE.size < 10_000) PATH_CACHE.set(p, steps);
+  /** How many paths are held. */
+  get size(): number {
+    return this.parsed.size;
   }
-  return steps;
+
+  /** `parsePath(p)`, once per path (at most 10 000 paths are held). */
+  parse(p: string): readonly PathStep[] {
+    let steps = this.parsed.get(p);
+    if (!steps) {
+      steps = parsePath(p);
+      if (this.parsed.size < 10_000) this.parsed.set(p, steps);
+    }
+    return steps;
+  }
 }
 
-function splitPath(p: string): PathStep[] {
+/** `a.b[0].c` or `a.b.0.c` into steps. */
+export function parsePath(p: string): PathStep[] {
   const out: PathStep[] = [];
   for (const part of p.split('.')) {
     if (part === '') continue;

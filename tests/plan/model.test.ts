@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validatePlan } from '../../src/plan/load.js';
 import { actionOf, buildModel } from '../../src/plan/model.js';
 import { parseContainers, parseCpuUnits, parseMemoryMiB, platformOf, taskCpu, taskMemory } from '../../src/plan/taskdef.js';
-import { Values } from '../../src/plan/values.js';
+import { parsePath, PathMemo, Values } from '../../src/plan/values.js';
 import { buildPlan, constant, ref, type PlanSpec, type ResSpec } from '../helpers/plan.js';
 import { loadPlan } from '../../src/plan/load.js';
 import { FIXTURES } from '../helpers/paths.js';
@@ -198,5 +198,30 @@ describe('task definitions', () => {
     expect(taskCpu(u!.after)).toMatchObject({ state: 'invalid', raw: 'big' });
     expect(taskMemory(u!.after).state).toBe('unknown');
     expect(parseContainers(u!.after).state).toBe('unknown');
+  });
+});
+
+describe('parsed paths belong to the run', () => {
+  it('each model parses its own paths: two runs in one process share no path memo', () => {
+    const rs: ResSpec[] = [{ address: 'aws_ecs_service.api', after: { name: 'api', deployment_circuit_breaker: [{ enable: true }] } }];
+    const a = model(rs);
+    const b = model(rs);
+    expect(a.paths).not.toBe(b.paths);
+    const path = 'deployment_circuit_breaker[0].enable';
+    const [sizeA, sizeB] = [a.paths.size, b.paths.size];
+    expect(a.byAddress.get('aws_ecs_service.api')!.after.bool(path)).toMatchObject({ state: 'known', value: true });
+    expect(a.paths.size).toBe(sizeA + 1);
+    expect(b.paths.size).toBe(sizeB);
+    // Nested readings and the values below them use the run's memo too.
+    a.byAddress.get('aws_ecs_service.api')!.after.at('deployment_circuit_breaker[0]').get('rollback');
+    expect(a.paths.size).toBe(sizeA + 3);
+    expect(b.paths.size).toBe(sizeB);
+  });
+
+  it('reads a path given as a string the same as its steps', () => {
+    const v = new Values({ a: [{ b: 1 }], 'c.d': 2 }, undefined, undefined, new PathMemo());
+    expect(v.get('a[0].b')).toEqual(v.get(['a', 0, 'b']));
+    expect(v.get('a.0.b')).toEqual({ state: 'known', value: 1, sensitive: false });
+    expect(parsePath('a.b[2].c')).toEqual(['a', 'b', 2, 'c']);
   });
 });

@@ -44,15 +44,10 @@ export function containerLabel(tc: TaskContainers, i: number): string {
 
 export const containerPath = (i: number, ...rest: PathStep[]): string => formatPath(['container_definitions', i, ...rest]);
 
-/** The keys of each dotted path (a few fixed paths, read for every container). */
-const DOTTED = new Map<string, readonly string[]>();
-
 /** A container attribute by dotted path (`linuxParameters.maxSwap`). */
 export function containerValue(c: Container, dotted: string): unknown {
-  let keys = DOTTED.get(dotted);
-  if (!keys) DOTTED.set(dotted, (keys = dotted.split('.')));
   let v: unknown = c;
-  for (const k of keys) v = v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>)[k] : undefined;
+  for (const k of dotted.split('.')) v = v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>)[k] : undefined;
   return v;
 }
 
