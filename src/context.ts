@@ -1,6 +1,6 @@
 import type { PlanModel, Resource } from './plan/model.js';
 import type { ResourceGraph } from './plan/graph.js';
-import type { ToolConfig } from './config.js';
+import type { ToolConfig } from './load/config.js';
 import type { PriceBook } from './cost/prices.js';
 import type { ResourceCost } from './report/schema.js';
 import type { PriceMode } from './cost/live.js';

@@ -14,7 +14,7 @@ import { embeddedSnapshot, type PriceBook } from './cost/prices.js';
 import { computeGate } from './gate.js';
 import { totalCost } from './cost/total.js';
 import { VERSION } from './version.js';
-import { loadConfig, type ToolConfig } from './config.js';
+import { loadConfig, type ToolConfig } from './load/config.js';
 import { ruleById } from './checks/registry.js';
 import { NO_SOURCES, SourceTree } from './sources/tree.js';
 

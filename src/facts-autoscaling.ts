@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import appAutoscalingJson from './data/appautoscaling.json' with { type: 'json' };
-import { embedded } from './embedded.js';
+import { embedded } from './load/embedded.js';
 
 /**
  * Application Auto Scaling facts for ECS services (src/data/appautoscaling.json, which records

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import ecsEniTrunkingJson from './data/ecs-eni-trunking.json' with { type: 'json' };
 import { instanceType } from './facts.js';
-import { embedded } from './embedded.js';
+import { embedded } from './load/embedded.js';
 
 /**
  * ECS facts shipped as versioned data (src/data/ecs-eni-trunking.json records its source and

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import addonVersionsJson from './data/eks-addon-versions.json' with { type: 'json' };
 import amiTypesJson from './data/eks-ami-types.json' with { type: 'json' };
 import autoModeJson from './data/eks-auto-mode.json' with { type: 'json' };
-import { embedded } from './embedded.js';
+import { embedded } from './load/embedded.js';
 import type { Attributes } from './plan/read.js';
 
 /**

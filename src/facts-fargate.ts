@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import fargateTaskRulesJson from './data/fargate-task-rules.json' with { type: 'json' };
-import { embedded } from './embedded.js';
+import { embedded } from './load/embedded.js';
 
 /**
  * What ECS accepts in a task definition on Fargate beyond the size table (src/data/fargate-task-rules.json,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import placementJson from './data/placement.json' with { type: 'json' };
-import { embedded } from './embedded.js';
+import { embedded } from './load/embedded.js';
 import { instanceType } from './facts.js';
 
 /**

@@ -3,7 +3,7 @@ import ebsOptimizedJson from './data/ebs-optimized.json' with { type: 'json' };
 import eksVersionsJson from './data/eks-versions.json' with { type: 'json' };
 import fargateSizesJson from './data/fargate-sizes.json' with { type: 'json' };
 import instanceTypesJson from './data/instance-types.json' with { type: 'json' };
-import { embedded } from './embedded.js';
+import { embedded } from './load/embedded.js';
 
 /**
  * AWS facts shipped as versioned data files under src/data (each records its sources and date):

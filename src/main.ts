@@ -8,7 +8,7 @@ import { readRunContext } from './github/context.js';
 import { readInputs, type ActionInputs } from './github/inputs.js';
 import { annotate, setReportOutputs } from './github/outputs.js';
 import { publishComment } from './github/publish.js';
-import { expandPatterns } from './glob.js';
+import { expandPatterns } from './load/glob.js';
 import { labelStack, mergeReportFiles } from './merge.js';
 import { InputError, oneLine } from './plan/errors.js';
 import { plain } from './report/escape.js';

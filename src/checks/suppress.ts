@@ -1,4 +1,4 @@
-import type { ToolConfig } from '../config.js';
+import type { ToolConfig } from '../load/config.js';
 import type { Resource } from '../plan/model.js';
 import type { Severity } from '../report/schema.js';
 import type { InlineIgnore } from '../sources/scan.js';

@@ -2,7 +2,7 @@ import { open, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import limits from '../data/limits.json' with { type: 'json' };
-import { checkRegular, READ_FLAGS } from '../files.js';
+import { checkRegular, READ_FLAGS } from '../load/files.js';
 import { BACKSLASH, COLON, COMMA, isSpace, LBRACE, LBRACKET, QUOTE, RBRACE, RBRACKET, StringSkipper } from '../load/json-scan.js';
 import { InputError, oneLine } from '../plan/errors.js';
 

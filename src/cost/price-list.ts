@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import priceListJson from './data/price-list.json' with { type: 'json' };
-import { embedded } from '../embedded.js';
+import { embedded } from '../load/embedded.js';
 import { ebsOptimizationOptional } from '../facts.js';
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import providerDefaultsJson from '../data/provider-defaults.json' with { type: 'json' };
-import { embedded } from '../embedded.js';
+import { embedded } from '../load/embedded.js';
 import type { PathStep } from './values.js';
 
 /**

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Rule } from '../../src/checks/types.js';
-import { loadConfig, parseConfig } from '../../src/config.js';
+import { loadConfig, parseConfig } from '../../src/load/config.js';
 import { InputError } from '../../src/plan/errors.js';
 import { writeTree } from './tree.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../src/checks/run.js';
 import type { Rule } from '../../src/checks/types.js';
-import type { ToolConfig } from '../../src/config.js';
+import type { ToolConfig } from '../../src/load/config.js';
 import type { AnalysisContext, FailOn } from '../../src/context.js';
 import { computeGate } from '../../src/gate.js';
 import { buildGraph } from '../../src/plan/graph.js';

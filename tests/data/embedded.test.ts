@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMBEDDED } from '../../src/embedded.js';
+import { EMBEDDED } from '../../src/load/embedded.js';
 // Importing the engine and the pricing refresh loads every module that embeds data.
 import '../../src/engine.js';
 import '../../src/cost/update.js';

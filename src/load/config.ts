@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { RULES } from './checks/registry.js';
-import type { Rule } from './checks/types.js';
-import { CostConfigSchema } from './cost/config-schema.js';
-import limits from './data/limits.json' with { type: 'json' };
+import { RULES } from '../checks/registry.js';
+import type { Rule } from '../checks/types.js';
+import { CostConfigSchema } from '../cost/config-schema.js';
+import limits from '../data/limits.json' with { type: 'json' };
 import { readRegularFile } from './files.js';
-import { InputError } from './plan/errors.js';
+import { InputError } from '../plan/errors.js';
 
 export const CONFIG_FILE = '.container-plan-check.yml';
 
