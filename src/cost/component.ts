@@ -10,7 +10,7 @@ import type { Path } from '../plan/values.js';
 /** What is shown in place of a figure derived from a value the plan marks sensitive. */
 export const SENSITIVE_TEXT = '(sensitive)';
 
-export { HOURS_PER_MONTH } from '../price-terms.js';
+export { HOURS_PER_MONTH } from '../aws/price-terms.js';
 
 /** What an estimator gets: one side (before or after) of the plan, with prices for the resource's region. */
 export interface CostEnv {

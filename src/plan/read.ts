@@ -9,7 +9,7 @@ import { factFor, type DefaultCase, type ProviderFact } from './provider-facts.j
  * A plan does not say directly what AWS will do. At create, an attribute the configuration leaves
  * unset but the provider computes (Optional+Computed) is unknown; a plain Optional one is null;
  * some attributes are sent to AWS only when non-zero. The configuration block tells what the
- * user wrote, and the provider facts (`src/data/provider-defaults.json`) say what AWS does when
+ * user wrote, and the provider facts (`src/aws/data/provider-defaults.json`) say what AWS does when
  * an attribute is not sent. Together they answer, for any path:
  *
  * - `known` with `origin: 'config'`: the value the configuration writes;

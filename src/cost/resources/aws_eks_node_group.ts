@@ -21,7 +21,7 @@ import {
   type Volume,
 } from '../ec2.js';
 import { awsDefault } from '../../plan/provider-facts.js';
-import { eksAmiType } from '../../facts-eks.js';
+import { eksAmiType } from '../../aws/facts-eks.js';
 import type { Resource } from '../../plan/model.js';
 import { usd } from '../../report/format.js';
 
