@@ -1,4 +1,4 @@
-import type { AnalysisContext } from '../context.js';
+import type { AnalysisContext } from '../engine/context.js';
 import { oneLine } from '../plan/errors.js';
 import { settle } from '../plan/compact.js';
 import type { Resource } from '../plan/model.js';

@@ -10,7 +10,7 @@ import { estimateEksFargateProfile } from './resources/aws_eks_fargate_profile.j
 import { estimateEksNodeGroup } from './resources/aws_eks_node_group.js';
 import { estimateNodePool } from './resources/kubernetes_manifest.js';
 import { PlanSide } from './side.js';
-import type { AnalysisContext } from '../context.js';
+import type { AnalysisContext } from '../engine/context.js';
 import { UNKNOWN_REGION, type Resource } from '../plan/model.js';
 import type { PlanCost, ResourceCost, Unpriced } from '../report/schema.js';
 import { Interner, settle } from '../plan/compact.js';

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import type { RawOptions } from '../options.js';
+import type { RawOptions } from '../engine/options.js';
 import { InputError } from '../plan/errors.js';
 import { COMMENT_MODES, COMMENT_WHEN, type CommentMode, type CommentWhen } from './sticky.js';
 

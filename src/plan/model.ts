@@ -39,7 +39,7 @@ export function parseRead(s: string): Read | undefined {
 
 /**
  * Which resource types are modelled, derived from what the checks and estimators declare they
- * read (src/reads.ts builds the tool's own from RULES and ESTIMATORS):
+ * read (src/engine/reads.ts builds the tool's own from RULES and ESTIMATORS):
  * - analysed: the AWS types a check runs on, an estimator prices or an estimator reads; always
  *   modelled, and listed in the report;
  * - checked: every type a reader runs on (kubernetes_* pods included); always modelled;
@@ -193,7 +193,7 @@ export interface DeferredEntry {
 export interface ModelOptions {
   region?: string;
   /**
-   * Which types to model (the tool's own are `TYPE_TABLES` in src/reads.ts, derived from what
+   * Which types to model (the tool's own are `TYPE_TABLES` in src/engine/reads.ts, derived from what
    * the checks and estimators declare). Without it every resource is kept (tests, debugging).
    */
   types?: TypeTables;

@@ -1,9 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { PlanModel, Resource } from '../plan/model.js';
-import { TYPE_TABLES } from '../reads.js';
+import { TYPE_TABLES } from '../engine/reads.js';
 import type { ConfigModule } from '../plan/schema.js';
-import type { SourceLocation } from '../context.js';
+import type { SourceLocation } from '../engine/context.js';
 import { parseLifecycle } from './hcl.js';
 import { scanTf, type InlineIgnore, type ScannedBlock } from './scan.js';
 

@@ -1,11 +1,11 @@
 import { runChecks } from '../../src/checks/run.js';
 import type { Rule } from '../../src/checks/types.js';
-import type { AnalysisContext, EngineOptions } from '../../src/context.js';
+import type { AnalysisContext, EngineOptions } from '../../src/engine/context.js';
 import { buildGraph } from '../../src/plan/graph.js';
 import { validatePlan } from '../../src/plan/load.js';
 import { buildModel, dropUnlinked } from '../../src/plan/model.js';
 import type { Finding } from '../../src/report/schema.js';
-import { TYPE_TABLES } from '../../src/reads.js';
+import { TYPE_TABLES } from '../../src/engine/reads.js';
 import { priceBook } from '../../src/cost/prices.js';
 import { buildPlan, type PlanSpec, type ResSpec } from '../helpers/plan.js';
 import { newLog, recordingGraph, recordingModel, undeclaredReads } from '../helpers/reads.js';

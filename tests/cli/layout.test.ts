@@ -20,14 +20,14 @@ function closure(entry: string): Set<string> {
 }
 
 describe('entry points', () => {
-  it('the action does not load the CLI; both share src/options.ts', () => {
+  it('the action does not load the CLI; both share src/engine/options.ts', () => {
     const action = closure('src/index.ts');
     expect(action.has('src/main.ts')).toBe(true);
-    expect(action.has('src/options.ts')).toBe(true);
+    expect(action.has('src/engine/options.ts')).toBe(true);
     expect([...action].filter((f) => f === 'src/cli.ts' || f === 'src/cli-entry.ts')).toEqual([]);
     const cli = closure('src/cli-entry.ts');
     expect(cli.has('src/cli.ts')).toBe(true);
-    expect(cli.has('src/options.ts')).toBe(true);
+    expect(cli.has('src/engine/options.ts')).toBe(true);
     expect(cli.has(join('src', 'main.ts'))).toBe(false);
   });
 });

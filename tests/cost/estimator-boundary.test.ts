@@ -3,7 +3,7 @@ import type { Estimator } from '../../src/cost/component.js';
 import { ESTIMATORS, estimateCosts } from '../../src/cost/index.js';
 import { validatePlan } from '../../src/plan/load.js';
 import { buildModel } from '../../src/plan/model.js';
-import { TYPE_TABLES } from '../../src/reads.js';
+import { TYPE_TABLES } from '../../src/engine/reads.js';
 import { buildPlan } from '../helpers/plan.js';
 import { testContext } from '../helpers/context.js';
 

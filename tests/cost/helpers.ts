@@ -1,4 +1,4 @@
-import type { EngineOptions } from '../../src/context.js';
+import type { EngineOptions } from '../../src/engine/context.js';
 import { CostConfigSchema } from '../../src/cost/config-schema.js';
 import type { CostEnv, Estimator } from '../../src/cost/component.js';
 import { ESTIMATORS, estimateCosts } from '../../src/cost/index.js';
@@ -7,7 +7,7 @@ import { newLog, recordingGraph, recordingModel, undeclaredReads } from '../help
 import { buildGraph } from '../../src/plan/graph.js';
 import { validatePlan } from '../../src/plan/load.js';
 import { buildModel } from '../../src/plan/model.js';
-import { TYPE_TABLES } from '../../src/reads.js';
+import { TYPE_TABLES } from '../../src/engine/reads.js';
 import type { PlanCost, ResourceCost } from '../../src/report/schema.js';
 import { buildPlan, type PlanSpec, type ResSpec } from '../helpers/plan.js';
 

@@ -5,7 +5,7 @@ import { buildModel, UNKNOWN_REGION } from '../../src/plan/model.js';
 import { check } from '../checks/helpers.js';
 import { estimate, resource, service, taskDef } from '../cost/helpers.js';
 import { buildPlan, constant, ref, writePlan, type PlanSpec, type ResSpec } from '../helpers/plan.js';
-import { analyse } from '../../src/engine.js';
+import { analyse } from '../../src/engine/analyse.js';
 import { render } from '../../src/report/render.js';
 
 /*

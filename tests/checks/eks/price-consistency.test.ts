@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyse } from '../../../src/engine.js';
+import { analyse } from '../../../src/engine/analyse.js';
 import { buildPlan, writePlan } from '../../helpers/plan.js';
 
 /** The checks that quote a price use the run's prices, as the cost section does (one figure each). */

@@ -1,4 +1,4 @@
-import type { AnalysisContext } from '../../../context.js';
+import type { AnalysisContext } from '../../../engine/context.js';
 import { awsvpcTasksPerInstance, type AwsvpcTaskLimit } from '../../../aws/facts-ecs.js';
 import { isFargateProvider, servicePlacement } from '../../../plan/ecs.js';
 import type { Resource } from '../../../plan/model.js';

@@ -1,4 +1,4 @@
-import type { AnalysisContext } from '../../../context.js';
+import type { AnalysisContext } from '../../../engine/context.js';
 import { ecsInstanceOffer, type InstanceOffer } from '../../../aws/facts-placement.js';
 import { isFargateProvider, servicePlacement } from '../../../plan/ecs.js';
 import type { Resource } from '../../../plan/model.js';

@@ -1,4 +1,4 @@
-import type { AnalysisContext } from '../../../context.js';
+import type { AnalysisContext } from '../../../engine/context.js';
 import { eksNodeOffer, type InstanceOffer } from '../../../aws/facts-placement.js';
 import {
   fargatePodSize,

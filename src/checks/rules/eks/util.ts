@@ -1,4 +1,4 @@
-import type { AnalysisContext } from '../../../context.js';
+import type { AnalysisContext } from '../../../engine/context.js';
 import { instanceType } from '../../../aws/facts.js';
 import { CONTROL_PLANE, eksControlPlaneHourly, EXTENDED_SUPPORT, HOURS_PER_MONTH, type PriceLookup } from '../../../aws/price-terms.js';
 import { eksAmiTypes, type AmiType } from '../../../aws/facts-eks.js';

@@ -1,4 +1,4 @@
-import type { AnalysisContext } from '../../../context.js';
+import type { AnalysisContext } from '../../../engine/context.js';
 import { fargateTaskRules } from '../../../aws/facts-fargate.js';
 import { placementIsFargate, runnersOf, servicePlacement, taskDefinitionOnFargate } from '../../../plan/ecs.js';
 import type { Resource } from '../../../plan/model.js';

@@ -1,22 +1,22 @@
 import { stat } from 'node:fs/promises';
-import { buildGraph } from './plan/graph.js';
-import { loadPlan } from './plan/load.js';
-import { buildModel, dropUnlinked, UNKNOWN_REGION, type PlanModel } from './plan/model.js';
+import { buildGraph } from '../plan/graph.js';
+import { loadPlan } from '../plan/load.js';
+import { buildModel, dropUnlinked, UNKNOWN_REGION, type PlanModel } from '../plan/model.js';
 import { TYPE_TABLES } from './reads.js';
-import { InputError, oneLine } from './plan/errors.js';
+import { InputError, oneLine } from '../plan/errors.js';
 import type { AnalysisContext, EngineOptions } from './context.js';
-import { SCHEMA_VERSION, type PlanCost, type PlanReport, type Report } from './report/schema.js';
-import { planStatus } from './plan/status.js';
-import { runChecks } from './checks/run.js';
-import { estimateCostsLive, runPriceBook } from './cost/index.js';
-import { LivePrices } from './cost/live.js';
-import { embeddedSnapshot, type PriceBook } from './cost/prices.js';
+import { SCHEMA_VERSION, type PlanCost, type PlanReport, type Report } from '../report/schema.js';
+import { planStatus } from '../plan/status.js';
+import { runChecks } from '../checks/run.js';
+import { estimateCostsLive, runPriceBook } from '../cost/index.js';
+import { LivePrices } from '../cost/live.js';
+import { embeddedSnapshot, type PriceBook } from '../cost/prices.js';
 import { computeGate } from './gate.js';
-import { totalCost } from './cost/total.js';
+import { totalCost } from '../cost/total.js';
 import { VERSION } from './version.js';
-import { loadConfig, type ToolConfig } from './load/config.js';
-import { ruleById } from './checks/registry.js';
-import { NO_SOURCES, SourceTree } from './sources/tree.js';
+import { loadConfig, type ToolConfig } from '../load/config.js';
+import { ruleById } from '../checks/registry.js';
+import { NO_SOURCES, SourceTree } from '../sources/tree.js';
 
 export interface AnalysisResult {
   report: Report;

@@ -1,6 +1,6 @@
 import { UNPRICED_MODES, type EngineOptions, type FailOn, type UnpricedMode } from './context.js';
-import { PRICE_MODES, type PriceMode } from './cost/live.js';
-import { InputError } from './plan/errors.js';
+import { PRICE_MODES, type PriceMode } from '../cost/live.js';
+import { InputError } from '../plan/errors.js';
 
 /**
  * The option values the CLI (src/cli.ts) and the action (src/main.ts, from its inputs) share,
