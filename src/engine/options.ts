@@ -3,7 +3,7 @@ import { PRICE_MODES, type PriceMode } from '../cost/live.js';
 import { InputError } from '../plan/errors.js';
 
 /**
- * The option values the CLI (src/cli.ts) and the action (src/main.ts, from its inputs) share,
+ * The option values the CLI (src/cli/main.ts) and the action (src/action/main.ts, from its inputs) share,
  * as given, and their one validation.
  */
 export interface RawOptions {

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli.js';
+import { runCli } from '../../src/cli/main.js';
 import type { EngineOptions } from '../../src/engine/context.js';
 import { analyse } from '../../src/engine/analyse.js';
 import { render } from '../../src/report/render.js';

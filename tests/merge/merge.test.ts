@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { engineOptions, runCli } from '../../src/cli.js';
+import { engineOptions, runCli } from '../../src/cli/main.js';
 import { analyse } from '../../src/engine/analyse.js';
 import { labelStack, mergeReportFiles, mergeReports, readReport } from '../../src/engine/merge.js';
 import { InputError } from '../../src/plan/errors.js';
