@@ -39,7 +39,7 @@ const ctx: AnalysisContext = {
   model,
   graph,
   options: { asOf: '2026-11-22', failOn: 'never' },
-  config: {},
+  settings: {},
   locate: NO_SOURCES.locate,
   ignoreChanges: NO_SOURCES.ignoreChanges,
 };

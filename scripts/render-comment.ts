@@ -55,7 +55,7 @@ async function cases(work: string): Promise<[string, Report][]> {
   ).report;
   return [
     ['errors', await report([fixture('fargate-invalid-size.json')])],
-    ['cost-only', await report([fixture('example-stack.json')], { configFile: config })],
+    ['cost-only', await report([fixture('example-stack.json')], { settingsFile: config })],
     ['no-change', await report([fixture('eks-fargate.json')])],
     ['large-3000', await report([large])],
     ['merged-3-stacks', merged],

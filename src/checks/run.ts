@@ -24,7 +24,7 @@ export const DEFAULT_DOCS_BASE = 'docs/rules/';
 export function runChecks(ctx: AnalysisContext, opts: RunOptions = {}): Finding[] {
   const findings: Finding[] = [];
   for (const rule of opts.rules ?? RULES) {
-    if (ruleIsOff(rule, ctx.config)) continue;
+    if (ruleIsOff(rule, ctx.settings)) continue;
     const docs = `${DEFAULT_DOCS_BASE}${rule.id}.md`;
     for (const type of rule.types) {
       for (const r of ctx.model.byType.get(type) ?? []) {
@@ -38,10 +38,10 @@ export function runChecks(ctx: AnalysisContext, opts: RunOptions = {}): Finding[
         for (const res of results) {
           const target = res.resource ?? r;
           const loc = ctx.locate(target);
-          const reason = suppressionFor(rule.id, target, ctx.config, opts.inlineIgnores?.(target) ?? []);
+          const reason = suppressionFor(rule.id, target, ctx.settings, opts.inlineIgnores?.(target) ?? []);
           findings.push({
             rule: rule.id,
-            severity: configuredSeverity(rule, res.severity ?? rule.severity, ctx.config),
+            severity: configuredSeverity(rule, res.severity ?? rule.severity, ctx.settings),
             title: rule.title,
             address: target.address,
             message: settle(res.message),

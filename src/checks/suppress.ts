@@ -1,4 +1,4 @@
-import type { ToolConfig } from '../load/config.js';
+import type { Settings } from '../load/settings.js';
 import type { Resource } from '../plan/model.js';
 import type { Severity } from '../report/schema.js';
 import type { InlineIgnore } from '../sources/scan.js';
@@ -9,15 +9,15 @@ import type { Rule } from './types.js';
  * `info` (a value it could not check, advice) stay `info` unless the rule itself is an info rule:
  * raising a rule to `error` must never turn "could not check" into a failure.
  */
-export function configuredSeverity(rule: Rule, found: Severity, config: ToolConfig): Severity {
-  const setting = config.rules?.[rule.id];
+export function configuredSeverity(rule: Rule, found: Severity, settings: Settings): Severity {
+  const setting = settings.rules?.[rule.id];
   if (setting === undefined || setting === 'off') return found;
   if (found === 'info' && rule.severity !== 'info') return found;
   return setting;
 }
 
-export function ruleIsOff(rule: Rule, config: ToolConfig): boolean {
-  return config.rules?.[rule.id] === 'off';
+export function ruleIsOff(rule: Rule, settings: Settings): boolean {
+  return settings.rules?.[rule.id] === 'off';
 }
 
 /**
@@ -26,8 +26,8 @@ export function ruleIsOff(rule: Rule, config: ToolConfig): boolean {
  * address without instance keys (`module.a.aws_ecs_service.api`); inline comments are those
  * above the resource's block.
  */
-export function suppressionFor(ruleId: string, r: Resource, config: ToolConfig, inline: readonly InlineIgnore[]): string | undefined {
-  for (const entry of config.ignore ?? []) {
+export function suppressionFor(ruleId: string, r: Resource, settings: Settings, inline: readonly InlineIgnore[]): string | undefined {
+  for (const entry of settings.ignore ?? []) {
     if (entry.rule !== ruleId) continue;
     const re = addressGlob(entry.address);
     if (re.test(r.address) || re.test(r.configAddress)) return entry.reason;

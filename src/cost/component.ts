@@ -1,4 +1,4 @@
-import type { CostConfig } from './config-schema.js';
+import type { CostSettings } from './settings-schema.js';
 import type { PriceBook } from './prices.js';
 import type { ResourceGraph } from '../plan/graph.js';
 import type { PlanModel, Resource } from '../plan/model.js';
@@ -19,7 +19,7 @@ export interface CostEnv {
   /** The graph of this side: linked resources carry this side's values in `current`. */
   graph: ResourceGraph;
   asOf: string;
-  config: CostConfig;
+  settings: CostSettings;
   prices: PriceBook;
   spotDiscountPercent: number;
   /** The run's shared texts: names, units, descriptions and advice repeat across resources of a kind. */

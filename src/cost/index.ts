@@ -37,7 +37,7 @@ export function estimateCosts(
   book?: PriceBook,
   estimators: Readonly<Record<string, Estimator>> = ESTIMATORS,
 ): PlanCost | null {
-  const cfg = ctx.config.cost ?? {};
+  const cfg = ctx.settings.cost ?? {};
   const prices = book ?? ctx.prices ?? runPriceBook(ctx);
   const priceOrigins = new Set<string>();
   const sides = { before: new PlanSide(ctx.graph, 'before'), after: new PlanSide(ctx.graph, 'after') };
@@ -48,7 +48,7 @@ export function estimateCosts(
     model: ctx.model,
     graph: sides[side].graph,
     asOf: ctx.options.asOf,
-    config: cfg,
+    settings: cfg,
     prices,
     spotDiscountPercent: cfg.spotDiscountPercent ?? prices.defaultSpotDiscountPercent,
     texts,
@@ -122,9 +122,9 @@ function keepControlPlaneWhatIf(resources: ResourceCost[], monthlyDelta: number 
 }
 
 /** The snapshot, with the configuration's price file and discount. */
-export function runPriceBook(ctx: Pick<AnalysisContext, 'config' | 'options'>): PriceBook {
-  const cfg = ctx.config.cost ?? {};
-  const priceFile = cfg.priceFile ? resolve(ctx.options.configFile ? dirname(ctx.options.configFile) : '.', cfg.priceFile) : undefined;
+export function runPriceBook(ctx: Pick<AnalysisContext, 'settings' | 'options'>): PriceBook {
+  const cfg = ctx.settings.cost ?? {};
+  const priceFile = cfg.priceFile ? resolve(ctx.options.settingsFile ? dirname(ctx.options.settingsFile) : '.', cfg.priceFile) : undefined;
   return priceBook(priceFile, cfg.edpDiscountPercent ?? 0);
 }
 

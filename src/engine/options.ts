@@ -50,7 +50,7 @@ export function engineOptions(raw: RawOptions, today: string): EngineOptions {
     asOf,
     region,
     tfDir: raw.tfDir?.trim() || undefined,
-    configFile: raw.config?.trim() || undefined,
+    settingsFile: raw.config?.trim() || undefined,
     failOn,
     maxIncrease: num('max-increase', raw.maxIncrease),
     maxIncreasePercent: num('max-increase-percent', raw.maxIncreasePercent),

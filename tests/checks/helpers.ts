@@ -26,7 +26,7 @@ export function check(rules: Rule | Rule[], resources: ResSpec[], opts: CheckOpt
     model,
     graph,
     options: { asOf: opts.asOf ?? '2026-11-22', failOn: 'error', ...opts },
-    config: {},
+    settings: {},
     locate: () => undefined,
     ignoreChanges: (r) => opts.ignoreChanges?.[r.address],
     // As the engine does: the run's prices (here the embedded snapshot).

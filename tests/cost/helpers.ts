@@ -1,5 +1,5 @@
 import type { EngineOptions } from '../../src/engine/context.js';
-import { CostConfigSchema } from '../../src/cost/config-schema.js';
+import { CostSettingsSchema } from '../../src/cost/settings-schema.js';
 import type { CostEnv, Estimator } from '../../src/cost/component.js';
 import { ESTIMATORS, estimateCosts } from '../../src/cost/index.js';
 import type { Resource } from '../../src/plan/model.js';
@@ -28,7 +28,7 @@ export function estimate(resources: ResSpec[], opts: CostOptions = {}): PlanCost
       model,
       graph: buildGraph(model),
       options: { asOf: '2026-11-22', failOn: 'error', ...options },
-      config: cost === undefined ? {} : { cost: CostConfigSchema.parse(cost) },
+      settings: cost === undefined ? {} : { cost: CostSettingsSchema.parse(cost) },
       locate: () => undefined,
       ignoreChanges: () => undefined,
     },

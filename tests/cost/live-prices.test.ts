@@ -111,7 +111,7 @@ const OPTIONS: EngineOptions = { asOf: '2026-11-22', failOn: 'never' };
 async function costWith(live: LivePrices, plan = twoRegions()): Promise<PlanCost> {
   const model = buildModel(validatePlan('test.json', JSON.parse(JSON.stringify(plan))));
   const c = await estimateCostsLive(
-    { model, graph: buildGraph(model), options: OPTIONS, config: {}, locate: () => undefined, ignoreChanges: () => undefined },
+    { model, graph: buildGraph(model), options: OPTIONS, settings: {}, locate: () => undefined, ignoreChanges: () => undefined },
     live,
   );
   if (!c) throw new Error('no cost');

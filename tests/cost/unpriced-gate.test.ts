@@ -58,9 +58,9 @@ describe('unpriced: what an unknown delta does to a cost limit', () => {
   });
 
   it('cost.unpriced in the configuration, overridden by the option', async () => {
-    const configFile = configWith('cost:\n  unpriced: warn\n');
-    expect((await run({ configFile })).report.gate.passed).toBe(true);
-    expect((await run({ configFile, unpriced: 'fail' })).report.gate.reasons).toEqual([UNKNOWN]);
+    const settingsFile = configWith('cost:\n  unpriced: warn\n');
+    expect((await run({ settingsFile })).report.gate.passed).toBe(true);
+    expect((await run({ settingsFile, unpriced: 'fail' })).report.gate.reasons).toEqual([UNKNOWN]);
   });
 });
 

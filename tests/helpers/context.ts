@@ -10,7 +10,7 @@ export function testContext(model: PlanModel, graph: ResourceGraph = buildGraph(
     model,
     graph,
     options: { asOf: '2026-11-22', failOn: 'error' },
-    config: {},
+    settings: {},
     locate: () => undefined,
     ignoreChanges: () => undefined,
   };
