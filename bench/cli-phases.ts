@@ -6,10 +6,10 @@ import { buildModel, dropUnlinked } from '../src/plan/model.js';
 import { runChecks } from '../src/checks/run.js';
 import { estimateCosts } from '../src/cost/index.js';
 import { renderChunks } from '../src/report/render.js';
-import { analyse } from '../src/engine.js';
-import type { AnalysisContext } from '../src/context.js';
+import { analyse } from '../src/engine/analyse.js';
+import type { AnalysisContext } from '../src/engine/context.js';
 import { NO_SOURCES } from '../src/sources/tree.js';
-import { TYPE_TABLES } from '../src/reads.js';
+import { TYPE_TABLES } from '../src/engine/reads.js';
 
 /**
  * Where the CLI's time goes on one plan, in a fresh process (ms, one JSON line):
@@ -39,7 +39,7 @@ const ctx: AnalysisContext = {
   model,
   graph,
   options: { asOf: '2026-11-22', failOn: 'never' },
-  config: {},
+  settings: {},
   locate: NO_SOURCES.locate,
   ignoreChanges: NO_SOURCES.ignoreChanges,
 };

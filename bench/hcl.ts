@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { validatePlan } from '../src/plan/load.js';
 import { buildModel } from '../src/plan/model.js';
-import { TYPE_TABLES } from '../src/reads.js';
+import { TYPE_TABLES } from '../src/engine/reads.js';
 import { parserLoads } from '../src/sources/hcl.js';
 import { SourceTree } from '../src/sources/tree.js';
 

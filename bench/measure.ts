@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { buildGraph } from '../src/plan/graph.js';
 import { loadPlan } from '../src/plan/load.js';
 import { buildModel } from '../src/plan/model.js';
-import { TYPE_TABLES } from '../src/reads.js';
+import { TYPE_TABLES } from '../src/engine/reads.js';
 
 /**
  * Measures one plan file in a fresh process, so peak RSS belongs to this run alone.

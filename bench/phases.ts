@@ -9,10 +9,10 @@
 import { loadPlan } from '../src/plan/load.js';
 import { buildGraph } from '../src/plan/graph.js';
 import { buildModel, dropUnlinked } from '../src/plan/model.js';
-import { TYPE_TABLES } from '../src/reads.js';
+import { TYPE_TABLES } from '../src/engine/reads.js';
 import { runChecks } from '../src/checks/run.js';
 import { estimateCosts } from '../src/cost/index.js';
-import type { AnalysisContext } from '../src/context.js';
+import type { AnalysisContext } from '../src/engine/context.js';
 import { NO_SOURCES } from '../src/sources/tree.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -59,7 +59,7 @@ const ctx: AnalysisContext = {
   model,
   graph,
   options: { asOf: '2026-11-22', failOn: 'never' },
-  config: {},
+  settings: {},
   locate: NO_SOURCES.locate,
   ignoreChanges: NO_SOURCES.ignoreChanges,
 };

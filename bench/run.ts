@@ -4,7 +4,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { generatePlanFile, generateSharedKeyPlanFile } from './generate.js';
-import { ANALYSED_TYPES } from '../src/reads.js';
+import { ANALYSED_TYPES } from '../src/engine/reads.js';
 
 /**
  * `npm run bench`: speed and memory of container-plan-check, every command in a fresh process,

@@ -7,8 +7,8 @@ import { cpSync, rmSync } from 'node:fs';
 const NCC = 'node_modules/@vercel/ncc/dist/ncc/cli.js';
 
 const bundles = [
-  ['src/index.ts', 'dist'],
-  ['src/cli-entry.ts', 'dist/cli'],
+  ['src/action/index.ts', 'dist'],
+  ['src/cli/index.ts', 'dist/cli'],
 ];
 
 function ncc(entry, out) {

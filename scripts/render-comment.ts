@@ -14,9 +14,9 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { marked } from 'marked';
-import { analyse } from '../src/engine.js';
-import type { EngineOptions } from '../src/context.js';
-import { labelStack, mergeReports } from '../src/merge.js';
+import { analyse } from '../src/engine/analyse.js';
+import type { EngineOptions } from '../src/engine/context.js';
+import { labelStack, mergeReports } from '../src/engine/merge.js';
 import { renderComment } from '../src/report/comment.js';
 import type { Report } from '../src/report/schema.js';
 import { largeFargatePlan } from '../tests/helpers/large-plan.js';
@@ -55,7 +55,7 @@ async function cases(work: string): Promise<[string, Report][]> {
   ).report;
   return [
     ['errors', await report([fixture('fargate-invalid-size.json')])],
-    ['cost-only', await report([fixture('example-stack.json')], { configFile: config })],
+    ['cost-only', await report([fixture('example-stack.json')], { settingsFile: config })],
     ['no-change', await report([fixture('eks-fargate.json')])],
     ['large-3000', await report([large])],
     ['merged-3-stacks', merged],

@@ -1,4 +1,4 @@
-import type { AnalysisContext } from '../context.js';
+import type { AnalysisContext } from '../engine/context.js';
 import { oneLine } from '../plan/errors.js';
 import type { Resource } from '../plan/model.js';
 import type { Finding } from '../report/schema.js';
@@ -27,7 +27,7 @@ export function runChecks(ctx: AnalysisContext, opts: RunOptions = {}): Finding[
   const texts = new ReportTexts();
   const globs = new Map<string, RegExp>();
   for (const rule of opts.rules ?? RULES) {
-    if (ruleIsOff(rule, ctx.config)) continue;
+    if (ruleIsOff(rule, ctx.settings)) continue;
     const docs = `${DEFAULT_DOCS_BASE}${rule.id}.md`;
     for (const type of rule.types) {
       for (const r of ctx.model.byType.get(type) ?? []) {
@@ -41,10 +41,10 @@ export function runChecks(ctx: AnalysisContext, opts: RunOptions = {}): Finding[
         for (const res of results) {
           const target = res.resource ?? r;
           const loc = ctx.locate(target);
-          const reason = suppressionFor(rule.id, target, ctx.config, opts.inlineIgnores?.(target) ?? [], globs);
+          const reason = suppressionFor(rule.id, target, ctx.settings, opts.inlineIgnores?.(target) ?? [], globs);
           const finding: Finding = {
             rule: rule.id,
-            severity: configuredSeverity(rule, res.severity ?? rule.severity, ctx.config),
+            severity: configuredSeverity(rule, res.severity ?? rule.severity, ctx.settings),
             title: rule.title,
             address: target.address,
             message: res.message,

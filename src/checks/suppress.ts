@@ -1,4 +1,4 @@
-import type { ToolConfig } from '../config.js';
+import type { Settings } from '../load/settings.js';
 import type { Resource } from '../plan/model.js';
 import type { Severity } from '../report/schema.js';
 import type { InlineIgnore } from '../sources/scan.js';
@@ -9,15 +9,15 @@ import type { Rule } from './types.js';
  * `info` (a value it could not check, advice) stay `info` unless the rule itself is an info rule:
  * raising a rule to `error` must never turn "could not check" into a failure.
  */
-export function configuredSeverity(rule: Rule, found: Severity, config: ToolConfig): Severity {
-  const setting = config.rules?.[rule.id];
+export function configuredSeverity(rule: Rule, found: Severity, settings: Settings): Severity {
+  const setting = settings.rules?.[rule.id];
   if (setting === undefined || setting === 'off') return found;
   if (found === 'info' && rule.severity !== 'info') return found;
   return setting;
 }
 
-export function ruleIsOff(rule: Rule, config: ToolConfig): boolean {
-  return config.rules?.[rule.id] === 'off';
+export function ruleIsOff(rule: Rule, settings: Settings): boolean {
+  return settings.rules?.[rule.id] === 'off';
 }
 
 /**
@@ -29,12 +29,12 @@ export function ruleIsOff(rule: Rule, config: ToolConfig): boolean {
 export function suppressionFor(
   ruleId: string,
   r: Resource,
-  config: ToolConfig,
+  settings: Settings,
   inline: readonly InlineIgnore[],
   /** The run's compiled address globs (the rule runner keeps one per run). */
   globs: Map<string, RegExp> = new Map(),
 ): string | undefined {
-  for (const entry of config.ignore ?? []) {
+  for (const entry of settings.ignore ?? []) {
     if (entry.rule !== ruleId) continue;
     let re = globs.get(entry.address);
     if (!re) globs.set(entry.address, (re = addressGlob(entry.address)));

@@ -1,4 +1,4 @@
-import type { AnalysisContext } from '../context.js';
+import type { AnalysisContext } from '../engine/context.js';
 import type { Resource } from '../plan/model.js';
 import type { Severity } from '../report/schema.js';
 
@@ -23,7 +23,7 @@ export interface Rule {
    * - `'<type> linked'`: resources of that type reached only through graph edges (those nothing
    *   links to are dropped once the graph is built);
    * - `'<type>.<attribute>'`: an attribute that loading drops unless declared (`tags`, `tags_all`).
-   * Which types the loader and the model keep is derived from these declarations (src/reads.ts),
+   * Which types the loader and the model keep is derived from these declarations (src/engine/reads.ts),
    * so a type not declared is not there to read: tests/checks/reads.test.ts fails when a check
    * reads a type it does not declare, or declares nothing.
    */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import amiPlatformsJson from '../data/ami-platforms.json' with { type: 'json' };
-import { embedded } from '../embedded.js';
+import amiPlatformsJson from '../aws/data/ami-platforms.json' with { type: 'json' };
+import { embedded } from '../load/embedded.js';
 import type { ResourceGraph } from '../plan/graph.js';
 import type { Resource } from '../plan/model.js';
 
@@ -9,7 +9,7 @@ import type { Resource } from '../plan/model.js';
  * as far as the plan tells it: through the graph's `ami` edges of its `image_id` (to a
  * `data.aws_ami`, an `aws_ami` / `aws_ami_copy`, or a `data.aws_ssm_parameter` holding an AWS
  * public AMI parameter), or an `image_id` written as `resolve:ssm:<parameter>`. The facts are in
- * src/data/ami-platforms.json.
+ * src/aws/data/ami-platforms.json.
  */
 const AmiPlatforms = z.object({
   _meta: z.object({ retrieved: z.string(), version: z.number(), sources: z.array(z.object({ url: z.string() }).loose()) }).loose(),

@@ -1,4 +1,4 @@
-import type { CostConfig } from './config-schema.js';
+import type { CostSettings } from './settings-schema.js';
 import type { PriceBook } from './prices.js';
 import type { ResourceGraph } from '../plan/graph.js';
 import type { PlanModel, Resource } from '../plan/model.js';
@@ -9,7 +9,7 @@ import type { Path } from '../plan/values.js';
 /** What is shown in place of a figure derived from a value the plan marks sensitive. */
 export const SENSITIVE_TEXT = '(sensitive)';
 
-export { HOURS_PER_MONTH } from '../price-terms.js';
+export { HOURS_PER_MONTH } from '../aws/price-terms.js';
 
 /** What an estimator gets: one side (before or after) of the plan, with prices for the resource's region. */
 export interface CostEnv {
@@ -18,7 +18,7 @@ export interface CostEnv {
   /** The graph of this side: linked resources carry this side's values in `current`. */
   graph: ResourceGraph;
   asOf: string;
-  config: CostConfig;
+  settings: CostSettings;
   prices: PriceBook;
   spotDiscountPercent: number;
   /** Where the prices used came from ("AWS Price List API, <date>", "snapshot <date>", "price file"), filled as components are priced. */

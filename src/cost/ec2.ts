@@ -1,5 +1,5 @@
 import { HOURS_PER_MONTH, type Pricer } from './component.js';
-import { ebsOptimizationOptional } from '../facts.js';
+import { ebsOptimizationOptional } from '../aws/facts.js';
 import type { Resource } from '../plan/model.js';
 import type { Attributes, Reading } from '../plan/read.js';
 import type { CostComponent } from '../report/schema.js';
@@ -10,7 +10,7 @@ import type { CostComponent } from '../report/schema.js';
  * tenancy, or an estimated Spot discount), per-volume GB-months, provisioned IOPS and throughput,
  * and the CloudWatch metrics of detailed monitoring. Every value comes from the one reading
  * (src/plan/read.ts): a setting the plan leaves out reads as AWS's default
- * (src/data/provider-defaults.json), as absent, or as unknown with its reason.
+ * (src/aws/data/provider-defaults.json), as absent, or as unknown with its reason.
  */
 export interface Volume {
   type: string;
@@ -93,7 +93,7 @@ export function fleetComponents(p: Pricer, type: string, spec: FleetSpec, instan
     ...spec.volumes.flatMap((v) => volumeComponents(p, v, instances)),
   ];
   if (spec.publicIpv4 === 'on') out.push(publicIpv4Component(p, instances));
-  // Only types where EBS optimization is optional bill it (src/data/ebs-optimized.json); on the others it is included.
+  // Only types where EBS optimization is optional bill it (src/aws/data/ebs-optimized.json); on the others it is included.
   if (spec.ebsOptimized !== undefined && spec.ebsOptimized !== 'off' && ebsOptimizationOptional(type)) {
     const on = spec.ebsOptimized === 'on';
     out.push(

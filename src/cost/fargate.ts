@@ -1,5 +1,5 @@
 import { HOURS_PER_MONTH, type Pricer } from './component.js';
-import { fargateTaskRules } from '../facts-fargate.js';
+import { fargateTaskRules } from '../aws/facts-fargate.js';
 import type { StrategyItem } from '../plan/ecs.js';
 import type { CostComponent } from '../report/schema.js';
 

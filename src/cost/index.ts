@@ -10,7 +10,7 @@ import { estimateEksFargateProfile } from './resources/aws_eks_fargate_profile.j
 import { estimateEksNodeGroup } from './resources/aws_eks_node_group.js';
 import { estimateNodePool } from './resources/kubernetes_manifest.js';
 import { PlanSide } from './side.js';
-import type { AnalysisContext } from '../context.js';
+import type { AnalysisContext } from '../engine/context.js';
 import { UNKNOWN_REGION, type Resource } from '../plan/model.js';
 import type { PlanCost, ResourceCost, Unpriced } from '../report/schema.js';
 import { ReportTexts } from '../report/settle.js';
@@ -37,7 +37,7 @@ export function estimateCosts(
   book?: PriceBook,
   estimators: Readonly<Record<string, Estimator>> = ESTIMATORS,
 ): PlanCost | null {
-  const cfg = ctx.config.cost ?? {};
+  const cfg = ctx.settings.cost ?? {};
   const prices = book ?? ctx.prices ?? runPriceBook(ctx);
   const priceOrigins = new Set<string>();
   const sides = { before: new PlanSide(ctx.graph, 'before'), after: new PlanSide(ctx.graph, 'after') };
@@ -48,7 +48,7 @@ export function estimateCosts(
     model: ctx.model,
     graph: sides[side].graph,
     asOf: ctx.options.asOf,
-    config: cfg,
+    settings: cfg,
     prices,
     spotDiscountPercent: cfg.spotDiscountPercent ?? prices.defaultSpotDiscountPercent,
     priceOrigins,
@@ -121,9 +121,9 @@ function keepControlPlaneWhatIf(resources: ResourceCost[], monthlyDelta: number 
 }
 
 /** The snapshot, with the configuration's price file and discount. */
-export function runPriceBook(ctx: Pick<AnalysisContext, 'config' | 'options'>): PriceBook {
-  const cfg = ctx.config.cost ?? {};
-  const priceFile = cfg.priceFile ? resolve(ctx.options.configFile ? dirname(ctx.options.configFile) : '.', cfg.priceFile) : undefined;
+export function runPriceBook(ctx: Pick<AnalysisContext, 'settings' | 'options'>): PriceBook {
+  const cfg = ctx.settings.cost ?? {};
+  const priceFile = cfg.priceFile ? resolve(ctx.options.settingsFile ? dirname(ctx.options.settingsFile) : '.', cfg.priceFile) : undefined;
   return priceBook(priceFile, cfg.edpDiscountPercent ?? 0);
 }
 

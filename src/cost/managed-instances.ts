@@ -1,7 +1,7 @@
 import { HOURS_PER_MONTH, type CostEnv, type Pricer } from './component.js';
 import { instanceComponent, type Market } from './ec2.js';
-import { ecsInstanceOffer, type InstanceOffer } from '../facts-placement.js';
-import { instanceTypes } from '../facts.js';
+import { ecsInstanceOffer, type InstanceOffer } from '../aws/facts-placement.js';
+import { instanceTypes } from '../aws/facts.js';
 import type { Resource } from '../plan/model.js';
 import type { Path } from '../plan/values.js';
 import type { CostComponent } from '../report/schema.js';

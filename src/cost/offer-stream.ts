@@ -2,9 +2,9 @@ import { open, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import limits from '../data/limits.json' with { type: 'json' };
-import { checkRegular, READ_FLAGS } from '../files.js';
+import { checkRegular, READ_FLAGS } from '../load/files.js';
+import { BACKSLASH, COLON, COMMA, isSpace, LBRACE, LBRACKET, QUOTE, RBRACE, RBRACKET, StringSkipper } from '../load/json-scan.js';
 import { InputError, oneLine } from '../plan/errors.js';
-import { BACKSLASH, COLON, COMMA, LBRACE, LBRACKET, QUOTE, RBRACE, RBRACKET, StringSkipper } from '../plan/stream.js';
 
 /**
  * Streaming reader for AWS Price List offer files, which run to several GB for AmazonEC2 (past
@@ -397,10 +397,6 @@ export class OfferScan implements AsyncIterable<OfferMember> {
       throw new InputError(name, `is truncated: the JSON ends at byte offset ${offset} inside ${inside}; download it again`);
     }
   }
-}
-
-function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }
 
 function isDelimiter(c: number): boolean {

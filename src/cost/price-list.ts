@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import priceListJson from './data/price-list.json' with { type: 'json' };
-import { embedded } from '../embedded.js';
-import { ebsOptimizationOptional } from '../facts.js';
+import { embedded } from '../load/embedded.js';
+import { ebsOptimizationOptional } from '../aws/facts.js';
 
 /**
  * How AWS Price List products map to snapshot keys (data/price-list.json): each region's
@@ -41,7 +41,7 @@ const PriceList = z
     /** Dedicated Instances: the same rows with tenancy Dedicated, keyed ec2-dedicated/<type>/hour. */
     /** The ECS Managed Instances fee per instance type, keyed ecs-managed-instances/<type>/hour. */
     ecsManagedInstances: z.object({ usageTypeContains: z.string(), attribute: z.string() }).loose().optional(),
-    /** The EBS-optimized fee per instance type, keyed ec2-ebs-optimized/<type>/hour: the usage type of a type in src/data/ebs-optimized.json. */
+    /** The EBS-optimized fee per instance type, keyed ec2-ebs-optimized/<type>/hour: the usage type of a type in src/aws/data/ebs-optimized.json. */
     ec2EbsOptimized: z.object({ usageTypePrefix: z.string() }).loose().optional(),
     ec2DedicatedInstances: InstanceRows.optional(),
     /** Windows (licence included), keyed ec2-windows/<type>/hour and ec2-dedicated-windows/<type>/hour. */

@@ -5,8 +5,8 @@ import { z } from 'zod';
 import indexJson from './data/prices/index.json' with { type: 'json' };
 import { InputError, oneLine } from '../plan/errors.js';
 import limits from '../data/limits.json' with { type: 'json' };
-import { readRegularFileSync } from '../files.js';
-import { embedded } from '../embedded.js';
+import { readRegularFileSync } from '../load/files.js';
+import { embedded } from '../load/embedded.js';
 import { productQuery } from './price-list.js';
 
 /**

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, sep } from 'node:path';
 import { InputError } from '../plan/errors.js';
-import { VERSION } from '../version.js';
+import { VERSION } from '../engine/version.js';
 
 /**
  * What the action knows about the run it is in, read from the runner's environment contract:

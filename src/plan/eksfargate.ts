@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fargateSizes } from '../facts.js';
+import { fargateSizes } from '../aws/facts.js';
 import type { Resource } from './model.js';
 import type { Lookup, Path } from './values.js';
 import type { Attributes } from './read.js';

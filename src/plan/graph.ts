@@ -1,5 +1,5 @@
 import { moduleInstancePath, splitAddress } from './address.js';
-import { collectReferences, type ResolvedRef } from './config.js';
+import { collectReferences, type ResolvedRef } from './configuration.js';
 import { instancesAt } from './model.js';
 import type { PlanModel, Resource } from './model.js';
 import type { Path, PathStep } from './values.js';
@@ -177,7 +177,7 @@ export function buildGraph(model: PlanModel): ResourceGraph {
         if (chosen.length > 0) return chosen;
       }
     }
-    const targets = resolveRefs(model, from, model.config.references(from.moduleConfigPath, from.config, path), targetTypes);
+    const targets = resolveRefs(model, from, model.configuration.references(from.moduleConfigPath, from.resourceConfig, path), targetTypes);
     for (const to of targets) g.add({ from, to, kind, via: 'reference', path });
     return targets;
   };
@@ -244,7 +244,7 @@ export function buildGraph(model: PlanModel): ResourceGraph {
       }
     }
     if (linked === 0 || from.current.hasUnknown(attr)) {
-      for (const to of resolveRefs(model, from, model.config.references(from.moduleConfigPath, from.config, [attr]), [
+      for (const to of resolveRefs(model, from, model.configuration.references(from.moduleConfigPath, from.resourceConfig, [attr]), [
         'aws_ecs_capacity_provider',
       ])) {
         g.add({ from, to, kind: 'capacity-provider', via: 'reference', path: [attr] });
@@ -289,7 +289,7 @@ export function buildGraph(model: PlanModel): ResourceGraph {
       for (const to of hits) g.add({ from: p, to, kind: 'scaling-target', via: 'value', path: RESOURCE_ID });
     } else {
       const refs = ['resource_id', 'scalable_dimension', 'service_namespace'].flatMap((a) =>
-        model.config.references(p.moduleConfigPath, p.config, [a]),
+        model.configuration.references(p.moduleConfigPath, p.resourceConfig, [a]),
       );
       for (const to of resolveRefs(model, p, refs, ['aws_appautoscaling_target'])) {
         g.add({ from: p, to, kind: 'scaling-target', via: 'reference', path: RESOURCE_ID });
@@ -396,7 +396,7 @@ export function buildGraph(model: PlanModel): ResourceGraph {
  */
 export function referencedInstances(model: PlanModel, from: Resource, path: Path, types: readonly string[]): Resource[] {
   const out: Resource[] = [];
-  for (const ref of model.config.references(from.moduleConfigPath, from.config, path)) {
+  for (const ref of model.configuration.references(from.moduleConfigPath, from.resourceConfig, path)) {
     if (!types.includes(ref.type) || ref.mode !== 'managed') continue;
     let hits = resolveRefs(model, from, [ref], [...types]);
     if (hits.length === 0 && ref.key === undefined) {
@@ -417,7 +417,7 @@ export function referencedInstances(model: PlanModel, from: Resource, path: Path
 
 /** The resources among `candidates` that `from`'s depends_on names (same module instance). */
 function dependsOnTargets(from: Resource, candidates: readonly Resource[]): Resource[] {
-  const deps = (from.config as { depends_on?: unknown } | undefined)?.depends_on;
+  const deps = (from.resourceConfig as { depends_on?: unknown } | undefined)?.depends_on;
   if (!Array.isArray(deps) || deps.length === 0) return [];
   const names = collectReferences({ references: deps });
   return candidates.filter((t) => {

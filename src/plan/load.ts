@@ -3,12 +3,12 @@ import { mkdtemp, open, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
-import { kindOf, mib } from '../files.js';
+import { kindOf, mib } from '../load/files.js';
 import { z } from 'zod';
 import { compactChange, Interner } from './compact.js';
 import { InputError } from './errors.js';
 import { locateJsonError, position, tooDeepAt } from './jsonerror.js';
-import { TYPE_TABLES } from '../reads.js';
+import { TYPE_TABLES } from '../engine/reads.js';
 import { streamPlan, tooDeepProblem } from './stream.js';
 import limits from '../data/limits.json' with { type: 'json' };
 import {
@@ -500,7 +500,7 @@ export function fitsResourceChange(item: unknown): boolean {
   );
 }
 
-/** Is this type modelled (by the checks' and estimators' declarations, src/reads.ts)? */
+/** Is this type modelled (by the checks' and estimators' declarations, src/engine/reads.ts)? */
 export function isModelledType(type: string): boolean {
   return TYPE_TABLES.isModelled(type);
 }

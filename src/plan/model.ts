@@ -1,5 +1,5 @@
 import { moduleConfigPath, moduleInstancePath, parseResourceAddress, type InstanceKey, type ModuleStep } from './address.js';
-import { ConfigIndex } from './config.js';
+import { ConfigurationIndex } from './configuration.js';
 import type { ConfigResource, Plan, PlanResourceChange } from './schema.js';
 import { collectSensitiveStrings, containsTrue, PathMemo, Values } from './values.js';
 import { Attributes } from './read.js';
@@ -39,7 +39,7 @@ export function parseRead(s: string): Read | undefined {
 
 /**
  * Which resource types are modelled, derived from what the checks and estimators declare they
- * read (src/reads.ts builds the tool's own from RULES and ESTIMATORS):
+ * read (src/engine/reads.ts builds the tool's own from RULES and ESTIMATORS):
  * - analysed: the AWS types a check runs on, an estimator prices or an estimator reads; always
  *   modelled, and listed in the report;
  * - checked: every type a reader runs on (kubernetes_* pods included); always modelled;
@@ -158,7 +158,8 @@ export interface Resource {
   after: Attributes;
   /** What exists once the plan is applied: `after`, or `before` for a delete. */
   current: Attributes;
-  config: ConfigResource | undefined;
+  /** The resource's block in Terraform's `configuration` (its expressions), when the plan has one. */
+  resourceConfig: ConfigResource | undefined;
   /**
    * The effective region of `current`: the resource's own `region` (provider v6) when it has one,
    * else its provider configuration's. `UNKNOWN_REGION` when `regionKnown` is false.
@@ -193,7 +194,7 @@ export interface DeferredEntry {
 export interface ModelOptions {
   region?: string;
   /**
-   * Which types to model (the tool's own are `TYPE_TABLES` in src/reads.ts, derived from what
+   * Which types to model (the tool's own are `TYPE_TABLES` in src/engine/reads.ts, derived from what
    * the checks and estimators declare). Without it every resource is kept (tests, debugging).
    */
   types?: TypeTables;
@@ -201,7 +202,8 @@ export interface ModelOptions {
 
 export interface PlanModel {
   plan: Plan;
-  config: ConfigIndex;
+  /** Terraform's `configuration` block, indexed by module path. */
+  configuration: ConfigurationIndex;
   resources: Resource[];
   byAddress: Map<string, Resource>;
   byType: Map<string, Resource[]>;
@@ -236,7 +238,7 @@ export function actionOf(actions: readonly string[]): Action {
 }
 
 export function buildModel(plan: Plan, opts: ModelOptions = {}): PlanModel {
-  const config = new ConfigIndex(plan.configuration, plan.variables);
+  const configuration = new ConfigurationIndex(plan.configuration, plan.variables);
   const resources: Resource[] = [];
   const byAddress = new Map<string, Resource>();
   const byType = new Map<string, Resource[]>();
@@ -245,7 +247,7 @@ export function buildModel(plan: Plan, opts: ModelOptions = {}): PlanModel {
   const sensitiveStrings = new Set<string>();
   const notes: string[] = [];
   const paths = new PathMemo();
-  const build: Build = { config, opts, regionCache: new Map(), names: new Interner(Infinity, Infinity), paths, module: undefined };
+  const build: Build = { configuration, opts, regionCache: new Map(), names: new Interner(Infinity, Infinity), paths, module: undefined };
   let defaulted = 0;
   const unkeyed: Resource[] = [];
 
@@ -309,7 +311,19 @@ export function buildModel(plan: Plan, opts: ModelOptions = {}): PlanModel {
   }
   // The changes now live on as resources: the model keeps the plan's other members only.
   const header: Plan = { ...plan, resource_changes: [], deferred_changes: undefined, prior_data_sources: undefined };
-  return { plan: header, config, resources, byAddress, byType, byConfigAddress, byBaseAddress, sensitiveStrings, notes, deferred, paths };
+  return {
+    plan: header,
+    configuration,
+    resources,
+    byAddress,
+    byType,
+    byConfigAddress,
+    byBaseAddress,
+    sensitiveStrings,
+    notes,
+    deferred,
+    paths,
+  };
 }
 
 /** The manifest of a `kubernetes_manifest` change (after, else before), when it is an object. */
@@ -390,7 +404,7 @@ function pushTo<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 
 /** What one model build shares among its resources. */
 interface Build {
-  config: ConfigIndex;
+  configuration: ConfigurationIndex;
   opts: ModelOptions;
   regionCache: Map<string, { region: string; source: RegionSource }>;
   /** One string per configuration address and per module path, shared by all their instances. */
@@ -418,26 +432,27 @@ function moduleSteps(rc: PlanResourceChange, build: Build): ModuleStep[] {
 }
 
 function normalise(rc: PlanResourceChange, build: Build): Resource {
-  const { config, names } = build;
+  const { configuration, names } = build;
   const mode: 'managed' | 'data' = rc.mode === 'data' ? 'data' : 'managed';
   // The module path is shared by every resource of a module instance: parse it once.
   const modules = moduleSteps(rc, build);
   const mcp = names.intern(moduleConfigPath(modules));
   const local = `${mode === 'data' ? 'data.' : ''}${rc.type}.${rc.name}`;
   const cfgAddr = names.intern(mcp ? `${mcp}.${local}` : local);
-  const cfg = config.resource(cfgAddr);
+  const cfg = configuration.resource(cfgAddr);
   const actions = rc.change.actions;
   const action = actionOf(actions);
   const read = (side: 'before' | 'after', v: Values) =>
-    v === Values.EMPTY ? Attributes.EMPTY : new Attributes(v, rc.type, cfg, config, mcp, side);
+    v === Values.EMPTY ? Attributes.EMPTY : new Attributes(v, rc.type, cfg, configuration, mcp, side);
   const before = read('before', sideValues(rc.change.before, undefined, rc.change.before_sensitive, build.paths));
   const after = read('after', sideValues(rc.change.after, rc.change.after_unknown, rc.change.after_sensitive, build.paths));
   const importing = rc.change.importing !== undefined && rc.change.importing !== null;
-  const providerRegion = resolveRegion(config, cfg, mcp, build.regionCache, build.opts);
+  const providerRegion = resolveRegion(configuration, cfg, mcp, build.regionCache, build.opts);
   const current = action === 'delete' ? before : after;
   // The configuration describes the planned object; the before side is read from its values.
-  const region = resourceRegion(config, action === 'delete' ? undefined : cfg, mcp, current.values, providerRegion);
-  const beforeSide = action === 'delete' || before.isNull ? region : resourceRegion(config, undefined, mcp, before.values, providerRegion);
+  const region = resourceRegion(configuration, action === 'delete' ? undefined : cfg, mcp, current.values, providerRegion);
+  const beforeSide =
+    action === 'delete' || before.isNull ? region : resourceRegion(configuration, undefined, mcp, before.values, providerRegion);
   return {
     address: rc.address,
     moduleAddress: rc.module_address ?? moduleInstancePath(modules),
@@ -456,7 +471,7 @@ function normalise(rc: PlanResourceChange, build: Build): Resource {
     before,
     after,
     current,
-    config: cfg,
+    resourceConfig: cfg,
     region: region.region,
     regionSource: region.source,
     regionKnown: region.known,
@@ -492,7 +507,7 @@ interface EffectiveRegion {
  * - otherwise (not written, unknown or absent): the provider configuration's region.
  */
 function resourceRegion(
-  config: ConfigIndex,
+  configuration: ConfigurationIndex,
   cfg: ConfigResource | undefined,
   modulePath: string,
   values: Values,
@@ -504,7 +519,7 @@ function resourceRegion(
   // A sensitive region would show through the prices of its region: it is neither shown nor priced.
   if (v.sensitive) return { region: SENSITIVE_REGION, source: written ? 'resource' : 'provider', known: false };
   if (written) {
-    const c = config.constant(modulePath, expr);
+    const c = configuration.constant(modulePath, expr);
     if (c?.sensitive) return { region: SENSITIVE_REGION, source: 'resource', known: false };
     if (c && typeof c.value === 'string' && c.value) return { region: c.value, source: 'resource', known: true };
   }
@@ -519,7 +534,7 @@ function resourceRegion(
 }
 
 function resolveRegion(
-  config: ConfigIndex,
+  configuration: ConfigurationIndex,
   cfg: ConfigResource | undefined,
   modulePath: string,
   cache: Map<string, { region: string; source: RegionSource }>,
@@ -535,11 +550,11 @@ function resolveRegion(
   const bare = key.includes(':') ? key.slice(key.lastIndexOf(':') + 1) : key;
   candidates.push(bare, bare.split('.')[0]!);
   for (const k of candidates) {
-    const pc = config.providerConfig(k);
+    const pc = configuration.providerConfig(k);
     if (!pc) continue;
     const expr = pc.expressions?.region;
     const providerModule = pc.module_address ?? (k.includes(':') ? moduleFromKey(k) : '');
-    const c = config.constant(providerModule, expr);
+    const c = configuration.constant(providerModule, expr);
     // A provider region from a sensitive variable is neither shown nor priced.
     if (c?.sensitive) result = { region: SENSITIVE_REGION, source: 'provider' };
     else if (c && typeof c.value === 'string' && c.value) {

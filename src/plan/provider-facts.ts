@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import providerDefaultsJson from '../data/provider-defaults.json' with { type: 'json' };
-import { embedded } from '../embedded.js';
+import providerDefaultsJson from '../aws/data/provider-defaults.json' with { type: 'json' };
+import { embedded } from '../load/embedded.js';
 import type { PathStep } from './values.js';
 
 /**
  * Facts about the attributes of the AWS provider's resources that the checks and estimators read
- * (src/data/provider-defaults.json, with sources and date): how the provider's schema declares
+ * (src/aws/data/provider-defaults.json, with sources and date): how the provider's schema declares
  * each one, whether it is sent to AWS when it is zero, and what AWS does when it is not sent.
  * Paths use `*` for block and list positions: `block_device_mappings.*.ebs.*.volume_type`.
  */

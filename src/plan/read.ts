@@ -1,4 +1,4 @@
-import type { ConfigIndex } from './config.js';
+import type { ConfigurationIndex } from './configuration.js';
 import type { ConfigResource } from './schema.js';
 import { containsTrue, Values, type Lookup, type Path, type PathStep } from './values.js';
 import { factFor, type DefaultCase, type ProviderFact } from './provider-facts.js';
@@ -9,7 +9,7 @@ import { factFor, type DefaultCase, type ProviderFact } from './provider-facts.j
  * A plan does not say directly what AWS will do. At create, an attribute the configuration leaves
  * unset but the provider computes (Optional+Computed) is unknown; a plain Optional one is null;
  * some attributes are sent to AWS only when non-zero. The configuration block tells what the
- * user wrote, and the provider facts (`src/data/provider-defaults.json`) say what AWS does when
+ * user wrote, and the provider facts (`src/aws/data/provider-defaults.json`) say what AWS does when
  * an attribute is not sent. Together they answer, for any path:
  *
  * - `known` with `origin: 'config'`: the value the configuration writes;
@@ -52,8 +52,8 @@ export class Attributes {
     /** The side's values and masks (the plan as written). */
     readonly values: Values,
     readonly type: string,
-    private readonly config: ConfigResource | undefined,
-    private readonly index: ConfigIndex | undefined,
+    private readonly resourceConfig: ConfigResource | undefined,
+    private readonly index: ConfigurationIndex | undefined,
     private readonly modulePath: string,
     /** The configuration describes the after side only; `before` is what AWS holds. */
     readonly side: 'before' | 'after',
@@ -112,7 +112,7 @@ export class Attributes {
 
   /** The attributes below path, read the same way (for nested blocks). */
   at(path: Path | string): Attributes {
-    return new Attributes(this.values, this.type, this.config, this.index, this.modulePath, this.side, this.full(path));
+    return new Attributes(this.values, this.type, this.resourceConfig, this.index, this.modulePath, this.side, this.full(path));
   }
 
   /** Is anything at or below path known only after apply (AWS defaults settle what they can)? */
@@ -212,8 +212,8 @@ export class Attributes {
   /** Does the configuration write the attribute at path? */
   private written(path: readonly PathStep[]): Written {
     if (this.side === 'before') return 'unclear';
-    if (!this.config) return 'unclear';
-    let e: unknown = this.config.expressions;
+    if (!this.resourceConfig) return 'unclear';
+    let e: unknown = this.resourceConfig.expressions;
     for (let i = 0; i < path.length; i++) {
       const step = path[i]!;
       if (Array.isArray(e)) {

@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises';
+import { BACKSLASH, COLON, COMMA, isSpace, LBRACE, LBRACKET, QUOTE, RBRACE, RBRACKET, StringSkipper } from '../load/json-scan.js';
 import { InputError } from './errors.js';
 
 /**
@@ -33,16 +34,6 @@ const SKIP_TOP = new Set([
   'action_invocations',
 ]);
 
-/** JSON's structural bytes, shared with the other streaming readers. */
-export const QUOTE = 0x22;
-export const BACKSLASH = 0x5c;
-export const LBRACE = 0x7b;
-export const RBRACE = 0x7d;
-export const LBRACKET = 0x5b;
-export const RBRACKET = 0x5d;
-export const COLON = 0x3a;
-export const COMMA = 0x2c;
-
 type Mode =
   | 'start' // before the top-level '{'
   | 'top-key' // expecting a top-level key, ',' or '}'
@@ -53,44 +44,6 @@ type Mode =
   | 'rc-item' // expecting an element '{', ',' or ']'
   | 'rc-elem' // inside an element
   | 'done';
-
-/** Scanner state for one JSON string that may span chunks. */
-export class StringSkipper {
-  /** The string is still open at the end of the chunk. */
-  open = false;
-  /** The chunk ended in the middle of an escape. */
-  private escapeCarry = false;
-
-  /**
-   * Skips the rest of a JSON string from `i`. Returns the index after the closing quote, or the
-   * chunk length with `open` set. (A plain loop: most strings are short, and a native indexOf
-   * call per string costs more than scanning its bytes.)
-   */
-  skip(chunk: Buffer, i: number): number {
-    const n = chunk.length;
-    let j = i;
-    if (this.escapeCarry) {
-      this.escapeCarry = false;
-      j++;
-    }
-    for (; j < n; j++) {
-      const c = chunk[j]!;
-      if (c === QUOTE) {
-        this.open = false;
-        return j + 1;
-      }
-      if (c === BACKSLASH) {
-        j++;
-        if (j >= n) {
-          this.escapeCarry = true;
-          break;
-        }
-      }
-    }
-    this.open = true;
-    return n;
-  }
-}
 
 /** Where a scan is inside nested JSON: bracket depth and whether inside a string. */
 class Nesting {
@@ -439,8 +392,4 @@ export function tooDeepProblem(max: number, where: string): string {
 /** Are the bytes [start, end) exactly `type`? */
 function isTypeKey(chunk: Buffer, start: number, end: number): boolean {
   return end - start === 4 && chunk[start] === 0x74 && chunk[start + 1] === 0x79 && chunk[start + 2] === 0x70 && chunk[start + 3] === 0x65;
-}
-
-function isSpace(c: number): boolean {
-  return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
 }

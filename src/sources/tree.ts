@@ -1,9 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { PlanModel, Resource } from '../plan/model.js';
-import { TYPE_TABLES } from '../reads.js';
+import { TYPE_TABLES } from '../engine/reads.js';
 import type { ConfigModule } from '../plan/schema.js';
-import type { SourceLocation } from '../context.js';
+import type { SourceLocation } from '../engine/context.js';
 import { parseLifecycle } from './hcl.js';
 import { scanTf, type InlineIgnore, type ScannedBlock } from './scan.js';
 
@@ -81,23 +81,23 @@ export class SourceTree {
   private async walkModules(model: PlanModel, rootDir: string, warnings: string[]): Promise<Map<string, BlockSource>> {
     const blocks = new Map<string, BlockSource>();
     const seen = new Set<string>();
-    const queue: { path: string; dir: string; config: ConfigModule | undefined }[] = [
-      { path: '', dir: rootDir, config: model.plan.configuration?.root_module },
+    const queue: { path: string; dir: string; mod: ConfigModule | undefined }[] = [
+      { path: '', dir: rootDir, mod: model.plan.configuration?.root_module },
     ];
     while (queue.length > 0) {
-      const { path, dir, config } = queue.shift()!;
+      const { path, dir, mod } = queue.shift()!;
       if (seen.has(`${path}|${dir}`) || seen.size > 1000) continue;
       seen.add(`${path}|${dir}`);
       const files = await this.files(dir);
       await this.index(path, files, blocks, warnings);
       // Local module calls: the `.tf` files say where they point; the plan knows calls too.
       const sources = new Map<string, string>();
-      for (const [name, call] of Object.entries(config?.module_calls ?? {})) if (call.source) sources.set(name, call.source);
+      for (const [name, call] of Object.entries(mod?.module_calls ?? {})) if (call.source) sources.set(name, call.source);
       for (const f of files) for (const b of f.blocks) if (b.kind === 'module' && b.source) sources.set(b.key, b.source);
       for (const [name, source] of sources) {
         if (!/^\.\.?\//.test(source)) continue; // registry and remote modules are not in the sources
         const child = path ? `${path}.module.${name}` : `module.${name}`;
-        queue.push({ path: child, dir: resolve(dir, source), config: config?.module_calls?.[name]?.module });
+        queue.push({ path: child, dir: resolve(dir, source), mod: mod?.module_calls?.[name]?.module });
       }
     }
     return blocks;

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Rule } from '../../src/checks/types.js';
-import { loadConfig, parseConfig } from '../../src/config.js';
+import { loadSettings, parseSettings } from '../../src/load/settings.js';
 import { InputError } from '../../src/plan/errors.js';
 import { writeTree } from './tree.js';
 
@@ -12,7 +12,7 @@ const F = '.container-plan-check.yml';
 /** The one-line error a config text produces. */
 function errorOf(text: string): string {
   try {
-    parseConfig(text, F, KNOWN);
+    parseSettings(text, F, KNOWN);
   } catch (e) {
     expect(e).toBeInstanceOf(InputError);
     return (e as Error).message;
@@ -22,7 +22,7 @@ function errorOf(text: string): string {
 
 describe('configuration file', () => {
   it('reads severities, off, ignores with a default address glob, and the cost section', () => {
-    const c = parseConfig(
+    const c = parseSettings(
       [
         'rules:',
         '  FARGATE_CPU_MEMORY: warning',
@@ -48,8 +48,8 @@ describe('configuration file', () => {
   });
 
   it('an empty file is an empty configuration', () => {
-    expect(parseConfig('', F, KNOWN)).toEqual({});
-    expect(parseConfig('# nothing yet\n', F, KNOWN)).toEqual({});
+    expect(parseSettings('', F, KNOWN)).toEqual({});
+    expect(parseSettings('# nothing yet\n', F, KNOWN)).toEqual({});
   });
 
   it('a missing or blank reason names the file and the key', () => {
@@ -100,10 +100,10 @@ describe('configuration file', () => {
 
   it('is found in --tf-dir when no file is named; a named file must exist', async () => {
     const dir = writeTree({ [F]: 'rules:\n  ECS_HCGP_NO_LB: off\n' });
-    expect(await loadConfig({ tfDir: dir }, KNOWN)).toEqual({ config: { rules: { ECS_HCGP_NO_LB: 'off' } }, file: join(dir, F) });
+    expect(await loadSettings({ tfDir: dir }, KNOWN)).toEqual({ settings: { rules: { ECS_HCGP_NO_LB: 'off' } }, file: join(dir, F) });
     const empty = writeTree({ 'main.tf': '' });
-    expect((await loadConfig({ tfDir: empty }, KNOWN)).config).toEqual({});
+    expect((await loadSettings({ tfDir: empty }, KNOWN)).settings).toEqual({});
     const missing = join(empty, 'nope.yml');
-    await expect(loadConfig({ configFile: missing }, KNOWN)).rejects.toThrow(`${missing}: no such configuration file`);
+    await expect(loadSettings({ settingsFile: missing }, KNOWN)).rejects.toThrow(`${missing}: no such configuration file`);
   });
 });

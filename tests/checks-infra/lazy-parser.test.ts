@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyse } from '../../src/engine.js';
+import { analyse } from '../../src/engine/analyse.js';
 import { parserLoads } from '../../src/sources/hcl.js';
 import { FIXTURES } from '../helpers/paths.js';
 import { writeTree } from './tree.js';

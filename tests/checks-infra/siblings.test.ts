@@ -38,6 +38,6 @@ describe('checks and cost are siblings', () => {
   });
 
   it('the scan sees imports (a known import is found)', () => {
-    expect(importsOf(join(SRC, 'cost/resources/aws_eks_cluster.ts'))).toContain(join(SRC, 'price-terms.js'));
+    expect(importsOf(join(SRC, 'cost/resources/aws_eks_cluster.ts'))).toContain(join(SRC, 'aws/price-terms.js'));
   });
 });

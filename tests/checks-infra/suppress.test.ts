@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../src/checks/run.js';
 import type { Rule } from '../../src/checks/types.js';
-import type { ToolConfig } from '../../src/config.js';
-import type { AnalysisContext, FailOn } from '../../src/context.js';
-import { computeGate } from '../../src/gate.js';
+import type { Settings } from '../../src/load/settings.js';
+import type { AnalysisContext, FailOn } from '../../src/engine/context.js';
+import { computeGate } from '../../src/engine/gate.js';
 import { buildGraph } from '../../src/plan/graph.js';
 import { validatePlan } from '../../src/plan/load.js';
 import { buildModel } from '../../src/plan/model.js';
@@ -35,13 +35,13 @@ const ADVICE: Rule = {
 const svc = (address: string, extra: Partial<ResSpec> = {}): ResSpec => ({ address, after: { name: 'x', desired_count: 50 }, ...extra });
 const SERVICES = [svc('aws_ecs_service.api'), svc('module.svc["a"].aws_ecs_service.this'), svc('module.svc["b"].aws_ecs_service.this')];
 
-function run(config: ToolConfig, resources: ResSpec[] = SERVICES, inline: Record<string, InlineIgnore[]> = {}) {
+function run(settings: Settings, resources: ResSpec[] = SERVICES, inline: Record<string, InlineIgnore[]> = {}) {
   const model = buildModel(validatePlan('t.json', JSON.parse(JSON.stringify(buildPlan(resources)))));
   const ctx: AnalysisContext = {
     model,
     graph: buildGraph(model),
     options: { asOf: '2026-11-22', failOn: 'error' },
-    config,
+    settings,
     locate: () => undefined,
     ignoreChanges: () => undefined,
   };

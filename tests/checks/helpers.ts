@@ -1,11 +1,11 @@
 import { runChecks } from '../../src/checks/run.js';
 import type { Rule } from '../../src/checks/types.js';
-import type { AnalysisContext, EngineOptions } from '../../src/context.js';
+import type { AnalysisContext, EngineOptions } from '../../src/engine/context.js';
 import { buildGraph } from '../../src/plan/graph.js';
 import { validatePlan } from '../../src/plan/load.js';
 import { buildModel, dropUnlinked } from '../../src/plan/model.js';
 import type { Finding } from '../../src/report/schema.js';
-import { TYPE_TABLES } from '../../src/reads.js';
+import { TYPE_TABLES } from '../../src/engine/reads.js';
 import { priceBook } from '../../src/cost/prices.js';
 import { buildPlan, type PlanSpec, type ResSpec } from '../helpers/plan.js';
 import { newLog, recordingGraph, recordingModel, undeclaredReads } from '../helpers/reads.js';
@@ -26,7 +26,7 @@ export function check(rules: Rule | Rule[], resources: ResSpec[], opts: CheckOpt
     model,
     graph,
     options: { asOf: opts.asOf ?? '2026-11-22', failOn: 'error', ...opts },
-    config: {},
+    settings: {},
     locate: () => undefined,
     ignoreChanges: (r) => opts.ignoreChanges?.[r.address],
     // As the engine does: the run's prices (here the embedded snapshot).

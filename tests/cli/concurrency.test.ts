@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyse, mapPool } from '../../src/engine.js';
+import { analyse, mapPool } from '../../src/engine/analyse.js';
 import { FIXTURES } from '../helpers/paths.js';
 import { writePlan } from '../helpers/plan.js';
 

@@ -6,7 +6,7 @@ import { FIXTURES, ROOT } from '../helpers/paths.js';
 /** Runs the CLI with its standard output a pipe that the reader closes before reading anything. */
 function runWithClosedStdout(args: string[]): Promise<{ code: number | null; err: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli-entry.ts'), ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/index.ts'), ...args], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

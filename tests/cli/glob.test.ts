@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import limits from '../../src/data/limits.json' with { type: 'json' };
-import { expandPatterns } from '../../src/glob.js';
+import { expandPatterns } from '../../src/load/glob.js';
 
 describe('plan input: paths and globs, one per line', () => {
   const root = mkdtempSync(join(tmpdir(), 'cpc-glob-'));

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -20,14 +20,14 @@ function closure(entry: string): Set<string> {
 }
 
 describe('entry points', () => {
-  it('the action does not load the CLI; both share src/options.ts', () => {
-    const action = closure('src/index.ts');
-    expect(action.has('src/main.ts')).toBe(true);
-    expect(action.has('src/options.ts')).toBe(true);
-    expect([...action].filter((f) => f === 'src/cli.ts' || f === 'src/cli-entry.ts')).toEqual([]);
-    const cli = closure('src/cli-entry.ts');
-    expect(cli.has('src/cli.ts')).toBe(true);
-    expect(cli.has('src/options.ts')).toBe(true);
-    expect(cli.has(join('src', 'main.ts'))).toBe(false);
+  it('the action does not load the CLI; both share src/engine/options.ts', () => {
+    const action = closure('src/action/index.ts');
+    expect(action.has('src/action/main.ts')).toBe(true);
+    expect(action.has('src/engine/options.ts')).toBe(true);
+    expect([...action].filter((f) => f.startsWith('src/cli/'))).toEqual([]);
+    const cli = closure('src/cli/index.ts');
+    expect(cli.has('src/cli/main.ts')).toBe(true);
+    expect(cli.has('src/engine/options.ts')).toBe(true);
+    expect([...cli].filter((f) => f.startsWith('src/action/'))).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../src/plan/graph.js';
 import { loadPlan, validatePlan } from '../../src/plan/load.js';
 import { buildModel } from '../../src/plan/model.js';
-import { TYPE_TABLES } from '../../src/reads.js';
+import { TYPE_TABLES } from '../../src/engine/reads.js';
 import { buildPlan, constant, ref, writePlan, type DataSpec, type PlanSpec, type ResSpec } from '../helpers/plan.js';
 import { estimate, resource } from './helpers.js';
 

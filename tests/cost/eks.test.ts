@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { eksControlPlaneHourly } from '../../src/price-terms.js';
+import { eksControlPlaneHourly } from '../../src/aws/price-terms.js';
 import { priceBook } from '../../src/cost/prices.js';
 import { estimate, resource } from './helpers.js';
 
 /*
  * EKS control plane: $0.10 per cluster-hour in standard support → 0.10 × 730 = $73.00 a month;
  * extended support adds $0.50 per cluster-hour → (0.10 + 0.50) × 730 = $438.00 a month.
- * Calendar (src/data/eks-versions.json): 1.33 left standard support on 2026-07-29 (extended to
+ * Calendar (src/aws/data/eks-versions.json): 1.33 left standard support on 2026-07-29 (extended to
  * 2027-07-29); 1.34 leaves it on 2026-12-02; 1.35 on 2027-03-27.
  * EC2 us-east-1 on-demand Linux: m5.large $0.096/h, m5.xlarge $0.192/h, t3.medium $0.0416/h;
  * EBS gp2 $0.10 and gp3 $0.08 per GB-month.

@@ -1,12 +1,12 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { Pricer, type CostEnv, type Estimator } from '../../src/cost/component.js';
-import type { AnalysisContext } from '../../src/context.js';
+import type { AnalysisContext } from '../../src/engine/context.js';
 import type { Rule, RuleResult } from '../../src/checks/types.js';
 import type { Resource } from '../../src/plan/model.js';
 import { ESTIMATORS, estimateCosts } from '../../src/cost/index.js';
 import { validatePlan } from '../../src/plan/load.js';
 import { buildModel } from '../../src/plan/model.js';
-import { TYPE_TABLES } from '../../src/reads.js';
+import { TYPE_TABLES } from '../../src/engine/reads.js';
 import { buildPlan } from '../helpers/plan.js';
 import { testContext } from '../helpers/context.js';
 

@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli.js';
+import { runCli } from '../../src/cli/main.js';
 import { embeddedSnapshot } from '../../src/cost/prices.js';
-import { analyse } from '../../src/engine.js';
+import { analyse } from '../../src/engine/analyse.js';
 import { buildPlan, constants, ref, writePlan } from '../helpers/plan.js';
 import { estimate, resource, service, taskDef } from './helpers.js';
 

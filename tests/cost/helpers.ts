@@ -1,5 +1,5 @@
-import type { EngineOptions } from '../../src/context.js';
-import { CostConfigSchema } from '../../src/cost/config-schema.js';
+import type { EngineOptions } from '../../src/engine/context.js';
+import { CostSettingsSchema } from '../../src/cost/settings-schema.js';
 import type { CostEnv, Estimator } from '../../src/cost/component.js';
 import { ESTIMATORS, estimateCosts } from '../../src/cost/index.js';
 import type { Resource } from '../../src/plan/model.js';
@@ -7,7 +7,7 @@ import { newLog, recordingGraph, recordingModel, undeclaredReads } from '../help
 import { buildGraph } from '../../src/plan/graph.js';
 import { validatePlan } from '../../src/plan/load.js';
 import { buildModel } from '../../src/plan/model.js';
-import { TYPE_TABLES } from '../../src/reads.js';
+import { TYPE_TABLES } from '../../src/engine/reads.js';
 import type { PlanCost, ResourceCost } from '../../src/report/schema.js';
 import { buildPlan, type PlanSpec, type ResSpec } from '../helpers/plan.js';
 
@@ -28,7 +28,7 @@ export function estimate(resources: ResSpec[], opts: CostOptions = {}): PlanCost
       model,
       graph: buildGraph(model),
       options: { asOf: '2026-11-22', failOn: 'error', ...options },
-      config: cost === undefined ? {} : { cost: CostConfigSchema.parse(cost) },
+      settings: cost === undefined ? {} : { cost: CostSettingsSchema.parse(cost) },
       locate: () => undefined,
       ignoreChanges: () => undefined,
     },

@@ -2,12 +2,12 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EngineOptions } from '../../src/context.js';
+import type { EngineOptions } from '../../src/engine/context.js';
 import { estimateCostsLive } from '../../src/cost/index.js';
 import { credentialsConfigured, LivePrices } from '../../src/cost/live.js';
 import { keyOf, onDemandUsd, productQuery } from '../../src/cost/price-list.js';
 import { embeddedSnapshot } from '../../src/cost/prices.js';
-import { analyse } from '../../src/engine.js';
+import { analyse } from '../../src/engine/analyse.js';
 import { buildGraph } from '../../src/plan/graph.js';
 import { validatePlan } from '../../src/plan/load.js';
 import { buildModel } from '../../src/plan/model.js';
@@ -111,7 +111,7 @@ const OPTIONS: EngineOptions = { asOf: '2026-11-22', failOn: 'never' };
 async function costWith(live: LivePrices, plan = twoRegions()): Promise<PlanCost> {
   const model = buildModel(validatePlan('test.json', JSON.parse(JSON.stringify(plan))));
   const c = await estimateCostsLive(
-    { model, graph: buildGraph(model), options: OPTIONS, config: {}, locate: () => undefined, ignoreChanges: () => undefined },
+    { model, graph: buildGraph(model), options: OPTIONS, settings: {}, locate: () => undefined, ignoreChanges: () => undefined },
     live,
   );
   if (!c) throw new Error('no cost');

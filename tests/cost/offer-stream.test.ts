@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generatePriceListDir, REGION } from '../../bench/generate-offer.js';
-import { runCli } from '../../src/cli.js';
+import { runCli } from '../../src/cli/main.js';
 import { fileBytes, OfferScan, type ProductPeek } from '../../src/cost/offer-stream.js';
 import { buildSnapshot, dirSource, formatSnapshot, httpSource, offerFilter } from '../../src/cost/update.js';
 import { InputError } from '../../src/plan/errors.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli.js';
-import { computeGate } from '../../src/gate.js';
+import { runCli } from '../../src/cli/main.js';
+import { computeGate } from '../../src/engine/gate.js';
 import { buildPlan, writePlan } from '../helpers/plan.js';
 import { estimate, resource, scalingTarget, service, taskDef } from './helpers.js';
 

@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli.js';
-import type { EngineOptions } from '../../src/context.js';
-import { analyse } from '../../src/engine.js';
+import { runCli } from '../../src/cli/main.js';
+import type { EngineOptions } from '../../src/engine/context.js';
+import { analyse } from '../../src/engine/analyse.js';
 import { render } from '../../src/report/render.js';
 import { buildPlan, constants, ref, writePlan } from '../helpers/plan.js';
 import { service, taskDef } from './helpers.js';
@@ -58,9 +58,9 @@ describe('unpriced: what an unknown delta does to a cost limit', () => {
   });
 
   it('cost.unpriced in the configuration, overridden by the option', async () => {
-    const configFile = configWith('cost:\n  unpriced: warn\n');
-    expect((await run({ configFile })).report.gate.passed).toBe(true);
-    expect((await run({ configFile, unpriced: 'fail' })).report.gate.reasons).toEqual([UNKNOWN]);
+    const settingsFile = configWith('cost:\n  unpriced: warn\n');
+    expect((await run({ settingsFile })).report.gate.passed).toBe(true);
+    expect((await run({ settingsFile, unpriced: 'fail' })).report.gate.reasons).toEqual([UNKNOWN]);
   });
 });
 

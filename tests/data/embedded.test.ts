@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { EMBEDDED } from '../../src/embedded.js';
+import { EMBEDDED } from '../../src/load/embedded.js';
 // Importing the engine and the pricing refresh loads every module that embeds data.
-import '../../src/engine.js';
+import '../../src/engine/analyse.js';
 import '../../src/cost/update.js';
 
 describe('embedded data files', () => {

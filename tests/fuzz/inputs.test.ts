@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli.js';
+import { runCli } from '../../src/cli/main.js';
 import limits from '../../src/data/limits.json' with { type: 'json' };
 import { FIXTURES } from '../helpers/paths.js';
 import { buildPlan, writePlan } from '../helpers/plan.js';

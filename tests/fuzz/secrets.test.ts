@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli.js';
+import { runCli } from '../../src/cli/main.js';
 import { loadPlan } from '../../src/plan/load.js';
 import { buildModel } from '../../src/plan/model.js';
 import { buildPlan, writePlan } from '../helpers/plan.js';

@@ -6,7 +6,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { analyse } from '../../src/engine.js';
+import { analyse } from '../../src/engine/analyse.js';
 import { formatMarker } from '../../src/github/marker.js';
 import { COMMENT_LIMIT, renderComment } from '../../src/report/comment.js';
 import { renderMarkdown, SUMMARY_LIMIT } from '../../src/report/markdown.js';

@@ -3,7 +3,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { analyse } from '../../src/engine.js';
+import { analyse } from '../../src/engine/analyse.js';
 import { readRunContext, type RunContext } from '../../src/github/context.js';
 import { formatMarker, parseMarker } from '../../src/github/marker.js';
 import { publishComment, type CommentInputs, type Limits } from '../../src/github/publish.js';

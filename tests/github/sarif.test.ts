@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { analyse } from '../../src/engine.js';
+import { analyse } from '../../src/engine/analyse.js';
 import { render } from '../../src/report/render.js';
 import { Report } from '../../src/report/schema.js';
 import { makeAjv } from './ajv.js';

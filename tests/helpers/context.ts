@@ -1,8 +1,8 @@
-import type { AnalysisContext } from '../../src/context.js';
+import type { AnalysisContext } from '../../src/engine/context.js';
 import { buildGraph, type ResourceGraph } from '../../src/plan/graph.js';
 import { loadPlan } from '../../src/plan/load.js';
 import { buildModel, dropUnlinked, type PlanModel } from '../../src/plan/model.js';
-import { TYPE_TABLES } from '../../src/reads.js';
+import { TYPE_TABLES } from '../../src/engine/reads.js';
 
 /** The analysis context of a test: the model and its graph, the default options, no sources. */
 export function testContext(model: PlanModel, graph: ResourceGraph = buildGraph(model)): AnalysisContext {
@@ -10,7 +10,7 @@ export function testContext(model: PlanModel, graph: ResourceGraph = buildGraph(
     model,
     graph,
     options: { asOf: '2026-11-22', failOn: 'error' },
-    config: {},
+    settings: {},
     locate: () => undefined,
     ignoreChanges: () => undefined,
   };

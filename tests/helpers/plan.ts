@@ -39,13 +39,13 @@ export interface PlanSpec {
   variableDecls?: Record<string, unknown>;
   /**
    * Write creates the way Terraform does (default true): an Optional+Computed attribute (per
-   * src/data/provider-defaults.json) that neither `after` nor the configuration sets is unknown,
+   * src/aws/data/provider-defaults.json) that neither `after` nor the configuration sets is unknown,
    * not null. `false` keeps `after` exactly as given.
    */
   computedUnknown?: boolean;
   /**
    * Which major version of the AWS provider (hashicorp/aws) writes the plan (default v5). Where
-   * src/data/provider-defaults.json records a schema per version ({v5, v6}), the builder follows
+   * src/aws/data/provider-defaults.json records a schema per version ({v5, v6}), the builder follows
    * that version: it refuses an attribute the version removed or does not have, and a required
    * one that is missing. v6 adds the top-level `region` argument to every resource: when neither
    * `after` nor the configuration sets it, the provider writes its own configured region into

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli.js';
-import { parseConfig } from '../../src/config.js';
+import { runCli } from '../../src/cli/main.js';
+import { parseSettings } from '../../src/load/settings.js';
 import { FIXTURES } from '../helpers/paths.js';
 import { writePlan } from '../helpers/plan.js';
 
@@ -28,7 +28,7 @@ function aliasBomb(): string {
 describe('configuration file: hostile YAML', () => {
   it('an alias bomb is refused in one line naming the file', async () => {
     const file = writePlan('alias-bomb.yml', aliasBomb());
-    expect(() => parseConfig(aliasBomb(), file)).toThrow(`${file}: its aliases (*name) expand to too many values`);
+    expect(() => parseSettings(aliasBomb(), file)).toThrow(`${file}: its aliases (*name) expand to too many values`);
     const r = await cli('--config', file, join(FIXTURES, 'ecs-ec2.json'));
     expect(r.code).toBe(2);
     expect(r.err).toBe(
@@ -37,7 +37,7 @@ describe('configuration file: hostile YAML', () => {
   });
 
   it('a few aliases are still read', () => {
-    const ok = parseConfig('ignore:\n  - &one {rule: ECS_CIRCUIT_BREAKER, reason: "why"}\n  - *one\n', 'ok.yml');
+    const ok = parseSettings('ignore:\n  - &one {rule: ECS_CIRCUIT_BREAKER, reason: "why"}\n  - *one\n', 'ok.yml');
     expect(ok.ignore).toHaveLength(2);
   });
 });

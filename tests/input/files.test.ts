@@ -4,7 +4,7 @@ import { open } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli.js';
+import { runCli } from '../../src/cli/main.js';
 import { fileBytes } from '../../src/cost/offer-stream.js';
 import limits from '../../src/data/limits.json' with { type: 'json' };
 import { FIXTURES, ROOT } from '../helpers/paths.js';
@@ -111,7 +111,7 @@ describe('plans from pipes', () => {
   it('- reads standard input; /dev/stdin and <(…) too (through a shell)', async () => {
     const run = (args: string[], input: string) =>
       new Promise<{ code: number | null; out: string; err: string }>((resolve, reject) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli-entry.ts'), '--format', 'json', ...args], {
+        const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli/index.ts'), '--format', 'json', ...args], {
           cwd: ROOT,
         });
         let out = '';
@@ -130,7 +130,7 @@ describe('plans from pipes', () => {
     }
     // As a shell gives them: /dev/stdin a pipe, <(…) a /dev/fd path.
     const sh = (script: string) => execFileSync('bash', ['-c', script], { cwd: ROOT, env: { ...process.env, PLAN }, encoding: 'utf8' });
-    const cmd = `"${process.execPath}" --import tsx src/cli-entry.ts --format json`;
+    const cmd = `"${process.execPath}" --import tsx src/cli/index.ts --format json`;
     expect(JSON.parse(sh(`cat "$PLAN" | ${cmd} /dev/stdin`)).plans[0]).toMatchObject({ path: '/dev/stdin', error: null });
     expect(JSON.parse(sh(`${cmd} <(cat "$PLAN")`)).plans[0]).toMatchObject({
       path: expect.stringMatching(/^\/(dev|proc\/self)\/fd\/\d+$/),

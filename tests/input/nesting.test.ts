@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli.js';
+import { runCli } from '../../src/cli/main.js';
 import limits from '../../src/data/limits.json' with { type: 'json' };
 import { buildModel } from '../../src/plan/model.js';
 import { loadPlan } from '../../src/plan/load.js';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { engineOptions, runCli } from '../../src/cli.js';
-import { analyse } from '../../src/engine.js';
+import { engineOptions, runCli } from '../../src/cli/main.js';
+import { analyse } from '../../src/engine/analyse.js';
 import { linkTarget } from '../../src/report/escape.js';
 import { render } from '../../src/report/render.js';
 import { Report } from '../../src/report/schema.js';

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { engineOptions, runCli } from '../../src/cli.js';
-import { analyse } from '../../src/engine.js';
-import { labelStack, mergeReportFiles, mergeReports, readReport } from '../../src/merge.js';
+import { engineOptions, runCli } from '../../src/cli/main.js';
+import { analyse } from '../../src/engine/analyse.js';
+import { labelStack, mergeReportFiles, mergeReports, readReport } from '../../src/engine/merge.js';
 import { InputError } from '../../src/plan/errors.js';
 import { render } from '../../src/report/render.js';
 import { Report } from '../../src/report/schema.js';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildGraph, type EdgeKind } from '../../src/plan/graph.js';
 import { loadPlan, validatePlan } from '../../src/plan/load.js';
 import { buildModel, dropUnlinked, type PlanModel } from '../../src/plan/model.js';
-import { TYPE_TABLES } from '../../src/reads.js';
+import { TYPE_TABLES } from '../../src/engine/reads.js';
 import { FIXTURES } from '../helpers/paths.js';
 import { buildPlan, constant, ref, type PlanSpec, type ResSpec } from '../helpers/plan.js';
 

@@ -6,7 +6,7 @@ import { parsePath, PathMemo, Values } from '../../src/plan/values.js';
 import { buildPlan, constant, ref, type PlanSpec, type ResSpec } from '../helpers/plan.js';
 import { loadPlan } from '../../src/plan/load.js';
 import { FIXTURES } from '../helpers/paths.js';
-import { TYPE_TABLES } from '../../src/reads.js';
+import { TYPE_TABLES } from '../../src/engine/reads.js';
 
 const model = (rs: ResSpec[], spec?: PlanSpec, region?: string) =>
   buildModel(validatePlan('t.json', JSON.parse(JSON.stringify(buildPlan(rs, spec)))), { region, types: TYPE_TABLES });

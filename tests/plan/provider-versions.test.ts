@@ -8,7 +8,7 @@ import { buildPlan, constant, ref, type PlanSpec, type ResSpec } from '../helper
 
 /*
  * The same resources as AWS provider v5 and v6 write them, where the two differ
- * (src/data/provider-defaults.json schema {v5, v6}; v6 adds `region` to every resource).
+ * (src/aws/data/provider-defaults.json schema {v5, v6}; v6 adds `region` to every resource).
  * Fargate Linux/x86 per vCPU-hour in the snapshot: us-east-1 $0.04048, eu-central-1 $0.04656,
  * ap-northeast-1 $0.05056.
  */

@@ -5,7 +5,7 @@ import { buildModel, UNKNOWN_REGION } from '../../src/plan/model.js';
 import { check } from '../checks/helpers.js';
 import { estimate, resource, service, taskDef } from '../cost/helpers.js';
 import { buildPlan, constant, ref, writePlan, type PlanSpec, type ResSpec } from '../helpers/plan.js';
-import { analyse } from '../../src/engine.js';
+import { analyse } from '../../src/engine/analyse.js';
 import { render } from '../../src/report/render.js';
 
 /*
@@ -84,7 +84,7 @@ describe('region of a resource (provider v5 and v6 plans)', () => {
     const m = model([{ address: 'aws_ecs_cluster.c', after: { name: 'c', region: 'eu-central-1' }, unknown: { arn: true, id: true } }], {
       region: 'us-east-1',
     });
-    expect(m.resources[0]!.config?.expressions?.region).toEqual(constant('eu-central-1'));
+    expect(m.resources[0]!.resourceConfig?.expressions?.region).toEqual(constant('eu-central-1'));
     expect(m.resources[0]).toMatchObject({ region: 'eu-central-1', regionSource: 'resource', regionKnown: true });
   });
 

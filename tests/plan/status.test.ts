@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { engineOptions } from '../../src/cli.js';
-import { analyse } from '../../src/engine.js';
-import { mergeReports } from '../../src/merge.js';
+import { engineOptions } from '../../src/cli/main.js';
+import { analyse } from '../../src/engine/analyse.js';
+import { mergeReports } from '../../src/engine/merge.js';
 import { loadPlan } from '../../src/plan/load.js';
 import { buildModel } from '../../src/plan/model.js';
 import { render } from '../../src/report/render.js';

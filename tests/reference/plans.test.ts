@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli.js';
-import { analyse } from '../../src/engine.js';
+import { runCli } from '../../src/cli/main.js';
+import { analyse } from '../../src/engine/analyse.js';
 import { loadPlan, validatePlan } from '../../src/plan/load.js';
 import { isModelledType } from '../../src/plan/load.js';
 import { Report } from '../../src/report/schema.js';

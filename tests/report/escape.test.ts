@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyse } from '../../src/engine.js';
+import { analyse } from '../../src/engine/analyse.js';
 import { renderComment } from '../../src/report/comment.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { code, md, plain } from '../../src/report/escape.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyse } from '../../src/engine.js';
+import { analyse } from '../../src/engine/analyse.js';
 import { batched, jsonChunks } from '../../src/report/json.js';
 import { render, renderChunks } from '../../src/report/render.js';
 import { renderSarif } from '../../src/report/sarif.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli.js';
-import { analyse } from '../../src/engine.js';
+import { runCli } from '../../src/cli/main.js';
+import { analyse } from '../../src/engine/analyse.js';
 import { buildPlan, writePlan } from '../helpers/plan.js';
 
 /*

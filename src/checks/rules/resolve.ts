@@ -2,7 +2,7 @@
  * Finding plan resources by value, for rules; links between resources are edges of the
  * resource graph (src/plan/graph.ts).
  */
-import type { AnalysisContext } from '../../context.js';
+import type { AnalysisContext } from '../../engine/context.js';
 import { referencedInstances } from '../../plan/graph.js';
 import type { Resource } from '../../plan/model.js';
 import type { Path } from '../../plan/values.js';

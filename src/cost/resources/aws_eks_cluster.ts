@@ -1,7 +1,7 @@
 import { emptyEstimate, HOURS_PER_MONTH, Pricer, SENSITIVE_TEXT, sumMonthly, type Estimator } from '../component.js';
-import { CONTROL_PLANE, daysBetween, EXTENDED_SUPPORT } from '../../price-terms.js';
-import { eksSupportPhase, type SupportPhase } from '../../facts.js';
-import { autoModeCompute } from '../../facts-eks.js';
+import { CONTROL_PLANE, daysBetween, EXTENDED_SUPPORT } from '../../aws/price-terms.js';
+import { eksSupportPhase, type SupportPhase } from '../../aws/facts.js';
+import { autoModeCompute } from '../../aws/facts-eks.js';
 import { usd } from '../../report/format.js';
 import type { CostComponent } from '../../report/schema.js';
 
@@ -25,7 +25,7 @@ export const estimateEksCluster: Estimator = (cluster, env) => {
       notes: ['its Kubernetes version is known only after apply, so its support phase (and price) is unknown', ...usage],
     });
   const st = cluster.current.str(['upgrade_policy', 0, 'support_type']);
-  // Left unset, the reading gives EKS's default (EXTENDED, src/data/provider-defaults.json).
+  // Left unset, the reading gives EKS's default (EXTENDED, src/aws/data/provider-defaults.json).
   const supportType = st.state === 'known' ? st.value.toUpperCase() : null;
   const notes: string[] = [];
   const advice: string[] = [];
@@ -60,7 +60,7 @@ export const estimateEksCluster: Estimator = (cluster, env) => {
   if (phase.phase === 'unknown-version') {
     return emptyEstimate({
       notes: [
-        `Kubernetes version ${label} is not in the EKS calendar (src/data/eks-versions.json), so its support phase (and price) is unknown`,
+        `Kubernetes version ${label} is not in the EKS calendar (src/aws/data/eks-versions.json), so its support phase (and price) is unknown`,
       ],
       unpriced: p.unpriced,
     });

@@ -8,7 +8,7 @@ import type { CostComponent } from '../../report/schema.js';
  * Fargate size EKS provisions for it (its requests + 256 MB, rounded up to the next valid size).
  */
 export const estimateEksFargateProfile: Estimator = (profile, env) => {
-  const declared = env.config.eksFargatePods ?? {};
+  const declared = env.settings.eksFargatePods ?? {};
   const name = profile.current.str('fargate_profile_name');
   const pods = Object.hasOwn(declared, profile.address)
     ? declared[profile.address]!

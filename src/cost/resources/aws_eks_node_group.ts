@@ -22,7 +22,7 @@ import {
 } from '../ec2.js';
 import { amiPlatform, AMI_UNKNOWN } from '../ami.js';
 import { awsDefault } from '../../plan/provider-facts.js';
-import { eksAmiType } from '../../facts-eks.js';
+import { eksAmiType } from '../../aws/facts-eks.js';
 import type { Resource } from '../../plan/model.js';
 import { usd } from '../../report/format.js';
 

@@ -1,5 +1,5 @@
 import { emptyEstimate, HOURS_PER_MONTH, qty, type CostEnv, type Estimator, type SideEstimate } from '../component.js';
-import { instanceTypes } from '../../facts.js';
+import { instanceTypes } from '../../aws/facts.js';
 import type { Resource } from '../../plan/model.js';
 import { usd } from '../../report/format.js';
 

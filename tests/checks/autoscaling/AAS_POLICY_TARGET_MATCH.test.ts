@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AAS_POLICY_TARGET_MATCH } from '../../../src/checks/rules/autoscaling/AAS_POLICY_TARGET_MATCH.js';
-import { analyse } from '../../../src/engine.js';
+import { analyse } from '../../../src/engine/analyse.js';
 import { buildPlan, writePlan } from '../../helpers/plan.js';
 import { check } from '../helpers.js';
 import { ecsCluster, policy, service, target } from './fixtures.js';

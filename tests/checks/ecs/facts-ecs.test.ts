@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { instanceType } from '../../../src/facts.js';
-import { awsvpcTasksPerInstance, ecsEniTrunking } from '../../../src/facts-ecs.js';
+import { instanceType } from '../../../src/aws/facts.js';
+import { awsvpcTasksPerInstance, ecsEniTrunking } from '../../../src/aws/facts-ecs.js';
 
 describe('awsvpc tasks per container instance', () => {
   it('uses the limits ECS publishes, without and with ENI trunking', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ECS_AWSVPC_NETCONF } from '../../../src/checks/rules/ecs/ECS_AWSVPC_NETCONF.js';
 import { ECS_IAM_ROLE_AWSVPC } from '../../../src/checks/rules/ecs/ECS_IAM_ROLE_AWSVPC.js';
 import { FARGATE_NETWORK_MODE } from '../../../src/checks/rules/fargate/FARGATE_NETWORK_MODE.js';
-import { analyse } from '../../../src/engine.js';
+import { analyse } from '../../../src/engine/analyse.js';
 import { servicePlacement } from '../../../src/plan/ecs.js';
 import { buildGraph } from '../../../src/plan/graph.js';
 import { validatePlan } from '../../../src/plan/load.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EKS_UPGRADE_POLICY } from '../../../src/checks/rules/eks/EKS_UPGRADE_POLICY.js';
-import { EKS_UPGRADE_WARN_DAYS } from '../../../src/facts-eks.js';
+import { EKS_UPGRADE_WARN_DAYS } from '../../../src/aws/facts-eks.js';
 import { CLUSTER, cluster, runner, update } from './fixtures.js';
 
 const run = runner(EKS_UPGRADE_POLICY);

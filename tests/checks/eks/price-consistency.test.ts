@@ -2,15 +2,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyse } from '../../../src/engine.js';
+import { analyse } from '../../../src/engine/analyse.js';
 import { buildPlan, writePlan } from '../../helpers/plan.js';
 
 /** The checks that quote a price use the run's prices, as the cost section does (one figure each). */
 describe('EKS findings and the cost section agree on the control-plane price', () => {
   it('with a negotiated discount (cost.edpDiscountPercent: 50), the finding quotes the discounted extended-support price', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'cpc-edp-'));
-    const configFile = join(dir, '.container-plan-check.yml');
-    writeFileSync(configFile, 'cost:\n  edpDiscountPercent: 50\n');
+    const settingsFile = join(dir, '.container-plan-check.yml');
+    writeFileSync(settingsFile, 'cost:\n  edpDiscountPercent: 50\n');
     const plan = writePlan(
       'edp.json',
       buildPlan([
@@ -25,7 +25,7 @@ describe('EKS findings and the cost section agree on the control-plane price', (
         },
       ]),
     );
-    const { report } = await analyse([plan], { asOf: '2026-11-30', failOn: 'never', prices: 'snapshot', configFile });
+    const { report } = await analyse([plan], { asOf: '2026-11-30', failOn: 'never', prices: 'snapshot', settingsFile });
     const finding = report.plans[0]!.findings.find((f) => f.rule === 'EKS_VERSION_SUPPORT')!;
     const cluster = report.plans[0]!.cost!.resources.find((r) => r.address === 'aws_eks_cluster.main')!;
     const monthly = cluster.monthlyAfter!;

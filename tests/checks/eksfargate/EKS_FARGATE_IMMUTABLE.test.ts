@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EKS_FARGATE_IMMUTABLE } from '../../../src/checks/rules/eksfargate/EKS_FARGATE_IMMUTABLE.js';
-import { analyse } from '../../../src/engine.js';
+import { analyse } from '../../../src/engine/analyse.js';
 import { buildPlan, writePlan } from '../../helpers/plan.js';
 import { check } from '../helpers.js';
 import { cluster, profile } from './fixtures.js';

@@ -1,5 +1,5 @@
-import type { AnalysisContext } from '../../../context.js';
-import { appAutoscaling, ECS_RESOURCE_ID } from '../../../facts-autoscaling.js';
+import type { AnalysisContext } from '../../../engine/context.js';
+import { appAutoscaling, ECS_RESOURCE_ID } from '../../../aws/facts-autoscaling.js';
 import { arnName } from '../../../plan/graph.js';
 import type { Resource } from '../../../plan/model.js';
 import { literal, show } from '../../show.js';

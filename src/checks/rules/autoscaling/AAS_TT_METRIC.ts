@@ -1,4 +1,4 @@
-import { appAutoscaling, ecsPredefinedMetric } from '../../../facts-autoscaling.js';
+import { appAutoscaling, ecsPredefinedMetric } from '../../../aws/facts-autoscaling.js';
 import { literal, show } from '../../show.js';
 import type { Rule, RuleResult } from '../../types.js';
 

@@ -1,4 +1,4 @@
-import type { AnalysisContext } from '../../../context.js';
+import type { AnalysisContext } from '../../../engine/context.js';
 import type { Resource } from '../../../plan/model.js';
 import { show } from '../../show.js';
 import type { Rule, RuleResult } from '../../types.js';

@@ -1,5 +1,5 @@
-import type { AnalysisContext } from '../../../context.js';
-import { awsvpcTasksPerInstance, type AwsvpcTaskLimit } from '../../../facts-ecs.js';
+import type { AnalysisContext } from '../../../engine/context.js';
+import { awsvpcTasksPerInstance, type AwsvpcTaskLimit } from '../../../aws/facts-ecs.js';
 import { isFargateProvider, servicePlacement } from '../../../plan/ecs.js';
 import type { Resource } from '../../../plan/model.js';
 import { platformOf } from '../../../plan/taskdef.js';

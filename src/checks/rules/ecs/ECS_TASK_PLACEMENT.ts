@@ -1,5 +1,5 @@
-import type { AnalysisContext } from '../../../context.js';
-import { ecsInstanceOffer, type InstanceOffer } from '../../../facts-placement.js';
+import type { AnalysisContext } from '../../../engine/context.js';
+import { ecsInstanceOffer, type InstanceOffer } from '../../../aws/facts-placement.js';
 import { isFargateProvider, servicePlacement } from '../../../plan/ecs.js';
 import type { Resource } from '../../../plan/model.js';
 import { parseContainers, platformOf, taskCpu, taskMemory, type Container } from '../../../plan/taskdef.js';

@@ -1,4 +1,4 @@
-import type { AnalysisContext } from '../../../context.js';
+import type { AnalysisContext } from '../../../engine/context.js';
 import { readStrategy, type Placement, type StrategyItem } from '../../../plan/ecs.js';
 import type { Resource } from '../../../plan/model.js';
 import type { Reading } from '../../../plan/read.js';

@@ -1,4 +1,4 @@
-import { eksAddon, eksAddonVersions } from '../../../facts-eks.js';
+import { eksAddon, eksAddonVersions } from '../../../aws/facts-eks.js';
 import { show } from '../../show.js';
 import type { Rule } from '../../types.js';
 import { clusterOf, knownString, knownVersion, kubeVersion, minorsBetween, versionText } from './util.js';
@@ -6,7 +6,7 @@ import { clusterOf, knownString, knownVersion, kubeVersion, minorsBetween, versi
 /**
  * An EKS add-on version must be offered for the cluster's Kubernetes version, or EKS rejects it
  * ("Addon version specified is not supported"). Judged only from the shipped table
- * (src/data/eks-addon-versions.json): an add-on's minimum cluster version, and kube-proxy,
+ * (src/aws/data/eks-addon-versions.json): an add-on's minimum cluster version, and kube-proxy,
  * whose builds follow the Kubernetes minor (`v1.N.…` for 1.N; never newer than the control
  * plane). Add-ons and versions the table does not cover are not judged.
  */

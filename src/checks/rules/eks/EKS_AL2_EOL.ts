@@ -1,5 +1,5 @@
-import { eksVersions } from '../../../facts.js';
-import { eksAmiType } from '../../../facts-eks.js';
+import { eksVersions } from '../../../aws/facts.js';
+import { eksAmiType } from '../../../aws/facts-eks.js';
 import { show } from '../../show.js';
 import type { Rule } from '../../types.js';
 import { amiAlternatives, kubeVersion, knownString, minorsBetween, nodeGroupVersion, orList } from './util.js';
@@ -7,7 +7,7 @@ import { amiAlternatives, kubeVersion, knownString, minorsBetween, nodeGroupVers
 /**
  * Amazon Linux 2 node AMIs: EKS released AL2 AMIs up to Kubernetes 1.32 only, so an `AL2_*`
  * node group on 1.33+ cannot be created or updated; on any version AL2 EKS AMIs are past their
- * end of support (2025-11-26: no new AMIs, patches or fixes). Facts: src/data/eks-versions.json
+ * end of support (2025-11-26: no new AMIs, patches or fixes). Facts: src/aws/data/eks-versions.json
  * `al2AmiDeprecation`, from the EKS user guide's AL2 AMI deprecation FAQs.
  */
 export const EKS_AL2_EOL: Rule = {

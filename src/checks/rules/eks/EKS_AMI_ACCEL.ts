@@ -1,5 +1,5 @@
-import { instanceType } from '../../../facts.js';
-import { eksAmiType, type AmiType } from '../../../facts-eks.js';
+import { instanceType } from '../../../aws/facts.js';
+import { eksAmiType, type AmiType } from '../../../aws/facts-eks.js';
 import { show } from '../../show.js';
 import type { Rule, RuleResult } from '../../types.js';
 import {

@@ -1,5 +1,5 @@
-import { instanceType } from '../../../facts.js';
-import { eksAmiType } from '../../../facts-eks.js';
+import { instanceType } from '../../../aws/facts.js';
+import { eksAmiType } from '../../../aws/facts-eks.js';
 import { show } from '../../show.js';
 import type { Rule, RuleResult } from '../../types.js';
 import { amiAlternatives, instanceTypeLabel, knownString, nodeGroupInstanceTypes, orList } from './util.js';

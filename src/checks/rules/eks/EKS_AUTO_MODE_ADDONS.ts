@@ -1,4 +1,4 @@
-import { autoModeCompute, eksAutoMode } from '../../../facts-eks.js';
+import { autoModeCompute, eksAutoMode } from '../../../aws/facts-eks.js';
 import { show } from '../../show.js';
 import type { Rule } from '../../types.js';
 import { addonBuild, clusterOf, compareBuilds, knownString, knownVersion, versionText } from './util.js';
@@ -6,7 +6,7 @@ import { addonBuild, clusterOf, compareBuilds, knownString, knownVersion, versio
 /**
  * Enabling EKS Auto Mode on an existing cluster: the EKS user guide lists minimum versions of
  * add-ons that must be installed first (VPC CNI, kube-proxy per Kubernetes minor, EBS CSI driver,
- * snapshot controller, Pod Identity Agent; src/data/eks-auto-mode.json). New clusters created
+ * snapshot controller, Pod Identity Agent; src/aws/data/eks-auto-mode.json). New clusters created
  * with Auto Mode are exempt. An add-on whose version or cluster is not known is not judged.
  */
 export const EKS_AUTO_MODE_ADDONS: Rule = {

@@ -1,11 +1,11 @@
-import { AUTO_MODE_CAPABILITIES, eksAutoMode } from '../../../facts-eks.js';
+import { AUTO_MODE_CAPABILITIES, eksAutoMode } from '../../../aws/facts-eks.js';
 import { show } from '../../show.js';
 import type { Rule } from '../../types.js';
 
 /**
  * EKS Auto Mode's three capabilities (compute, block storage, load balancing) are enabled or
  * disabled together, in the same request; EKS rejects a cluster where they differ
- * (src/data/eks-auto-mode.json `consistent`). A capability whose block is not written reads as
+ * (src/aws/data/eks-auto-mode.json `consistent`). A capability whose block is not written reads as
  * disabled: the provider sends `enabled = false` for it. Any of the three known only after apply:
  * not judged.
  */

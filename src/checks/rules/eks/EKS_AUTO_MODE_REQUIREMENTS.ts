@@ -1,4 +1,4 @@
-import { autoModeCompute, eksAutoMode } from '../../../facts-eks.js';
+import { autoModeCompute, eksAutoMode } from '../../../aws/facts-eks.js';
 import type { Reading } from '../../../plan/read.js';
 import { show } from '../../show.js';
 import type { Rule, RuleResult } from '../../types.js';
@@ -9,7 +9,7 @@ const ROLE = 'compute_config[0].node_role_arn';
 const AUTH = 'access_config[0].authentication_mode';
 
 /**
- * What EKS requires of a cluster with EKS Auto Mode compute enabled (src/data/eks-auto-mode.json,
+ * What EKS requires of a cluster with EKS Auto Mode compute enabled (src/aws/data/eks-auto-mode.json,
  * each from the EKS user guide or the API's own error):
  * - a new cluster must set `bootstrap_self_managed_addons = false` (error);
  * - built-in node pools need a node role, and a node role needs node pools (error);

@@ -1,5 +1,5 @@
-import type { AnalysisContext } from '../../../context.js';
-import { eksNodeOffer, type InstanceOffer } from '../../../facts-placement.js';
+import type { AnalysisContext } from '../../../engine/context.js';
+import { eksNodeOffer, type InstanceOffer } from '../../../aws/facts-placement.js';
 import {
   fargatePodSize,
   formatMiB,

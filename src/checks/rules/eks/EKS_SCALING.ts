@@ -1,4 +1,4 @@
-import type { AnalysisContext } from '../../../context.js';
+import type { AnalysisContext } from '../../../engine/context.js';
 import type { Resource } from '../../../plan/model.js';
 import type { Lookup } from '../../../plan/values.js';
 import { show } from '../../show.js';

@@ -1,5 +1,5 @@
-import { eksSupportPhase } from '../../../facts.js';
-import { EKS_UPGRADE_WARN_DAYS } from '../../../facts-eks.js';
+import { eksSupportPhase } from '../../../aws/facts.js';
+import { EKS_UPGRADE_WARN_DAYS } from '../../../aws/facts-eks.js';
 import { show } from '../../show.js';
 import type { Rule } from '../../types.js';
 import { daysBetween, extendedSupportCost, knownString, knownVersion, versionText } from './util.js';

@@ -1,4 +1,4 @@
-import { eksSupportPhase, eksVersions } from '../../../facts.js';
+import { eksSupportPhase, eksVersions } from '../../../aws/facts.js';
 import { show } from '../../show.js';
 import type { Rule, RuleResult } from '../../types.js';
 import { usd } from '../../../report/format.js';

@@ -1,7 +1,7 @@
-import type { AnalysisContext } from '../../../context.js';
-import { instanceType } from '../../../facts.js';
-import { CONTROL_PLANE, eksControlPlaneHourly, EXTENDED_SUPPORT, HOURS_PER_MONTH, type PriceLookup } from '../../../price-terms.js';
-import { eksAmiTypes, type AmiType } from '../../../facts-eks.js';
+import type { AnalysisContext } from '../../../engine/context.js';
+import { instanceType } from '../../../aws/facts.js';
+import { CONTROL_PLANE, eksControlPlaneHourly, EXTENDED_SUPPORT, HOURS_PER_MONTH, type PriceLookup } from '../../../aws/price-terms.js';
+import { eksAmiTypes, type AmiType } from '../../../aws/facts-eks.js';
 import { SENSITIVE_REGION, UNKNOWN_REGION, type Resource } from '../../../plan/model.js';
 import type { Lookup } from '../../../plan/values.js';
 import type { Attributes, Known } from '../../../plan/read.js';
@@ -109,7 +109,7 @@ export function instanceAccelerator(name: string): Accelerator | null | undefine
   return null;
 }
 
-export { daysBetween } from '../../../price-terms.js';
+export { daysBetween } from '../../../aws/price-terms.js';
 
 const usd = (n: number): string => `$${n.toFixed(2)}`;
 

@@ -1,4 +1,4 @@
-import type { AnalysisContext } from '../../../context.js';
+import type { AnalysisContext } from '../../../engine/context.js';
 import type { Resource } from '../../../plan/model.js';
 import type { Rule, RuleResult } from '../../types.js';
 import { live } from '../resolve.js';

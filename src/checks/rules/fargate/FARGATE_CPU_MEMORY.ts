@@ -1,5 +1,5 @@
-import { fargateTaskRules } from '../../../facts-fargate.js';
-import { fargateSizes } from '../../../facts.js';
+import { fargateTaskRules } from '../../../aws/facts-fargate.js';
+import { fargateSizes } from '../../../aws/facts.js';
 import { taskCpu, taskMemory } from '../../../plan/taskdef.js';
 import { show } from '../../show.js';
 import type { Rule, RuleResult } from '../../types.js';

@@ -1,4 +1,4 @@
-import { fargateTaskRules } from '../../../facts-fargate.js';
+import { fargateTaskRules } from '../../../aws/facts-fargate.js';
 import { placementIsFargate, servicePlacement } from '../../../plan/ecs.js';
 import { taskCpu } from '../../../plan/taskdef.js';
 import { literal, show } from '../../show.js';
@@ -8,7 +8,7 @@ const BASELINE = fargateTaskRules.ebsBaseline;
 
 /**
  * The EBS volume ECS attaches to each Fargate task gets the baseline IOPS and throughput of the
- * task's size (AWS's table, src/data/fargate-task-rules.json `ebsBaseline`): provisioned IOPS or
+ * task's size (AWS's table, src/aws/data/fargate-task-rules.json `ebsBaseline`): provisioned IOPS or
  * throughput above it is paid for and not delivered as a baseline; on tasks of 1 vCPU or less AWS
  * recommends gp2, gp3, st1 or sc1.
  */

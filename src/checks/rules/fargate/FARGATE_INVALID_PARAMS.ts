@@ -1,4 +1,4 @@
-import { fargateTaskRules } from '../../../facts-fargate.js';
+import { fargateTaskRules } from '../../../aws/facts-fargate.js';
 import { show } from '../../show.js';
 import type { Rule, RuleResult } from '../../types.js';
 import { containerLabel, containerPath, containersOf, containerValue, isSet, onFargate, showIn } from './util.js';

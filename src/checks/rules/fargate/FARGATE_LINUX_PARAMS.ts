@@ -1,4 +1,4 @@
-import { fargateTaskRules } from '../../../facts-fargate.js';
+import { fargateTaskRules } from '../../../aws/facts-fargate.js';
 import { literal } from '../../show.js';
 import type { Rule, RuleResult } from '../../types.js';
 import {

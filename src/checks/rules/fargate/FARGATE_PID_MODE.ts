@@ -1,4 +1,4 @@
-import { fargateTaskRules } from '../../../facts-fargate.js';
+import { fargateTaskRules } from '../../../aws/facts-fargate.js';
 import { literal, show } from '../../show.js';
 import type { Rule } from '../../types.js';
 import { linuxPlatformTooOld, onFargate, orList, osOf } from './util.js';

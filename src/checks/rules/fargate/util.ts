@@ -1,5 +1,5 @@
-import type { AnalysisContext } from '../../../context.js';
-import { fargateTaskRules } from '../../../facts-fargate.js';
+import type { AnalysisContext } from '../../../engine/context.js';
+import { fargateTaskRules } from '../../../aws/facts-fargate.js';
 import { placementIsFargate, runnersOf, servicePlacement, taskDefinitionOnFargate } from '../../../plan/ecs.js';
 import type { Resource } from '../../../plan/model.js';
 import { parseContainers, platformOf, type Container, type OsFamily, type Size } from '../../../plan/taskdef.js';

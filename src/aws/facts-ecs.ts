@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import ecsEniTrunkingJson from './data/ecs-eni-trunking.json' with { type: 'json' };
 import { instanceType } from './facts.js';
-import { embedded } from './embedded.js';
+import { embedded } from '../load/embedded.js';
 
 /**
- * ECS facts shipped as versioned data (src/data/ecs-eni-trunking.json records its source and
+ * ECS facts shipped as versioned data (src/aws/data/ecs-eni-trunking.json records its source and
  * date): how many awsvpc tasks ECS places on one EC2 container instance, without and with ENI
  * trunking.
  */

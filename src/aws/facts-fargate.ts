@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import fargateTaskRulesJson from './data/fargate-task-rules.json' with { type: 'json' };
-import { embedded } from './embedded.js';
+import { embedded } from '../load/embedded.js';
 
 /**
- * What ECS accepts in a task definition on Fargate beyond the size table (src/data/fargate-task-rules.json,
+ * What ECS accepts in a task definition on Fargate beyond the size table (src/aws/data/fargate-task-rules.json,
  * with its sources and date): platform-version thresholds, ephemeral storage range, parameters
  * Fargate rejects, allowed Linux capabilities and log drivers.
  */

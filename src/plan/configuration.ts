@@ -21,7 +21,7 @@ const MAX_HOPS = 32;
  * expressions refer to, following `var.x` up into the module call and `module.m.out` down into
  * the module's outputs, so links across modules resolve to the resource they end at.
  */
-export class ConfigIndex {
+export class ConfigurationIndex {
   private readonly modules = new Map<string, ConfigModule>();
   private readonly calls = new Map<string, ModuleCall>();
   private readonly resources = new Map<string, ConfigResource>();

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import appAutoscalingJson from './data/appautoscaling.json' with { type: 'json' };
-import { embedded } from './embedded.js';
+import { embedded } from '../load/embedded.js';
 
 /**
- * Application Auto Scaling facts for ECS services (src/data/appautoscaling.json, which records
+ * Application Auto Scaling facts for ECS services (src/aws/data/appautoscaling.json, which records
  * its sources and date): the scalable dimension, the resource ID format and the predefined
  * target-tracking metrics.
  */

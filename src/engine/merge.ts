@@ -1,14 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import { ruleById } from './checks/registry.js';
-import { DEFAULT_DOCS_BASE } from './checks/run.js';
+import { ruleById } from '../checks/registry.js';
+import { DEFAULT_DOCS_BASE } from '../checks/run.js';
 import type { EngineOptions } from './context.js';
-import { totalCost } from './cost/total.js';
+import { totalCost } from '../cost/total.js';
 import { computeGate } from './gate.js';
-import { InputError } from './plan/errors.js';
-import { locateJsonError } from './plan/jsonerror.js';
-import { plain } from './report/escape.js';
-import { Report, SCHEMA_VERSION, type PlanReport } from './report/schema.js';
-import { planLabel } from './report/tally.js';
+import { InputError } from '../plan/errors.js';
+import { locateJsonError } from '../plan/jsonerror.js';
+import { plain } from '../report/escape.js';
+import { Report, SCHEMA_VERSION, type PlanReport } from '../report/schema.js';
+import { planLabel } from '../report/tally.js';
 import { VERSION } from './version.js';
 
 /**

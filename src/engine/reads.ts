@@ -3,9 +3,9 @@
  * `Estimator.reads`): the loader and the model keep the types and attributes derived here, and
  * nothing else. A new check or estimator declares what it reads; no table elsewhere is edited.
  */
-import { RULES } from './checks/registry.js';
-import { ESTIMATORS } from './cost/index.js';
-import { TypeTables, type Reader } from './plan/model.js';
+import { RULES } from '../checks/registry.js';
+import { ESTIMATORS } from '../cost/index.js';
+import { TypeTables, type Reader } from '../plan/model.js';
 
 /** Every check and estimator, with its declaration. */
 export function readers(): Reader[] {

@@ -3,10 +3,10 @@ import ebsOptimizedJson from './data/ebs-optimized.json' with { type: 'json' };
 import eksVersionsJson from './data/eks-versions.json' with { type: 'json' };
 import fargateSizesJson from './data/fargate-sizes.json' with { type: 'json' };
 import instanceTypesJson from './data/instance-types.json' with { type: 'json' };
-import { embedded } from './embedded.js';
+import { embedded } from '../load/embedded.js';
 
 /**
- * AWS facts shipped as versioned data files under src/data (each records its sources and date):
+ * AWS facts shipped as versioned data files under src/aws/data (each records its sources and date):
  * EC2 instance types, the EKS version calendar, and the Fargate size tables. Rules and estimators
  * read facts from here, never from literals or name patterns.
  */

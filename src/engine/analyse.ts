@@ -1,22 +1,22 @@
 import { stat } from 'node:fs/promises';
-import { buildGraph } from './plan/graph.js';
-import { loadPlan } from './plan/load.js';
-import { buildModel, dropUnlinked, UNKNOWN_REGION, type PlanModel } from './plan/model.js';
+import { buildGraph } from '../plan/graph.js';
+import { loadPlan } from '../plan/load.js';
+import { buildModel, dropUnlinked, UNKNOWN_REGION, type PlanModel } from '../plan/model.js';
 import { TYPE_TABLES } from './reads.js';
-import { InputError, oneLine } from './plan/errors.js';
+import { InputError, oneLine } from '../plan/errors.js';
 import type { AnalysisContext, EngineOptions } from './context.js';
-import { SCHEMA_VERSION, type PlanCost, type PlanReport, type Report } from './report/schema.js';
-import { planStatus } from './plan/status.js';
-import { runChecks } from './checks/run.js';
-import { estimateCostsLive, runPriceBook } from './cost/index.js';
-import { LivePrices } from './cost/live.js';
-import { embeddedSnapshot, type PriceBook } from './cost/prices.js';
+import { SCHEMA_VERSION, type PlanCost, type PlanReport, type Report } from '../report/schema.js';
+import { planStatus } from '../plan/status.js';
+import { runChecks } from '../checks/run.js';
+import { estimateCostsLive, runPriceBook } from '../cost/index.js';
+import { LivePrices } from '../cost/live.js';
+import { embeddedSnapshot, type PriceBook } from '../cost/prices.js';
 import { computeGate } from './gate.js';
-import { totalCost } from './cost/total.js';
+import { totalCost } from '../cost/total.js';
 import { VERSION } from './version.js';
-import { loadConfig, type ToolConfig } from './config.js';
-import { ruleById } from './checks/registry.js';
-import { NO_SOURCES, SourceTree } from './sources/tree.js';
+import { loadSettings, type Settings } from '../load/settings.js';
+import { ruleById } from '../checks/registry.js';
+import { NO_SOURCES, SourceTree } from '../sources/tree.js';
 
 export interface AnalysisResult {
   report: Report;
@@ -32,15 +32,15 @@ export interface AnalysisResult {
  */
 export async function analyse(paths: readonly string[], options: EngineOptions): Promise<AnalysisResult> {
   const sensitiveStrings = new Set<string>();
-  const { config } = await loadConfig(options);
+  const { settings } = await loadSettings(options);
   const sources = options.tfDir ? await sourceTree(options.tfDir) : undefined;
   const live = new LivePrices({ mode: options.prices ?? 'auto', ...(options.priceCache ? { cacheFile: options.priceCache } : {}) });
   // Plans are analysed a few at a time, so one plan's file reading overlaps another's analysis.
   // Each plan keeps its own warnings and secrets; they are merged in input order, so the report
   // is the same as one plan at a time.
-  const prices = runPriceBook({ options, config });
+  const prices = runPriceBook({ options, settings });
   const results = await mapPool(paths, PLAN_CONCURRENCY, async (path) => {
-    const run: RunState = { options, config, sources, live, prices, warnings: new Set(), secrets: new Set() };
+    const run: RunState = { options, settings, sources, live, prices, warnings: new Set(), secrets: new Set() };
     return { plan: await analysePlan(path, run), run };
   });
   const plans: PlanReport[] = results.map((r) => r.plan);
@@ -66,7 +66,7 @@ export async function analyse(paths: readonly string[], options: EngineOptions):
     asOf: options.asOf,
     plans,
     cost: totalCost(plans),
-    gate: computeGate(plans, totalCost(plans), { ...options, unpriced: options.unpriced ?? config.cost?.unpriced }),
+    gate: computeGate(plans, totalCost(plans), { ...options, unpriced: options.unpriced ?? settings.cost?.unpriced }),
     ...(warnings.size > 0 ? { warnings: [...warnings] } : {}),
   };
   return { report, sensitiveStrings, inputError: plans.some((p) => p.error !== null) };
@@ -87,7 +87,7 @@ async function sourceTree(tfDir: string): Promise<SourceTree> {
 
 interface RunState {
   options: EngineOptions;
-  config: ToolConfig;
+  settings: Settings;
   sources: SourceTree | undefined;
   /** Live prices, shared by the run's plans. */
   live: LivePrices;
@@ -116,7 +116,7 @@ export async function mapPool<T, R>(items: readonly T[], limit: number, fn: (ite
 }
 
 async function analysePlan(path: string, run: RunState): Promise<PlanReport> {
-  const { options, config } = run;
+  const { options, settings } = run;
   let model: PlanModel;
   try {
     // The loaded plan is not kept: the model holds what is read of it.
@@ -135,7 +135,7 @@ async function analysePlan(path: string, run: RunState): Promise<PlanReport> {
     model,
     graph,
     options,
-    config,
+    settings,
     locate: sources.locate,
     ignoreChanges: sources.ignoreChanges,
     prices: run.prices,

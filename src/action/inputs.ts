@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
-import type { RawOptions } from '../options.js';
+import type { RawOptions } from '../engine/options.js';
 import { InputError } from '../plan/errors.js';
-import { COMMENT_MODES, COMMENT_WHEN, type CommentMode, type CommentWhen } from './sticky.js';
+import { COMMENT_MODES, COMMENT_WHEN, type CommentMode, type CommentWhen } from '../github/sticky.js';
 
 /** The action's inputs (action.yml), read and checked; engine options are checked by the engine's own validator. */
 export interface ActionInputs {

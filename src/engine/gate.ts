@@ -1,7 +1,7 @@
 import type { EngineOptions } from './context.js';
-import { usd } from './report/format.js';
-import type { Gate, PlanReport, Report } from './report/schema.js';
-import { planLabel } from './report/tally.js';
+import { usd } from '../report/format.js';
+import type { Gate, PlanReport, Report } from '../report/schema.js';
+import { planLabel } from '../report/tally.js';
 
 /**
  * The pass/fail decision. Only active (not suppressed) findings on resources this plan changes

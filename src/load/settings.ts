@@ -1,14 +1,14 @@
 import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { RULES } from './checks/registry.js';
-import type { Rule } from './checks/types.js';
-import { CostConfigSchema } from './cost/config-schema.js';
-import limits from './data/limits.json' with { type: 'json' };
+import { RULES } from '../checks/registry.js';
+import type { Rule } from '../checks/types.js';
+import { CostSettingsSchema } from '../cost/settings-schema.js';
+import limits from '../data/limits.json' with { type: 'json' };
 import { readRegularFile } from './files.js';
-import { InputError } from './plan/errors.js';
+import { InputError } from '../plan/errors.js';
 
-export const CONFIG_FILE = '.container-plan-check.yml';
+export const SETTINGS_FILE = '.container-plan-check.yml';
 
 const SEVERITY_SETTINGS = ['error', 'warning', 'info', 'off'] as const;
 export type SeveritySetting = (typeof SEVERITY_SETTINGS)[number];
@@ -18,9 +18,9 @@ const requiredString = (what: string) =>
 
 /**
  * `.container-plan-check.yml`, validated with zod. Sections: `rules` (severity per rule, or off),
- * `ignore` (rule + address glob + required reason), `cost` (see src/cost/config-schema.ts).
+ * `ignore` (rule + address glob + required reason), `cost` (see src/cost/settings-schema.ts).
  */
-export const ToolConfigSchema = z
+export const SettingsSchema = z
   .object({
     rules: z.record(z.string(), z.enum(SEVERITY_SETTINGS, { error: () => `must be one of ${SEVERITY_SETTINGS.join(', ')}` })).optional(),
     ignore: z
@@ -35,22 +35,22 @@ export const ToolConfigSchema = z
           .strict(),
       )
       .optional(),
-    cost: CostConfigSchema.optional(),
+    cost: CostSettingsSchema.optional(),
   })
   .strict();
-export type ToolConfig = z.infer<typeof ToolConfigSchema>;
-export type IgnoreEntry = NonNullable<ToolConfig['ignore']>[number];
+export type Settings = z.infer<typeof SettingsSchema>;
+export type IgnoreEntry = NonNullable<Settings['ignore']>[number];
 
 /**
- * Reads the configuration file: `configFile` when given (it must exist), else
+ * Reads the configuration file: `settingsFile` when given (it must exist), else
  * `.container-plan-check.yml` in `tfDir`, else in the current directory, else none ({}).
  * Any problem is an InputError naming the file and the offending key.
  */
-export async function loadConfig(
-  opts: { configFile?: string; tfDir?: string },
+export async function loadSettings(
+  opts: { settingsFile?: string; tfDir?: string },
   known: readonly Rule[] = RULES,
-): Promise<{ config: ToolConfig; file?: string }> {
-  const candidates = opts.configFile ? [opts.configFile] : [...(opts.tfDir ? [join(opts.tfDir, CONFIG_FILE)] : []), CONFIG_FILE];
+): Promise<{ settings: Settings; file?: string }> {
+  const candidates = opts.settingsFile ? [opts.settingsFile] : [...(opts.tfDir ? [join(opts.tfDir, SETTINGS_FILE)] : []), SETTINGS_FILE];
   for (const file of candidates) {
     let text: string;
     try {
@@ -58,19 +58,19 @@ export async function loadConfig(
     } catch (e) {
       if (e instanceof InputError) throw e;
       const code = (e as NodeJS.ErrnoException).code;
-      if (!opts.configFile && code === 'ENOENT') continue;
+      if (!opts.settingsFile && code === 'ENOENT') continue;
       throw new InputError(
         file,
         code === 'ENOENT' ? 'no such configuration file' : `cannot read the configuration file (${code ?? 'error'})`,
       );
     }
-    return { config: parseConfig(text, file, known), file };
+    return { settings: parseSettings(text, file, known), file };
   }
-  return { config: {} };
+  return { settings: {} };
 }
 
 /** Parses and validates the YAML text of a configuration file. */
-export function parseConfig(text: string, file: string, known: readonly Rule[] = RULES): ToolConfig {
+export function parseSettings(text: string, file: string, known: readonly Rule[] = RULES): Settings {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter });
   const yamlError = doc.errors[0];
@@ -89,7 +89,7 @@ export function parseConfig(text: string, file: string, known: readonly Rule[] =
   }
   if (typeof data !== 'object' || Array.isArray(data))
     throw new InputError(file, `must be a mapping with rules, ignore or cost, got ${typeOf(data)}`);
-  const parsed = ToolConfigSchema.safeParse(data);
+  const parsed = SettingsSchema.safeParse(data);
   if (!parsed.success) throw new InputError(file, describeIssue(parsed.error.issues[0]!));
   const ids = new Set(known.map((r) => r.id));
   for (const id of Object.keys(parsed.data.rules ?? {})) {
@@ -114,7 +114,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 function allowedKeys(path: readonly PropertyKey[]): string | undefined {
   if (path.length === 0) return 'rules, ignore or cost';
   if (path[0] === 'ignore') return 'rule, address or reason';
-  if (path[0] === 'cost') return Object.keys(CostConfigSchema.shape).join(', ');
+  if (path[0] === 'cost') return Object.keys(CostSettingsSchema.shape).join(', ');
   return undefined;
 }
 

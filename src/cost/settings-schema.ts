@@ -25,7 +25,7 @@ export const FargatePodsSchema = z
   .strict();
 
 /** The `cost` section of .container-plan-check.yml (see README). */
-export const CostConfigSchema = z
+export const CostSettingsSchema = z
   .object({
     /** Estimated Spot discount, percent off on-demand (default: the snapshot's estimate, 70). */
     spotDiscountPercent: z.number().min(0).max(100).optional(),
@@ -42,4 +42,4 @@ export const CostConfigSchema = z
     eksFargatePods: z.record(z.string(), z.array(FargatePodsSchema)).optional(),
   })
   .strict();
-export type CostConfig = z.infer<typeof CostConfigSchema>;
+export type CostSettings = z.infer<typeof CostSettingsSchema>;

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import placementJson from './data/placement.json' with { type: 'json' };
-import { embedded } from './embedded.js';
+import { embedded } from '../load/embedded.js';
 import { instanceType } from './facts.js';
 
 /**
- * What one EC2 instance offers to ECS tasks and to Kubernetes pods (src/data/placement.json,
+ * What one EC2 instance offers to ECS tasks and to Kubernetes pods (src/aws/data/placement.json,
  * with its sources): ECS registers 1,024 CPU units per vCPU and less memory than the type's
  * nominal size; an EKS node keeps kube-reserved CPU and memory and an eviction threshold back
  * from its pods, and runs at most its max pods.

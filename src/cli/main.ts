@@ -1,11 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { analyse } from './engine.js';
-import { engineOptions } from './options.js';
-import { escapeControl, InputError, oneLine } from './plan/errors.js';
-import { FORMATS, renderChunks, type Format } from './report/render.js';
-import { VERSION } from './version.js';
+import { analyse } from '../engine/analyse.js';
+import { engineOptions } from '../engine/options.js';
+import { escapeControl, InputError, oneLine } from '../plan/errors.js';
+import { FORMATS, renderChunks, type Format } from '../report/render.js';
+import { VERSION } from '../engine/version.js';
 
 export const USAGE = `Usage: container-plan-check [options] PLAN.json...
        container-plan-check merge [options] REPORT.json...
@@ -115,7 +115,7 @@ function parse(argv: readonly string[]) {
 
 async function main(argv: readonly string[], io: CliIO): Promise<number> {
   // The pricing and merge commands are loaded only when used: a plan's run does not start them.
-  if (argv[0] === 'pricing') return (await import('./cost/update.js')).runPricing(argv.slice(1), io);
+  if (argv[0] === 'pricing') return (await import('../cost/update.js')).runPricing(argv.slice(1), io);
   if (argv[0] === 'merge') return merge(argv.slice(1), io);
   const { values: o, positionals } = parse(argv);
   if (o.help) {
@@ -168,7 +168,7 @@ async function merge(argv: readonly string[], io: CliIO): Promise<number> {
     { failOn: o['fail-on'], maxIncrease: o['max-increase'], maxIncreasePercent: o['max-increase-percent'], unpriced: o.unpriced },
     io.today(),
   );
-  const { mergeReportFiles } = await import('./merge.js');
+  const { mergeReportFiles } = await import('../engine/merge.js');
   const { report, skipped, warnings } = await mergeReportFiles(positionals, options);
   await emit(renderChunks(report, format), o.output, io);
   for (const w of warnings) io.stderr(errorLine(w));
@@ -195,5 +195,5 @@ async function emit(chunks: Iterable<string>, output: string | undefined, io: Cl
   }
 }
 
-/** The option validation shared with the action (src/options.ts). */
-export { engineOptions, type RawOptions } from './options.js';
+/** The option validation shared with the action (src/engine/options.ts). */
+export { engineOptions, type RawOptions } from '../engine/options.js';

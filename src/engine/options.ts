@@ -1,9 +1,9 @@
 import { UNPRICED_MODES, type EngineOptions, type FailOn, type UnpricedMode } from './context.js';
-import { PRICE_MODES, type PriceMode } from './cost/live.js';
-import { InputError } from './plan/errors.js';
+import { PRICE_MODES, type PriceMode } from '../cost/live.js';
+import { InputError } from '../plan/errors.js';
 
 /**
- * The option values the CLI (src/cli.ts) and the action (src/main.ts, from its inputs) share,
+ * The option values the CLI (src/cli/main.ts) and the action (src/action/main.ts, from its inputs) share,
  * as given, and their one validation.
  */
 export interface RawOptions {
@@ -50,7 +50,7 @@ export function engineOptions(raw: RawOptions, today: string): EngineOptions {
     asOf,
     region,
     tfDir: raw.tfDir?.trim() || undefined,
-    configFile: raw.config?.trim() || undefined,
+    settingsFile: raw.config?.trim() || undefined,
     failOn,
     maxIncrease: num('max-increase', raw.maxIncrease),
     maxIncreasePercent: num('max-increase-percent', raw.maxIncreasePercent),

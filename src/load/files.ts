@@ -1,6 +1,6 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { InputError } from './plan/errors.js';
+import { InputError } from '../plan/errors.js';
 
 /**
  * Files named by the configuration or an option (the configuration file, a price file, Price List

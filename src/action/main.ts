@@ -2,18 +2,18 @@ import * as core from '@actions/core';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
-import { engineOptions } from './options.js';
-import { analyse } from './engine.js';
-import { readRunContext } from './github/context.js';
-import { readInputs, type ActionInputs } from './github/inputs.js';
-import { annotate, setReportOutputs } from './github/outputs.js';
-import { publishComment } from './github/publish.js';
-import { expandPatterns } from './glob.js';
-import { labelStack, mergeReportFiles } from './merge.js';
-import { InputError, oneLine } from './plan/errors.js';
-import { plain } from './report/escape.js';
-import { render, renderChunks } from './report/render.js';
-import type { Report } from './report/schema.js';
+import { engineOptions } from '../engine/options.js';
+import { analyse } from '../engine/analyse.js';
+import { readRunContext } from '../github/context.js';
+import { readInputs, type ActionInputs } from './inputs.js';
+import { annotate, setReportOutputs } from '../github/outputs.js';
+import { publishComment } from '../github/publish.js';
+import { expandPatterns } from '../load/glob.js';
+import { labelStack, mergeReportFiles } from '../engine/merge.js';
+import { InputError, oneLine } from '../plan/errors.js';
+import { plain } from '../report/escape.js';
+import { render, renderChunks } from '../report/render.js';
+import type { Report } from '../report/schema.js';
 
 /**
  * The action: run the engine on the plans (or merge the reports of per-stack runs), then write

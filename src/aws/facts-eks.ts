@@ -2,14 +2,14 @@ import { z } from 'zod';
 import addonVersionsJson from './data/eks-addon-versions.json' with { type: 'json' };
 import amiTypesJson from './data/eks-ami-types.json' with { type: 'json' };
 import autoModeJson from './data/eks-auto-mode.json' with { type: 'json' };
-import { embedded } from './embedded.js';
-import type { Attributes } from './plan/read.js';
+import { embedded } from '../load/embedded.js';
+import type { Attributes } from '../plan/read.js';
 
 /**
- * EKS facts beyond the version calendar (src/facts.ts), each a versioned data file under
- * src/data recording its sources and date: node group AMI types and add-on versions by
+ * EKS facts beyond the version calendar (src/aws/facts.ts), each a versioned data file under
+ * src/aws/data recording its sources and date: node group AMI types and add-on versions by
  * Kubernetes version. The control-plane prices (standard and extended support) are read from the
- * run's prices (eksControlPlaneHourly in src/price-terms.ts).
+ * run's prices (eksControlPlaneHourly in src/aws/price-terms.ts).
  */
 const Meta = z.object({ lastVerified: z.string(), version: z.number() }).loose();
 
@@ -41,7 +41,7 @@ export const eksAddonVersions = embedded('eks-addon-versions.json', AddonVersion
 
 const Sourced = z.object({ source: z.string() }).loose();
 
-/** What EKS Auto Mode requires (src/data/eks-auto-mode.json), each with its source. */
+/** What EKS Auto Mode requires (src/aws/data/eks-auto-mode.json), each with its source. */
 const AutoMode = z.object({
   _meta: Meta,
   consistent: Sourced.extend({ awsError: z.string() }),

@@ -1,16 +1,16 @@
-import type { PlanModel, Resource } from './plan/model.js';
-import type { ResourceGraph } from './plan/graph.js';
-import type { ToolConfig } from './config.js';
-import type { PriceBook } from './cost/prices.js';
-import type { ResourceCost } from './report/schema.js';
-import type { PriceMode } from './cost/live.js';
+import type { PlanModel, Resource } from '../plan/model.js';
+import type { ResourceGraph } from '../plan/graph.js';
+import type { Settings } from '../load/settings.js';
+import type { PriceBook } from '../cost/prices.js';
+import type { ResourceCost } from '../report/schema.js';
+import type { PriceMode } from '../cost/live.js';
 
 export const UNPRICED_MODES = ['fail', 'warn', 'ignore'] as const;
 export type UnpricedMode = (typeof UNPRICED_MODES)[number];
 
 export type FailOn = 'error' | 'warning' | 'never';
 
-/** Options shared by the CLI and the action; both build them with engineOptions (src/options.ts) and call the same engine. */
+/** Options shared by the CLI and the action; both build them with engineOptions (src/engine/options.ts) and call the same engine. */
 export interface EngineOptions {
   /** Evaluation date, YYYY-MM-DD: date-dependent rules and prices use it, never the clock. */
   asOf: string;
@@ -18,7 +18,7 @@ export interface EngineOptions {
   region?: string;
   /** Root of the .tf sources (--tf-dir; the action defaults it to the workspace). */
   tfDir?: string;
-  configFile?: string;
+  settingsFile?: string;
   failOn: FailOn;
   maxIncrease?: number;
   maxIncreasePercent?: number;
@@ -42,7 +42,7 @@ export interface AnalysisContext {
   graph: ResourceGraph;
   options: EngineOptions;
   /** The validated configuration file ({} when there is none). */
-  config: ToolConfig;
+  settings: Settings;
   /** Source location of a resource's block, when the .tf sources were given (tfDir) and the block was found. */
   locate(r: Resource): SourceLocation | undefined;
   /**

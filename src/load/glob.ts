@@ -1,7 +1,7 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
-import limits from './data/limits.json' with { type: 'json' };
-import { InputError } from './plan/errors.js';
+import limits from '../data/limits.json' with { type: 'json' };
+import { InputError } from '../plan/errors.js';
 
 /**
  * Expands the action's `plan` input: paths or globs, one per line (`*`, `?`, `**`).
