@@ -63,11 +63,11 @@ describe('what an estimator and a rule see', () => {
     expect(seen).toHaveLength(1);
     expect(Object.keys(seen[0]!).sort()).toEqual([
       'asOf',
-      'config',
       'graph',
       'model',
       'priceOrigins',
       'prices',
+      'settings',
       'side',
       'spotDiscountPercent',
     ]);
