@@ -1,14 +1,13 @@
-import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { RULES } from './checks/registry.js';
 import type { Rule } from './checks/types.js';
 import { CostConfigSchema } from './cost/config-schema.js';
-import limits from './data/limits.json' with { type: 'json' };
-import { readRegularFile } from './files.js';
 import { InputError } from './plan/errors.js';
 
-export const CONFIG_FILE = '.container-plan-check.yml';
+// Finding and reading the file (src/config-file.ts) is apart: this module and the YAML parser are
+// loaded only when there is a configuration file.
+export { CONFIG_FILE, loadConfig } from './config-file.js';
 
 const SEVERITY_SETTINGS = ['error', 'warning', 'info', 'off'] as const;
 export type SeveritySetting = (typeof SEVERITY_SETTINGS)[number];
@@ -40,34 +39,6 @@ export const ToolConfigSchema = z
   .strict();
 export type ToolConfig = z.infer<typeof ToolConfigSchema>;
 export type IgnoreEntry = NonNullable<ToolConfig['ignore']>[number];
-
-/**
- * Reads the configuration file: `configFile` when given (it must exist), else
- * `.container-plan-check.yml` in `tfDir`, else in the current directory, else none ({}).
- * Any problem is an InputError naming the file and the offending key.
- */
-export async function loadConfig(
-  opts: { configFile?: string; tfDir?: string },
-  known: readonly Rule[] = RULES,
-): Promise<{ config: ToolConfig; file?: string }> {
-  const candidates = opts.configFile ? [opts.configFile] : [...(opts.tfDir ? [join(opts.tfDir, CONFIG_FILE)] : []), CONFIG_FILE];
-  for (const file of candidates) {
-    let text: string;
-    try {
-      text = (await readRegularFile(file, 'configuration file', limits.configFileMaxBytes)).toString('utf8');
-    } catch (e) {
-      if (e instanceof InputError) throw e;
-      const code = (e as NodeJS.ErrnoException).code;
-      if (!opts.configFile && code === 'ENOENT') continue;
-      throw new InputError(
-        file,
-        code === 'ENOENT' ? 'no such configuration file' : `cannot read the configuration file (${code ?? 'error'})`,
-      );
-    }
-    return { config: parseConfig(text, file, known), file };
-  }
-  return { config: {} };
-}
 
 /** Parses and validates the YAML text of a configuration file. */
 export function parseConfig(text: string, file: string, known: readonly Rule[] = RULES): ToolConfig {
