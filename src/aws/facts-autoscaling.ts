@@ -7,20 +7,27 @@ import { embedded } from '../load/embedded.js';
  * its sources and date): the scalable dimension, the resource ID format and the predefined
  * target-tracking metrics.
  */
-const Metric = z.object({ name: z.string(), unit: z.enum(['percent', 'count']), needsResourceLabel: z.boolean() });
-export type PredefinedMetric = z.infer<typeof Metric>;
 
-const AppAutoscaling = z.object({
-  _meta: z.object({ lastVerified: z.string(), version: z.number() }).loose(),
-  ecs: z.object({
-    serviceNamespace: z.string(),
-    scalableDimension: z.string(),
-    resourceIdPattern: z.string(),
-    predefinedMetrics: z.array(Metric).min(1),
-  }),
-});
+/** The data files' schemas, made only when the test suite checks the data against them (never at start). */
+function schemas() {
+  const Metric = z.object({ name: z.string(), unit: z.enum(['percent', 'count']), needsResourceLabel: z.boolean() });
 
-export const appAutoscaling = embedded('appautoscaling.json', AppAutoscaling, appAutoscalingJson);
+  const AppAutoscaling = z.object({
+    _meta: z.object({ lastVerified: z.string(), version: z.number() }).loose(),
+    ecs: z.object({
+      serviceNamespace: z.string(),
+      scalableDimension: z.string(),
+      resourceIdPattern: z.string(),
+      predefinedMetrics: z.array(Metric).min(1),
+    }),
+  });
+  return { Metric, AppAutoscaling };
+}
+type Schemas = ReturnType<typeof schemas>;
+
+export type PredefinedMetric = z.infer<Schemas['Metric']>;
+
+export const appAutoscaling = embedded('appautoscaling.json', () => schemas().AppAutoscaling, appAutoscalingJson);
 
 export const ECS_RESOURCE_ID = new RegExp(appAutoscaling.ecs.resourceIdPattern);
 

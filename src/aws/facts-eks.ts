@@ -11,49 +11,57 @@ import type { Attributes } from '../plan/read.js';
  * Kubernetes version. The control-plane prices (standard and extended support) are read from the
  * run's prices (eksControlPlaneHourly in src/aws/price-terms.ts).
  */
-const Meta = z.object({ lastVerified: z.string(), version: z.number() }).loose();
 
-const AmiType = z.object({
-  arch: z.enum(['x86_64', 'arm64']).nullable(),
-  accelerator: z.enum(['nvidia', 'neuron']).nullable(),
-  family: z.enum(['AL2', 'AL2023', 'BOTTLEROCKET', 'WINDOWS', 'CUSTOM']),
-  source: z.string(),
-});
-export type AmiType = z.infer<typeof AmiType>;
+/** The data files' schemas, made only when the test suite checks the data against them (never at start). */
+function schemas() {
+  const Meta = z.object({ lastVerified: z.string(), version: z.number() }).loose();
 
-const AmiTypes = z.object({ _meta: Meta, types: z.record(z.string(), AmiType) });
+  const AmiType = z.object({
+    arch: z.enum(['x86_64', 'arm64']).nullable(),
+    accelerator: z.enum(['nvidia', 'neuron']).nullable(),
+    family: z.enum(['AL2', 'AL2023', 'BOTTLEROCKET', 'WINDOWS', 'CUSTOM']),
+    source: z.string(),
+  });
 
-const Addon = z.object({
-  minClusterVersion: z.string().optional(),
-  minClusterVersionSource: z.string().optional(),
-  /** `kubernetes-minor`: the add-on's `v1.N.…` version must be built for the cluster's minor N. */
-  versionRule: z.literal('kubernetes-minor').optional(),
-  versionRuleSource: z.string().optional(),
-  /** Add-on version the EKS user guide lists as latest, by Kubernetes version. */
-  documented: z.record(z.string(), z.object({ addonVersion: z.string(), source: z.string() })),
-});
-export type EksAddonFacts = z.infer<typeof Addon>;
+  const AmiTypes = z.object({ _meta: Meta, types: z.record(z.string(), AmiType) });
 
-const AddonVersions = z.object({ _meta: Meta, addons: z.record(z.string(), Addon) });
+  const Addon = z.object({
+    minClusterVersion: z.string().optional(),
+    minClusterVersionSource: z.string().optional(),
+    /** `kubernetes-minor`: the add-on's `v1.N.…` version must be built for the cluster's minor N. */
+    versionRule: z.literal('kubernetes-minor').optional(),
+    versionRuleSource: z.string().optional(),
+    /** Add-on version the EKS user guide lists as latest, by Kubernetes version. */
+    documented: z.record(z.string(), z.object({ addonVersion: z.string(), source: z.string() })),
+  });
 
-export const eksAmiTypes = embedded('eks-ami-types.json', AmiTypes, amiTypesJson);
-export const eksAddonVersions = embedded('eks-addon-versions.json', AddonVersions, addonVersionsJson);
+  const AddonVersions = z.object({ _meta: Meta, addons: z.record(z.string(), Addon) });
 
-const Sourced = z.object({ source: z.string() }).loose();
+  const Sourced = z.object({ source: z.string() }).loose();
 
-/** What EKS Auto Mode requires (src/aws/data/eks-auto-mode.json), each with its source. */
-const AutoMode = z.object({
-  _meta: Meta,
-  consistent: Sourced.extend({ awsError: z.string() }),
-  bootstrapSelfManagedAddons: Sourced.extend({ awsError: z.string() }),
-  nodeRoleWithNodePools: Sourced.extend({ awsErrorNoRole: z.string(), awsErrorNoPools: z.string() }),
-  authenticationModes: Sourced.extend({ allowed: z.array(z.string()) }),
-  minKubernetesVersion: Sourced.extend({ version: z.string() }),
-  /** Per add-on: the minimum version by Kubernetes minor (`any`: whatever the minor). */
-  addonsWhenEnablingOnExistingCluster: Sourced.extend({ minimum: z.record(z.string(), z.record(z.string(), z.string())) }),
-});
+  /** What EKS Auto Mode requires (src/aws/data/eks-auto-mode.json), each with its source. */
+  const AutoMode = z.object({
+    _meta: Meta,
+    consistent: Sourced.extend({ awsError: z.string() }),
+    bootstrapSelfManagedAddons: Sourced.extend({ awsError: z.string() }),
+    nodeRoleWithNodePools: Sourced.extend({ awsErrorNoRole: z.string(), awsErrorNoPools: z.string() }),
+    authenticationModes: Sourced.extend({ allowed: z.array(z.string()) }),
+    minKubernetesVersion: Sourced.extend({ version: z.string() }),
+    /** Per add-on: the minimum version by Kubernetes minor (`any`: whatever the minor). */
+    addonsWhenEnablingOnExistingCluster: Sourced.extend({ minimum: z.record(z.string(), z.record(z.string(), z.string())) }),
+  });
+  return { Meta, AmiType, AmiTypes, Addon, AddonVersions, Sourced, AutoMode };
+}
+type Schemas = ReturnType<typeof schemas>;
 
-export const eksAutoMode = embedded('eks-auto-mode.json', AutoMode, autoModeJson);
+export type AmiType = z.infer<Schemas['AmiType']>;
+
+export type EksAddonFacts = z.infer<Schemas['Addon']>;
+
+export const eksAmiTypes = embedded('eks-ami-types.json', () => schemas().AmiTypes, amiTypesJson);
+export const eksAddonVersions = embedded('eks-addon-versions.json', () => schemas().AddonVersions, addonVersionsJson);
+
+export const eksAutoMode = embedded('eks-auto-mode.json', () => schemas().AutoMode, autoModeJson);
 
 export function eksAmiType(name: string): AmiType | undefined {
   return Object.hasOwn(eksAmiTypes.types, name) ? eksAmiTypes.types[name] : undefined;

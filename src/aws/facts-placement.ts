@@ -9,19 +9,24 @@ import { instanceType } from './facts.js';
  * nominal size; an EKS node keeps kube-reserved CPU and memory and an eviction threshold back
  * from its pods, and runs at most its max pods.
  */
-const Placement = z.object({
-  _meta: z.object({ description: z.string(), version: z.number(), date: z.string() }).loose(),
-  ecs: z.object({ cpuUnitsPerVcpu: z.number(), registeredMemoryBelowNominal: z.boolean(), source: z.string() }),
-  eks: z.object({
-    kubeReservedMemory: z.object({ perPodMiB: z.number(), baseMiB: z.number() }),
-    kubeReservedCpu: z.array(z.object({ cores: z.number().nullable(), fraction: z.number() })),
-    evictionHardMemoryMiB: z.number(),
-    managedNodeGroupMaxPods: z.object({ under30Vcpu: z.number(), atLeast30Vcpu: z.number() }),
-    source: z.string(),
-  }),
-});
 
-export const placementFacts = embedded('placement.json', Placement, placementJson);
+/** The data files' schemas, made only when the test suite checks the data against them (never at start). */
+function schemas() {
+  const Placement = z.object({
+    _meta: z.object({ description: z.string(), version: z.number(), date: z.string() }).loose(),
+    ecs: z.object({ cpuUnitsPerVcpu: z.number(), registeredMemoryBelowNominal: z.boolean(), source: z.string() }),
+    eks: z.object({
+      kubeReservedMemory: z.object({ perPodMiB: z.number(), baseMiB: z.number() }),
+      kubeReservedCpu: z.array(z.object({ cores: z.number().nullable(), fraction: z.number() })),
+      evictionHardMemoryMiB: z.number(),
+      managedNodeGroupMaxPods: z.object({ under30Vcpu: z.number(), atLeast30Vcpu: z.number() }),
+      source: z.string(),
+    }),
+  });
+  return { Placement };
+}
+
+export const placementFacts = embedded('placement.json', () => schemas().Placement, placementJson);
 
 export type Arch = 'x86_64' | 'arm64';
 

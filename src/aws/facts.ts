@@ -10,81 +10,90 @@ import { embedded } from '../load/embedded.js';
  * EC2 instance types, the EKS version calendar, and the Fargate size tables. Rules and estimators
  * read facts from here, never from literals or name patterns.
  */
-const InstanceType = z.object({
-  arch: z.enum(['x86_64', 'arm64']).optional(),
-  vcpu: z.number().optional(),
-  memoryMiB: z.number().optional(),
-  maxEnis: z.number().optional(),
-  defaultCardMaxEnis: z.number().optional(),
-  ipv4PerEni: z.number().optional(),
-  trunking: z.boolean().optional(),
-  branchEnis: z.number().optional(),
-  eksMaxPods: z.number().optional(),
-  eksMaxPodsNodeadm: z.number().optional(),
-  bareMetal: z.boolean().optional(),
-  status: z.string().optional(),
-  gpu: z
-    .object({
-      count: z.number().nullish(),
-      manufacturer: z.string().nullish(),
-      model: z.string().nullish(),
-      fractional: z.boolean().optional(),
-    })
-    .optional(),
-  accelerator: z.object({ kind: z.string().nullish(), name: z.string().nullish(), count: z.number().nullish() }).optional(),
-  macOS: z.boolean().optional(),
-});
-export type InstanceType = z.infer<typeof InstanceType>;
 
-const InstanceTypes = z.object({
-  _meta: z.object({ dataDate: z.string(), version: z.number() }).loose(),
-  types: z.record(z.string(), InstanceType),
-});
+/** The data files' schemas, made only when the test suite checks the data against them (never at start). */
+function schemas() {
+  const InstanceType = z.object({
+    arch: z.enum(['x86_64', 'arm64']).optional(),
+    vcpu: z.number().optional(),
+    memoryMiB: z.number().optional(),
+    maxEnis: z.number().optional(),
+    defaultCardMaxEnis: z.number().optional(),
+    ipv4PerEni: z.number().optional(),
+    trunking: z.boolean().optional(),
+    branchEnis: z.number().optional(),
+    eksMaxPods: z.number().optional(),
+    eksMaxPodsNodeadm: z.number().optional(),
+    bareMetal: z.boolean().optional(),
+    status: z.string().optional(),
+    gpu: z
+      .object({
+        count: z.number().nullish(),
+        manufacturer: z.string().nullish(),
+        model: z.string().nullish(),
+        fractional: z.boolean().optional(),
+      })
+      .optional(),
+    accelerator: z.object({ kind: z.string().nullish(), name: z.string().nullish(), count: z.number().nullish() }).optional(),
+    macOS: z.boolean().optional(),
+  });
 
-const EksVersion = z.object({
-  version: z.string(),
-  eksRelease: z.string().optional(),
-  endOfStandardSupport: z.string(),
-  endOfExtendedSupport: z.string(),
-  source: z.string().optional(),
-});
-export type EksVersion = z.infer<typeof EksVersion>;
+  const InstanceTypes = z.object({
+    _meta: z.object({ dataDate: z.string(), version: z.number() }).loose(),
+    types: z.record(z.string(), InstanceType),
+  });
 
-const EksVersions = z.object({
-  _meta: z.object({ lastVerified: z.string(), version: z.number() }).loose(),
-  versions: z.array(EksVersion),
-  al2AmiDeprecation: z
-    .object({
-      lastKubernetesVersionWithEksAl2Amis: z.string(),
-      firstKubernetesVersionWithoutEksAl2Amis: z.string(),
-      eksAl2AmiEndOfSupport: z.string(),
-    })
-    .loose(),
-});
+  const EksVersion = z.object({
+    version: z.string(),
+    eksRelease: z.string().optional(),
+    endOfStandardSupport: z.string(),
+    endOfExtendedSupport: z.string(),
+    source: z.string().optional(),
+  });
 
-const SizeRow = z.object({ cpu: z.number(), memoryMiB: z.array(z.number()) });
-const FargateSizes = z.object({
-  _meta: z.object({ lastVerified: z.string(), version: z.number() }).loose(),
-  ecs: z.object({ rows: z.array(SizeRow.extend({ os: z.enum(['linux', 'windows']) })) }).loose(),
-  eks: z
-    .object({
-      rows: z.array(SizeRow),
-      memoryOverheadMiB: z.number(),
-      defaultPod: z.object({ cpu: z.number(), memoryMiB: z.number() }),
-    })
-    .loose(),
-});
+  const EksVersions = z.object({
+    _meta: z.object({ lastVerified: z.string(), version: z.number() }).loose(),
+    versions: z.array(EksVersion),
+    al2AmiDeprecation: z
+      .object({
+        lastKubernetesVersionWithEksAl2Amis: z.string(),
+        firstKubernetesVersionWithoutEksAl2Amis: z.string(),
+        eksAl2AmiEndOfSupport: z.string(),
+      })
+      .loose(),
+  });
 
-/** The instance types on which EBS optimization is optional and billed per hour when turned on. */
-const EbsOptimized = z.object({
-  _meta: z.object({ retrieved: z.string(), version: z.number(), source: z.object({ url: z.string() }).loose() }).loose(),
-  optional: z.array(z.string()),
-});
+  const SizeRow = z.object({ cpu: z.number(), memoryMiB: z.array(z.number()) });
 
-export const instanceTypes = embedded('instance-types.json', InstanceTypes, instanceTypesJson);
-export const ebsOptimized = embedded('ebs-optimized.json', EbsOptimized, ebsOptimizedJson);
-export const eksVersions = embedded('eks-versions.json', EksVersions, eksVersionsJson);
-export const fargateSizes = embedded('fargate-sizes.json', FargateSizes, fargateSizesJson);
+  const FargateSizes = z.object({
+    _meta: z.object({ lastVerified: z.string(), version: z.number() }).loose(),
+    ecs: z.object({ rows: z.array(SizeRow.extend({ os: z.enum(['linux', 'windows']) })) }).loose(),
+    eks: z
+      .object({
+        rows: z.array(SizeRow),
+        memoryOverheadMiB: z.number(),
+        defaultPod: z.object({ cpu: z.number(), memoryMiB: z.number() }),
+      })
+      .loose(),
+  });
+
+  /** The instance types on which EBS optimization is optional and billed per hour when turned on. */
+  const EbsOptimized = z.object({
+    _meta: z.object({ retrieved: z.string(), version: z.number(), source: z.object({ url: z.string() }).loose() }).loose(),
+    optional: z.array(z.string()),
+  });
+  return { InstanceType, InstanceTypes, EksVersion, EksVersions, SizeRow, FargateSizes, EbsOptimized };
+}
+type Schemas = ReturnType<typeof schemas>;
+
+export type InstanceType = z.infer<Schemas['InstanceType']>;
+
+export type EksVersion = z.infer<Schemas['EksVersion']>;
+
+export const instanceTypes = embedded('instance-types.json', () => schemas().InstanceTypes, instanceTypesJson);
+export const ebsOptimized = embedded('ebs-optimized.json', () => schemas().EbsOptimized, ebsOptimizedJson);
+export const eksVersions = embedded('eks-versions.json', () => schemas().EksVersions, eksVersionsJson);
+export const fargateSizes = embedded('fargate-sizes.json', () => schemas().FargateSizes, fargateSizesJson);
 
 export function instanceType(name: string): InstanceType | undefined {
   return Object.hasOwn(instanceTypes.types, name) ? instanceTypes.types[name] : undefined;

@@ -4,7 +4,10 @@ import { parseArgs } from 'node:util';
 import { analyse } from '../engine/analyse.js';
 import { engineOptions } from '../engine/options.js';
 import { escapeControl, InputError, oneLine } from '../plan/errors.js';
-import { FORMATS, renderChunks, type Format } from '../report/render.js';
+import { FORMATS, type Format } from '../report/format.js';
+import { jsonDocumentChunks } from '../report/json.js';
+import type { Report } from '../report/schema.js';
+import { textChunks } from '../report/text.js';
 import { VERSION } from '../engine/version.js';
 
 export const USAGE = `Usage: container-plan-check [options] PLAN.json...
@@ -145,7 +148,7 @@ async function main(argv: readonly string[], io: CliIO): Promise<number> {
     io.today(),
   );
   const result = await analyse(positionals, options);
-  await emit(renderChunks(result.report, format), o.output, io);
+  await emit(await reportChunks(result.report, format), o.output, io);
   for (const p of result.report.plans) if (p.error) io.stderr(errorLine(p.error));
   if (result.inputError) return 2;
   return result.report.gate.passed ? 0 : 1;
@@ -170,7 +173,7 @@ async function merge(argv: readonly string[], io: CliIO): Promise<number> {
   );
   const { mergeReportFiles } = await import('../engine/merge.js');
   const { report, skipped, warnings } = await mergeReportFiles(positionals, options);
-  await emit(renderChunks(report, format), o.output, io);
+  await emit(await reportChunks(report, format), o.output, io);
   for (const w of warnings) io.stderr(errorLine(w));
   if (skipped.length > 0) return 2;
   return report.gate.passed ? 0 : 1;
@@ -180,6 +183,13 @@ function formatOf(raw: string | undefined): Format {
   const format = (raw ?? 'text') as Format;
   if (!FORMATS.includes(format)) throw new InputError(undefined, `--format must be one of ${FORMATS.join(', ')}`);
   return format;
+}
+
+/** The report in pieces; the Markdown and SARIF renderers are loaded only for their formats. */
+async function reportChunks(report: Report, format: Format): Promise<Iterable<string>> {
+  if (format === 'text') return textChunks(report);
+  if (format === 'json') return jsonDocumentChunks(report);
+  return (await import('../report/render.js')).renderChunks(report, format);
 }
 
 /** The report to standard output, or to --output FILE, piece by piece. */

@@ -11,15 +11,16 @@ import type { Resource } from '../plan/model.js';
  * public AMI parameter), or an `image_id` written as `resolve:ssm:<parameter>`. The facts are in
  * src/aws/data/ami-platforms.json.
  */
-const AmiPlatforms = z.object({
-  _meta: z.object({ retrieved: z.string(), version: z.number(), sources: z.array(z.object({ url: z.string() }).loose()) }).loose(),
-  platformDetails: z.record(z.string(), z.enum(['linux', 'windows'])),
-  ssmParameters: z.array(z.object({ prefix: z.string(), platform: z.enum(['linux', 'windows', 'by-name']) })),
-  windowsNames: z.array(z.string()),
-  sqlServerMarker: z.string(),
-});
+const amiPlatforms = () =>
+  z.object({
+    _meta: z.object({ retrieved: z.string(), version: z.number(), sources: z.array(z.object({ url: z.string() }).loose()) }).loose(),
+    platformDetails: z.record(z.string(), z.enum(['linux', 'windows'])),
+    ssmParameters: z.array(z.object({ prefix: z.string(), platform: z.enum(['linux', 'windows', 'by-name']) })),
+    windowsNames: z.array(z.string()),
+    sqlServerMarker: z.string(),
+  });
 
-const facts = embedded('ami-platforms.json', AmiPlatforms, amiPlatformsJson);
+const facts = embedded('ami-platforms.json', amiPlatforms, amiPlatformsJson);
 
 /**
  * - `linux`: billed at the Linux/UNIX rate;

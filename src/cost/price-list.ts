@@ -9,47 +9,55 @@ import { ebsOptimizationOptional } from '../aws/facts.js';
  * on-demand Linux instance hours. Read by `pricing update` (the bulk offer files) and by the
  * live prices (the Price List Query API), which see the same products.
  */
-const InstanceRows = z
-  .object({ usageTypePrefix: z.string(), productFamily: z.string(), attributes: z.record(z.string(), z.string()) })
-  .loose();
-const PriceList = z
-  .object({
-    baseUrl: z.string(),
-    offerIndex: z.string(),
-    onDemandTerm: z.string(),
-    prefixes: z.record(z.string(), z.string()),
-    unprefixed: z.record(z.string(), z.array(z.string())),
-    usageTypes: z.record(z.string(), z.record(z.string(), z.string())),
-    ec2Instances: z.object({ usageTypePrefix: z.string(), productFamily: z.string(), attributes: z.record(z.string(), z.string()) }),
-    /**
-     * Products found by attributes rather than usage type (the usage type is not known): every
-     * attribute must match; `{<keyAttribute>}` in the key takes that attribute's value
-     * (EKS Auto Mode fee per instance type, Provisioned Control Plane tiers).
-     */
-    attributeProducts: z
-      .array(
-        z
-          .object({
-            offerCode: z.string(),
-            key: z.string(),
-            attributes: z.record(z.string(), z.string()),
-            keyAttribute: z.string().optional(),
-          })
-          .loose(),
-      )
-      .optional(),
-    /** Dedicated Instances: the same rows with tenancy Dedicated, keyed ec2-dedicated/<type>/hour. */
-    /** The ECS Managed Instances fee per instance type, keyed ecs-managed-instances/<type>/hour. */
-    ecsManagedInstances: z.object({ usageTypeContains: z.string(), attribute: z.string() }).loose().optional(),
-    /** The EBS-optimized fee per instance type, keyed ec2-ebs-optimized/<type>/hour: the usage type of a type in src/aws/data/ebs-optimized.json. */
-    ec2EbsOptimized: z.object({ usageTypePrefix: z.string() }).loose().optional(),
-    ec2DedicatedInstances: InstanceRows.optional(),
-    /** Windows (licence included), keyed ec2-windows/<type>/hour and ec2-dedicated-windows/<type>/hour. */
-    ec2WindowsInstances: InstanceRows.optional(),
-    ec2DedicatedWindowsInstances: InstanceRows.optional(),
-  })
-  .loose();
-export const LIST = embedded('price-list.json', PriceList, priceListJson);
+
+/** The data files' schemas, made only when the test suite checks the data against them (never at start). */
+function schemas() {
+  const InstanceRows = z
+    .object({ usageTypePrefix: z.string(), productFamily: z.string(), attributes: z.record(z.string(), z.string()) })
+    .loose();
+
+  const PriceList = z
+    .object({
+      baseUrl: z.string(),
+      offerIndex: z.string(),
+      onDemandTerm: z.string(),
+      prefixes: z.record(z.string(), z.string()),
+      unprefixed: z.record(z.string(), z.array(z.string())),
+      usageTypes: z.record(z.string(), z.record(z.string(), z.string())),
+      ec2Instances: z.object({ usageTypePrefix: z.string(), productFamily: z.string(), attributes: z.record(z.string(), z.string()) }),
+      /**
+       * Products found by attributes rather than usage type (the usage type is not known): every
+       * attribute must match; `{<keyAttribute>}` in the key takes that attribute's value
+       * (EKS Auto Mode fee per instance type, Provisioned Control Plane tiers).
+       */
+      attributeProducts: z
+        .array(
+          z
+            .object({
+              offerCode: z.string(),
+              key: z.string(),
+              attributes: z.record(z.string(), z.string()),
+              keyAttribute: z.string().optional(),
+            })
+            .loose(),
+        )
+        .optional(),
+      /** Dedicated Instances: the same rows with tenancy Dedicated, keyed ec2-dedicated/<type>/hour. */
+      /** The ECS Managed Instances fee per instance type, keyed ecs-managed-instances/<type>/hour. */
+      ecsManagedInstances: z.object({ usageTypeContains: z.string(), attribute: z.string() }).loose().optional(),
+      /** The EBS-optimized fee per instance type, keyed ec2-ebs-optimized/<type>/hour: the usage type of a type in src/aws/data/ebs-optimized.json. */
+      ec2EbsOptimized: z.object({ usageTypePrefix: z.string() }).loose().optional(),
+      ec2DedicatedInstances: InstanceRows.optional(),
+      /** Windows (licence included), keyed ec2-windows/<type>/hour and ec2-dedicated-windows/<type>/hour. */
+      ec2WindowsInstances: InstanceRows.optional(),
+      ec2DedicatedWindowsInstances: InstanceRows.optional(),
+    })
+    .loose();
+  return { InstanceRows, PriceList };
+}
+type Schemas = ReturnType<typeof schemas>;
+
+export const LIST = embedded('price-list.json', () => schemas().PriceList, priceListJson);
 export const OFFER_CODES = Object.keys(LIST.usageTypes);
 
 export interface Product {
@@ -71,7 +79,7 @@ export function addPrefix(code: string, region: string, usageType: string): stri
   return prefix === undefined ? undefined : `${prefix}-${usageType}`;
 }
 
-type InstanceRows = z.infer<typeof InstanceRows>;
+type InstanceRows = z.infer<Schemas['InstanceRows']>;
 
 /**
  * EC2 instance rows and the key prefix each prices: Linux on shared tenancy (`ec2/`), Linux on

@@ -5,7 +5,7 @@ import { buildModel, dropUnlinked, UNKNOWN_REGION, type PlanModel } from '../pla
 import { TYPE_TABLES } from './reads.js';
 import { InputError, oneLine } from '../plan/errors.js';
 import type { AnalysisContext, EngineOptions } from './context.js';
-import { SCHEMA_VERSION, type PlanCost, type PlanReport, type Report } from '../report/schema.js';
+import type { PlanCost, PlanReport, Report } from '../report/schema.js';
 import { planStatus } from '../plan/status.js';
 import { runChecks } from '../checks/run.js';
 import { estimateCostsLive, runPriceBook } from '../cost/index.js';
@@ -13,8 +13,9 @@ import { LivePrices } from '../cost/live.js';
 import { embeddedSnapshot, type PriceBook } from '../cost/prices.js';
 import { computeGate } from './gate.js';
 import { totalCost } from '../cost/total.js';
-import { VERSION } from './version.js';
-import { loadSettings, type Settings } from '../load/settings.js';
+import { SCHEMA_VERSION, VERSION } from './version.js';
+import { loadSettings } from '../load/settings-file.js';
+import type { Settings } from '../load/settings.js';
 import { ruleById } from '../checks/registry.js';
 import { NO_SOURCES, SourceTree } from '../sources/tree.js';
 

@@ -9,13 +9,14 @@ import type { z } from 'zod';
  */
 export interface EmbeddedData {
   name: string;
-  schema: z.ZodType;
+  /** Made when called: building the schemas at start would cost a small run much of its time. */
+  schema: () => z.ZodType;
   data: unknown;
 }
 
 export const EMBEDDED: EmbeddedData[] = [];
 
-export function embedded<S extends z.ZodType>(name: string, schema: S, data: unknown): z.infer<S> {
-  EMBEDDED.push({ name, schema, data });
+export function embedded<S extends z.ZodType>(name: string, schema: S | (() => S), data: unknown): z.infer<S> {
+  EMBEDDED.push({ name, schema: typeof schema === 'function' ? schema : () => schema, data });
   return data as z.infer<S>;
 }

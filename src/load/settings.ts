@@ -1,14 +1,13 @@
-import { join } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { RULES } from '../checks/registry.js';
 import type { Rule } from '../checks/types.js';
 import { CostSettingsSchema } from '../cost/settings-schema.js';
-import limits from '../data/limits.json' with { type: 'json' };
-import { readRegularFile } from './files.js';
 import { InputError } from '../plan/errors.js';
 
-export const SETTINGS_FILE = '.container-plan-check.yml';
+// Finding and reading the file (src/load/settings-file.ts) is apart: this module and the YAML parser are
+// loaded only when there is a settings file.
+export { SETTINGS_FILE, loadSettings } from './settings-file.js';
 
 const SEVERITY_SETTINGS = ['error', 'warning', 'info', 'off'] as const;
 export type SeveritySetting = (typeof SEVERITY_SETTINGS)[number];
@@ -40,34 +39,6 @@ export const SettingsSchema = z
   .strict();
 export type Settings = z.infer<typeof SettingsSchema>;
 export type IgnoreEntry = NonNullable<Settings['ignore']>[number];
-
-/**
- * Reads the configuration file: `settingsFile` when given (it must exist), else
- * `.container-plan-check.yml` in `tfDir`, else in the current directory, else none ({}).
- * Any problem is an InputError naming the file and the offending key.
- */
-export async function loadSettings(
-  opts: { settingsFile?: string; tfDir?: string },
-  known: readonly Rule[] = RULES,
-): Promise<{ settings: Settings; file?: string }> {
-  const candidates = opts.settingsFile ? [opts.settingsFile] : [...(opts.tfDir ? [join(opts.tfDir, SETTINGS_FILE)] : []), SETTINGS_FILE];
-  for (const file of candidates) {
-    let text: string;
-    try {
-      text = (await readRegularFile(file, 'configuration file', limits.configFileMaxBytes)).toString('utf8');
-    } catch (e) {
-      if (e instanceof InputError) throw e;
-      const code = (e as NodeJS.ErrnoException).code;
-      if (!opts.settingsFile && code === 'ENOENT') continue;
-      throw new InputError(
-        file,
-        code === 'ENOENT' ? 'no such configuration file' : `cannot read the configuration file (${code ?? 'error'})`,
-      );
-    }
-    return { settings: parseSettings(text, file, known), file };
-  }
-  return { settings: {} };
-}
 
 /** Parses and validates the YAML text of a configuration file. */
 export function parseSettings(text: string, file: string, known: readonly Rule[] = RULES): Settings {

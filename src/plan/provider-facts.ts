@@ -9,66 +9,72 @@ import type { PathStep } from './values.js';
  * each one, whether it is sent to AWS when it is zero, and what AWS does when it is not sent.
  * Paths use `*` for block and list positions: `block_device_mappings.*.ebs.*.volume_type`.
  */
-const Condition = z
-  .object({
-    /** Another attribute of the same resource; `*` takes the positions of the path being read. */
-    path: z.string(),
-    /** Its value is one of these (`null`: not set). */
-    in: z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
-    /** It is set to a non-empty value (true) or not (false). */
-    present: z.boolean().optional(),
-    prefix: z.string().optional(),
-  })
-  .strict();
 
-const DefaultCase = z
-  .object({
-    when: z.array(Condition).optional(),
-    /** The value AWS uses. */
-    value: z.unknown().optional(),
-    /** AWS uses the value of another attribute (`desired_capacity` starts at `min_size`). */
-    sameAs: z.string().optional(),
-    /** Nothing takes its place (the launch template decides, the AMI's volume is used, …). */
-    absent: z.boolean().optional(),
-    note: z.string().optional(),
-  })
-  .strict();
+/** The data files' schemas, made only when the test suite checks the data against them (never at start). */
+function schemas() {
+  const Condition = z
+    .object({
+      /** Another attribute of the same resource; `*` takes the positions of the path being read. */
+      path: z.string(),
+      /** Its value is one of these (`null`: not set). */
+      in: z.array(z.union([z.string(), z.number(), z.boolean(), z.null()])).optional(),
+      /** It is set to a non-empty value (true) or not (false). */
+      present: z.boolean().optional(),
+      prefix: z.string().optional(),
+    })
+    .strict();
 
-const Unset = DefaultCase.extend({
-  /** AWS treats it as not given: no value, and (for a block) nothing below it either. */
-  notSent: z.boolean().optional(),
-  cases: z.array(DefaultCase).optional(),
-}).strict();
+  const DefaultCase = z
+    .object({
+      when: z.array(Condition).optional(),
+      /** The value AWS uses. */
+      value: z.unknown().optional(),
+      /** AWS uses the value of another attribute (`desired_capacity` starts at `min_size`). */
+      sameAs: z.string().optional(),
+      /** Nothing takes its place (the launch template decides, the AMI's volume is used, …). */
+      absent: z.boolean().optional(),
+      note: z.string().optional(),
+    })
+    .strict();
 
-const Fact = z
-  .object({
-    /** How the provider's schema declares it, per major version where they differ. */
-    schema: z.union([
-      z.enum(['optional-computed', 'optional', 'default', 'required', 'computed']),
-      z.object({ v5: z.string(), v6: z.string() }).strict(),
-    ]),
-    /** The schema default (shown in the plan as if configured). */
-    schemaDefault: z.unknown().optional(),
-    /** The provider sends it only when it is not zero (`d.GetOk`): 0, "", false and [] read as not sent. */
-    sentOnlyIfNonZero: z.boolean().optional(),
-    /** What AWS does when it is not sent. */
-    unset: Unset.optional(),
-    /** Provider source file and AWS documentation page. */
-    source: z.string(),
-  })
-  .strict();
+  const Unset = DefaultCase.extend({
+    /** AWS treats it as not given: no value, and (for a block) nothing below it either. */
+    notSent: z.boolean().optional(),
+    cases: z.array(DefaultCase).optional(),
+  }).strict();
 
-const ProviderDefaults = z
-  .object({
-    _meta: z.object({ description: z.string(), version: z.number(), date: z.string(), provider: z.string() }).loose(),
-    types: z.record(z.string(), z.record(z.string(), Fact)),
-  })
-  .strict();
+  const Fact = z
+    .object({
+      /** How the provider's schema declares it, per major version where they differ. */
+      schema: z.union([
+        z.enum(['optional-computed', 'optional', 'default', 'required', 'computed']),
+        z.object({ v5: z.string(), v6: z.string() }).strict(),
+      ]),
+      /** The schema default (shown in the plan as if configured). */
+      schemaDefault: z.unknown().optional(),
+      /** The provider sends it only when it is not zero (`d.GetOk`): 0, "", false and [] read as not sent. */
+      sentOnlyIfNonZero: z.boolean().optional(),
+      /** What AWS does when it is not sent. */
+      unset: Unset.optional(),
+      /** Provider source file and AWS documentation page. */
+      source: z.string(),
+    })
+    .strict();
 
-export type ProviderFact = z.infer<typeof Fact>;
-export type DefaultCase = z.infer<typeof DefaultCase>;
+  const ProviderDefaults = z
+    .object({
+      _meta: z.object({ description: z.string(), version: z.number(), date: z.string(), provider: z.string() }).loose(),
+      types: z.record(z.string(), z.record(z.string(), Fact)),
+    })
+    .strict();
+  return { Condition, DefaultCase, Unset, Fact, ProviderDefaults };
+}
+type Schemas = ReturnType<typeof schemas>;
 
-export const providerDefaults = embedded('provider-defaults.json', ProviderDefaults, providerDefaultsJson as unknown);
+export type ProviderFact = z.infer<Schemas['Fact']>;
+export type DefaultCase = z.infer<Schemas['DefaultCase']>;
+
+export const providerDefaults = embedded('provider-defaults.json', () => schemas().ProviderDefaults, providerDefaultsJson as unknown);
 
 /** The fact for an attribute path of a resource type, if one is recorded. */
 export function factFor(type: string, path: readonly PathStep[]): ProviderFact | undefined {

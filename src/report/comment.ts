@@ -1,3 +1,4 @@
+import { count } from './format.js';
 import { renderDocument } from './markdown.js';
 import type { Report } from './schema.js';
 
@@ -22,7 +23,7 @@ export function renderComment(report: Report, opts: CommentOptions): string {
   return renderDocument(report, {
     limit: COMMENT_LIMIT,
     measure: (s) => s.length,
-    limitName: `${COMMENT_LIMIT.toLocaleString('en-US')}-character comment limit`,
+    limitName: `${count(COMMENT_LIMIT)}-character comment limit`,
     suffix: opts.marker,
     open: false,
     mode: 'comment',

@@ -1,12 +1,57 @@
 /** Number formatting shared by the renderers. Full precision is kept in data; rounding is display only. */
 
-/** One formatter for every amount (making one per call is slow and costly in memory). */
-const DOLLARS = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+/** The report formats (`--format`). */
+export const FORMATS = ['text', 'markdown', 'json', 'sarif'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** The Intl formats `decimal` falls back to, made when first needed (one per format). */
+const INTL = new Map<string, Intl.NumberFormat>();
+
+/**
+ * `n` with `min` to `max` decimals and thousands separators, exactly as
+ * `new Intl.NumberFormat('en-US', { minimumFractionDigits: min, maximumFractionDigits: max })` writes
+ * it: the shortest decimal form of `n` (`String(n)`), rounded half up. Written out because a
+ * process's first Intl number format costs tens of milliseconds, much of a small plan's run.
+ * Numbers below 1e-6 (other than 0), from 1e21, negative or not finite go to Intl itself.
+ */
+export function decimal(n: number, min: number, max: number): string {
+  if (!((n >= 1e-6 && n < 1e21) || Object.is(n, 0))) {
+    const key = `${min},${max}`;
+    let f = INTL.get(key);
+    if (!f) INTL.set(key, (f = new Intl.NumberFormat('en-US', { minimumFractionDigits: min, maximumFractionDigits: max })));
+    return f.format(n);
+  }
+  const s = String(n); // plain digits in this range, never an exponent
+  const dot = s.indexOf('.');
+  let int = dot === -1 ? s : s.slice(0, dot);
+  let frac = dot === -1 ? '' : s.slice(dot + 1);
+  if (frac.length > max) {
+    const up = frac.charCodeAt(max) >= 53; // the first dropped digit is 5 or more
+    frac = frac.slice(0, max);
+    if (up) {
+      const digits = [...int, ...frac];
+      let i = digits.length - 1;
+      for (; i >= 0 && digits[i] === '9'; i--) digits[i] = '0';
+      if (i < 0) digits.unshift('1');
+      else digits[i] = String(Number(digits[i]) + 1);
+      int = digits.slice(0, digits.length - max).join('');
+      frac = digits.slice(digits.length - max).join('');
+    }
+  }
+  let end = frac.length;
+  while (end > min && frac[end - 1] === '0') end--;
+  frac = frac.slice(0, end).padEnd(min, '0');
+  const grouped = int.replace(/\B(?=(\d{3})+$)/g, ',');
+  return frac ? `${grouped}.${frac}` : grouped;
+}
+
+/** A count as `toLocaleString('en-US')` writes it (`1,460`). */
+export const count = (n: number): string => decimal(n, 0, 3);
 
 export function usd(n: number | null | undefined, opts: { sign?: boolean } = {}): string {
   if (n === null || n === undefined || Number.isNaN(n)) return 'unknown';
   const abs = Math.abs(n);
-  const s = `$${DOLLARS.format(abs)}`;
+  const s = `$${decimal(abs, 2, 2)}`;
   if (opts.sign) {
     if (Math.round(n * 100) === 0) return '$0.00';
     return n > 0 ? `+${s}` : `−${s}`;

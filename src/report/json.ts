@@ -63,6 +63,16 @@ function fitsIn(value: unknown, budget: number): number {
   return left;
 }
 
+/** A JSON document and one line end, in pieces of about 64 kB: the JSON and SARIF reports. */
+export function* jsonDocumentChunks(value: unknown): Generator<string> {
+  yield* batched(withLineEnd(jsonChunks(value)));
+}
+
+function* withLineEnd(chunks: Iterable<string>): Generator<string> {
+  yield* chunks;
+  yield '\n';
+}
+
 /** Joins small pieces into strings of about `size` characters. */
 export function* batched(chunks: Iterable<string>, size = 1 << 16): Generator<string> {
   let buf: string[] = [];

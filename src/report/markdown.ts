@@ -1,5 +1,5 @@
 import { code, linkTarget, md } from './escape.js';
-import { ACTION_SYMBOL, percent, usd } from './format.js';
+import { ACTION_SYMBOL, count, decimal, percent, usd } from './format.js';
 import { ruleDocsUrl } from './links.js';
 import type { CostComponent, Finding, PlanReport, Report, ResourceCost } from './schema.js';
 import { errorOf, shownLabel, shownPath, withShownPaths } from './paths.js';
@@ -237,9 +237,7 @@ function assemble(parts: Parts, cut: Cut, opts: MarkdownOptions, full: Cut, meas
     if (cut.costRows < parts.costRows.total) {
       const left = parts.costRows.total - cut.costRows;
       const unknown = Math.max(0, parts.costUnknown - cut.costRows);
-      out.line(
-        `| … ${more(left, 'resource')}${unknown > 0 ? `, ${unknown.toLocaleString('en-US')} of them with an unknown cost` : ''} | | | | | |`,
-      );
+      out.line(`| … ${more(left, 'resource')}${unknown > 0 ? `, ${count(unknown)} of them with an unknown cost` : ''} | | | | | |`);
     }
     out.all(parts.costFoot);
     out.line('');
@@ -282,7 +280,7 @@ function cutNote(parts: Parts, cut: Cut, full: Cut, opts: MarkdownOptions): stri
     ['planErrors', 'plan errors'],
   ];
   for (const [k, name] of rows) {
-    if (cut[k] < full[k]) left.push(`${(full[k] - cut[k]).toLocaleString('en-US')} of ${full[k].toLocaleString('en-US')} ${name}`);
+    if (cut[k] < full[k]) left.push(`${count(full[k] - cut[k])} of ${count(full[k])} ${name}`);
   }
   if (left.length === 0) return undefined;
   const where = opts.fullReportUrl ? `The [job summary](${opts.fullReportUrl}) has the full report.` : 'The JSON report has everything.';
@@ -513,12 +511,10 @@ function head(report: Report): string[] {
   return lines;
 }
 
-const WHOLE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-
 /** A headline amount: whole dollars from $10 on (the details give cents). */
 function roundUsd(n: number, sign = false): string {
   const abs = Math.abs(n);
-  const s = abs >= 10 ? `$${WHOLE.format(abs)}` : usd(abs);
+  const s = abs >= 10 ? `$${decimal(abs, 0, 0)}` : usd(abs);
   if (n < 0) return `−${s}`;
   return sign ? `+${s}` : s;
 }
@@ -569,8 +565,7 @@ export function planCounts(report: Report): string {
   for (const p of report.plans) for (const r of p.resources) n[r.action] = (n[r.action] ?? 0) + 1;
   const replaced = n.replace ?? 0;
   const forget = n.forget ?? 0;
-  const k = (x: number) => x.toLocaleString('en-US');
-  return `Plan: ${k((n.create ?? 0) + replaced)} to add, ${k(n.update ?? 0)} to change, ${k((n.delete ?? 0) + replaced)} to destroy${forget ? `, ${k(forget)} to forget` : ''}${replaced ? ` (${k(replaced)} replaced)` : ''}`;
+  return `Plan: ${count((n.create ?? 0) + replaced)} to add, ${count(n.update ?? 0)} to change, ${count((n.delete ?? 0) + replaced)} to destroy${forget ? `, ${count(forget)} to forget` : ''}${replaced ? ` (${count(replaced)} replaced)` : ''}`;
 }
 
 /** The line under the headline: which plan, what it changes, and the cost figures behind the headline. */

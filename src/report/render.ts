@@ -1,11 +1,11 @@
-import { batched, jsonChunks } from './json.js';
+import type { Format } from './format.js';
+import { jsonDocumentChunks } from './json.js';
 import { renderMarkdown } from './markdown.js';
 import { sarifLog } from './sarif.js';
 import type { Report } from './schema.js';
-import { textLines } from './text.js';
+import { textChunks } from './text.js';
 
-export const FORMATS = ['text', 'markdown', 'json', 'sarif'] as const;
-export type Format = (typeof FORMATS)[number];
+export { FORMATS, type Format } from './format.js';
 
 export interface RenderOptions {
   /** Base URL of rule docs pages, for absolute links (Markdown, SARIF). */
@@ -20,25 +20,15 @@ export function render(report: Report, format: Format, opts: RenderOptions = {})
 export function* renderChunks(report: Report, format: Format, opts: RenderOptions = {}): Generator<string> {
   switch (format) {
     case 'json':
-      yield* batched(lines(jsonChunks(report)));
+      yield* jsonDocumentChunks(report);
       return;
     case 'sarif':
-      yield* batched(lines(jsonChunks(sarifLog(report, opts))));
+      yield* jsonDocumentChunks(sarifLog(report, opts));
       return;
     case 'text':
-      yield* batched(eachLine(textLines(report)));
+      yield* textChunks(report);
       return;
     case 'markdown':
       yield renderMarkdown(report, opts);
   }
-}
-
-/** The pieces, then one line end. */
-function* lines(chunks: Iterable<string>): Generator<string> {
-  yield* chunks;
-  yield '\n';
-}
-
-function* eachLine(lines: Iterable<string>): Generator<string> {
-  for (const l of lines) yield `${l}\n`;
 }

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { SCHEMA_VERSION } from '../engine/version.js';
 
 /**
  * The JSON report: a public, versioned contract (see README "JSON report"). The zod schemas are
  * the types. Adding optional fields keeps schemaVersion 1; removing or changing one bumps it.
  */
-export const SCHEMA_VERSION = 1;
+export { SCHEMA_VERSION };
 
 export const Severity = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof Severity>;

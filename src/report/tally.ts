@@ -1,3 +1,4 @@
+import { count } from './format.js';
 import type { Finding, PlanReport, Report } from './schema.js';
 
 /** A finding that counts: active (not suppressed) and on a resource this plan changes. */
@@ -36,5 +37,5 @@ export function planLabel(p: PlanReport): string {
 }
 
 export function plural(n: number, word: string, many = `${word}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? word : many}`;
+  return `${count(n)} ${n === 1 ? word : many}`;
 }

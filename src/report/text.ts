@@ -1,5 +1,6 @@
 import { plain } from './escape.js';
 import { ACTION_SYMBOL } from './format.js';
+import { batched } from './json.js';
 import type { Report } from './schema.js';
 import { renderTextCost, renderTextFindings } from './sections.js';
 
@@ -8,6 +9,15 @@ export function renderText(report: Report): string {
   let s = '';
   for (const line of textLines(report)) s += `${line}\n`;
   return s;
+}
+
+/** The terminal report in pieces of about 64 kB. */
+export function* textChunks(report: Report): Generator<string> {
+  yield* batched(eachLine(textLines(report)));
+}
+
+function* eachLine(lines: Iterable<string>): Generator<string> {
+  for (const l of lines) yield `${l}\n`;
 }
 
 /** The terminal report line by line (without line ends), so that a large report is written in pieces. */
