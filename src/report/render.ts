@@ -26,7 +26,7 @@ export function* renderChunks(report: Report, format: Format, opts: RenderOption
       yield* batched(lines(jsonChunks(sarifLog(report, opts))));
       return;
     case 'text':
-      yield* batched(eachLine(textLines(report)));
+      yield* lineBatches(textLines(report));
       return;
     case 'markdown':
       yield renderMarkdown(report, opts);
@@ -39,6 +39,18 @@ function* lines(chunks: Iterable<string>): Generator<string> {
   yield '\n';
 }
 
-function* eachLine(lines: Iterable<string>): Generator<string> {
-  for (const l of lines) yield `${l}\n`;
+/** Lines, each with its line end, joined into strings of about `size` characters (as `batched` joins pieces). */
+function* lineBatches(lines: Iterable<string>, size = 1 << 16): Generator<string> {
+  let buf: string[] = [];
+  let n = 0;
+  for (const l of lines) {
+    buf.push(l, '\n');
+    n += l.length + 1;
+    if (n >= size) {
+      yield buf.join('');
+      buf = [];
+      n = 0;
+    }
+  }
+  if (buf.length > 0) yield buf.join('');
 }
