@@ -1,5 +1,5 @@
 import { plain } from './escape.js';
-import { ACTION_SYMBOL, usd } from './format.js';
+import { ACTION_SYMBOL, formatDecimal, usd } from './format.js';
 import type { Finding, PlanReport, ResourceCost } from './schema.js';
 
 const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -62,12 +62,12 @@ const QUANTITY = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 /** A unit price with its full precision (up to 8 decimals), e.g. `$0.00511175`. */
 export function unitPrice(n: number | null): string {
   if (n === null) return 'no price';
-  return `$${UNIT_PRICE.format(n)}`;
+  return `$${formatDecimal(n, 2, 8, UNIT_PRICE)}`;
 }
 
 /** A component quantity, e.g. `1,460`, `5.25`; `unknown` when the count is; `(sensitive)` when derived from a sensitive value. */
 export function quantity(n: number | null, sensitive = false): string {
-  return sensitive ? '(sensitive)' : n === null ? 'unknown' : QUANTITY.format(n);
+  return sensitive ? '(sensitive)' : n === null ? 'unknown' : formatDecimal(n, 0, 2, QUANTITY);
 }
 
 /** The min – max range, or '' when there is none (a fixed price, or both bounds unknown). */

@@ -1,9 +1,49 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { plain } from '../../src/report/escape.js';
+import { formatDecimal, usd } from '../../src/report/format.js';
 import { FUZZ } from './arbitraries.js';
 
-/** `plain` takes a shortcut for the common case: it must give exactly what the replacements give. */
+/**
+ * The report's number formatting and plain text take shortcuts for the common case: each must
+ * give exactly what the general way gives (the en-US formatter; the three replacements).
+ */
+const RUNS = { seed: FUZZ.seed, numRuns: Math.max(FUZZ.numRuns, 2000) };
+
+/** Numbers as reports hold them: any double, prices and quantities with a few decimals, halves at the rounding digit. */
+const figure = fc.oneof(
+  fc.double(),
+  fc.double({ min: 0, max: 1e16, noNaN: true }),
+  fc.double({ min: 0, max: 1, noNaN: true }),
+  fc.tuple(fc.integer({ min: 0, max: 2 ** 52 }), fc.integer({ min: 0, max: 12 })).map(([m, k]) => m / 10 ** k),
+  fc.tuple(fc.integer({ min: 0, max: 10 ** 9 }), fc.integer({ min: 1, max: 9 })).map(([m, k]) => Number(`${m}.${'9'.repeat(k)}5`)),
+  fc.tuple(fc.integer({ min: 0, max: 10 ** 6 }), fc.integer({ min: 0, max: 9 })).map(([m, k]) => Number(`${m}.${'0'.repeat(k)}5`)),
+  fc.constantFrom(0, -0, 1e-7, 5e-7, 0.005, 1.005, 2.675, 9.995, 0.995, 999999.995, 1e15 - 0.5, 1e15, 1e21, Infinity, -Infinity, NaN),
+);
+
+describe('formatDecimal', () => {
+  it.each([
+    [2, 2],
+    [2, 8],
+    [0, 2],
+    [0, 0],
+  ])('gives what the en-US formatter gives (%i to %i fraction digits)', (min, max) => {
+    const f = new Intl.NumberFormat('en-US', { minimumFractionDigits: min, maximumFractionDigits: max });
+    fc.assert(
+      fc.property(figure, (n) => {
+        expect(formatDecimal(n, min, max, f)).toBe(f.format(n));
+      }),
+      RUNS,
+    );
+  });
+
+  it('rounds half away from zero on the shortest form, and carries into the whole part', () => {
+    const f = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    expect(formatDecimal(1.005, 2, 2, f)).toBe('1.01');
+    expect(formatDecimal(999999.995, 2, 2, f)).toBe('1,000,000.00');
+    expect(usd(-1234.5)).toBe('−$1,234.50');
+  });
+});
 
 /** `plain` as the three replacements, always. */
 function plainByReplacing(s: string, max = 500): string {
