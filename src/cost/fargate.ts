@@ -25,6 +25,24 @@ export interface TaskShape {
 /** The free ephemeral storage of every Fargate task, from the Fargate facts. */
 export const FREE_EPHEMERAL_GIB = fargateTaskRules.ephemeralStorageGiB.default;
 
+/** The components' names and price keys of one platform, on demand or on Spot (built once, not per task count). */
+function namesOf(kind: 'Fargate' | 'Fargate Spot', platform: FargatePlatform) {
+  const label = PLATFORM_LABEL[platform];
+  return {
+    vcpu: `${kind} vCPU (${label})`,
+    memory: `${kind} memory (${label})`,
+    licence: `${kind} Windows OS licence`,
+    ephemeral: `${kind} ephemeral storage above ${FREE_EPHEMERAL_GIB} GB`,
+    vcpuKey: `fargate/${platform}/vcpu-hour`,
+    gbKey: `fargate/${platform}/gb-hour`,
+  };
+}
+const PLATFORMS = Object.keys(PLATFORM_LABEL) as FargatePlatform[];
+const NAMES = {
+  onDemand: Object.fromEntries(PLATFORMS.map((pl) => [pl, namesOf('Fargate', pl)])) as Record<FargatePlatform, ReturnType<typeof namesOf>>,
+  spot: Object.fromEntries(PLATFORMS.map((pl) => [pl, namesOf('Fargate Spot', pl)])) as Record<FargatePlatform, ReturnType<typeof namesOf>>,
+};
+
 /** Components for `tasks` tasks of one shape running all month, on demand or on Spot. */
 export function fargateTaskComponents(
   p: Pricer,
@@ -35,29 +53,19 @@ export function fargateTaskComponents(
   const vcpu = shape.cpu / 1024;
   const gb = shape.memoryMiB / 1024;
   const hours = tasks * HOURS_PER_MONTH;
-  const label = PLATFORM_LABEL[shape.platform];
-  const kind = spot ? 'Fargate Spot' : 'Fargate';
+  const names = (spot ? NAMES.spot : NAMES.onDemand)[shape.platform];
   const sensitive = shape.sensitive ? { sensitive: true } : {};
   const opts = spot
     ? { factor: 1 - spot.discountPercent / 100, note: `estimate: ${spot.discountPercent}% off the on-demand price`, ...sensitive }
     : sensitive;
   const out = [
-    p.component(`${kind} vCPU (${label})`, 'vCPU-hours', vcpu * hours, `fargate/${shape.platform}/vcpu-hour`, opts),
-    p.component(`${kind} memory (${label})`, 'GB-hours', gb * hours, `fargate/${shape.platform}/gb-hour`, opts),
+    p.component(names.vcpu, 'vCPU-hours', vcpu * hours, names.vcpuKey, opts),
+    p.component(names.memory, 'GB-hours', gb * hours, names.gbKey, opts),
   ];
   if (shape.platform === 'windows')
-    out.push(p.component(`${kind} Windows OS licence`, 'vCPU-hours', vcpu * hours, 'fargate/windows/os-vcpu-hour', sensitive));
+    out.push(p.component(names.licence, 'vCPU-hours', vcpu * hours, 'fargate/windows/os-vcpu-hour', sensitive));
   const extra = shape.ephemeralGiB - FREE_EPHEMERAL_GIB;
-  if (extra > 0)
-    out.push(
-      p.component(
-        `${kind} ephemeral storage above ${FREE_EPHEMERAL_GIB} GB`,
-        'GB-hours',
-        extra * hours,
-        'fargate/ephemeral/gb-hour',
-        sensitive,
-      ),
-    );
+  if (extra > 0) out.push(p.component(names.ephemeral, 'GB-hours', extra * hours, 'fargate/ephemeral/gb-hour', sensitive));
   return out;
 }
 

@@ -157,18 +157,36 @@ export class PriceBook {
    * scan over many keys, such as every instance type a NodePool allows, that live prices should not fetch).
    */
   get(region: string, key: string, record = true): Price | undefined {
+    if (record) this.lookups?.add(priceId(region, key));
+    // A book never changes: each region's key is looked up once, and its price shared (frozen).
+    let byKey = this.found.get(region);
+    if (!byKey) {
+      byKey = new Map();
+      this.found.set(region, byKey);
+    }
+    let p = byKey.get(key);
+    if (p === undefined && !byKey.has(key)) {
+      p = this.lookup(region, key);
+      byKey.set(key, p);
+    }
+    return p;
+  }
+
+  /** Prices looked up so far, per region and key (undefined: none). */
+  private readonly found = new Map<string, Map<string, Price | undefined>>();
+
+  private lookup(region: string, key: string): Price | undefined {
     const id = priceId(region, key);
-    if (record) this.lookups?.add(id);
     const l = this.live.get(id);
     if (l) {
       const origin = `AWS Price List API, ${l.date}`;
-      return { usd: this.discounted(l.usd), source: this.text(origin), origin };
+      return Object.freeze({ usd: this.discounted(l.usd), source: this.text(origin), origin });
     }
     const prices = this.snapshot.prices(region);
     const e = prices && Object.hasOwn(prices, key) ? prices[key]! : undefined;
     if (!e) return undefined;
     const origin = this.fromFile.has(id) ? 'price file' : `snapshot ${this.snapshot.snapshotDate}`;
-    return { usd: this.discounted(e.usd), source: this.sourceText(origin, e.src), origin };
+    return Object.freeze({ usd: this.discounted(e.usd), source: this.sourceText(origin, e.src), origin });
   }
 
   /** Why a key has no price in a region: which sources were asked. */

@@ -77,12 +77,55 @@ export type DefaultCase = z.infer<Schemas['DefaultCase']>;
 export const providerDefaults = embedded('provider-defaults.json', () => schemas().ProviderDefaults, providerDefaultsJson as unknown);
 
 /** The fact for an attribute path of a resource type, if one is recorded. */
-export function factFor(type: string, path: readonly PathStep[]): ProviderFact | undefined {
+export function factFor(type: string, path: readonly PathStep[], length = path.length): ProviderFact | undefined {
   const facts = providerDefaults.types[type];
   if (!facts) return undefined;
+  // Walked step by step through the type's facts (no key string built per read); a step that a
+  // key could not name plainly (a dot, `*`, empty, a name objects inherit) takes the key's way.
+  if (length === 0) return factByKey(facts, path, 0);
+  let node: FactNode | undefined = factTree(type, facts);
+  for (let i = 0; i < length; i++) {
+    const s = path[i]!;
+    if (typeof s === 'number') node = node.next.get('*');
+    else if (s === '' || s === '*' || s.includes('.') || s in Object.prototype) return factByKey(facts, path, length);
+    else node = node.next.get(s);
+    if (!node) return undefined;
+  }
+  return node.fact;
+}
+
+function factByKey(facts: Record<string, ProviderFact>, path: readonly PathStep[], length: number): ProviderFact | undefined {
   let key = '';
-  for (const s of path) key += key ? (typeof s === 'number' ? '.*' : `.${s}`) : typeof s === 'number' ? '*' : s;
+  for (let i = 0; i < length; i++) {
+    const s = path[i]!;
+    key += key ? (typeof s === 'number' ? '.*' : `.${s}`) : typeof s === 'number' ? '*' : s;
+  }
   return facts[key];
+}
+
+/** A type's facts as a tree of their keys' parts (`*` stands for any list index). */
+interface FactNode {
+  fact?: ProviderFact;
+  next: Map<string, FactNode>;
+}
+const FACT_TREES = new Map<string, FactNode>();
+
+function factTree(type: string, facts: Record<string, ProviderFact>): FactNode {
+  let root = FACT_TREES.get(type);
+  if (!root) {
+    root = { next: new Map() };
+    for (const key of Object.keys(facts)) {
+      let node = root;
+      for (const part of key.split('.')) {
+        let n = node.next.get(part);
+        if (!n) node.next.set(part, (n = { next: new Map() }));
+        node = n;
+      }
+      node.fact = facts[key];
+    }
+    FACT_TREES.set(type, root);
+  }
+  return root;
 }
 
 /** `AWS uses "bridge" (ECS API TaskDefinition.networkMode)`: how a default reads in a message. */

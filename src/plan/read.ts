@@ -170,7 +170,7 @@ export class Attributes {
     // A block that is not sent takes everything below it along.
     for (let i = 1; i < path.length; i++) {
       if (typeof path[i - 1] === 'number') continue;
-      const block = factFor(this.type, path.slice(0, i));
+      const block = factFor(this.type, path, i);
       if (block?.unset?.notSent && this.written(path.slice(0, i)) !== 'set' && this.values.get(path.slice(0, i)).state !== 'known') {
         return { state: 'absent', fact: block };
       }

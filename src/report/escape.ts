@@ -50,8 +50,13 @@ export function code(s: string, max = 300): string {
   return `<code>${md(s, max)}</code>`;
 }
 
+/** Any character `plain` removes or replaces (ESC, the control and format characters, line ends); tab too. */
+const PLAIN_WORK = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
+
 /** Plain text for terminals and logs: control characters removed, one line. */
 export function plain(s: string, max = 500): string {
+  // Most strings hold none of those characters: one scan, and the string itself.
+  if (!PLAIN_WORK.test(s)) return s.length > max ? `${s.slice(0, max - 1)}…` : s;
   let t = s
     .replace(/\x1b\[[0-9;]*[A-Za-z]/g, '')
     .replace(CONTROL, '')

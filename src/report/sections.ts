@@ -85,26 +85,35 @@ export function renderTextCost(p: PlanReport): string[] {
     if ((side === 'before' && r.action === 'create') || (side === 'after' && r.action === 'delete')) return '–';
     return usd(v);
   };
-  const rows = c.resources.map((r) => [
-    r.address,
-    `${ACTION_SYMBOL[r.action] ?? '?'} ${r.action}${r.deferred ? ' (deferred)' : ''}`,
-    figure(r, r.monthlyBefore, 'before'),
-    figure(r, r.monthlyAfter, 'after'),
-    r.usageBased ? '' : usd(r.monthlyDelta, { sign: true }),
-    r.usageBased && r.max === null ? '' : costRange(r.min, r.max),
-  ]);
-  rows.push([
-    c.partial ? 'total (partial)' : 'total',
-    '',
-    usd(c.monthlyBefore),
-    usd(c.monthlyAfter),
-    usd(c.monthlyDelta, { sign: true }),
-    costRange(c.min, c.max),
-  ]);
+  // Every cell made plain once: the widths and the lines use the same text.
+  const rows = c.resources.map((r) =>
+    [
+      r.address,
+      `${ACTION_SYMBOL[r.action] ?? '?'} ${r.action}${r.deferred ? ' (deferred)' : ''}`,
+      figure(r, r.monthlyBefore, 'before'),
+      figure(r, r.monthlyAfter, 'after'),
+      r.usageBased ? '' : usd(r.monthlyDelta, { sign: true }),
+      r.usageBased && r.max === null ? '' : costRange(r.min, r.max),
+    ].map((cell) => plain(cell)),
+  );
+  rows.push(
+    [
+      c.partial ? 'total (partial)' : 'total',
+      '',
+      usd(c.monthlyBefore),
+      usd(c.monthlyAfter),
+      usd(c.monthlyDelta, { sign: true }),
+      costRange(c.min, c.max),
+    ].map((cell) => plain(cell)),
+  );
   const head = ['resource', 'change', 'before', 'after', 'delta', 'min – max (autoscaling)'];
-  const widths = head.map((h, i) => Math.min(70, Math.max(h.length, ...rows.map((r) => plain(r[i]!).length))));
+  const widths = head.map((h, i) => {
+    let w = h.length;
+    for (const r of rows) w = Math.max(w, r[i]!.length);
+    return Math.min(70, w);
+  });
   const line = (cells: string[]) =>
-    `    ${cells.map((c2, i) => (i >= 2 ? plain(c2).padStart(widths[i]!) : plain(c2).padEnd(widths[i]!))).join('  ')}`.trimEnd();
+    `    ${cells.map((c2, i) => (i >= 2 ? c2.padStart(widths[i]!) : c2.padEnd(widths[i]!))).join('  ')}`.trimEnd();
   out.push(line(head));
   for (const r of rows.slice(0, -1)) out.push(line(r));
   out.push(`    ${'-'.repeat(widths.reduce((a, w) => a + w + 2, -2))}`);

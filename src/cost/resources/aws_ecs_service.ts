@@ -72,7 +72,15 @@ export const estimateEcsService: Estimator = (svc, env) => {
   const p = new Pricer(env, svc.region);
   const spot = { discountPercent: env.spotDiscountPercent };
   const attached = taskAttachments(svc);
+  // `scaled` prices the point count and both bounds, often the same count: each count is priced once.
+  const priced = new Map<number, CostComponent[]>();
   const at = (n: number): CostComponent[] => {
+    if (Object.is(n, -0)) return componentsAt(n); // a Map takes -0 for 0
+    let got = priced.get(n);
+    if (!got) priced.set(n, (got = componentsAt(n)));
+    return got;
+  };
+  const componentsAt = (n: number): CostComponent[] => {
     const split = splitTasks(strategy, n);
     const fargateTasks = [...split].filter(([provider]) => isFargateProvider(provider)).reduce((t, [, k]) => t + k, 0);
     return [
