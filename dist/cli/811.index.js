@@ -39,10 +39,10 @@ var errors = __webpack_require__(9516);
 var external_node_stream_ = __webpack_require__(7075);
 // EXTERNAL MODULE: ./src/data/limits.json
 var limits = __webpack_require__(6322);
-// EXTERNAL MODULE: ./src/files.ts
-var files = __webpack_require__(9148);
-// EXTERNAL MODULE: ./src/plan/stream.ts
-var stream = __webpack_require__(4707);
+// EXTERNAL MODULE: ./src/load/files.ts
+var files = __webpack_require__(6255);
+// EXTERNAL MODULE: ./src/load/json-scan.ts
+var json_scan = __webpack_require__(6560);
 ;// CONCATENATED MODULE: ./src/cost/offer-stream.ts
 
 
@@ -97,7 +97,7 @@ class Names {
                 return name;
         }
         for (let k = start; k < end; k++)
-            if (chunk[k] === stream/* BACKSLASH */.r_)
+            if (chunk[k] === json_scan/* BACKSLASH */.r_)
                 return undefined;
         return '';
     }
@@ -122,7 +122,7 @@ class OfferScan {
         const attributeNames = new Names(new Set(filter.attributes));
         const productNames = new Names(new Set(['productFamily', 'attributes']));
         const keptSkus = new Set();
-        const strings = new stream/* StringSkipper */.K5();
+        const strings = new json_scan/* StringSkipper */.K5();
         const roles = []; // the objects read, outermost first
         const keys = []; // the current key of each of them
         let mode = VALUE;
@@ -153,7 +153,7 @@ class OfferScan {
         };
         const stringText = (end) => {
             const bytes = tokenBytes(end);
-            if (bytes.indexOf(stream/* BACKSLASH */.r_) === -1)
+            if (bytes.indexOf(json_scan/* BACKSLASH */.r_) === -1)
                 return bytes.toString('utf8', 1, bytes.length - 1);
             try {
                 return JSON.parse(bytes.toString('utf8'));
@@ -216,7 +216,7 @@ class OfferScan {
         };
         /** Opens an object the scanner reads member by member. */
         const open = (role, c, at, label) => {
-            if (c !== stream/* LBRACE */.A0)
+            if (c !== json_scan/* LBRACE */.A0)
                 throw new errors/* InputError */.dz(name, `is not an AWS offer file: ${label ?? `products["${keys[roles.length - 1].slice(0, 40)}"]`} is not an object`);
             if (label)
                 sections.add(label);
@@ -226,7 +226,7 @@ class OfferScan {
         };
         /** Starts a value that is collected as `t`, or skipped. */
         const other = (t, c, at) => {
-            if (c === stream/* LBRACE */.A0 || c === stream/* LBRACKET */.dk) {
+            if (c === json_scan/* LBRACE */.A0 || c === json_scan/* LBRACKET */.dk) {
                 mode = SKIP;
                 skipDepth = 1;
                 skipInString = false;
@@ -235,7 +235,7 @@ class OfferScan {
             target = t;
             token = t === T_SKIP ? null : [];
             tokenStart = at;
-            if (c !== stream/* QUOTE */.jA) {
+            if (c !== json_scan/* QUOTE */.jA) {
                 mode = SCALAR;
                 return at;
             }
@@ -244,9 +244,9 @@ class OfferScan {
         };
         const startValue = (c, at) => {
             if (roles.length === 0) {
-                return c === stream/* LBRACE */.A0 ? open(ROOT, c, at) : fail('expected "{"', offset + at);
+                return c === json_scan/* LBRACE */.A0 ? open(ROOT, c, at) : fail('expected "{"', offset + at);
             }
-            if (c === stream/* COMMA */.KE || c === stream/* COLON */.oH || c === stream/* RBRACE */.aC || c === stream/* RBRACKET */.X0)
+            if (c === json_scan/* COMMA */.KE || c === json_scan/* COLON */.oH || c === json_scan/* RBRACE */.aC || c === json_scan/* RBRACKET */.X0)
                 return fail('expected a value', offset + at);
             const key = keys[roles.length - 1];
             switch (roles[roles.length - 1]) {
@@ -267,18 +267,18 @@ class OfferScan {
                     peek = { sku, attributes: {} };
                     return open(PRODUCT, c, at);
                 case ON_DEMAND:
-                    if (c !== stream/* LBRACE */.A0)
+                    if (c !== json_scan/* LBRACE */.A0)
                         throw new errors/* InputError */.dz(name, `is not an AWS offer file: terms.OnDemand["${key.slice(0, 40)}"] is not an object`);
                     startMember(at, keptSkus.has(key));
                     return other(T_SKIP, c, at);
                 case PRODUCT:
-                    if (key === 'productFamily' && c === stream/* QUOTE */.jA)
+                    if (key === 'productFamily' && c === json_scan/* QUOTE */.jA)
                         return other(T_FAMILY, c, at);
-                    if (key === 'attributes' && c === stream/* LBRACE */.A0)
+                    if (key === 'attributes' && c === json_scan/* LBRACE */.A0)
                         return open(ATTRIBUTES, c, at);
                     return other(T_SKIP, c, at);
                 default: // ATTRIBUTES
-                    return other(key !== '' && c === stream/* QUOTE */.jA ? T_ATTRIBUTE : T_SKIP, c, at);
+                    return other(key !== '' && c === json_scan/* QUOTE */.jA ? T_ATTRIBUTE : T_SKIP, c, at);
             }
         };
         const endString = (end) => {
@@ -353,11 +353,11 @@ class OfferScan {
                             continue;
                         }
                         const b = chunk[i++];
-                        if (b === stream/* QUOTE */.jA)
+                        if (b === json_scan/* QUOTE */.jA)
                             inString = true;
-                        else if (b === stream/* LBRACE */.A0 || b === stream/* LBRACKET */.dk)
+                        else if (b === json_scan/* LBRACE */.A0 || b === json_scan/* LBRACKET */.dk)
                             depth++;
-                        else if ((b === stream/* RBRACE */.aC || b === stream/* RBRACKET */.X0) && --depth === 0) {
+                        else if ((b === json_scan/* RBRACE */.aC || b === json_scan/* RBRACKET */.X0) && --depth === 0) {
                             endValue(i);
                             break;
                         }
@@ -367,10 +367,10 @@ class OfferScan {
                     continue;
                 }
                 let c = chunk[i];
-                if (isSpace(c)) {
+                if ((0,json_scan/* isSpace */.xC)(c)) {
                     do
                         c = chunk[++i];
-                    while (i < n && isSpace(c));
+                    while (i < n && (0,json_scan/* isSpace */.xC)(c));
                     continue;
                 }
                 switch (mode) {
@@ -379,29 +379,29 @@ class OfferScan {
                         break;
                     case KEY_OR_END:
                     case KEY:
-                        if (c === stream/* QUOTE */.jA) {
+                        if (c === json_scan/* QUOTE */.jA) {
                             target = T_KEY;
                             token = [];
                             tokenStart = i++;
                             mode = STRING;
                         }
-                        else if (c === stream/* RBRACE */.aC && mode === KEY_OR_END)
+                        else if (c === json_scan/* RBRACE */.aC && mode === KEY_OR_END)
                             i = close(i);
                         else
                             fail('expected a property name', offset + i);
                         break;
                     case AFTER_KEY:
-                        if (c !== stream/* COLON */.oH)
+                        if (c !== json_scan/* COLON */.oH)
                             fail('expected ":"', offset + i);
                         mode = VALUE;
                         i++;
                         break;
                     case AFTER_VALUE:
-                        if (c === stream/* COMMA */.KE) {
+                        if (c === json_scan/* COMMA */.KE) {
                             mode = KEY;
                             i++;
                         }
-                        else if (c === stream/* RBRACE */.aC)
+                        else if (c === json_scan/* RBRACE */.aC)
                             i = close(i);
                         else
                             fail('expected "," or "}"', offset + i);
@@ -433,11 +433,8 @@ class OfferScan {
         }
     }
 }
-function isSpace(c) {
-    return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
-}
 function isDelimiter(c) {
-    return c === stream/* COMMA */.KE || c === stream/* RBRACE */.aC || c === stream/* RBRACKET */.X0 || isSpace(c);
+    return c === json_scan/* COMMA */.KE || c === json_scan/* RBRACE */.aC || c === json_scan/* RBRACKET */.X0 || (0,json_scan/* isSpace */.xC)(c);
 }
 /** A Price List file's bytes, in chunks; a file that cannot be read is an InputError naming it. */
 async function* fileBytes(file, chunkSize = 1 << 20, maxBytes = limits/* offerFileMaxBytes */.pj) {
