@@ -7,7 +7,7 @@ import { loadPlan, validatePlan } from '../../src/plan/load.js';
 import { buildModel } from '../../src/plan/model.js';
 import { TYPE_TABLES } from '../../src/engine/reads.js';
 import { buildPlan, constant, ref, writePlan, type DataSpec, type PlanSpec, type ResSpec } from '../helpers/plan.js';
-import { estimate, resource } from './helpers.js';
+import { ASG_ON_LAUNCH_TEMPLATE, estimate, resource } from './helpers.js';
 
 /*
  * us-east-1 on-demand: m5.large Linux $0.096/h in the snapshot. The snapshot has no Windows
@@ -67,25 +67,7 @@ function ltAsg(imageId: string | null, imageExpr: unknown, extra: Partial<ResSpe
       expressions: { name: constant('app'), image_id: imageExpr, instance_type: constant('m5.large') },
       ...extra,
     },
-    {
-      address: 'aws_autoscaling_group.app',
-      after: {
-        name: 'app',
-        min_size: 1,
-        max_size: 3,
-        desired_capacity: 2,
-        launch_template: [{ version: '$Latest' }],
-        mixed_instances_policy: [],
-      },
-      unknown: { launch_template: [{ id: true, name: true }] },
-      expressions: {
-        name: constant('app'),
-        min_size: constant(1),
-        max_size: constant(3),
-        desired_capacity: constant(2),
-        launch_template: [{ id: ref('aws_launch_template.app.id', 'aws_launch_template.app'), version: constant('$Latest') }],
-      },
-    },
+    ASG_ON_LAUNCH_TEMPLATE,
   ];
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { estimate, resource } from './helpers.js';
+import { ASG_ON_LAUNCH_TEMPLATE, estimate, resource } from './helpers.js';
 
 /*
  * EC2 us-east-1 on-demand Linux: m5.large $0.096/h (70.08 a month), m5.xlarge $0.192/h,
@@ -163,27 +163,7 @@ describe('aws_autoscaling_group', () => {
       after: { name: 'app', instance_type: 'm5.large', block_device_mappings: [], monitoring: [], placement: [], ...lt },
       unknown: { id: true, ...ltUnknown },
     },
-    {
-      address: 'aws_autoscaling_group.app',
-      after: {
-        name: 'app',
-        min_size: 1,
-        max_size: 3,
-        desired_capacity: 2,
-        launch_template: [{ version: '$Latest' }],
-        mixed_instances_policy: [],
-      },
-      unknown: { launch_template: [{ id: true, name: true }] },
-      expressions: {
-        name: { constant_value: 'app' },
-        min_size: { constant_value: 1 },
-        max_size: { constant_value: 3 },
-        desired_capacity: { constant_value: 2 },
-        launch_template: [
-          { id: { references: ['aws_launch_template.app.id', 'aws_launch_template.app'] }, version: { constant_value: '$Latest' } },
-        ],
-      },
-    },
+    ASG_ON_LAUNCH_TEMPLATE,
   ];
 
   it('leaves Dedicated Host tenancy unpriced: billed per host, never at the shared price', () => {

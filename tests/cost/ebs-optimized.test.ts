@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { keyOf, productQuery } from '../../src/cost/price-list.js';
-import { estimate, resource } from './helpers.js';
+import { ASG_ON_LAUNCH_TEMPLATE, estimate, resource } from './helpers.js';
 
 /*
  * us-east-1 on-demand Linux in the snapshot: m3.xlarge $0.266/h, m5.large $0.096/h. EBS
@@ -17,27 +17,7 @@ const ltAsg = (type: string, lt: Record<string, unknown>, ltUnknown: Record<stri
     after: { name: 'app', instance_type: type, block_device_mappings: [], monitoring: [], placement: [], ...lt },
     unknown: { id: true, ...ltUnknown },
   },
-  {
-    address: 'aws_autoscaling_group.app',
-    after: {
-      name: 'app',
-      min_size: 1,
-      max_size: 3,
-      desired_capacity: 2,
-      launch_template: [{ version: '$Latest' }],
-      mixed_instances_policy: [],
-    },
-    unknown: { launch_template: [{ id: true, name: true }] },
-    expressions: {
-      name: { constant_value: 'app' },
-      min_size: { constant_value: 1 },
-      max_size: { constant_value: 3 },
-      desired_capacity: { constant_value: 2 },
-      launch_template: [
-        { id: { references: ['aws_launch_template.app.id', 'aws_launch_template.app'] }, version: { constant_value: '$Latest' } },
-      ],
-    },
-  },
+  ASG_ON_LAUNCH_TEMPLATE,
 ];
 
 const lcAsg = (lc: Record<string, unknown>) => [

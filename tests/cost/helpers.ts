@@ -9,7 +9,7 @@ import { validatePlan } from '../../src/plan/load.js';
 import { buildModel } from '../../src/plan/model.js';
 import { TYPE_TABLES } from '../../src/engine/reads.js';
 import type { PlanCost, ResourceCost } from '../../src/report/schema.js';
-import { buildPlan, type PlanSpec, type ResSpec } from '../helpers/plan.js';
+import { buildPlan, constant, ref, type PlanSpec, type ResSpec } from '../helpers/plan.js';
 
 export interface CostOptions extends Partial<EngineOptions> {
   spec?: PlanSpec;
@@ -114,3 +114,24 @@ export function scalingTarget(min: number, max: number, serviceName = 'api'): Re
     max_capacity: max,
   };
 }
+
+/** `aws_autoscaling_group.app`: 1 to 3 instances, 2 desired, from `aws_launch_template.app` at `$Latest`, created. */
+export const ASG_ON_LAUNCH_TEMPLATE: ResSpec = {
+  address: 'aws_autoscaling_group.app',
+  after: {
+    name: 'app',
+    min_size: 1,
+    max_size: 3,
+    desired_capacity: 2,
+    launch_template: [{ version: '$Latest' }],
+    mixed_instances_policy: [],
+  },
+  unknown: { launch_template: [{ id: true, name: true }] },
+  expressions: {
+    name: constant('app'),
+    min_size: constant(1),
+    max_size: constant(3),
+    desired_capacity: constant(2),
+    launch_template: [{ id: ref('aws_launch_template.app.id', 'aws_launch_template.app'), version: constant('$Latest') }],
+  },
+};
