@@ -3,7 +3,7 @@ import { rename, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { keyOf, onDemandUsd, productQuery, Term } from './price-list.js';
+import { keyOf, onDemandUsd, productQuery, termSchema } from './price-list.js';
 import type { LivePrice } from './prices.js';
 import { oneLine } from '../plan/errors.js';
 
@@ -50,24 +50,31 @@ export interface LiveOptions {
 /** Cached prices older than this are asked again. */
 const CACHE_DAYS = 31;
 
-const CacheEntry = z.union([
-  z.object({ usd: z.number().nonnegative(), date: z.string(), fetched: z.string() }).strict(),
-  z.object({ none: z.literal(true), fetched: z.string() }).strict(),
-]);
-type CacheEntry = z.infer<typeof CacheEntry>;
-const CacheFile = z
-  .object({ schemaVersion: z.literal(1), description: z.string().optional(), prices: z.record(z.string(), CacheEntry) })
-  .strict();
+/** The cache file's and a price list item's schemas, built once, on first use (live prices only). */
+function buildSchemas() {
+  const CacheEntry = z.union([
+    z.object({ usd: z.number().nonnegative(), date: z.string(), fetched: z.string() }).strict(),
+    z.object({ none: z.literal(true), fetched: z.string() }).strict(),
+  ]);
+  const CacheFile = z
+    .object({ schemaVersion: z.literal(1), description: z.string().optional(), prices: z.record(z.string(), CacheEntry) })
+    .strict();
 
-const Item = z
-  .object({
-    product: z
-      .object({ sku: z.string().optional(), productFamily: z.string().optional(), attributes: z.record(z.string(), z.string()) })
-      .loose(),
-    terms: z.object({ OnDemand: z.record(z.string(), Term).optional() }).loose(),
-    publicationDate: z.string().optional(),
-  })
-  .loose();
+  const Item = z
+    .object({
+      product: z
+        .object({ sku: z.string().optional(), productFamily: z.string().optional(), attributes: z.record(z.string(), z.string()) })
+        .loose(),
+      terms: z.object({ OnDemand: z.record(z.string(), termSchema()).optional() }).loose(),
+      publicationDate: z.string().optional(),
+    })
+    .loose();
+  return { CacheEntry, CacheFile, Item };
+}
+type LiveSchemas = ReturnType<typeof buildSchemas>;
+let built: LiveSchemas | undefined;
+const liveSchemas = (): LiveSchemas => (built ??= buildSchemas());
+type CacheEntry = z.infer<LiveSchemas['CacheEntry']>;
 
 /** What a failed request says about the live prices as a whole. */
 interface Failure {
@@ -176,9 +183,9 @@ export class LivePrices {
 
   private readCache(file: string): void {
     if (!existsSync(file)) return;
-    let doc: z.infer<typeof CacheFile>;
+    let doc: z.infer<LiveSchemas['CacheFile']>;
     try {
-      const parsed = CacheFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+      const parsed = liveSchemas().CacheFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));
       if (!parsed.success) throw new Error('not a price cache');
       doc = parsed.data;
     } catch (e) {
@@ -260,7 +267,7 @@ export function pick(code: string, region: string, key: string, items: readonly 
   for (const text of items) {
     let parsed;
     try {
-      parsed = Item.safeParse(JSON.parse(text));
+      parsed = liveSchemas().Item.safeParse(JSON.parse(text));
     } catch {
       continue;
     }

@@ -150,11 +150,18 @@ export const KEY_ATTRIBUTES = [
   ]),
 ];
 
-const Dimension = z
-  .object({ unit: z.string().optional(), beginRange: z.string().optional(), pricePerUnit: z.record(z.string(), z.string()) })
-  .loose();
-export const Term = z.object({ offerTermCode: z.string(), priceDimensions: z.record(z.string(), Dimension) }).loose();
-export type Term = z.infer<typeof Term>;
+function buildTerm() {
+  const Dimension = z
+    .object({ unit: z.string().optional(), beginRange: z.string().optional(), pricePerUnit: z.record(z.string(), z.string()) })
+    .loose();
+  return z.object({ offerTermCode: z.string(), priceDimensions: z.record(z.string(), Dimension) }).loose();
+}
+let term: ReturnType<typeof buildTerm> | undefined;
+/** A price list term's schema (built once, on first use: only live prices and `pricing update` read terms). */
+export function termSchema(): ReturnType<typeof buildTerm> {
+  return (term ??= buildTerm());
+}
+export type Term = z.infer<ReturnType<typeof buildTerm>>;
 
 /** The on-demand price among a SKU's terms: the first-tier dimension (beginRange 0) in USD. */
 export function onDemandUsd(terms: Record<string, Term> | undefined, onInvalid?: (usd: string) => void): number | undefined {

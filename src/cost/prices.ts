@@ -17,40 +17,52 @@ import { productQuery } from './price-list.js';
  * read when a run first asks for a price there. A user price file with the one-file schema is
  * merged over it (per region and key), and an EDP discount applies to every price read.
  */
-export const PriceEntrySchema = z.object({ usd: z.number().nonnegative(), src: z.string() }).strict();
-export const SourceSchema = z.object({ description: z.string(), date: z.string() }).strict();
+/** The price files' schemas, built on first use (the embedded snapshot is validated by the tests, not at start). */
+function buildSchemas() {
+  const PriceEntrySchema = z.object({ usd: z.number().nonnegative(), src: z.string() }).strict();
+  const SourceSchema = z.object({ description: z.string(), date: z.string() }).strict();
 
-export const SnapshotSchema = z
-  .object({
-    schemaVersion: z.literal(1),
-    snapshotDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-    currency: z.literal('USD'),
-    description: z.string().optional(),
-    estimates: z
-      .object({ spotDiscountPercent: z.object({ value: z.number().min(0).max(100), source: z.string(), date: z.string() }).strict() })
-      .strict(),
-    sources: z.record(z.string(), SourceSchema),
-    regions: z.record(z.string(), z.record(z.string(), PriceEntrySchema)),
-  })
-  .strict();
-export type Snapshot = z.infer<typeof SnapshotSchema>;
+  const SnapshotSchema = z
+    .object({
+      schemaVersion: z.literal(1),
+      snapshotDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+      currency: z.literal('USD'),
+      description: z.string().optional(),
+      estimates: z
+        .object({ spotDiscountPercent: z.object({ value: z.number().min(0).max(100), source: z.string(), date: z.string() }).strict() })
+        .strict(),
+      sources: z.record(z.string(), SourceSchema),
+      regions: z.record(z.string(), z.record(z.string(), PriceEntrySchema)),
+    })
+    .strict();
 
-/** A user price file: the same schema, every part optional but `regions`. */
-export const PriceFileSchema = SnapshotSchema.partial().required({ regions: true });
+  /** A user price file: the same schema, every part optional but `regions`. */
+  const PriceFileSchema = SnapshotSchema.partial().required({ regions: true });
 
-export type PriceEntry = z.infer<typeof PriceEntrySchema>;
+  /** The embedded snapshot's index (data/prices/index.json): everything but the prices, and the regions that have a file. */
+  const SnapshotIndexSchema = SnapshotSchema.omit({ regions: true })
+    .extend({ regions: z.array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/)) })
+    .strict();
+
+  /** One region's file of the embedded snapshot (data/prices/<region>.json). */
+  const RegionFileSchema = z
+    .object({ schemaVersion: z.literal(1), region: z.string(), prices: z.record(z.string(), PriceEntrySchema) })
+    .strict();
+  return { PriceEntrySchema, SourceSchema, SnapshotSchema, PriceFileSchema, SnapshotIndexSchema, RegionFileSchema };
+}
+
+type PriceSchemas = ReturnType<typeof buildSchemas>;
+let built: PriceSchemas | undefined;
+
+/** The price files' zod schemas (built once, on first use). */
+export function priceSchemas(): PriceSchemas {
+  return (built ??= buildSchemas());
+}
+
+export type Snapshot = z.infer<PriceSchemas['SnapshotSchema']>;
+export type PriceEntry = z.infer<PriceSchemas['PriceEntrySchema']>;
 export type RegionPrices = Readonly<Record<string, PriceEntry>>;
-
-/** The embedded snapshot's index (data/prices/index.json): everything but the prices, and the regions that have a file. */
-export const SnapshotIndexSchema = SnapshotSchema.omit({ regions: true })
-  .extend({ regions: z.array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/)) })
-  .strict();
-export type SnapshotIndex = z.infer<typeof SnapshotIndexSchema>;
-
-/** One region's file of the embedded snapshot (data/prices/<region>.json). */
-export const RegionFileSchema = z
-  .object({ schemaVersion: z.literal(1), region: z.string(), prices: z.record(z.string(), PriceEntrySchema) })
-  .strict();
+export type SnapshotIndex = z.infer<PriceSchemas['SnapshotIndexSchema']>;
 
 /** A snapshot as the price book reads it: its head, and a region's prices when asked. */
 export interface PriceSnapshot extends Omit<Snapshot, 'regions'> {
@@ -60,7 +72,7 @@ export interface PriceSnapshot extends Omit<Snapshot, 'regions'> {
 /** Where the region files are: beside this module in the sources, beside the bundle in dist/. */
 export const PRICES_DIR = join(dirname(fileURLToPath(import.meta.url)), 'data', 'prices');
 
-const embeddedIndex: SnapshotIndex = embedded('prices/index.json', SnapshotIndexSchema, indexJson);
+const embeddedIndex: SnapshotIndex = embedded('prices/index.json', () => priceSchemas().SnapshotIndexSchema, indexJson);
 
 /** Reads a region's file of the embedded snapshot, once; only regions the index lists (a plan's region never names a path). */
 function embeddedRegion(dir: string, index: SnapshotIndex, loaded: Map<string, RegionPrices | undefined>, region: string) {
@@ -79,7 +91,7 @@ function embeddedRegion(dir: string, index: SnapshotIndex, loaded: Map<string, R
     }
     // The files ship with the tool and are validated by the tests; a region file that does not
     // match its name is a broken build, not user input.
-    const r = doc as z.infer<typeof RegionFileSchema>;
+    const r = doc as z.infer<PriceSchemas['RegionFileSchema']>;
     if (r?.region !== region || typeof r.prices !== 'object') throw new InputError(file, `not the price snapshot's file for ${region}`);
     prices = r.prices;
   }
@@ -230,7 +242,7 @@ export class PriceBook {
 }
 
 /** The user's file merged over the snapshot: its prices replace the snapshot's per region and key. */
-export function mergeSnapshot(base: PriceSnapshot, over: z.infer<typeof PriceFileSchema>): PriceSnapshot {
+export function mergeSnapshot(base: PriceSnapshot, over: z.infer<PriceSchemas['PriceFileSchema']>): PriceSnapshot {
   const merged = new Map<string, RegionPrices | undefined>();
   return {
     ...base,
@@ -248,7 +260,7 @@ export function mergeSnapshot(base: PriceSnapshot, over: z.infer<typeof PriceFil
 }
 
 /** Reads and validates a price file; any problem is one line naming the file. */
-export function readPriceFile(path: string): z.infer<typeof PriceFileSchema> {
+export function readPriceFile(path: string): z.infer<PriceSchemas['PriceFileSchema']> {
   let text: string;
   try {
     text = readRegularFileSync(path, 'price file', limits.priceFileMaxBytes).toString('utf8');
@@ -262,7 +274,7 @@ export function readPriceFile(path: string): z.infer<typeof PriceFileSchema> {
   } catch {
     throw new InputError(path, 'the price file is not valid JSON');
   }
-  const parsed = PriceFileSchema.safeParse(json);
+  const parsed = priceSchemas().PriceFileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new InputError(path, `not a price file: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../plan/errors.js';
-import { RegionFileSchema, SnapshotIndexSchema, type Snapshot } from './prices.js';
+import { priceSchemas, type Snapshot } from './prices.js';
 
 /**
  * `container-plan-check pricing diff BEFORE AFTER`: what a refresh of the split snapshot
@@ -27,12 +27,12 @@ function readJson<T>(file: string, schema: z.ZodType<T>, what: string): T {
 
 /** A split snapshot directory (index.json and one file per region) read whole. */
 export function readSplitSnapshot(dir: string): Snapshot {
-  const index = readJson(join(dir, 'index.json'), SnapshotIndexSchema, "the price snapshot's index");
+  const index = readJson(join(dir, 'index.json'), priceSchemas().SnapshotIndexSchema, "the price snapshot's index");
   const { regions, ...head } = index;
   const out: Snapshot = { ...head, regions: {} };
   for (const region of regions) {
     const file = join(dir, `${region}.json`);
-    const doc = readJson(file, RegionFileSchema, `the price snapshot's file for ${region}`);
+    const doc = readJson(file, priceSchemas().RegionFileSchema, `the price snapshot's file for ${region}`);
     if (doc.region !== region) throw new InputError(file, `names the region ${JSON.stringify(doc.region.slice(0, 40))}, not ${region}`);
     out.regions[region] = doc.prices;
   }

@@ -2,10 +2,10 @@ import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { embeddedSnapshot, SnapshotSchema, type Snapshot } from './prices.js';
+import { embeddedSnapshot, priceSchemas, type Snapshot } from './prices.js';
 import { escapeControl, InputError, oneLine } from '../plan/errors.js';
 import { fileBytes, httpBytes, OfferScan, type OfferFilter } from './offer-stream.js';
-import { KEY_ATTRIBUTES, keyOf, LIST, OFFER_CODES, onDemandUsd, Term } from './price-list.js';
+import { KEY_ATTRIBUTES, keyOf, LIST, OFFER_CODES, onDemandUsd, termSchema } from './price-list.js';
 import { diffSummary, readSplitSnapshot } from './snapshot-diff.js';
 
 /**
@@ -34,7 +34,7 @@ const OfferFile = z
       z.string(),
       z.object({ sku: z.string(), productFamily: z.string().optional(), attributes: z.record(z.string(), z.string()) }).loose(),
     ),
-    terms: z.object({ OnDemand: z.record(z.string(), z.record(z.string(), Term)).optional() }).loose(),
+    terms: z.object({ OnDemand: z.record(z.string(), z.record(z.string(), termSchema())).optional() }).loose(),
   })
   .loose();
 type OfferFile = z.infer<typeof OfferFile>;
@@ -186,7 +186,7 @@ export async function buildSnapshot(source: Source, regions?: readonly string[])
   for (const [r, prices] of Object.entries(out.regions))
     out.regions[r] = Object.fromEntries(Object.entries(prices).sort(([a], [b]) => a.localeCompare(b)));
   out.regions = Object.fromEntries(Object.entries(out.regions).sort(([a], [b]) => a.localeCompare(b)));
-  const checked = SnapshotSchema.safeParse(out);
+  const checked = priceSchemas().SnapshotSchema.safeParse(out);
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
     throw new InputError(

@@ -69,8 +69,6 @@ export function fargatePodSize(req: PodRequests): PodSize | undefined {
   return undefined;
 }
 
-const EphemeralStorage = z.object({ default: z.number(), max: z.number() });
-
 /** Limits of one Fargate pod on EKS, from the Fargate size data. */
 export function eksFargatePodLimits(): {
   maxCpu: number;
@@ -83,7 +81,7 @@ export function eksFargatePodLimits(): {
     maxCpu: last.cpu,
     maxMemoryMiB: last.memoryMiB[last.memoryMiB.length - 1]!,
     memoryOverheadMiB: EKS.memoryOverheadMiB,
-    ephemeralStorageGiB: EphemeralStorage.parse((EKS as Record<string, unknown>).ephemeralStorageGiB),
+    ephemeralStorageGiB: z.object({ default: z.number(), max: z.number() }).parse((EKS as Record<string, unknown>).ephemeralStorageGiB),
   };
 }
 

@@ -4,23 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import { kindOf, mib } from '../load/files.js';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { compactChange, Interner } from './compact.js';
 import { InputError } from './errors.js';
 import { locateJsonError, position, tooDeepAt } from './jsonerror.js';
 import { TYPE_TABLES } from '../engine/reads.js';
 import { streamPlan, tooDeepProblem } from './stream.js';
 import limits from '../data/limits.json' with { type: 'json' };
-import {
-  DeferredChangeSchema,
-  PlanHeaderSchema,
-  ResourceChangeHeaderSchema,
-  ResourceChangeSchema,
-  SUPPORTED_FORMAT_MAJOR,
-  type DeferredChange,
-  type Plan,
-  type PlanResourceChange,
-} from './schema.js';
+import { planSchemas, SUPPORTED_FORMAT_MAJOR, type DeferredChange, type Plan, type PlanHeader, type PlanResourceChange } from './schema.js';
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
@@ -324,13 +315,18 @@ export function validatePlan(file: string, doc: unknown, opts: { checked?: boole
       'is JSON but not a Terraform plan (no format_version / resource_changes); pass the output of `terraform show -json plan.out`',
     );
   }
-  const header = PlanHeaderSchema.safeParse(o);
-  if (!header.success) throw new InputError(file, `is not a valid plan: ${describeIssue(header.error)}`);
-  const major = Number(header.data.format_version.split('.')[0]);
+  // The plain check passes only what the schema passes; anything else goes to the schema, which
+  // decides and names the problem. The header read is the plan's own object, not a copy.
+  if (!fitsPlanHeader(o)) {
+    const r = planSchemas().PlanHeaderSchema.safeParse(o);
+    if (!r.success) throw new InputError(file, `is not a valid plan: ${describeIssue(r.error)}`);
+  }
+  const header = o as PlanHeader;
+  const major = Number(header.format_version.split('.')[0]);
   if (!Number.isInteger(major) || !(SUPPORTED_FORMAT_MAJOR as readonly number[]).includes(major)) {
     throw new InputError(
       file,
-      `has plan format_version ${JSON.stringify(header.data.format_version).slice(0, 40)}, a major version this tool does not know (it reads 0.x and 1.x); upgrade container-plan-check`,
+      `has plan format_version ${JSON.stringify(header.format_version).slice(0, 40)}, a major version this tool does not know (it reads 0.x and 1.x); upgrade container-plan-check`,
     );
   }
   const raw = o.resource_changes;
@@ -339,10 +335,10 @@ export function validatePlan(file: string, doc: unknown, opts: { checked?: boole
   }
   const list = (raw ?? []) as unknown[];
   const strings = new Interner();
-  const deferred = deferredChanges(file, header.data.deferred_changes, strings);
-  const { deferred_changes: _raw, ...rest } = header.data;
+  const deferred = deferredChanges(file, header.deferred_changes, strings);
+  const { deferred_changes: _raw, ...rest } = header;
   const withDeferred = deferred ? { ...rest, deferred_changes: deferred } : rest;
-  const priorData = priorDataSources(header.data.prior_state, strings);
+  const priorData = priorDataSources(header.prior_state, strings);
   const withData = priorData.length > 0 ? { ...withDeferred, prior_data_sources: priorData } : withDeferred;
   if (opts.checked) return { ...withData, resource_changes: list as PlanResourceChange[] };
   const changes: PlanResourceChange[] = [];
@@ -403,6 +399,7 @@ function deferredChanges(file: string, raw: unknown, strings: Interner): Deferre
   if (raw === undefined || raw === null) return undefined;
   if (!Array.isArray(raw)) throw new InputError(file, 'is not a valid plan: deferred_changes: expected an array');
   return raw.map((item, i) => {
+    const { DeferredChangeSchema, ResourceChangeSchema, ResourceChangeHeaderSchema } = planSchemas();
     const d = DeferredChangeSchema.safeParse(item);
     if (!d.success) throw new InputError(file, `is not a valid plan: deferred_changes[${i}]${describeIssue(d.error, true)}`);
     const rc = d.data.resource_change;
@@ -444,6 +441,7 @@ export function checkedChange(file: string, item: unknown, i: number, strings: I
   // The plain checks below pass only what the schema passes; anything else goes to the schema,
   // which decides and names the problem.
   if (!(modelled ? fitsResourceChange(item) : fitsChangeHeader(item))) {
+    const { ResourceChangeSchema, ResourceChangeHeaderSchema } = planSchemas();
     const r = (modelled ? ResourceChangeSchema : ResourceChangeHeaderSchema).safeParse(item);
     if (!r.success) throw new InputError(file, `is not a valid plan: resource_changes[${i}]${describeIssue(r.error, true)}`);
   }
@@ -497,6 +495,77 @@ export function fitsResourceChange(item: unknown): boolean {
     imp === undefined ||
     imp === null ||
     (isObject(imp) && optionalString(imp.id) && (imp.unknown === undefined || typeof imp.unknown === 'boolean'))
+  );
+}
+
+const optionalBoolean = (v: unknown) => v === undefined || typeof v === 'boolean';
+/** An object each of whose values passes `each` (a zod record of string keys). */
+const isRecordOf = (v: unknown, each: (x: unknown) => boolean) => isObject(v) && Object.values(v).every(each);
+const optionalRecord = (v: unknown) => v === undefined || isObject(v);
+
+/** Does `o` certainly pass PlanHeaderSchema? (A false answer proves nothing: the schema then decides.) */
+export function fitsPlanHeader(o: Record<string, unknown>): boolean {
+  return (
+    typeof o.format_version === 'string' &&
+    optionalString(o.terraform_version) &&
+    (o.variables === undefined || isRecordOf(o.variables, isObject)) &&
+    (o.configuration === undefined || fitsConfiguration(o.configuration)) &&
+    (o.resource_drift === undefined || Array.isArray(o.resource_drift)) &&
+    optionalBoolean(o.errored) &&
+    optionalBoolean(o.applyable) &&
+    optionalBoolean(o.complete) &&
+    optionalString(o.timestamp)
+  );
+}
+
+function fitsConfiguration(c: unknown): boolean {
+  return (
+    isObject(c) &&
+    (c.provider_config === undefined ||
+      isRecordOf(
+        c.provider_config,
+        (p) =>
+          isObject(p) &&
+          optionalString(p.name) &&
+          optionalString(p.full_name) &&
+          optionalString(p.alias) &&
+          optionalString(p.module_address) &&
+          optionalRecord(p.expressions),
+      )) &&
+    (c.root_module === undefined || fitsConfigModule(c.root_module, 0))
+  );
+}
+
+/** Modules nested deeper than this are left to the schema. */
+const MAX_PLAIN_MODULE_DEPTH = 64;
+
+function fitsConfigModule(m: unknown, depth: number): boolean {
+  if (!isObject(m) || depth > MAX_PLAIN_MODULE_DEPTH) return false;
+  const outputOrVariable = (v: unknown) => isObject(v) && optionalBoolean(v.sensitive);
+  return (
+    (m.resources === undefined ||
+      (Array.isArray(m.resources) &&
+        m.resources.every(
+          (r) =>
+            isObject(r) &&
+            typeof r.address === 'string' &&
+            optionalString(r.mode) &&
+            typeof r.type === 'string' &&
+            typeof r.name === 'string' &&
+            optionalString(r.provider_config_key) &&
+            optionalRecord(r.expressions),
+        ))) &&
+    (m.module_calls === undefined ||
+      isRecordOf(
+        m.module_calls,
+        (c) =>
+          isObject(c) &&
+          optionalString(c.source) &&
+          optionalRecord(c.expressions) &&
+          (c.module === undefined || fitsConfigModule(c.module, depth + 1)),
+      )) &&
+    (m.outputs === undefined || isRecordOf(m.outputs, outputOrVariable)) &&
+    (m.variables === undefined || isRecordOf(m.variables, outputOrVariable))
   );
 }
 

@@ -7,55 +7,63 @@ import type { Attributes } from './read.js';
  * task `cpu` / `memory` normalised from `"512"`, `"1 vCPU"`, `"0.5 vcpu"`, `"2 GB"` into CPU units
  * and MiB.
  */
-const n = z.number().nullish().catch(undefined);
-const s = z.string().nullish().catch(undefined);
-const b = z.boolean().nullish().catch(undefined);
+/** A container definition's schema, built once, on first use (a plan without task definitions never needs it). */
+function buildContainerSchema() {
+  const n = z.number().nullish().catch(undefined);
+  const s = z.string().nullish().catch(undefined);
+  const b = z.boolean().nullish().catch(undefined);
 
-export const ContainerSchema = z.looseObject({
-  name: s,
-  image: s,
-  cpu: n,
-  memory: n,
-  memoryReservation: n,
-  essential: b,
-  privileged: b,
-  disableNetworking: b,
-  links: z.array(z.unknown()).nullish().catch(undefined),
-  dnsServers: z.array(z.unknown()).nullish().catch(undefined),
-  dnsSearchDomains: z.array(z.unknown()).nullish().catch(undefined),
-  dockerSecurityOptions: z.array(z.unknown()).nullish().catch(undefined),
-  extraHosts: z.array(z.unknown()).nullish().catch(undefined),
-  portMappings: z
-    .array(z.looseObject({ containerPort: n, hostPort: n, protocol: s }))
-    .nullish()
-    .catch(undefined),
-  logConfiguration: z
-    .looseObject({ logDriver: s, options: z.record(z.string(), z.unknown()).nullish().catch(undefined) })
-    .nullish()
-    .catch(undefined),
-  secrets: z.array(z.unknown()).nullish().catch(undefined),
-  repositoryCredentials: z.unknown().optional(),
-  resourceRequirements: z
-    .array(z.looseObject({ type: s, value: s }))
-    .nullish()
-    .catch(undefined),
-  linuxParameters: z
-    .looseObject({
-      capabilities: z
-        .looseObject({ add: z.array(z.string()).nullish().catch(undefined), drop: z.array(z.string()).nullish().catch(undefined) })
-        .nullish()
-        .catch(undefined),
-      devices: z.array(z.unknown()).nullish().catch(undefined),
-      sharedMemorySize: n,
-      tmpfs: z.array(z.unknown()).nullish().catch(undefined),
-      maxSwap: n,
-      swappiness: n,
-      initProcessEnabled: b,
-    })
-    .nullish()
-    .catch(undefined),
-});
-export type Container = z.infer<typeof ContainerSchema>;
+  const ContainerSchema = z.looseObject({
+    name: s,
+    image: s,
+    cpu: n,
+    memory: n,
+    memoryReservation: n,
+    essential: b,
+    privileged: b,
+    disableNetworking: b,
+    links: z.array(z.unknown()).nullish().catch(undefined),
+    dnsServers: z.array(z.unknown()).nullish().catch(undefined),
+    dnsSearchDomains: z.array(z.unknown()).nullish().catch(undefined),
+    dockerSecurityOptions: z.array(z.unknown()).nullish().catch(undefined),
+    extraHosts: z.array(z.unknown()).nullish().catch(undefined),
+    portMappings: z
+      .array(z.looseObject({ containerPort: n, hostPort: n, protocol: s }))
+      .nullish()
+      .catch(undefined),
+    logConfiguration: z
+      .looseObject({ logDriver: s, options: z.record(z.string(), z.unknown()).nullish().catch(undefined) })
+      .nullish()
+      .catch(undefined),
+    secrets: z.array(z.unknown()).nullish().catch(undefined),
+    repositoryCredentials: z.unknown().optional(),
+    resourceRequirements: z
+      .array(z.looseObject({ type: s, value: s }))
+      .nullish()
+      .catch(undefined),
+    linuxParameters: z
+      .looseObject({
+        capabilities: z
+          .looseObject({ add: z.array(z.string()).nullish().catch(undefined), drop: z.array(z.string()).nullish().catch(undefined) })
+          .nullish()
+          .catch(undefined),
+        devices: z.array(z.unknown()).nullish().catch(undefined),
+        sharedMemorySize: n,
+        tmpfs: z.array(z.unknown()).nullish().catch(undefined),
+        maxSwap: n,
+        swappiness: n,
+        initProcessEnabled: b,
+      })
+      .nullish()
+      .catch(undefined),
+  });
+  return ContainerSchema;
+}
+let containerSchemaBuilt: ReturnType<typeof buildContainerSchema> | undefined;
+export function containerSchema(): ReturnType<typeof buildContainerSchema> {
+  return (containerSchemaBuilt ??= buildContainerSchema());
+}
+export type Container = z.infer<ReturnType<typeof buildContainerSchema>>;
 
 export type Containers =
   | { state: 'known'; containers: Container[]; sensitive: boolean }
@@ -91,8 +99,9 @@ function parseContainersOnce(values: Attributes): Containers {
     }
   }
   if (!Array.isArray(doc)) return { state: 'invalid', reason: 'container_definitions is not a JSON array', sensitive: l.sensitive };
+  const schema = containerSchema();
   const containers = doc.map((c) => {
-    const r = ContainerSchema.safeParse(c);
+    const r = schema.safeParse(c);
     return r.success ? r.data : ({} as Container);
   });
   return { state: 'known', containers, sensitive: l.sensitive };

@@ -3,20 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
-import {
-  embeddedSnapshot,
-  PriceBook,
-  PRICES_DIR,
-  RegionFileSchema,
-  SnapshotIndexSchema,
-  splitSnapshot,
-  type SnapshotIndex,
-} from '../../src/cost/prices.js';
+import { embeddedSnapshot, PriceBook, PRICES_DIR, priceSchemas, splitSnapshot, type SnapshotIndex } from '../../src/cost/prices.js';
 import { formatIndex, formatRegion } from '../../src/cost/update.js';
 import { estimate, resource } from './helpers.js';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/pricing');
 const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8'));
+const { RegionFileSchema, SnapshotIndexSchema } = priceSchemas();
 const index = SnapshotIndexSchema.parse(readJson(join(PRICES_DIR, 'index.json')));
 
 describe('the embedded snapshot, split per region', () => {

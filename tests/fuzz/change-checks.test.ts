@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fitsChangeHeader, fitsResourceChange } from '../../src/plan/load.js';
-import { ResourceChangeHeaderSchema, ResourceChangeSchema } from '../../src/plan/schema.js';
+import { fitsChangeHeader, fitsPlanHeader, fitsResourceChange } from '../../src/plan/load.js';
+import { planSchemas } from '../../src/plan/schema.js';
 import { FUZZ } from './arbitraries.js';
 
 /**
@@ -53,6 +53,8 @@ const resourceChange = fc.record(
 );
 const item = fc.oneof({ weight: 12, arbitrary: resourceChange }, { weight: 1, arbitrary: anyValue });
 
+const { PlanHeaderSchema, ResourceChangeHeaderSchema, ResourceChangeSchema } = planSchemas();
+
 describe('the hand checks of a resource change', () => {
   it('pass only what the schemas pass, and pass well-formed changes', () => {
     let passed = 0;
@@ -83,5 +85,113 @@ describe('the hand checks of a resource change', () => {
     };
     expect(fitsResourceChange(good)).toBe(true);
     expect(fitsChangeHeader(good)).toBe(true);
+  });
+});
+
+const expressions = field(fc.dictionary(fc.string({ maxLength: 3 }), anyValue, { maxKeys: 2 }));
+const configResource = fc.record(
+  {
+    address: field(fc.string()),
+    mode: field(fc.constantFrom('managed', 'data')),
+    type: field(fc.string({ maxLength: 5 })),
+    name: field(fc.string()),
+    provider_config_key: field(fc.string()),
+    expressions,
+  },
+  { requiredKeys: [] },
+);
+const outputOrVariable = field(fc.record({ sensitive: field(fc.boolean()), default: anyValue }, { requiredKeys: [] }));
+const { configModule } = fc.letrec((tie) => ({
+  configModule: fc.record(
+    {
+      resources: field(fc.array(configResource, { maxLength: 2 })),
+      module_calls: field(
+        fc.dictionary(
+          fc.string({ maxLength: 3 }),
+          field(
+            fc.record(
+              { source: field(fc.string()), expressions, module: fc.option(tie('configModule'), { nil: undefined, depthSize: 'small' }) },
+              { requiredKeys: [] },
+            ),
+          ),
+          { maxKeys: 2 },
+        ),
+      ),
+      outputs: field(fc.dictionary(fc.string({ maxLength: 3 }), outputOrVariable, { maxKeys: 2 })),
+      variables: field(fc.dictionary(fc.string({ maxLength: 3 }), outputOrVariable, { maxKeys: 2 })),
+    },
+    { requiredKeys: [] },
+  ),
+}));
+const providerConfig = fc.record(
+  {
+    name: field(fc.string()),
+    full_name: field(fc.string()),
+    alias: field(fc.string()),
+    module_address: field(fc.string()),
+    expressions,
+  },
+  { requiredKeys: [] },
+);
+const planHeader = fc.record(
+  {
+    format_version: field(fc.constantFrom('1.2', '0.1')),
+    terraform_version: field(fc.string()),
+    variables: field(
+      fc.dictionary(fc.string({ maxLength: 3 }), field(fc.record({ value: anyValue }, { requiredKeys: [] })), { maxKeys: 2 }),
+    ),
+    planned_values: anyValue,
+    configuration: field(
+      fc.record(
+        {
+          provider_config: field(fc.dictionary(fc.string({ maxLength: 3 }), field(providerConfig), { maxKeys: 2 })),
+          root_module: field(configModule),
+        },
+        { requiredKeys: [] },
+      ),
+    ),
+    resource_drift: field(fc.array(anyValue, { maxLength: 2 })),
+    errored: field(fc.boolean()),
+    applyable: field(fc.boolean()),
+    complete: field(fc.boolean()),
+    timestamp: field(fc.string()),
+    deferred_changes: anyValue,
+    extra: anyValue,
+  },
+  { requiredKeys: [] },
+);
+
+describe('the hand check of a plan header', () => {
+  it('passes only what the schema passes, and passes well-formed headers', () => {
+    let passed = 0;
+    fc.assert(
+      fc.property(planHeader, (x) => {
+        const v = JSON.parse(JSON.stringify(x)) as Record<string, unknown>;
+        if (fitsPlanHeader(v)) {
+          passed++;
+          expect(PlanHeaderSchema.safeParse(v).success).toBe(true);
+        }
+        if (fitsPlanHeader(x)) expect(PlanHeaderSchema.safeParse(x).success).toBe(true);
+      }),
+      { seed: FUZZ.seed, numRuns: Math.max(FUZZ.numRuns, 500) },
+    );
+    expect(passed).toBeGreaterThan(0);
+    const good = {
+      format_version: '1.2',
+      terraform_version: '1.9.8',
+      variables: { region: { value: 'us-east-1' } },
+      configuration: {
+        provider_config: { aws: { name: 'aws', full_name: 'registry.terraform.io/hashicorp/aws', expressions: { region: {} } } },
+        root_module: {
+          resources: [{ address: 'aws_ecs_service.s', mode: 'managed', type: 'aws_ecs_service', name: 's', expressions: {} }],
+          module_calls: { m: { source: './m', expressions: {}, module: { outputs: { o: { sensitive: true } }, variables: { v: {} } } } },
+        },
+      },
+      resource_drift: [],
+      errored: false,
+      timestamp: '2026-11-30T00:00:00Z',
+    };
+    expect(fitsPlanHeader(good)).toBe(true);
+    expect(fitsPlanHeader({ ...good, configuration: { root_module: { resources: [{ address: 'a', type: 't' }] } } })).toBe(false);
   });
 });
