@@ -615,6 +615,13 @@ export class PriorStateScan {
       if (this.elemInString) {
         const start = i;
         i = strings.skip(chunk, i);
+        if (this.collecting === 'elem-key' && !strings.open && this.pieces.length === 0) {
+          // The common case, a key within one chunk: only "type" and "mode" matter, compared in place.
+          this.elemInString = false;
+          this.collecting = null;
+          this.elemKey = isTypeKey(chunk, start, i - 1) ? 'type' : isModeKey(chunk, start, i - 1) ? 'mode' : '';
+          continue;
+        }
         if (this.collecting) this.pieces.push(Buffer.from(chunk.subarray(start, strings.open ? i : i - 1)));
         if (strings.open) return i;
         this.elemInString = false;
@@ -673,4 +680,9 @@ export class PriorStateScan {
     this.capture = null;
     this.st = 'tok';
   }
+}
+
+/** Are the bytes [start, end) exactly `mode`? */
+function isModeKey(chunk: Buffer, start: number, end: number): boolean {
+  return end - start === 4 && chunk[start] === 0x6d && chunk[start + 1] === 0x6f && chunk[start + 2] === 0x64 && chunk[start + 3] === 0x65;
 }
