@@ -185,6 +185,22 @@ describe('streamed prior_state', () => {
     }
   });
 
+  it('rejects a value nested too deep anywhere in prior_state, streamed or read whole', async () => {
+    const deep = (n: number): unknown => (n === 0 ? 1 : [deep(n - 1)]);
+    const resource = (mode: string) => ({ address: 'data.aws_ami.a', mode, type: 'aws_ami', name: 'a', values: { x: deep(1200) } });
+    const states = [
+      { values: { root_module: { resources: [resource('data')] } } },
+      { values: { root_module: { resources: [resource('managed')] } } },
+      { values: { outputs: deep(1200), root_module: { resources: [] } } },
+    ];
+    for (const [k, prior_state] of states.entries()) {
+      const file = writePlan(`prior-deep-${k}.json`, JSON.stringify({ ...buildPlan([]), prior_state }));
+      for (const streamThresholdBytes of [0, Infinity]) {
+        await expect(loadPlan(file, { streamThresholdBytes })).rejects.toThrow(/nests arrays and objects more than 1000 deep/);
+      }
+    }
+  });
+
   const cases: [string, Parameters<typeof buildPlan>[0]][] = [
     ['a launch template reading an AMI', [lt, { address: 'aws_autoscaling_group.app', after: { name: 'app', min_size: 1, max_size: 2 } }]],
     [
