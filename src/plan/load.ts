@@ -93,6 +93,7 @@ async function loadStreamed(file: string, path: string, opts: LoadOptions): Prom
     (rc, i) => checkedChange(file, rc, i, strings),
     limits.maxNestingDepth,
     path,
+    isModelledType,
   );
   const doc = { ...header, ...(header.resource_changes === undefined && totalChanges === 0 ? {} : { resource_changes: changes }) };
   return validatePlan(file, doc, { checked: true });
@@ -353,7 +354,8 @@ export function validatePlan(file: string, doc: unknown, opts: { checked?: boole
  * mask. Data sources that can only be read at apply are `read` changes in `resource_changes`
  * instead (their values unknown). `prior_state` is context: an entry not shaped as Terraform
  * writes it is left out, never an error. A streamed plan (src/data/limits.json
- * streamThresholdBytes) skips `prior_state`, so it has none.
+ * streamThresholdBytes) keeps of `prior_state` only these data sources (src/plan/stream.ts,
+ * PriorStateScan), so this reads it the same.
  */
 function priorDataSources(prior: unknown, strings: Interner): PlanResourceChange[] {
   const out: PlanResourceChange[] = [];

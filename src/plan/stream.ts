@@ -6,8 +6,9 @@ import { InputError } from './errors.js';
  * Streaming reader for plans too large to hold as one string. It scans the file's bytes once,
  * keeps the top-level values the analysis needs (format_version, terraform_version, variables,
  * configuration …) and, from `resource_changes`, only the elements whose `type` passes `keep`.
- * Everything else (planned_values, prior_state, resource_drift, unkept changes) is skipped
- * without being decoded. Each kept value is decoded with the native JSON.parse.
+ * From `prior_state`, only the data sources whose type passes `keepData` (PriorStateScan).
+ * Everything else (planned_values, the rest of prior_state, resource_drift, unkept changes) is
+ * skipped without being decoded. Each kept value is decoded with the native JSON.parse.
  */
 export interface StreamedPlan {
   /** Kept top-level members, parsed. */
@@ -43,6 +44,7 @@ type Mode =
   | 'rc-open' // expecting '[' of resource_changes
   | 'rc-item' // expecting an element '{', ',' or ']'
   | 'rc-elem' // inside an element
+  | 'prior' // inside prior_state, read by a PriorStateScan
   | 'done';
 
 /** Where a scan is inside nested JSON: bracket depth and whether inside a string. */
@@ -110,6 +112,8 @@ export async function streamPlan(
   maxDepth = Infinity,
   /** The file read, when it is not `file` (which names it in messages). */
   path = file,
+  /** The data source types kept from `prior_state` (see PriorStateScan); without it prior_state is skipped. */
+  keepData?: (type: string) => boolean,
 ): Promise<StreamedPlan> {
   const header: Record<string, unknown> = {};
   const changes: unknown[] = [];
@@ -139,6 +143,7 @@ export async function streamPlan(
   let expectElemKey = false;
   let wantTypeValue = false;
   let elemType: string | undefined;
+  let prior: PriorStateScan | undefined;
 
   const fail = (what: string, at: number): never => {
     throw new InputError(file, `is not valid JSON: at byte offset ${at} ${what}`);
@@ -230,6 +235,11 @@ export async function streamPlan(
             }
             if (key === 'resource_changes') {
               mode = 'rc-open';
+              break;
+            }
+            if (key === 'prior_state' && keepData && c === LBRACE) {
+              mode = 'prior';
+              prior = new PriorStateScan(keepData, maxDepth, fail, tooDeep);
               break;
             }
             mode = 'value';
@@ -363,6 +373,14 @@ export async function streamPlan(
             }
             break;
           }
+          case 'prior':
+            i = prior!.feed(chunk, i, offset);
+            if (prior!.done) {
+              header.prior_state = prior!.state;
+              prior = undefined;
+              mode = 'top-key';
+            }
+            break;
           case 'done':
             if (!isSpace(c)) fail('unexpected content after the end of the document', offset + i);
             i++;
@@ -392,4 +410,279 @@ export function tooDeepProblem(max: number, where: string): string {
 /** Are the bytes [start, end) exactly `type`? */
 function isTypeKey(chunk: Buffer, start: number, end: number): boolean {
   return end - start === 4 && chunk[start] === 0x74 && chunk[start + 1] === 0x79 && chunk[start + 2] === 0x70 && chunk[start + 3] === 0x65;
+}
+
+/** A module of `prior_state.values` as kept: its address, its kept resources and its child modules. */
+interface PriorModule {
+  address?: string;
+  resources: unknown[];
+  child_modules: PriorModule[];
+}
+
+/** What an open container inside `prior_state` is: the path to its resources is followed, the rest skipped. */
+type Role = 'state' | 'values' | 'module' | 'resources' | 'children';
+interface Frame {
+  arr: boolean;
+  role: Role;
+  mod?: PriorModule;
+  expectKey: boolean;
+  key: string;
+}
+
+/**
+ * Scans the value of `prior_state` (from its '{'): follows `values.root_module`, its `resources`
+ * and `child_modules` (and a module's `address`), keeps the resources of `mode` "data" whose
+ * `type` passes `keep`, decoded, and skips everything else without decoding it. The result,
+ * `state`, is shaped as the whole value is, holding only what was kept, so that the whole-file
+ * reader's walk (load.ts, priorDataSources) reads it the same.
+ */
+export class PriorStateScan {
+  readonly state: { values?: { root_module?: PriorModule } } = {};
+  done = false;
+  private readonly frames: Frame[] = [];
+  private st: 'tok' | 'str' | 'skip' | 'scalar' | 'elem' | 'elem-tail' = 'tok';
+  private readonly nest = new Nesting();
+  // A string whose text is kept: a key of the path, a module's address, an element's key or its mode/type.
+  private collecting: 'key' | 'address' | 'elem-key' | 'elem-value' | null = null;
+  private pieces: Buffer[] = [];
+  // The resource element being read.
+  private capture: Buffer[] | null = null;
+  private captureStart = 0;
+  private elemDepth = 0;
+  private elemInString = false;
+  private elemExpectKey = false;
+  private elemKey = '';
+  private elemMode: string | undefined;
+  private elemType: string | undefined;
+
+  constructor(
+    private readonly keep: (type: string) => boolean,
+    private readonly maxDepth: number,
+    private readonly fail: (what: string, at: number) => never,
+    private readonly tooDeep: (at: number) => never,
+  ) {}
+
+  /** Scans `chunk` from `i` (`offset`: the chunk's place in the file); returns where it stopped: the chunk's end, or just after prior_state's '}'. */
+  feed(chunk: Buffer, i: number, offset: number): number {
+    const n = chunk.length;
+    while (i < n && !this.done) {
+      switch (this.st) {
+        case 'tok':
+          i = this.token(chunk, i, offset);
+          break;
+        case 'str': {
+          const start = i;
+          i = this.nest.strings.skip(chunk, i);
+          const open = this.nest.strings.open;
+          this.pieces.push(Buffer.from(chunk.subarray(start, open ? i : i - 1)));
+          if (open) break;
+          const text = this.text();
+          const top = this.frames[this.frames.length - 1]!;
+          if (this.collecting === 'key') top.key = text;
+          else if (top.mod && top.key === 'address') top.mod.address = text;
+          this.collecting = null;
+          this.st = 'tok';
+          break;
+        }
+        case 'skip':
+          i = scanNested(chunk, i, this.nest);
+          if (this.nest.tooDeep) this.tooDeep(offset + i - 1);
+          if (this.nest.closed) this.st = 'tok';
+          break;
+        case 'scalar': {
+          const d = chunk[i]!;
+          if (d === COMMA || d === RBRACE || d === RBRACKET || isSpace(d)) this.st = 'tok';
+          else i++;
+          break;
+        }
+        case 'elem':
+          i = this.elementHead(chunk, i, offset);
+          break;
+        case 'elem-tail':
+          this.nest.depth = this.elemDepth;
+          this.nest.inString = this.elemInString;
+          this.nest.maxDepth = this.maxDepth - 1 - this.frames.length;
+          i = scanNested(chunk, i, this.nest);
+          if (this.nest.tooDeep) this.tooDeep(offset + i - 1);
+          this.elemDepth = this.nest.depth;
+          this.elemInString = this.nest.inString;
+          if (this.nest.closed) this.finishElement(chunk, i, offset);
+          break;
+      }
+    }
+    if (this.capture && i >= n && (this.st === 'elem' || this.st === 'elem-tail')) {
+      this.capture.push(Buffer.from(chunk.subarray(this.captureStart)));
+      this.captureStart = 0;
+    }
+    return i;
+  }
+
+  /** The structure along the path: keys, values, the opening and closing of containers. */
+  private token(chunk: Buffer, i: number, offset: number): number {
+    const c = chunk[i]!;
+    if (isSpace(c)) return i + 1;
+    const top = this.frames[this.frames.length - 1];
+    if (!top) {
+      if (c !== LBRACE) this.fail('expected "{" for prior_state', offset + i);
+      this.push({ arr: false, role: 'state', expectKey: true, key: '' }, offset + i);
+      return i + 1;
+    }
+    if (c === COMMA) {
+      if (!top.arr) top.expectKey = true;
+      return i + 1;
+    }
+    if (c === (top.arr ? RBRACKET : RBRACE)) {
+      this.frames.pop();
+      if (this.frames.length === 0) this.done = true;
+      return i + 1;
+    }
+    if (!top.arr && top.expectKey) {
+      if (c !== QUOTE) this.fail('expected a property name', offset + i);
+      top.expectKey = false;
+      this.startString('key');
+      return i + 1;
+    }
+    if (!top.arr && c === COLON) return i + 1;
+    // The start of a value: in an array, an element; in an object, the value of `top.key`.
+    const key = top.arr ? '' : top.key;
+    if (c === LBRACE) {
+      if (top.role === 'state' && key === 'values') {
+        this.state.values ??= {};
+        this.push({ arr: false, role: 'values', expectKey: true, key: '' }, offset + i);
+        return i + 1;
+      }
+      if ((top.role === 'values' && key === 'root_module') || top.role === 'children') {
+        const mod: PriorModule = { resources: [], child_modules: [] };
+        if (top.role === 'values') this.state.values!.root_module = mod;
+        else top.mod!.child_modules.push(mod);
+        this.push({ arr: false, role: 'module', mod, expectKey: true, key: '' }, offset + i);
+        return i + 1;
+      }
+      if (top.role === 'resources') {
+        if (2 + this.frames.length > this.maxDepth) this.tooDeep(offset + i);
+        this.st = 'elem';
+        this.capture = [];
+        this.captureStart = i;
+        this.elemDepth = 1;
+        this.elemInString = false;
+        this.elemExpectKey = true;
+        this.elemKey = '';
+        this.elemMode = undefined;
+        this.elemType = undefined;
+        return i + 1;
+      }
+    } else if (c === LBRACKET && top.role === 'module' && (key === 'resources' || key === 'child_modules')) {
+      this.push({ arr: true, role: key === 'resources' ? 'resources' : 'children', mod: top.mod, expectKey: false, key: '' }, offset + i);
+      return i + 1;
+    } else if (c === QUOTE && top.role === 'module' && key === 'address') {
+      this.startString('address');
+      return i + 1;
+    }
+    // Off the path: skipped without being decoded.
+    if (c === LBRACE || c === LBRACKET || c === QUOTE) {
+      this.nest.depth = c === QUOTE ? 0 : 1;
+      this.nest.inString = c === QUOTE;
+      this.nest.maxDepth = this.maxDepth - 1 - this.frames.length;
+      if (this.nest.depth > this.nest.maxDepth) this.tooDeep(offset + i);
+      this.st = 'skip';
+    } else this.st = 'scalar';
+    return c === LBRACE || c === LBRACKET || c === QUOTE ? i + 1 : i;
+  }
+
+  private push(frame: Frame, at: number) {
+    if (2 + this.frames.length > this.maxDepth) this.tooDeep(at);
+    this.frames.push(frame);
+  }
+
+  private startString(what: 'key' | 'address') {
+    this.collecting = what;
+    this.pieces = [];
+    this.st = 'str';
+  }
+
+  /** The text of the string collected in `pieces`. */
+  private text(): string {
+    const raw = this.pieces.length === 1 ? this.pieces[0]!.toString('utf8') : Buffer.concat(this.pieces).toString('utf8');
+    this.pieces = [];
+    return raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
+  }
+
+  /** A resource element until its `mode` and `type` decide whether it is kept. */
+  private elementHead(chunk: Buffer, i: number, offset: number): number {
+    const n = chunk.length;
+    const strings = this.nest.strings;
+    while (i < n) {
+      if (this.elemInString) {
+        const start = i;
+        i = strings.skip(chunk, i);
+        if (this.collecting === 'elem-key' && !strings.open && this.pieces.length === 0) {
+          // The common case, a key within one chunk: only "type" and "mode" matter, compared in place.
+          this.elemInString = false;
+          this.collecting = null;
+          this.elemKey = isTypeKey(chunk, start, i - 1) ? 'type' : isModeKey(chunk, start, i - 1) ? 'mode' : '';
+          continue;
+        }
+        if (this.collecting) this.pieces.push(Buffer.from(chunk.subarray(start, strings.open ? i : i - 1)));
+        if (strings.open) return i;
+        this.elemInString = false;
+        if (this.collecting === 'elem-key') this.elemKey = this.text();
+        else if (this.collecting === 'elem-value') {
+          if (this.elemKey === 'type') this.elemType = this.text();
+          else this.elemMode = this.text();
+          const dropped =
+            (this.elemMode !== undefined && this.elemMode !== 'data') || (this.elemType !== undefined && !this.keep(this.elemType));
+          if (dropped) this.capture = null; // not kept: stop buffering its bytes
+          if (dropped || this.elemType !== undefined) {
+            this.collecting = null;
+            this.st = 'elem-tail';
+            return i;
+          }
+        }
+        this.collecting = null;
+        continue;
+      }
+      const d = chunk[i++]!;
+      if (d === QUOTE) {
+        this.elemInString = true;
+        this.pieces = [];
+        if (this.elemDepth === 1 && this.elemExpectKey) {
+          this.collecting = 'elem-key';
+          this.elemExpectKey = false;
+        } else if (this.elemDepth === 1 && (this.elemKey === 'type' || this.elemKey === 'mode')) this.collecting = 'elem-value';
+      } else if (d === LBRACE || d === LBRACKET) {
+        if (++this.elemDepth + 1 + this.frames.length > this.maxDepth) this.tooDeep(offset + i - 1);
+      } else if (d === RBRACE || d === RBRACKET) {
+        if (--this.elemDepth === 0) {
+          this.finishElement(chunk, i, offset);
+          return i;
+        }
+      } else if (this.elemDepth === 1 && d === COMMA) {
+        this.elemExpectKey = true;
+        this.elemKey = '';
+      }
+    }
+    return i;
+  }
+
+  /** A resource element ends at `end`: decoded and kept if it was kept. */
+  private finishElement(chunk: Buffer, end: number, offset: number) {
+    if (this.capture) {
+      const text =
+        this.capture.length === 0
+          ? chunk.toString('utf8', this.captureStart, end)
+          : Buffer.concat([...this.capture, chunk.subarray(this.captureStart, end)]).toString('utf8');
+      try {
+        this.frames[this.frames.length - 1]!.mod!.resources.push(JSON.parse(text));
+      } catch {
+        this.fail('in a resource of prior_state', offset + end);
+      }
+    }
+    this.capture = null;
+    this.st = 'tok';
+  }
+}
+
+/** Are the bytes [start, end) exactly `mode`? */
+function isModeKey(chunk: Buffer, start: number, end: number): boolean {
+  return end - start === 4 && chunk[start] === 0x6d && chunk[start + 1] === 0x6f && chunk[start + 2] === 0x64 && chunk[start + 3] === 0x65;
 }

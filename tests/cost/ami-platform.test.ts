@@ -7,7 +7,7 @@ import { loadPlan, validatePlan } from '../../src/plan/load.js';
 import { buildModel } from '../../src/plan/model.js';
 import { TYPE_TABLES } from '../../src/engine/reads.js';
 import { buildPlan, constant, ref, writePlan, type DataSpec, type PlanSpec, type ResSpec } from '../helpers/plan.js';
-import { ASG_ON_LAUNCH_TEMPLATE, estimate, resource } from './helpers.js';
+import { ASG_ON_LAUNCH_TEMPLATE, estimate, estimatePlan, resource } from './helpers.js';
 
 /*
  * us-east-1 on-demand: m5.large Linux $0.096/h in the snapshot. The snapshot has no Windows
@@ -391,9 +391,28 @@ describe('data sources read while planning', () => {
     expect(amis[0]!.current.str('platform_details').state).toBe('unknown');
   });
 
-  it('a streamed plan (at least streamThresholdBytes) skips prior_state: no data source is read from it (documented: the platform stays unknown)', async () => {
-    const file = writePlan('ami-stream.json', buildPlan(ltAsg(WIN_AMI, constant(WIN_AMI)), { dataSources: [winAmi] }));
-    expect((await loadPlan(file)).prior_data_sources?.map((r) => r.address)).toEqual(['data.aws_ami.win']);
-    expect((await loadPlan(file, { streamThresholdBytes: 0 })).prior_data_sources).toBeUndefined();
+  it('a streamed plan (at least streamThresholdBytes) keeps the same data sources from prior_state: the same platform and price as read whole', async () => {
+    const resources = ltAsg(WIN_AMI, ref('data.aws_ami.win.id', 'data.aws_ami.win'));
+    const inModule: DataSpec = { ...winAmi, address: 'module.images.data.aws_ami.win' };
+    const file = writePlan('ami-stream.json', buildPlan(resources, { dataSources: [winAmi, inModule, linuxAmi, caller] }));
+    const whole = await loadPlan(file, { streamThresholdBytes: Infinity });
+    for (const opts of [{ streamThresholdBytes: 0 }, { streamThresholdBytes: 0, twoPassThresholdBytes: 0 }]) {
+      const streamed = await loadPlan(file, opts);
+      expect(streamed.prior_data_sources?.map((r) => r.address)).toEqual([
+        'data.aws_ami.win',
+        'data.aws_ami.al2023',
+        'module.images.data.aws_ami.win',
+      ]);
+      expect(streamed.prior_data_sources).toEqual(whole.prior_data_sources);
+      const m = buildModel(streamed, { types: TYPE_TABLES });
+      const ami = buildGraph(m).out(m.byAddress.get('aws_launch_template.app')!, 'ami');
+      expect(ami.map((r) => r.address)).toEqual(['data.aws_ami.win']);
+      expect(ami[0]!.current.str('platform_details')).toMatchObject({ state: 'known', value: 'Windows' });
+      const cost = { cost: { priceFile: windowsPriceFile() } };
+      const [a, b] = [whole, streamed].map((p) => resource(estimatePlan(p, cost), 'aws_autoscaling_group.app'));
+      expect(rows(b!)).toEqual([['Instances m5.large Windows (on-demand)', 1460, 0.188]]);
+      expect(b!.components).toEqual(a!.components);
+      expect(b!.monthlyAfter).toBe(a!.monthlyAfter);
+    }
   });
 });

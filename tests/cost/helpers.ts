@@ -7,6 +7,7 @@ import { newLog, recordingGraph, recordingModel, undeclaredReads } from '../help
 import { buildGraph } from '../../src/plan/graph.js';
 import { validatePlan } from '../../src/plan/load.js';
 import { buildModel } from '../../src/plan/model.js';
+import type { Plan } from '../../src/plan/schema.js';
 import { TYPE_TABLES } from '../../src/engine/reads.js';
 import type { PlanCost, ResourceCost } from '../../src/report/schema.js';
 import { buildPlan, constant, ref, type PlanSpec, type ResSpec } from '../helpers/plan.js';
@@ -19,7 +20,11 @@ export interface CostOptions extends Partial<EngineOptions> {
 
 /** Builds a real-format plan and estimates its cost. */
 export function estimate(resources: ResSpec[], opts: CostOptions = {}): PlanCost {
-  const plan = validatePlan('test.json', JSON.parse(JSON.stringify(buildPlan(resources, opts.spec))));
+  return estimatePlan(validatePlan('test.json', JSON.parse(JSON.stringify(buildPlan(resources, opts.spec)))), opts);
+}
+
+/** Estimates the cost of a plan already read (whole or streamed). */
+export function estimatePlan(plan: Plan, opts: CostOptions = {}): PlanCost {
   const model = buildModel(plan, { types: TYPE_TABLES });
   const { spec: _spec, cost, ...options } = opts;
   const undeclared: string[] = [];

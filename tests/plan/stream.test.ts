@@ -5,6 +5,8 @@ import { InputError } from '../../src/plan/errors.js';
 import { loadPlan, validatePlan } from '../../src/plan/load.js';
 import { isModelledType } from '../../src/plan/load.js';
 import { streamPlan } from '../../src/plan/stream.js';
+import { buildModel } from '../../src/plan/model.js';
+import { TYPE_TABLES } from '../../src/engine/reads.js';
 import { generatePlan } from '../../bench/generate.js';
 import { FIXTURES } from '../helpers/paths.js';
 import { buildPlan, writePlan } from '../helpers/plan.js';
@@ -106,4 +108,132 @@ describe('streaming loader', () => {
     await expect(loadPlan(file, { streamThresholdBytes: 0 })).rejects.toThrow(want);
     await expect(loadPlan(file, { streamThresholdBytes: Infinity })).rejects.toThrow(want);
   });
+});
+
+describe('streamed prior_state', () => {
+  const ami = (address: string, id: string, platform: string) => ({
+    address,
+    values: { id, image_id: id, name: `img "type": "aws_s3_bucket" ]}{ ünï`, platform_details: platform, most_recent: true },
+    expressions: { most_recent: { constant_value: true } },
+  });
+  const lt = {
+    address: 'aws_launch_template.app',
+    after: { name: 'app', image_id: 'ami-1', instance_type: 'm5.large' },
+    expressions: { image_id: { references: ['data.aws_ami.win.id', 'data.aws_ami.win'] } },
+  };
+  const dataSources = [
+    ami('data.aws_ami.win', 'ami-1', 'Windows'),
+    ami('module.a.module.b.data.aws_ami.deep', 'ami-2', 'Linux/UNIX'),
+    { address: 'data.aws_caller_identity.me', values: { account_id: '123456789012' }, expressions: {} },
+  ];
+
+  /** The plan with managed resources, outputs and odd key orders added to prior_state, as a state may hold them. */
+  function planWithState() {
+    const plan = buildPlan([lt, { address: 'aws_ecs_cluster.c', after: { name: 'c' } }], { dataSources }) as {
+      prior_state: { values: { outputs?: unknown; root_module: { resources: Record<string, unknown>[] } } };
+    };
+    const root = plan.prior_state.values.root_module;
+    plan.prior_state.values.outputs = { resources: { value: [{ mode: 'data', type: 'aws_ami' }], type: 'string' } };
+    root.resources.unshift(
+      { address: 'aws_launch_template.app', mode: 'managed', type: 'aws_launch_template', name: 'app', values: { name: 'app' } },
+      { values: { id: 'x' }, type: 'aws_ami', name: 'late', address: 'data.aws_ami.late', mode: 'data', sensitive_values: {} },
+      { type: 'aws_ami', address: 'data.aws_ami.before', name: 'before', mode: 'data', values: { id: 'y', platform_details: 'Windows' } },
+    );
+    return plan;
+  }
+
+  it('keeps only the declared data sources (child modules too), across any chunk boundary', async () => {
+    const plan = planWithState();
+    const file = writePlan('prior-chunks.json', JSON.stringify(plan));
+    const root = JSON.parse(JSON.stringify(plan.prior_state.values.root_module));
+    const kept = (m: { resources?: { mode: string; type: string }[]; child_modules?: unknown[] }): unknown => ({
+      ...('address' in m ? { address: (m as { address: string }).address } : {}),
+      resources: (m.resources ?? []).filter((r) => r.mode === 'data' && isModelledType(r.type)),
+      child_modules: (m.child_modules ?? []).map((c) => kept(c as typeof m)),
+    });
+    for (const chunk of [1, 2, 3, 7, 64, 1 << 20]) {
+      const s = await streamPlan(file, isModelledType, chunk, undefined, Infinity, file, isModelledType);
+      expect(s.header.prior_state).toEqual({ values: { root_module: kept(root) } });
+      expect(s.totalChanges).toBe(2);
+    }
+    const state = (await streamPlan(file, isModelledType, 64, undefined, Infinity, file, isModelledType)).header.prior_state as {
+      values: { root_module: { resources: { address: string }[] } };
+    };
+    expect(state.values.root_module.resources.map((r) => r.address)).toEqual([
+      'data.aws_ami.late',
+      'data.aws_ami.before',
+      'data.aws_ami.win',
+    ]);
+    // Without keepData, prior_state is skipped as before.
+    expect((await streamPlan(file, isModelledType, 64)).header.prior_state).toBeUndefined();
+  });
+
+  it('reads the same data sources as the whole-file path', async () => {
+    const file = writePlan('prior-same.json', JSON.stringify(planWithState()));
+    const whole = await loadPlan(file, { streamThresholdBytes: Infinity });
+    expect(whole.prior_data_sources?.map((r) => r.address)).toEqual([
+      'data.aws_ami.late',
+      'data.aws_ami.before',
+      'data.aws_ami.win',
+      'module.a.module.b.data.aws_ami.deep',
+    ]);
+    for (const opts of [{ streamThresholdBytes: 0 }, { streamThresholdBytes: 0, twoPassThresholdBytes: 0 }]) {
+      const streamed = await loadPlan(file, opts);
+      expect(streamed.prior_data_sources).toEqual(whole.prior_data_sources);
+      expect(streamed.resource_changes).toEqual(whole.resource_changes.filter((r) => isModelledType(r.type)));
+      expect(buildModel(streamed, { types: TYPE_TABLES }).resources).toEqual(buildModel(whole, { types: TYPE_TABLES }).resources);
+    }
+  });
+
+  it('rejects a value nested too deep anywhere in prior_state, streamed or read whole', async () => {
+    const deep = (n: number): unknown => (n === 0 ? 1 : [deep(n - 1)]);
+    const resource = (mode: string) => ({ address: 'data.aws_ami.a', mode, type: 'aws_ami', name: 'a', values: { x: deep(1200) } });
+    const states = [
+      { values: { root_module: { resources: [resource('data')] } } },
+      { values: { root_module: { resources: [resource('managed')] } } },
+      { values: { outputs: deep(1200), root_module: { resources: [] } } },
+    ];
+    for (const [k, prior_state] of states.entries()) {
+      const file = writePlan(`prior-deep-${k}.json`, JSON.stringify({ ...buildPlan([]), prior_state }));
+      for (const streamThresholdBytes of [0, Infinity]) {
+        await expect(loadPlan(file, { streamThresholdBytes })).rejects.toThrow(/nests arrays and objects more than 1000 deep/);
+      }
+    }
+  });
+
+  const cases: [string, Parameters<typeof buildPlan>[0]][] = [
+    ['a launch template reading an AMI', [lt, { address: 'aws_autoscaling_group.app', after: { name: 'app', min_size: 1, max_size: 2 } }]],
+    [
+      'ECS only',
+      [
+        { address: 'aws_ecs_cluster.c', after: { name: 'c' } },
+        { address: 'aws_s3_bucket.b', after: { bucket: 'b' } },
+      ],
+    ],
+    ['no changes', []],
+  ];
+  for (const [name, resources] of cases) {
+    it(`gives the same resources with and without data sources in prior_state, whole or streamed: ${name}`, async () => {
+      const i = cases.findIndex((c) => c[0] === name);
+      const plan = buildPlan(resources, { dataSources });
+      const { prior_state: _state, ...noState } = plan as Record<string, unknown>;
+      const withData = writePlan(`prior-with-${i}.json`, JSON.stringify(plan));
+      const without = writePlan(`prior-without-${i}.json`, JSON.stringify(noState));
+      const managed = (p: Awaited<ReturnType<typeof loadPlan>>) =>
+        buildModel(p, { types: TYPE_TABLES }).resources.filter((r) => r.mode !== 'data');
+      const want = managed(await loadPlan(without, { streamThresholdBytes: Infinity }));
+      for (const opts of [
+        { streamThresholdBytes: Infinity },
+        { streamThresholdBytes: 0 },
+        { streamThresholdBytes: 0, twoPassThresholdBytes: 0 },
+      ]) {
+        const a = await loadPlan(without, opts);
+        const b = await loadPlan(withData, opts);
+        expect(a.prior_data_sources).toBeUndefined();
+        expect(b.resource_changes).toEqual(a.resource_changes);
+        expect(managed(a)).toEqual(want);
+        expect(managed(b)).toEqual(want);
+      }
+    });
+  }
 });
