@@ -69,8 +69,7 @@ export class Attributes {
   }
 
   get(path: Path | string): Reading {
-    // A caller's own steps are copied: the origin of a known value is worked out later, on them.
-    return this.read(typeof path === 'string' || this.base.length > 0 ? this.full(path) : [...path], 0);
+    return this.read(this.full(path), 0);
   }
 
   str(path: Path | string): Reading<string> {
@@ -139,7 +138,7 @@ export class Attributes {
     const fact = factFor(this.type, path);
     if (l.state === 'known') {
       if (fact?.sentOnlyIfNonZero && isZero(l.value)) return this.unsetReading(path, fact, l.sensitive, depth);
-      return this.known(l.value, l.sensitive, path);
+      return { state: 'known', value: l.value, sensitive: l.sensitive, origin: ORIGIN[this.written(path)] };
     }
     const written = this.written(path);
     if (l.state === 'unknown') {
@@ -149,24 +148,6 @@ export class Attributes {
     }
     // Absent (null): not sent, whatever the configuration says.
     return this.unsetReading(path, fact, l.sensitive, depth);
-  }
-
-  /**
-   * A value in the plan. Most callers need only the value, so where the configuration stands on it
-   * (its origin, a walk of the configuration) is worked out when first asked for, then kept.
-   */
-  private known(value: unknown, sensitive: boolean, path: readonly PathStep[]): Reading {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
-    const attributes = this;
-    let origin: Origin | undefined;
-    return {
-      state: 'known',
-      value,
-      sensitive,
-      get origin(): Origin {
-        return (origin ??= ORIGIN[attributes.written(path)]);
-      },
-    };
   }
 
   /** The reading of an attribute that is not sent to AWS: its documented default, absent, or unknown. */
