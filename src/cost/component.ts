@@ -161,8 +161,10 @@ export function sumMonthly(components: readonly CostComponent[]): number | null 
 export function scaled(counts: Counts, at: (n: number) => CostComponent[]): Pick<SideEstimate, 'components' | 'monthly' | 'min' | 'max'> {
   const total = (n: number | null) => (n === null ? null : sumMonthly(at(n)));
   const hide = (c: CostComponent): CostComponent => (counts.sensitive ? { ...c, quantity: null, quantitySensitive: true } : c);
-  const components = counts.point !== null ? at(counts.point).map(hide) : at(1).map((c) => hide({ ...c, quantity: null, monthly: null }));
-  return { components, monthly: total(counts.point), min: total(counts.min), max: total(counts.max) };
+  // The point count is priced once: its components and its total come from the same pricing.
+  const atPoint = counts.point !== null ? at(counts.point) : null;
+  const components = atPoint !== null ? atPoint.map(hide) : at(1).map((c) => hide({ ...c, quantity: null, monthly: null }));
+  return { components, monthly: atPoint === null ? null : sumMonthly(atPoint), min: total(counts.min), max: total(counts.max) };
 }
 
 export function emptyEstimate(partial: Partial<SideEstimate> = {}): SideEstimate {

@@ -17,6 +17,15 @@ describe('reading an attribute', () => {
     expect(td.current.str('network_mode')).toEqual({ state: 'known', value: 'awsvpc', sensitive: false, origin: 'config' });
   });
 
+  it("a value's origin is the one of the path read, even when the caller changes its steps afterwards", () => {
+    const td = resource({ address: 'aws_ecs_task_definition.a', after: { network_mode: 'awsvpc' } });
+    const steps = ['network_mode'];
+    const l = td.current.get(steps);
+    steps[0] = 'not_written';
+    expect(l).toEqual({ state: 'known', value: 'awsvpc', sensitive: false, origin: 'config' });
+    expect(JSON.parse(JSON.stringify(l))).toEqual({ state: 'known', value: 'awsvpc', sensitive: false, origin: 'config' });
+  });
+
   it('an Optional+Computed attribute left unset is unknown at create; AWS then applies its documented default', () => {
     const td = resource({ address: 'aws_ecs_task_definition.a', after: { family: 'a' }, unknown: { network_mode: true, arn: true } });
     const l = td.current.str('network_mode');
