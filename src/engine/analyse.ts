@@ -116,12 +116,20 @@ export async function mapPool<T, R>(items: readonly T[], limit: number, fn: (ite
   return out;
 }
 
+/**
+ * The loaded plan is not kept: the model holds what is read of it. Loading happens in its own
+ * function so that no suspended frame of the analysis holds the awaited plan (with every
+ * resource change and its masks) while checks and cost run.
+ */
+async function loadModel(path: string, region: string | undefined): Promise<PlanModel> {
+  return buildModel(await loadPlan(path), { region, types: TYPE_TABLES });
+}
+
 async function analysePlan(path: string, run: RunState): Promise<PlanReport> {
   const { options, settings } = run;
   let model: PlanModel;
   try {
-    // The loaded plan is not kept: the model holds what is read of it.
-    model = buildModel(await loadPlan(path), { region: options.region, types: TYPE_TABLES });
+    model = await loadModel(path, options.region);
   } catch (e) {
     // Whatever went wrong, the line names the plan.
     const error = e instanceof InputError ? oneLine(e) : new InputError(path, `cannot be read (${oneLine(e)})`).message;
