@@ -537,12 +537,12 @@ function readJson(file, schema, what) {
 }
 /** A split snapshot directory (index.json and one file per region) read whole. */
 function readSplitSnapshot(dir) {
-    const index = readJson((0,external_node_path_.join)(dir, 'index.json'), prices/* SnapshotIndexSchema */.wz, "the price snapshot's index");
+    const index = readJson((0,external_node_path_.join)(dir, 'index.json'), (0,prices/* priceSchemas */.sE)().SnapshotIndexSchema, "the price snapshot's index");
     const { regions, ...head } = index;
     const out = { ...head, regions: {} };
     for (const region of regions) {
         const file = (0,external_node_path_.join)(dir, `${region}.json`);
-        const doc = readJson(file, prices/* RegionFileSchema */.Ce, `the price snapshot's file for ${region}`);
+        const doc = readJson(file, (0,prices/* priceSchemas */.sE)().RegionFileSchema, `the price snapshot's file for ${region}`);
         if (doc.region !== region)
             throw new errors/* InputError */.dz(file, `names the region ${JSON.stringify(doc.region.slice(0, 40))}, not ${region}`);
         out.regions[region] = doc.prices;
@@ -631,7 +631,7 @@ const OfferFile = schemas/* object */.Ikc({
     version: schemas/* string */.YjP(),
     publicationDate: schemas/* string */.YjP(),
     products: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* object */.Ikc({ sku: schemas/* string */.YjP(), productFamily: schemas/* string */.YjP().optional(), attributes: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()) }).loose()),
-    terms: schemas/* object */.Ikc({ OnDemand: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* record */.g1P(schemas/* string */.YjP(), price_list/* Term */.x1)).optional() }).loose(),
+    terms: schemas/* object */.Ikc({ OnDemand: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* record */.g1P(schemas/* string */.YjP(), (0,price_list/* termSchema */.i4)())).optional() }).loose(),
 })
     .loose();
 /**
@@ -761,7 +761,7 @@ async function buildSnapshot(source, regions) {
     for (const [r, prices] of Object.entries(out.regions))
         out.regions[r] = Object.fromEntries(Object.entries(prices).sort(([a], [b]) => a.localeCompare(b)));
     out.regions = Object.fromEntries(Object.entries(out.regions).sort(([a], [b]) => a.localeCompare(b)));
-    const checked = prices/* SnapshotSchema */.S9.safeParse(out);
+    const checked = (0,prices/* priceSchemas */.sE)().SnapshotSchema.safeParse(out);
     if (!checked.success) {
         const issue = checked.error.issues[0];
         throw new errors/* InputError */.dz(source.where(price_list/* LIST */.rl.offerIndex), `the Price List gives a snapshot that is not valid: ${issue.path.join('.')}: ${issue.message}`);
