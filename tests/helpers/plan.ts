@@ -105,32 +105,30 @@ export function buildPlan(resources: ResSpec[], spec: PlanSpec = {}): Record<str
     return m;
   };
   const seen = new Set<string>();
+  /** The configuration's entry of a resource or data source: once per module and local address, as Terraform writes it. */
+  const configure = (a: NonNullable<ReturnType<typeof parseResourceAddress>>, entry: Record<string, unknown>) => {
+    const local = `${a.mode === 'data' ? 'data.' : ''}${a.type}.${a.name}`;
+    const cfgKey = `${a.modules.map((m) => m.name).join('.')}|${local}`;
+    if (seen.has(cfgKey)) return;
+    seen.add(cfgKey);
+    moduleFor(a.modules.map((m) => m.name)).resources.push({ address: local, mode: a.mode, type: a.type, name: a.name, ...entry });
+  };
   const version = spec.provider ?? 'v5';
   const changes = resources.map((r) => {
     const a = parseResourceAddress(r.address);
     if (!a) throw new Error(`bad address ${r.address}`);
     if (spec.provider) checkVersion(version, a.type, r);
     const moduleAddress = moduleAddressOf(r.address);
-    const local = `${a.mode === 'data' ? 'data.' : ''}${a.type}.${a.name}`;
-    const mod = moduleFor(a.modules.map((m) => m.name));
-    const cfgKey = `${a.modules.map((m) => m.name).join('.')}|${local}`;
-    if (!seen.has(cfgKey)) {
-      seen.add(cfgKey);
-      mod.resources.push({
-        address: local,
-        mode: a.mode,
-        type: a.type,
-        name: a.name,
-        provider_config_key: r.providerConfigKey ?? 'aws',
-        expressions: r.expressions ?? constants(r.after ?? r.before ?? {}),
-        schema_version: 0,
-        ...(a.key !== undefined
-          ? typeof a.key === 'number'
-            ? { count_expression: { constant_value: 1 } }
-            : { for_each_expression: { references: ['var.items'] } }
-          : {}),
-      });
-    }
+    configure(a, {
+      provider_config_key: r.providerConfigKey ?? 'aws',
+      expressions: r.expressions ?? constants(r.after ?? r.before ?? {}),
+      schema_version: 0,
+      ...(a.key !== undefined
+        ? typeof a.key === 'number'
+          ? { count_expression: { constant_value: 1 } }
+          : { for_each_expression: { references: ['var.items'] } }
+        : {}),
+    });
     const actions = r.actions ?? ['create'];
     const isDelete = actions.length === 1 && actions[0] === 'delete';
     let after = isDelete ? null : (r.after ?? null);
@@ -175,21 +173,7 @@ export function buildPlan(resources: ResSpec[], spec: PlanSpec = {}): Record<str
   for (const d of spec.dataSources ?? []) {
     const a = parseResourceAddress(d.address);
     if (!a || a.mode !== 'data') throw new Error(`bad data source address ${d.address}`);
-    const local = `data.${a.type}.${a.name}`;
-    const mod = moduleFor(a.modules.map((m) => m.name));
-    const cfgKey = `${a.modules.map((m) => m.name).join('.')}|${local}`;
-    if (!seen.has(cfgKey)) {
-      seen.add(cfgKey);
-      mod.resources.push({
-        address: local,
-        mode: 'data',
-        type: a.type,
-        name: a.name,
-        provider_config_key: 'aws',
-        expressions: d.expressions,
-        schema_version: 0,
-      });
-    }
+    configure(a, { provider_config_key: 'aws', expressions: d.expressions, schema_version: 0 });
     // prior_state: child_modules nest by module instance address.
     let m = priorRoot;
     let path = '';
