@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { phaseCollector } from './memory.js';
 import { buildGraph } from '../plan/graph.js';
 import { loadPlan } from '../plan/load.js';
 import { buildModel, dropUnlinked, UNKNOWN_REGION, type PlanModel } from '../plan/model.js';
@@ -27,11 +28,17 @@ export interface AnalysisResult {
   inputError: boolean;
 }
 
+/** Thresholds the tests and the benchmark may lower; the defaults are in src/data/limits.json. */
+export interface AnalysisTuning {
+  /** Plans of at least this many bytes get a full garbage collection between phases. */
+  collectThresholdBytes?: number;
+}
+
 /**
  * The one engine behind the CLI and the action: load → model → graph → checks and cost →
  * report. A plan that cannot be read is reported with its error and does not stop the others.
  */
-export async function analyse(paths: readonly string[], options: EngineOptions): Promise<AnalysisResult> {
+export async function analyse(paths: readonly string[], options: EngineOptions, tuning: AnalysisTuning = {}): Promise<AnalysisResult> {
   const sensitiveStrings = new Set<string>();
   const { settings } = await loadSettings(options);
   const sources = options.tfDir ? await sourceTree(options.tfDir) : undefined;
@@ -41,7 +48,7 @@ export async function analyse(paths: readonly string[], options: EngineOptions):
   // is the same as one plan at a time.
   const prices = runPriceBook({ options, settings });
   const results = await mapPool(paths, PLAN_CONCURRENCY, async (path) => {
-    const run: RunState = { options, settings, sources, live, prices, warnings: new Set(), secrets: new Set() };
+    const run: RunState = { options, settings, sources, live, prices, warnings: new Set(), secrets: new Set(), ...tuning };
     return { plan: await analysePlan(path, run), run };
   });
   const plans: PlanReport[] = results.map((r) => r.plan);
@@ -98,6 +105,8 @@ interface RunState {
   warnings: Set<string>;
   /** Sensitive strings of the plan. */
   secrets: Set<string>;
+  /** Plans of at least this many bytes get a full collection between phases (default: src/data/limits.json). */
+  collectThresholdBytes?: number;
 }
 
 const PLAN_CONCURRENCY = 4;
@@ -128,6 +137,14 @@ async function loadModel(path: string, region: string | undefined): Promise<Plan
 async function analysePlan(path: string, run: RunState): Promise<PlanReport> {
   const { options, settings } = run;
   let model: PlanModel;
+  // A plan's size decides whether its phases end with a full garbage collection (src/engine/memory.ts).
+  const collect = phaseCollector(
+    await stat(path).then(
+      (s) => (s.isFile() ? s.size : 0),
+      () => 0,
+    ),
+    run.collectThresholdBytes,
+  );
   try {
     model = await loadModel(path, options.region);
   } catch (e) {
@@ -135,9 +152,11 @@ async function analysePlan(path: string, run: RunState): Promise<PlanReport> {
     const error = e instanceof InputError ? oneLine(e) : new InputError(path, `cannot be read (${oneLine(e)})`).message;
     return { path, terraformVersion: null, formatVersion: null, error, resources: [], findings: [], cost: null };
   }
+  collect();
   for (const s of model.sensitiveStrings) run.secrets.add(s);
   const graph = buildGraph(model);
   dropUnlinked(model, (r) => graph.linked(r), TYPE_TABLES);
+  collect();
   const sources = run.sources ? await run.sources.forPlan(model, path) : NO_SOURCES;
   for (const w of sources.warnings) run.warnings.add(w);
   const ctx: AnalysisContext = {
@@ -165,9 +184,12 @@ async function analysePlan(path: string, run: RunState): Promise<PlanReport> {
     }));
   const status = planStatus(model);
   const cost = await estimateCostsLive(ctx, run.live);
+  collect();
   // The checks quote the figures the cost section computed (one source for each).
   const costs = new Map((cost?.resources ?? []).map((r) => [r.address, r]));
   ctx.costOf = (address) => costs.get(address);
+  const findings = runChecks(ctx, { inlineIgnores: (r) => sources.block(r)?.ignores ?? [] });
+  collect();
   return {
     path,
     terraformVersion: model.plan.terraform_version ?? null,
@@ -177,7 +199,7 @@ async function analysePlan(path: string, run: RunState): Promise<PlanReport> {
     ...(model.deferred.length > 0 ? { deferredChanges: model.deferred } : {}),
     notes: [...status.notes, ...model.notes, ...sources.warnings],
     resources,
-    findings: runChecks(ctx, { inlineIgnores: (r) => sources.block(r)?.ignores ?? [] }),
+    findings,
     cost: cost && status.partial ? partialCost(cost) : cost,
   };
 }
