@@ -9,7 +9,7 @@ import { readInputs, type ActionInputs } from './inputs.js';
 import { annotate, setReportOutputs } from '../github/outputs.js';
 import { publishComment } from '../github/publish.js';
 import { expandPatterns } from '../load/glob.js';
-import { labelStack, mergeReportFiles } from '../engine/merge.js';
+import { labelStack } from '../engine/stack-label.js';
 import { InputError, oneLine } from '../plan/errors.js';
 import { plain } from '../report/escape.js';
 import { render, renderChunks } from '../report/render.js';
@@ -53,6 +53,8 @@ export async function run(): Promise<void> {
 async function reportOf(inputs: ActionInputs): Promise<Report> {
   const options = engineOptions(inputs.engine, new Date().toISOString().slice(0, 10));
   if (inputs.reports) {
+    // The merge (and the report's zod schemas) is loaded only to merge.
+    const { mergeReportFiles } = await import('../engine/merge.js');
     const merged = await mergeReportFiles(await expandPatterns(inputs.reports), options);
     for (const w of merged.warnings) core.warning(plain(w), { title: 'container-plan-check: reports' });
     return merged.report;

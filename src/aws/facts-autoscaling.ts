@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import appAutoscalingJson from './data/appautoscaling.json' with { type: 'json' };
-import { embedded } from '../load/embedded.js';
+import { embedded, type Zod } from '../load/embedded.js';
 
 /**
  * Application Auto Scaling facts for ECS services (src/aws/data/appautoscaling.json, which records
@@ -8,8 +8,8 @@ import { embedded } from '../load/embedded.js';
  * target-tracking metrics.
  */
 
-/** The data files' schemas, made only when the test suite checks the data against them (never at start). */
-function schemas() {
+/** The data files' schemas, made only when the test suite checks the data against them, with the zod it passes (never at start). */
+function schemas(z: Zod) {
   const Metric = z.object({ name: z.string(), unit: z.enum(['percent', 'count']), needsResourceLabel: z.boolean() });
 
   const AppAutoscaling = z.object({
@@ -27,7 +27,7 @@ type Schemas = ReturnType<typeof schemas>;
 
 export type PredefinedMetric = z.infer<Schemas['Metric']>;
 
-export const appAutoscaling = embedded('appautoscaling.json', () => schemas().AppAutoscaling, appAutoscalingJson);
+export const appAutoscaling = embedded('appautoscaling.json', (z) => schemas(z).AppAutoscaling, appAutoscalingJson);
 
 export const ECS_RESOURCE_ID = new RegExp(appAutoscaling.ecs.resourceIdPattern);
 

@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import ecsEniTrunkingJson from './data/ecs-eni-trunking.json' with { type: 'json' };
 import { instanceType } from './facts.js';
-import { embedded } from '../load/embedded.js';
+import { embedded, type Zod } from '../load/embedded.js';
 
 /**
  * ECS facts shipped as versioned data (src/aws/data/ecs-eni-trunking.json records its source and
@@ -9,8 +8,8 @@ import { embedded } from '../load/embedded.js';
  * trunking.
  */
 
-/** The data files' schemas, made only when the test suite checks the data against them (never at start). */
-function schemas() {
+/** The data files' schemas, made only when the test suite checks the data against them, with the zod it passes (never at start). */
+function schemas(z: Zod) {
   const EcsEniTrunking = z.object({
     _meta: z.object({ retrieved: z.string(), version: z.number(), source: z.object({ url: z.string() }).loose() }).loose(),
     types: z.record(
@@ -21,7 +20,7 @@ function schemas() {
   return { EcsEniTrunking };
 }
 
-export const ecsEniTrunking = embedded('ecs-eni-trunking.json', () => schemas().EcsEniTrunking, ecsEniTrunkingJson);
+export const ecsEniTrunking = embedded('ecs-eni-trunking.json', (z) => schemas(z).EcsEniTrunking, ecsEniTrunkingJson);
 
 export interface AwsvpcTaskLimit {
   tasks: number;

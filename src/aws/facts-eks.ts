@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import addonVersionsJson from './data/eks-addon-versions.json' with { type: 'json' };
 import amiTypesJson from './data/eks-ami-types.json' with { type: 'json' };
 import autoModeJson from './data/eks-auto-mode.json' with { type: 'json' };
-import { embedded } from '../load/embedded.js';
+import { embedded, type Zod } from '../load/embedded.js';
 import type { Attributes } from '../plan/read.js';
 
 /**
@@ -12,8 +12,8 @@ import type { Attributes } from '../plan/read.js';
  * run's prices (eksControlPlaneHourly in src/aws/price-terms.ts).
  */
 
-/** The data files' schemas, made only when the test suite checks the data against them (never at start). */
-function schemas() {
+/** The data files' schemas, made only when the test suite checks the data against them, with the zod it passes (never at start). */
+function schemas(z: Zod) {
   const Meta = z.object({ lastVerified: z.string(), version: z.number() }).loose();
 
   const AmiType = z.object({
@@ -58,10 +58,10 @@ export type AmiType = z.infer<Schemas['AmiType']>;
 
 export type EksAddonFacts = z.infer<Schemas['Addon']>;
 
-export const eksAmiTypes = embedded('eks-ami-types.json', () => schemas().AmiTypes, amiTypesJson);
-export const eksAddonVersions = embedded('eks-addon-versions.json', () => schemas().AddonVersions, addonVersionsJson);
+export const eksAmiTypes = embedded('eks-ami-types.json', (z) => schemas(z).AmiTypes, amiTypesJson);
+export const eksAddonVersions = embedded('eks-addon-versions.json', (z) => schemas(z).AddonVersions, addonVersionsJson);
 
-export const eksAutoMode = embedded('eks-auto-mode.json', () => schemas().AutoMode, autoModeJson);
+export const eksAutoMode = embedded('eks-auto-mode.json', (z) => schemas(z).AutoMode, autoModeJson);
 
 export function eksAmiType(name: string): AmiType | undefined {
   return Object.hasOwn(eksAmiTypes.types, name) ? eksAmiTypes.types[name] : undefined;

@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import fargateTaskRulesJson from './data/fargate-task-rules.json' with { type: 'json' };
-import { embedded } from '../load/embedded.js';
+import { embedded, type Zod } from '../load/embedded.js';
 
 /**
  * What ECS accepts in a task definition on Fargate beyond the size table (src/aws/data/fargate-task-rules.json,
@@ -8,8 +8,8 @@ import { embedded } from '../load/embedded.js';
  * Fargate rejects, allowed Linux capabilities and log drivers.
  */
 
-/** The data files' schemas, made only when the test suite checks the data against them (never at start). */
-function schemas() {
+/** The data files' schemas, made only when the test suite checks the data against them, with the zod it passes (never at start). */
+function schemas(z: Zod) {
   const FargateTaskRules = z.object({
     _meta: z.object({ lastVerified: z.string(), version: z.number() }).loose(),
     linuxPlatform: z.object({ minimumVersion: z.string(), cpuFrom: z.number(), neededBy: z.array(z.string()) }),
@@ -38,6 +38,6 @@ export type FargateTaskRules = z.infer<Schemas['FargateTaskRules']>;
 
 export const fargateTaskRules: FargateTaskRules = embedded(
   'fargate-task-rules.json',
-  () => schemas().FargateTaskRules,
+  (z) => schemas(z).FargateTaskRules,
   fargateTaskRulesJson,
 );

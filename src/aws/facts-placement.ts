@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import placementJson from './data/placement.json' with { type: 'json' };
-import { embedded } from '../load/embedded.js';
+import { embedded, type Zod } from '../load/embedded.js';
 import { instanceType } from './facts.js';
 
 /**
@@ -10,8 +9,8 @@ import { instanceType } from './facts.js';
  * from its pods, and runs at most its max pods.
  */
 
-/** The data files' schemas, made only when the test suite checks the data against them (never at start). */
-function schemas() {
+/** The data files' schemas, made only when the test suite checks the data against them, with the zod it passes (never at start). */
+function schemas(z: Zod) {
   const Placement = z.object({
     _meta: z.object({ description: z.string(), version: z.number(), date: z.string() }).loose(),
     ecs: z.object({ cpuUnitsPerVcpu: z.number(), registeredMemoryBelowNominal: z.boolean(), source: z.string() }),
@@ -26,7 +25,7 @@ function schemas() {
   return { Placement };
 }
 
-export const placementFacts = embedded('placement.json', () => schemas().Placement, placementJson);
+export const placementFacts = embedded('placement.json', (z) => schemas(z).Placement, placementJson);
 
 export type Arch = 'x86_64' | 'arm64';
 

@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import ebsOptimizedJson from './data/ebs-optimized.json' with { type: 'json' };
 import eksVersionsJson from './data/eks-versions.json' with { type: 'json' };
 import fargateSizesJson from './data/fargate-sizes.json' with { type: 'json' };
 import instanceTypesJson from './data/instance-types.json' with { type: 'json' };
-import { embedded } from '../load/embedded.js';
+import { embedded, type Zod } from '../load/embedded.js';
 
 /**
  * AWS facts shipped as versioned data files under src/aws/data (each records its sources and date):
@@ -11,8 +11,8 @@ import { embedded } from '../load/embedded.js';
  * read facts from here, never from literals or name patterns.
  */
 
-/** The data files' schemas, made only when the test suite checks the data against them (never at start). */
-function schemas() {
+/** The data files' schemas, made only when the test suite checks the data against them, with the zod it passes (never at start). */
+function schemas(z: Zod) {
   const InstanceType = z.object({
     arch: z.enum(['x86_64', 'arm64']).optional(),
     vcpu: z.number().optional(),
@@ -73,6 +73,7 @@ function schemas() {
         rows: z.array(SizeRow),
         memoryOverheadMiB: z.number(),
         defaultPod: z.object({ cpu: z.number(), memoryMiB: z.number() }),
+        ephemeralStorageGiB: z.object({ default: z.number(), max: z.number() }),
       })
       .loose(),
   });
@@ -90,10 +91,10 @@ export type InstanceType = z.infer<Schemas['InstanceType']>;
 
 export type EksVersion = z.infer<Schemas['EksVersion']>;
 
-export const instanceTypes = embedded('instance-types.json', () => schemas().InstanceTypes, instanceTypesJson);
-export const ebsOptimized = embedded('ebs-optimized.json', () => schemas().EbsOptimized, ebsOptimizedJson);
-export const eksVersions = embedded('eks-versions.json', () => schemas().EksVersions, eksVersionsJson);
-export const fargateSizes = embedded('fargate-sizes.json', () => schemas().FargateSizes, fargateSizesJson);
+export const instanceTypes = embedded('instance-types.json', (z) => schemas(z).InstanceTypes, instanceTypesJson);
+export const ebsOptimized = embedded('ebs-optimized.json', (z) => schemas(z).EbsOptimized, ebsOptimizedJson);
+export const eksVersions = embedded('eks-versions.json', (z) => schemas(z).EksVersions, eksVersionsJson);
+export const fargateSizes = embedded('fargate-sizes.json', (z) => schemas(z).FargateSizes, fargateSizesJson);
 
 export function instanceType(name: string): InstanceType | undefined {
   return Object.hasOwn(instanceTypes.types, name) ? instanceTypes.types[name] : undefined;

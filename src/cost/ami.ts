@@ -1,6 +1,5 @@
-import { z } from 'zod';
 import amiPlatformsJson from '../aws/data/ami-platforms.json' with { type: 'json' };
-import { embedded } from '../load/embedded.js';
+import { embedded, type Zod } from '../load/embedded.js';
 import type { ResourceGraph } from '../plan/graph.js';
 import type { Resource } from '../plan/model.js';
 
@@ -11,7 +10,7 @@ import type { Resource } from '../plan/model.js';
  * public AMI parameter), or an `image_id` written as `resolve:ssm:<parameter>`. The facts are in
  * src/aws/data/ami-platforms.json.
  */
-const amiPlatforms = () =>
+const amiPlatforms = (z: Zod) =>
   z.object({
     _meta: z.object({ retrieved: z.string(), version: z.number(), sources: z.array(z.object({ url: z.string() }).loose()) }).loose(),
     platformDetails: z.record(z.string(), z.enum(['linux', 'windows'])),

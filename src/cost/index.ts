@@ -38,7 +38,7 @@ export function estimateCosts(
   estimators: Readonly<Record<string, Estimator>> = ESTIMATORS,
 ): PlanCost | null {
   const cfg = ctx.settings.cost ?? {};
-  const prices = book ?? ctx.prices ?? runPriceBook(ctx);
+  const prices = book ?? ctx.prices ?? snapshotBook(ctx);
   const priceOrigins = new Set<string>();
   const sides = { before: new PlanSide(ctx.graph, 'before'), after: new PlanSide(ctx.graph, 'after') };
   // Services of one size and count have the same component names, description and advice: one string each.
@@ -120,11 +120,26 @@ function keepControlPlaneWhatIf(resources: ResourceCost[], monthlyDelta: number 
   }
 }
 
-/** The snapshot, with the configuration's price file and discount. */
-export function runPriceBook(ctx: Pick<AnalysisContext, 'settings' | 'options'>): PriceBook {
-  const cfg = ctx.settings.cost ?? {};
-  const priceFile = cfg.priceFile ? resolve(ctx.options.settingsFile ? dirname(ctx.options.settingsFile) : '.', cfg.priceFile) : undefined;
-  return priceBook(priceFile, cfg.edpDiscountPercent ?? 0);
+/** The configuration's price file (resolved against the configuration file's folder), if any. */
+export function priceFileOf(ctx: Pick<AnalysisContext, 'settings' | 'options'>): string | undefined {
+  const file = ctx.settings.cost?.priceFile;
+  return file ? resolve(ctx.options.settingsFile ? dirname(ctx.options.settingsFile) : '.', file) : undefined;
+}
+
+/**
+ * The snapshot, with the configuration's price file and discount. The price file's reader (and
+ * zod, which validates it) is loaded only when there is one.
+ */
+export async function runPriceBook(ctx: Pick<AnalysisContext, 'settings' | 'options'>): Promise<PriceBook> {
+  const priceFile = priceFileOf(ctx);
+  const file = priceFile ? (await import('./price-file.js')).readPriceFile(priceFile) : undefined;
+  return priceBook(file, ctx.settings.cost?.edpDiscountPercent ?? 0);
+}
+
+/** The book of a context without one: the snapshot and the discount (a price file is read only by `runPriceBook`). */
+function snapshotBook(ctx: Pick<AnalysisContext, 'settings' | 'options'>): PriceBook {
+  if (priceFileOf(ctx)) throw new Error('a context with a price file needs its price book (runPriceBook)');
+  return priceBook(undefined, ctx.settings.cost?.edpDiscountPercent ?? 0);
 }
 
 /**
@@ -135,7 +150,7 @@ export function runPriceBook(ctx: Pick<AnalysisContext, 'settings' | 'options'>)
  */
 export async function estimateCostsLive(ctx: AnalysisContext, live: LivePrices | undefined): Promise<PlanCost | null> {
   if (!live?.used) return estimateCosts(ctx);
-  const book = ctx.prices ?? runPriceBook(ctx);
+  const book = ctx.prices ?? (await runPriceBook(ctx));
   const lookups = new Set<string>();
   if (estimateCosts(ctx, book.recording(lookups)) === null) return null;
   const { live: prices, missing } = await live.resolve(lookups);

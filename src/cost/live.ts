@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { z } from 'zod';
-import { keyOf, onDemandUsd, productQuery, termSchema } from './price-list.js';
+import type { itemSchema } from './live-item.js';
+import { keyOf, onDemandUsd, productQuery } from './price-list.js';
 import type { LivePrice } from './prices.js';
 import { oneLine } from '../plan/errors.js';
 
@@ -50,31 +50,54 @@ export interface LiveOptions {
 /** Cached prices older than this are asked again. */
 const CACHE_DAYS = 31;
 
-/** The cache file's and a price list item's schemas, built once, on first use (live prices only). */
-function buildSchemas() {
-  const CacheEntry = z.union([
-    z.object({ usd: z.number().nonnegative(), date: z.string(), fetched: z.string() }).strict(),
-    z.object({ none: z.literal(true), fetched: z.string() }).strict(),
-  ]);
-  const CacheFile = z
-    .object({ schemaVersion: z.literal(1), description: z.string().optional(), prices: z.record(z.string(), CacheEntry) })
-    .strict();
-
-  const Item = z
-    .object({
-      product: z
-        .object({ sku: z.string().optional(), productFamily: z.string().optional(), attributes: z.record(z.string(), z.string()) })
-        .loose(),
-      terms: z.object({ OnDemand: z.record(z.string(), termSchema()).optional() }).loose(),
-      publicationDate: z.string().optional(),
-    })
-    .loose();
-  return { CacheEntry, CacheFile, Item };
+type ItemSchema = ReturnType<typeof itemSchema>;
+/** The item schema: zod is loaded when AWS first answers a price query (live prices only). */
+async function loadItemSchema(): Promise<ItemSchema> {
+  return (await import('./live-item.js')).itemSchema();
 }
-type LiveSchemas = ReturnType<typeof buildSchemas>;
-let built: LiveSchemas | undefined;
-const liveSchemas = (): LiveSchemas => (built ??= buildSchemas());
-type CacheEntry = z.infer<LiveSchemas['CacheEntry']>;
+
+/** A price known: its price and date, or that AWS has no such product; and when it was fetched. */
+type CacheEntry = { usd: number; date: string; fetched: string } | { none: true; fetched: string };
+interface CacheFile {
+  schemaVersion: 1;
+  description?: string;
+  prices: Record<string, CacheEntry>;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** Only the given keys, each of them or of `optional` present. */
+const onlyKeys = (o: Record<string, unknown>, required: readonly string[], optional: readonly string[] = []): boolean =>
+  required.every((k) => Object.hasOwn(o, k)) && Object.keys(o).every((k) => required.includes(k) || optional.includes(k));
+
+/** A cached price, its keys in the order the cache writes them; undefined when it is not one. */
+function cacheEntry(e: unknown): CacheEntry | undefined {
+  if (!isObject(e) || typeof e.fetched !== 'string') return undefined;
+  if (onlyKeys(e, ['usd', 'date', 'fetched'])) {
+    const ok = typeof e.usd === 'number' && Number.isFinite(e.usd) && e.usd >= 0 && typeof e.date === 'string';
+    return ok ? { usd: e.usd as number, date: e.date as string, fetched: e.fetched } : undefined;
+  }
+  return onlyKeys(e, ['none', 'fetched']) && e.none === true ? { none: true, fetched: e.fetched } : undefined;
+}
+
+/**
+ * The price cache file's contents when it is one: `{ schemaVersion: 1, description?, prices }`,
+ * each price `{ usd, date, fetched }` or `{ none: true, fetched }`, no other keys. Plain code, so
+ * that reading the cache does not load zod.
+ */
+function cacheFile(doc: unknown): CacheFile | undefined {
+  if (!isObject(doc) || !onlyKeys(doc, ['schemaVersion', 'prices'], ['description'])) return undefined;
+  if (doc.schemaVersion !== 1 || (doc.description !== undefined && typeof doc.description !== 'string')) return undefined;
+  const prices = doc.prices;
+  if (!isObject(prices)) return undefined;
+  const out: Record<string, CacheEntry> = {};
+  for (const [id, e] of Object.entries(prices)) {
+    if (id === '__proto__') continue;
+    const entry = cacheEntry(e);
+    if (!entry) return undefined;
+    out[id] = entry;
+  }
+  return { schemaVersion: 1, ...(doc.description !== undefined ? { description: doc.description } : {}), prices: out };
+}
 
 /** What a failed request says about the live prices as a whole. */
 interface Failure {
@@ -183,11 +206,11 @@ export class LivePrices {
 
   private readCache(file: string): void {
     if (!existsSync(file)) return;
-    let doc: z.infer<LiveSchemas['CacheFile']>;
+    let doc: CacheFile;
     try {
-      const parsed = liveSchemas().CacheFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-      if (!parsed.success) throw new Error('not a price cache');
-      doc = parsed.data;
+      const parsed = cacheFile(JSON.parse(readFileSync(file, 'utf8')));
+      if (!parsed) throw new Error('not a price cache');
+      doc = parsed;
     } catch (e) {
       this.cacheProblem = `${file}: ${e instanceof SyntaxError ? 'not valid JSON' : oneLine(e)}; the price cache was not used`;
       return;
@@ -218,7 +241,7 @@ export class LivePrices {
       const querier = await this.client();
       if (!querier || this.failure) return;
       const items = await querier(q, this.overallSignal());
-      const price = pick(q.serviceCode, region, key, items);
+      const price = pick(await loadItemSchema(), q.serviceCode, region, key, items);
       this.known.set(
         id,
         price ? { usd: price.usd, date: price.date ?? this.today, fetched: this.today } : { none: true, fetched: this.today },
@@ -262,12 +285,18 @@ export class LivePrices {
 }
 
 /** The price of a key among a query's items: the first product (by SKU) that gives the key, with an on-demand price. */
-export function pick(code: string, region: string, key: string, items: readonly string[]): { usd: number; date?: string } | undefined {
+export function pick(
+  itemSchema: ItemSchema,
+  code: string,
+  region: string,
+  key: string,
+  items: readonly string[],
+): { usd: number; date?: string } | undefined {
   const found: { sku: string; usd: number; date?: string }[] = [];
   for (const text of items) {
     let parsed;
     try {
-      parsed = liveSchemas().Item.safeParse(JSON.parse(text));
+      parsed = itemSchema.safeParse(JSON.parse(text));
     } catch {
       continue;
     }

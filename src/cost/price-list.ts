@@ -1,7 +1,8 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import priceListJson from './data/price-list.json' with { type: 'json' };
-import { embedded } from '../load/embedded.js';
+import { embedded, type Zod } from '../load/embedded.js';
 import { ebsOptimizationOptional } from '../aws/facts.js';
+import type { Term } from './live-item.js';
 
 /**
  * How AWS Price List products map to snapshot keys (data/price-list.json): each region's
@@ -10,8 +11,8 @@ import { ebsOptimizationOptional } from '../aws/facts.js';
  * live prices (the Price List Query API), which see the same products.
  */
 
-/** The data files' schemas, made only when the test suite checks the data against them (never at start). */
-function schemas() {
+/** The data files' schemas, made only when the test suite checks the data against them, with the zod it passes (never at start). */
+function schemas(z: Zod) {
   const InstanceRows = z
     .object({ usageTypePrefix: z.string(), productFamily: z.string(), attributes: z.record(z.string(), z.string()) })
     .loose();
@@ -57,7 +58,7 @@ function schemas() {
 }
 type Schemas = ReturnType<typeof schemas>;
 
-export const LIST = embedded('price-list.json', () => schemas().PriceList, priceListJson);
+export const LIST = embedded('price-list.json', (z) => schemas(z).PriceList, priceListJson);
 export const OFFER_CODES = Object.keys(LIST.usageTypes);
 
 export interface Product {
@@ -150,18 +151,7 @@ export const KEY_ATTRIBUTES = [
   ]),
 ];
 
-function buildTerm() {
-  const Dimension = z
-    .object({ unit: z.string().optional(), beginRange: z.string().optional(), pricePerUnit: z.record(z.string(), z.string()) })
-    .loose();
-  return z.object({ offerTermCode: z.string(), priceDimensions: z.record(z.string(), Dimension) }).loose();
-}
-let term: ReturnType<typeof buildTerm> | undefined;
-/** A price list term's schema (built once, on first use: only live prices and `pricing update` read terms). */
-export function termSchema(): ReturnType<typeof buildTerm> {
-  return (term ??= buildTerm());
-}
-export type Term = z.infer<ReturnType<typeof buildTerm>>;
+export type { Term };
 
 /** The on-demand price among a SKU's terms: the first-tier dimension (beginRange 0) in USD. */
 export function onDemandUsd(terms: Record<string, Term> | undefined, onInvalid?: (usd: string) => void): number | undefined {

@@ -1,12 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import type { z } from 'zod';
 import indexJson from './data/prices/index.json' with { type: 'json' };
 import { InputError, oneLine } from '../plan/errors.js';
-import limits from '../data/limits.json' with { type: 'json' };
-import { readRegularFileSync } from '../load/files.js';
-import { embedded } from '../load/embedded.js';
+import { embedded, type Zod } from '../load/embedded.js';
 import { productQuery } from './price-list.js';
 
 /**
@@ -17,8 +15,11 @@ import { productQuery } from './price-list.js';
  * read when a run first asks for a price there. A user price file with the one-file schema is
  * merged over it (per region and key), and an EDP discount applies to every price read.
  */
-/** The price files' schemas, built on first use (the embedded snapshot is validated by the tests, not at start). */
-function buildSchemas() {
+/**
+ * The price files' schemas, made with the zod given: by `priceSchemas()` (src/cost/price-file.ts)
+ * when a price file is read, and by the tests for the embedded snapshot (not at start).
+ */
+export function buildPriceSchemas(z: Zod) {
   const PriceEntrySchema = z.object({ usd: z.number().nonnegative(), src: z.string() }).strict();
   const SourceSchema = z.object({ description: z.string(), date: z.string() }).strict();
 
@@ -51,18 +52,13 @@ function buildSchemas() {
   return { PriceEntrySchema, SourceSchema, SnapshotSchema, PriceFileSchema, SnapshotIndexSchema, RegionFileSchema };
 }
 
-type PriceSchemas = ReturnType<typeof buildSchemas>;
-let built: PriceSchemas | undefined;
-
-/** The price files' zod schemas (built once, on first use). */
-export function priceSchemas(): PriceSchemas {
-  return (built ??= buildSchemas());
-}
+export type PriceSchemas = ReturnType<typeof buildPriceSchemas>;
 
 export type Snapshot = z.infer<PriceSchemas['SnapshotSchema']>;
 export type PriceEntry = z.infer<PriceSchemas['PriceEntrySchema']>;
 export type RegionPrices = Readonly<Record<string, PriceEntry>>;
 export type SnapshotIndex = z.infer<PriceSchemas['SnapshotIndexSchema']>;
+export type PriceFile = z.infer<PriceSchemas['PriceFileSchema']>;
 
 /** A snapshot as the price book reads it: its head, and a region's prices when asked. */
 export interface PriceSnapshot extends Omit<Snapshot, 'regions'> {
@@ -72,7 +68,7 @@ export interface PriceSnapshot extends Omit<Snapshot, 'regions'> {
 /** Where the region files are: beside this module in the sources, beside the bundle in dist/. */
 export const PRICES_DIR = join(dirname(fileURLToPath(import.meta.url)), 'data', 'prices');
 
-const embeddedIndex: SnapshotIndex = embedded('prices/index.json', () => priceSchemas().SnapshotIndexSchema, indexJson);
+const embeddedIndex: SnapshotIndex = embedded('prices/index.json', (z) => buildPriceSchemas(z).SnapshotIndexSchema, indexJson);
 
 /** Reads a region's file of the embedded snapshot, once; only regions the index lists (a plan's region never names a path). */
 function embeddedRegion(dir: string, index: SnapshotIndex, loaded: Map<string, RegionPrices | undefined>, region: string) {
@@ -242,7 +238,7 @@ export class PriceBook {
 }
 
 /** The user's file merged over the snapshot: its prices replace the snapshot's per region and key. */
-export function mergeSnapshot(base: PriceSnapshot, over: z.infer<PriceSchemas['PriceFileSchema']>): PriceSnapshot {
+export function mergeSnapshot(base: PriceSnapshot, over: PriceFile): PriceSnapshot {
   const merged = new Map<string, RegionPrices | undefined>();
   return {
     ...base,
@@ -259,38 +255,8 @@ export function mergeSnapshot(base: PriceSnapshot, over: z.infer<PriceSchemas['P
   };
 }
 
-/** Reads and validates a price file; any problem is one line naming the file. */
-export function readPriceFile(path: string): z.infer<PriceSchemas['PriceFileSchema']> {
-  let text: string;
-  try {
-    text = readRegularFileSync(path, 'price file', limits.priceFileMaxBytes).toString('utf8');
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    throw new InputError(path, `cannot read the price file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    throw new InputError(path, 'the price file is not valid JSON');
-  }
-  const parsed = priceSchemas().PriceFileSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new InputError(path, `not a price file: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
-  }
-  for (const [region, prices] of Object.entries(parsed.data.regions)) {
-    for (const [key, e] of Object.entries(prices)) {
-      const known = Object.hasOwn(parsed.data.sources ?? {}, e.src) || Object.hasOwn(embeddedSnapshot.sources, e.src);
-      if (!known) throw new InputError(path, `regions.${region}["${key}"].src "${e.src.slice(0, 60)}" is not described under sources`);
-    }
-  }
-  return parsed.data;
-}
-
-/** The price book for a user price file (or none) and a discount: one per run (the price file is read each time). */
-export function priceBook(priceFile: string | undefined, discountPercent = 0): PriceBook {
-  const file = priceFile ? readPriceFile(priceFile) : undefined;
+/** The price book for a user price file already read (`readPriceFile`, src/cost/price-file.ts) or none, and a discount: one per run. */
+export function priceBook(file: PriceFile | undefined, discountPercent = 0): PriceBook {
   const snapshot = file ? mergeSnapshot(embeddedSnapshot, file) : embeddedSnapshot;
   const fromFile = new Set(
     Object.entries(file?.regions ?? {}).flatMap(([region, prices]) => Object.keys(prices).map((key) => priceId(region, key))),

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../plan/errors.js';
-import { priceSchemas, type Snapshot } from './prices.js';
+import { priceSchemas } from './price-file.js';
+import type { Snapshot } from './prices.js';
 
 /**
  * `container-plan-check pricing diff BEFORE AFTER`: what a refresh of the split snapshot

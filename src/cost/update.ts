@@ -2,10 +2,12 @@ import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { embeddedSnapshot, priceSchemas, type Snapshot } from './prices.js';
+import { embeddedSnapshot, type Snapshot } from './prices.js';
+import { priceSchemas } from './price-file.js';
 import { escapeControl, InputError, oneLine } from '../plan/errors.js';
 import { fileBytes, httpBytes, OfferScan, type OfferFilter } from './offer-stream.js';
-import { KEY_ATTRIBUTES, keyOf, LIST, OFFER_CODES, onDemandUsd, termSchema } from './price-list.js';
+import { KEY_ATTRIBUTES, keyOf, LIST, OFFER_CODES, onDemandUsd } from './price-list.js';
+import { termSchema } from './live-item.js';
 import { diffSummary, readSplitSnapshot } from './snapshot-diff.js';
 
 /**

@@ -46,7 +46,7 @@ export async function analyse(paths: readonly string[], options: EngineOptions, 
   // Plans are analysed a few at a time, so one plan's file reading overlaps another's analysis.
   // Each plan keeps its own warnings and secrets; they are merged in input order, so the report
   // is the same as one plan at a time.
-  const prices = runPriceBook({ options, settings });
+  const prices = await runPriceBook({ options, settings });
   const results = await mapPool(paths, PLAN_CONCURRENCY, async (path) => {
     const run: RunState = { options, settings, sources, live, prices, warnings: new Set(), secrets: new Set(), ...tuning };
     return { plan: await analysePlan(path, run), run };

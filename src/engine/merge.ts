@@ -11,6 +11,8 @@ import { Report, SCHEMA_VERSION, type PlanReport } from '../report/schema.js';
 import { planLabel } from '../report/tally.js';
 import { VERSION } from './version.js';
 
+export { labelStack } from './stack-label.js';
+
 /**
  * Many stacks, one result: the JSON reports of several runs (one matrix job per stack) merged
  * into one report, whose gate is decided again from the merged findings and costs with the
@@ -171,15 +173,4 @@ function labelPlans(files: readonly ReportFile[], docsBase: string): PlanReport[
   const count = new Map<string, number>();
   for (const { p } of all) count.set(planLabel(p), (count.get(planLabel(p)) ?? 0) + 1);
   return all.map(({ p, file }) => (p.name === undefined && count.get(p.path)! > 1 ? { ...p, name: `${p.path} (${file})` } : p));
-}
-
-/**
- * The stack name of a per-stack run (`stack-name`), which labels its section once merged: the
- * plan's name when the run has one plan, `STACK: PATH` for each when it has several.
- */
-export function labelStack(report: Report, stack: string): Report {
-  const name = plain(stack.trim(), 200);
-  if (!name) return report;
-  const one = report.plans.length === 1;
-  return { ...report, plans: report.plans.map((p) => ({ ...p, name: one ? name : `${name}: ${p.path}` })) };
 }

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { fargateSizes } from '../aws/facts.js';
 import type { Resource } from './model.js';
 import type { Lookup, Path } from './values.js';
@@ -81,7 +80,7 @@ export function eksFargatePodLimits(): {
     maxCpu: last.cpu,
     maxMemoryMiB: last.memoryMiB[last.memoryMiB.length - 1]!,
     memoryOverheadMiB: EKS.memoryOverheadMiB,
-    ephemeralStorageGiB: z.object({ default: z.number(), max: z.number() }).parse((EKS as Record<string, unknown>).ephemeralStorageGiB),
+    ephemeralStorageGiB: { default: EKS.ephemeralStorageGiB.default, max: EKS.ephemeralStorageGiB.max },
   };
 }
 

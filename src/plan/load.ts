@@ -11,7 +11,8 @@ import { locateJsonError, position, tooDeepAt } from './jsonerror.js';
 import { TYPE_TABLES } from '../engine/reads.js';
 import { streamPlan, tooDeepProblem } from './stream.js';
 import limits from '../data/limits.json' with { type: 'json' };
-import { planSchemas, SUPPORTED_FORMAT_MAJOR, type DeferredChange, type Plan, type PlanHeader, type PlanResourceChange } from './schema.js';
+import { SUPPORTED_FORMAT_MAJOR, type DeferredChange, type Plan, type PlanHeader, type PlanResourceChange } from './schema.js';
+import type { PlanSchemas } from './plan-schemas.js';
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
@@ -30,14 +31,53 @@ export interface LoadOptions {
   twoPassThresholdBytes?: number;
 }
 
+/**
+ * The plan's zod schemas, loaded (with zod) only when a plain check does not pass: they then
+ * decide and name the problem. The checks are synchronous and loading is not, so a check that
+ * needs the schemas before they are loaded throws `SchemasNeeded`; `loadPlan` then loads them and
+ * reads the plan again (from the bytes it holds, or the file for a streamed plan).
+ */
+let schemas: PlanSchemas | undefined;
+
+class SchemasNeeded extends Error {}
+
+/** The plan's schemas, once loaded (`loadPlanSchemas`). */
+export function planSchemas(): PlanSchemas {
+  if (!schemas) throw new SchemasNeeded('the plan schemas are not loaded');
+  return schemas;
+}
+
+/** Loads zod and builds the plan's schemas (once); the synchronous readers (`parsePlanText`, `validatePlan`) need them for a bad plan. */
+export async function loadPlanSchemas(): Promise<PlanSchemas> {
+  return (schemas ??= (await import('./plan-schemas.js')).planSchemas());
+}
+
+/** Runs a read; when it needed the schemas before they were loaded, loads them and runs it again. */
+async function withSchemas<T>(read: () => T | Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (e) {
+    if (!(e instanceof SchemasNeeded)) throw e;
+    await loadPlanSchemas();
+    return read();
+  }
+}
+
 export async function loadPlan(file: string, opts: LoadOptions = {}): Promise<Plan> {
   // `-`, a FIFO, /dev/stdin or <(…): the plan is read as a stream (held whole, up to a limit).
-  if (file === '-') return parsePlanBytes(STDIN, await readPipe(STDIN, process.stdin));
+  if (file === '-') {
+    const bytes = await readPipe(STDIN, process.stdin);
+    return withSchemas(() => parsePlanBytes(STDIN, bytes));
+  }
   const info = await stat(file).catch(() => undefined); // readPlanBytes reports why
-  if (info?.isSocket() && STDIN_PATHS.includes(file)) return parsePlanBytes(file, await readPipe(file, process.stdin));
+  if (info?.isSocket() && STDIN_PATHS.includes(file)) {
+    const bytes = await readPipe(file, process.stdin);
+    return withSchemas(() => parsePlanBytes(file, bytes));
+  }
   if (info?.isFIFO()) {
     const fh = await open(file, 'r');
-    return parsePlanBytes(file, await readPipe(file, fh.createReadStream()));
+    const bytes = await readPipe(file, fh.createReadStream());
+    return withSchemas(() => parsePlanBytes(file, bytes));
   }
   if (info && !info.isFile() && !info.isDirectory()) {
     throw new InputError(file, `is not a regular file (${kindOf(info)}); pass the plan JSON file, or - to read it from standard input`);
@@ -52,15 +92,15 @@ export async function loadPlan(file: string, opts: LoadOptions = {}): Promise<Pl
       try {
         const copy = join(dir, 'plan.json');
         await transcodeUtf16(file, copy, encoding);
-        return await loadStreamed(file, copy, opts);
+        return await withSchemas(() => loadStreamed(file, copy, opts));
       } finally {
         await rm(dir, { recursive: true, force: true });
       }
     }
-    return loadStreamed(file, file, opts);
+    return withSchemas(() => loadStreamed(file, file, opts));
   }
   const bytes = await readPlanBytes(file);
-  return parsePlanBytes(file, bytes);
+  return withSchemas(() => parsePlanBytes(file, bytes));
 }
 
 /** The resource types of a plan's changes, deferred ones included (a first pass over a huge file). */

@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import providerDefaultsJson from '../aws/data/provider-defaults.json' with { type: 'json' };
-import { embedded } from '../load/embedded.js';
+import { embedded, type Zod } from '../load/embedded.js';
 import type { PathStep } from './values.js';
 
 /**
@@ -10,8 +10,8 @@ import type { PathStep } from './values.js';
  * Paths use `*` for block and list positions: `block_device_mappings.*.ebs.*.volume_type`.
  */
 
-/** The data files' schemas, made only when the test suite checks the data against them (never at start). */
-function schemas() {
+/** The data files' schemas, made only when the test suite checks the data against them, with the zod it passes (never at start). */
+function schemas(z: Zod) {
   const Condition = z
     .object({
       /** Another attribute of the same resource; `*` takes the positions of the path being read. */
@@ -74,7 +74,7 @@ type Schemas = ReturnType<typeof schemas>;
 export type ProviderFact = z.infer<Schemas['Fact']>;
 export type DefaultCase = z.infer<Schemas['DefaultCase']>;
 
-export const providerDefaults = embedded('provider-defaults.json', () => schemas().ProviderDefaults, providerDefaultsJson as unknown);
+export const providerDefaults = embedded('provider-defaults.json', (z) => schemas(z).ProviderDefaults, providerDefaultsJson as unknown);
 
 /** The fact for an attribute path of a resource type, if one is recorded. */
 export function factFor(type: string, path: readonly PathStep[], length = path.length): ProviderFact | undefined {

@@ -1,69 +1,170 @@
-import { z } from 'zod';
 import type { Lookup } from './values.js';
 import type { Attributes } from './read.js';
+import type { Container } from './taskdef-schema.js';
+
+export type { Container } from './taskdef-schema.js';
 
 /**
  * `aws_ecs_task_definition`: the `container_definitions` JSON string parsed into containers, and
  * task `cpu` / `memory` normalised from `"512"`, `"1 vCPU"`, `"0.5 vcpu"`, `"2 GB"` into CPU units
  * and MiB.
  */
-/** A container definition's schema, built once, on first use (a plan without task definitions never needs it). */
-function buildContainerSchema() {
-  const n = z.number().nullish().catch(undefined);
-  const s = z.string().nullish().catch(undefined);
-  const b = z.boolean().nullish().catch(undefined);
+/**
+ * One container definition read exactly as `containerSchema()` (src/plan/taskdef-schema.ts) parses
+ * it, in plain code, so that reading a task definition does not load zod: the schema's fields in
+ * its order (a field only when the definition has it), then the definition's other fields in their
+ * order. A field of the wrong type reads as `undefined`; `null` stays `null`. A definition that is
+ * not an object reads as `{}`. tests/fuzz/container-parser.test.ts checks it against the schema.
+ * The input is parsed JSON: objects are plain and own every key they have.
+ */
+export function readContainer(c: unknown): Container {
+  if (!isObject(c)) return {} as Container;
+  return looseObject(c, CONTAINER) as Container;
+}
 
-  const ContainerSchema = z.looseObject({
-    name: s,
-    image: s,
-    cpu: n,
-    memory: n,
-    memoryReservation: n,
-    essential: b,
-    privileged: b,
-    disableNetworking: b,
-    links: z.array(z.unknown()).nullish().catch(undefined),
-    dnsServers: z.array(z.unknown()).nullish().catch(undefined),
-    dnsSearchDomains: z.array(z.unknown()).nullish().catch(undefined),
-    dockerSecurityOptions: z.array(z.unknown()).nullish().catch(undefined),
-    extraHosts: z.array(z.unknown()).nullish().catch(undefined),
-    portMappings: z
-      .array(z.looseObject({ containerPort: n, hostPort: n, protocol: s }))
-      .nullish()
-      .catch(undefined),
-    logConfiguration: z
-      .looseObject({ logDriver: s, options: z.record(z.string(), z.unknown()).nullish().catch(undefined) })
-      .nullish()
-      .catch(undefined),
-    secrets: z.array(z.unknown()).nullish().catch(undefined),
-    repositoryCredentials: z.unknown().optional(),
-    resourceRequirements: z
-      .array(z.looseObject({ type: s, value: s }))
-      .nullish()
-      .catch(undefined),
-    linuxParameters: z
-      .looseObject({
-        capabilities: z
-          .looseObject({ add: z.array(z.string()).nullish().catch(undefined), drop: z.array(z.string()).nullish().catch(undefined) })
-          .nullish()
-          .catch(undefined),
-        devices: z.array(z.unknown()).nullish().catch(undefined),
-        sharedMemorySize: n,
-        tmpfs: z.array(z.unknown()).nullish().catch(undefined),
-        maxSwap: n,
-        swappiness: n,
-        initProcessEnabled: b,
-      })
-      .nullish()
-      .catch(undefined),
+type Read = (v: unknown) => unknown;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `z.X().nullish().catch(undefined)`: `null` and `undefined` as they are, a value that `fits` as it is, anything else `undefined`. */
+const nullish =
+  (fits: (v: unknown) => boolean): Read =>
+  (v) =>
+    v === null || v === undefined || fits(v) ? v : undefined;
+
+/** The same for a value `read` makes anew (an object, an array): `read` returns `undefined` when the value does not fit. */
+const nullishRead =
+  (read: Read): Read =>
+  (v) =>
+    v === null || v === undefined ? v : read(v);
+
+const num = nullish((v) => typeof v === 'number' && Number.isFinite(v));
+const str = nullish((v) => typeof v === 'string');
+const bool = nullish((v) => typeof v === 'boolean');
+
+/** `z.array(z.unknown())`: a copy. */
+const anyArray = nullishRead((v) => (Array.isArray(v) ? Array.from(v) : undefined));
+
+/** `z.array(item)` where `item` returns `undefined` for an element that does not fit: the whole array then does not fit. */
+const arrayOf = (item: Read): Read =>
+  nullishRead((v) => {
+    if (!Array.isArray(v)) return undefined;
+    const out = new Array<unknown>(v.length);
+    for (let i = 0; i < v.length; i++) {
+      const r = item(v[i]);
+      if (r === undefined) return undefined;
+      out[i] = r;
+    }
+    return out;
   });
-  return ContainerSchema;
+
+/** `z.string()` as an array element: `undefined` when it does not fit. */
+const strictString: Read = (v) => (typeof v === 'string' ? v : undefined);
+
+/** `z.record(z.string(), z.unknown())`: a copy of the object's own keys. */
+const record = nullishRead((v) => {
+  if (!isObject(v)) return undefined;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) if (k !== '__proto__') out[k] = v[k];
+  return out;
+});
+
+type Fields = ReadonlyMap<string, Read>;
+
+/**
+ * `z.looseObject(fields)` of an object: each field the object has, read, in the fields' order; then
+ * the object's other keys as they are, in its order (`__proto__` is dropped, as zod does).
+ */
+function looseObject(v: Record<string, unknown>, fields: Fields): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, read] of fields) if (k in v) out[k] = read(v[k]);
+  for (const k in v) if (k !== '__proto__' && !fields.has(k)) out[k] = v[k];
+  return out;
 }
-let containerSchemaBuilt: ReturnType<typeof buildContainerSchema> | undefined;
-export function containerSchema(): ReturnType<typeof buildContainerSchema> {
-  return (containerSchemaBuilt ??= buildContainerSchema());
-}
-export type Container = z.infer<ReturnType<typeof buildContainerSchema>>;
+
+/** `z.looseObject(fields)` as an element or a field: `undefined` when the value is not an object. */
+const objectOf =
+  (fields: Fields): Read =>
+  (v) =>
+    isObject(v) ? looseObject(v, fields) : undefined;
+
+const CONTAINER: Fields = new Map<string, Read>([
+  ['name', str],
+  ['image', str],
+  ['cpu', num],
+  ['memory', num],
+  ['memoryReservation', num],
+  ['essential', bool],
+  ['privileged', bool],
+  ['disableNetworking', bool],
+  ['links', anyArray],
+  ['dnsServers', anyArray],
+  ['dnsSearchDomains', anyArray],
+  ['dockerSecurityOptions', anyArray],
+  ['extraHosts', anyArray],
+  [
+    'portMappings',
+    arrayOf(
+      objectOf(
+        new Map([
+          ['containerPort', num],
+          ['hostPort', num],
+          ['protocol', str],
+        ]),
+      ),
+    ),
+  ],
+  [
+    'logConfiguration',
+    nullishRead(
+      objectOf(
+        new Map([
+          ['logDriver', str],
+          ['options', record],
+        ]),
+      ),
+    ),
+  ],
+  ['secrets', anyArray],
+  ['repositoryCredentials', (v) => v],
+  [
+    'resourceRequirements',
+    arrayOf(
+      objectOf(
+        new Map([
+          ['type', str],
+          ['value', str],
+        ]),
+      ),
+    ),
+  ],
+  [
+    'linuxParameters',
+    nullishRead(
+      objectOf(
+        new Map<string, Read>([
+          [
+            'capabilities',
+            nullishRead(
+              objectOf(
+                new Map([
+                  ['add', arrayOf(strictString)],
+                  ['drop', arrayOf(strictString)],
+                ]),
+              ),
+            ),
+          ],
+          ['devices', anyArray],
+          ['sharedMemorySize', num],
+          ['tmpfs', anyArray],
+          ['maxSwap', num],
+          ['swappiness', num],
+          ['initProcessEnabled', bool],
+        ]),
+      ),
+    ),
+  ],
+]);
 
 export type Containers =
   | { state: 'known'; containers: Container[]; sensitive: boolean }
@@ -99,11 +200,7 @@ function parseContainersOnce(values: Attributes): Containers {
     }
   }
   if (!Array.isArray(doc)) return { state: 'invalid', reason: 'container_definitions is not a JSON array', sensitive: l.sensitive };
-  const schema = containerSchema();
-  const containers = doc.map((c) => {
-    const r = schema.safeParse(c);
-    return r.success ? r.data : ({} as Container);
-  });
+  const containers = doc.map(readContainer);
   return { state: 'known', containers, sensitive: l.sensitive };
 }
 

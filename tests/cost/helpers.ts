@@ -1,7 +1,9 @@
 import type { EngineOptions } from '../../src/engine/context.js';
 import { CostSettingsSchema } from '../../src/cost/settings-schema.js';
 import type { CostEnv, Estimator } from '../../src/cost/component.js';
-import { ESTIMATORS, estimateCosts } from '../../src/cost/index.js';
+import { ESTIMATORS, estimateCosts, priceFileOf } from '../../src/cost/index.js';
+import { readPriceFile } from '../../src/cost/price-file.js';
+import { priceBook } from '../../src/cost/prices.js';
 import type { Resource } from '../../src/plan/model.js';
 import { newLog, recordingGraph, recordingModel, undeclaredReads } from '../helpers/reads.js';
 import { buildGraph } from '../../src/plan/graph.js';
@@ -28,18 +30,18 @@ export function estimatePlan(plan: Plan, opts: CostOptions = {}): PlanCost {
   const model = buildModel(plan, { types: TYPE_TABLES });
   const { spec: _spec, cost, ...options } = opts;
   const undeclared: string[] = [];
-  const c = estimateCosts(
-    {
-      model,
-      graph: buildGraph(model),
-      options: { asOf: '2026-11-22', failOn: 'error', ...options },
-      settings: cost === undefined ? {} : { cost: CostSettingsSchema.parse(cost) },
-      locate: () => undefined,
-      ignoreChanges: () => undefined,
-    },
-    undefined,
-    recordedEstimators(undeclared),
-  );
+  const ctx = {
+    model,
+    graph: buildGraph(model),
+    options: { asOf: '2026-11-22', failOn: 'error' as const, ...options },
+    settings: cost === undefined ? {} : { cost: CostSettingsSchema.parse(cost) },
+    locate: () => undefined,
+    ignoreChanges: () => undefined,
+  };
+  // The price book as `runPriceBook` makes it, read synchronously here.
+  const priceFile = priceFileOf(ctx);
+  const book = priceBook(priceFile ? readPriceFile(priceFile) : undefined, ctx.settings.cost?.edpDiscountPercent ?? 0);
+  const c = estimateCosts(ctx, book, recordedEstimators(undeclared));
   if (undeclared.length > 0) throw new Error(undeclared.join('\n'));
   if (!c) throw new Error('no cost estimate');
   return c;

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
-import { embeddedSnapshot, PriceBook, PRICES_DIR, priceSchemas, splitSnapshot, type SnapshotIndex } from '../../src/cost/prices.js';
+import { embeddedSnapshot, PriceBook, PRICES_DIR, splitSnapshot, type SnapshotIndex } from '../../src/cost/prices.js';
+import { priceSchemas } from '../../src/cost/price-file.js';
 import { formatIndex, formatRegion } from '../../src/cost/update.js';
 import { estimate, resource } from './helpers.js';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fitsChangeHeader, fitsPlanHeader, fitsResourceChange } from '../../src/plan/load.js';
-import { planSchemas } from '../../src/plan/schema.js';
+import { planSchemas } from '../../src/plan/plan-schemas.js';
 import { FUZZ } from './arbitraries.js';
 
 /**
