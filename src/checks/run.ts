@@ -26,12 +26,21 @@ export function runChecks(ctx: AnalysisContext, opts: RunOptions = {}): Finding[
   // The report's texts are settled as findings are collected; a rule returns plain strings.
   const texts = new ReportTexts();
   const globs = new Map<string, RegExp>();
+  // The resources a rule checks, per type: picked once for the run, not again by every rule of the type.
+  const checked = new Map<string, Resource[]>();
+  const checkedOf = (type: string): Resource[] => {
+    let list = checked.get(type);
+    if (!list) {
+      list = (ctx.model.byType.get(type) ?? []).filter((r) => r.mode === 'managed' && r.action !== 'delete' && r.action !== 'forget');
+      checked.set(type, list);
+    }
+    return list;
+  };
   for (const rule of opts.rules ?? RULES) {
     if (ruleIsOff(rule, ctx.settings)) continue;
     const docs = `${DEFAULT_DOCS_BASE}${rule.id}.md`;
     for (const type of rule.types) {
-      for (const r of ctx.model.byType.get(type) ?? []) {
-        if (r.mode !== 'managed' || r.action === 'delete' || r.action === 'forget') continue;
+      for (const r of checkedOf(type)) {
         let results;
         try {
           results = rule.check(r, ctx);

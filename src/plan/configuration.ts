@@ -28,6 +28,7 @@ export class ConfigurationIndex {
   private readonly refCache = new Map<string, readonly ResolvedRef[]>();
   /** References parsed once each: configurations repeat them. */
   private readonly parsedRefs = new Map<string, Reference>();
+  private readonly parents = new Map<string, string>();
 
   constructor(
     readonly configuration: Configuration | undefined,
@@ -55,6 +56,17 @@ export class ConfigurationIndex {
       if (this.parsedRefs.size < 100_000) this.parsedRefs.set(text, r);
     }
     return r;
+  }
+
+  /** `parentModulePath` of a module path of this configuration, split once per module. */
+  private parentOf(modulePath: string): string {
+    let p = this.parents.get(modulePath);
+    if (p === undefined) {
+      p = parentModulePath(modulePath);
+      // Module paths are the configuration's own (no instance keys): as many as its modules.
+      if (this.parents.size < 100_000) this.parents.set(modulePath, p);
+    }
+    return p;
   }
 
   resource(configAddress: string): ConfigResource | undefined {
@@ -121,9 +133,19 @@ export class ConfigurationIndex {
     if (hops > MAX_HOPS || !expr || typeof expr !== 'object' || Array.isArray(expr)) return undefined;
     const e = expr as { constant_value?: unknown; references?: unknown };
     if ('constant_value' in e) return { value: e.constant_value };
-    const refs = Array.isArray(e.references) ? (e.references as unknown[]).filter((r): r is string => typeof r === 'string') : [];
-    const v = refs.map((r) => this.reference(r)).find((r) => r.kind === 'var');
-    if (!v || v.kind !== 'var') return undefined;
+    // The first reference to a variable (read on every attribute read: no arrays built).
+    let v: Extract<Reference, { kind: 'var' }> | undefined;
+    if (Array.isArray(e.references)) {
+      for (const r of e.references as unknown[]) {
+        if (typeof r !== 'string') continue;
+        const ref = this.reference(r);
+        if (ref.kind === 'var') {
+          v = ref;
+          break;
+        }
+      }
+    }
+    if (!v) return undefined;
     const sensitive = this.modules.get(modulePath)?.variables?.[v.name]?.sensitive === true;
     const c = this.variableValue(modulePath, v.name, hops);
     // A sensitive variable's value is marked so: no message or field may quote it.
@@ -137,7 +159,7 @@ export class ConfigurationIndex {
     } else {
       const call = this.calls.get(modulePath);
       const fromCall = call?.expressions?.[v.name];
-      if (fromCall) return this.constant(parentModulePath(modulePath), fromCall, hops + 1);
+      if (fromCall) return this.constant(this.parentOf(modulePath), fromCall, hops + 1);
     }
     const def = this.modules.get(modulePath)?.variables?.[v.name];
     if (def && 'default' in def && def.default !== null) return { value: def.default };

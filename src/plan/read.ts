@@ -1,6 +1,6 @@
 import type { ConfigurationIndex } from './configuration.js';
 import type { ConfigResource } from './schema.js';
-import { containsTrue, Values, type Lookup, type Path, type PathStep } from './values.js';
+import { containsTrue, Values, type Path, type PathStep, type Scratch } from './values.js';
 import { factFor, type DefaultCase, type ProviderFact } from './provider-facts.js';
 
 /**
@@ -43,6 +43,7 @@ type Written = 'set' | 'unset' | 'unclear';
 type Unset = { state: 'default'; value: unknown; fact: ProviderFact } | { state: 'absent'; fact?: ProviderFact } | { state: 'unknown' };
 
 const MAX_DEPTH = 8;
+const SCRATCH: Scratch = { state: 'absent', value: undefined, sensitive: false };
 const ORIGIN: Record<Written, Origin> = { set: 'config', unset: 'plan', unclear: 'unclear' };
 
 export class Attributes {
@@ -134,20 +135,26 @@ export class Attributes {
   }
 
   private read(path: readonly PathStep[], depth: number): Reading {
-    const l: Lookup = this.values.get(path);
-    const fact = factFor(this.type, path);
-    if (l.state === 'known') {
-      if (fact?.sentOnlyIfNonZero && isZero(l.value)) return this.unsetReading(path, fact, l.sensitive, depth);
-      return { state: 'known', value: l.value, sensitive: l.sensitive, origin: ORIGIN[this.written(path)] };
+    // Taken apart at once: `SCRATCH` is overwritten by the reads below (defaults read other paths).
+    const l = this.values.lookInto(path, SCRATCH);
+    const state = l.state;
+    const value = l.value;
+    const sensitive = l.sensitive;
+    if (state === 'known') {
+      // Only a zero value can be one that the provider does not send.
+      const fact = isZero(value) ? factFor(this.type, path) : undefined;
+      if (fact?.sentOnlyIfNonZero) return this.unsetReading(path, fact, sensitive, depth);
+      return { state: 'known', value, sensitive, origin: ORIGIN[this.written(path)] };
     }
+    const fact = factFor(this.type, path);
     const written = this.written(path);
-    if (l.state === 'unknown') {
-      if (written === 'set') return { state: 'unknown', sensitive: l.sensitive, reason: 'expression' };
-      if (written === 'unclear') return { state: 'unknown', sensitive: l.sensitive, reason: 'unclear' };
-      return this.unsetReading(path, fact, l.sensitive, depth, true);
+    if (state === 'unknown') {
+      if (written === 'set') return { state: 'unknown', sensitive, reason: 'expression' };
+      if (written === 'unclear') return { state: 'unknown', sensitive, reason: 'unclear' };
+      return this.unsetReading(path, fact, sensitive, depth, true);
     }
     // Absent (null): not sent, whatever the configuration says.
-    return this.unsetReading(path, fact, l.sensitive, depth);
+    return this.unsetReading(path, fact, sensitive, depth);
   }
 
   /** The reading of an attribute that is not sent to AWS: its documented default, absent, or unknown. */

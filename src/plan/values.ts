@@ -54,6 +54,31 @@ export class Values {
     return { state: 'known', value: v, sensitive };
   }
 
+  /**
+   * `get(steps)` written into `out` instead of a new object, for readers on hot paths that take
+   * the result apart at once (`out` is overwritten by the next call).
+   */
+  lookInto(steps: Path, out: Scratch): Scratch {
+    let v: unknown = this.raw;
+    let u: unknown = this.unknownMask;
+    let s: unknown = this.sensitiveMask;
+    let sensitive = s === true;
+    out.value = undefined;
+    if (u === true) return into(out, 'unknown', sensitive);
+    for (let i = 0; i < steps.length; i++) {
+      const step = steps[i]!;
+      u = child(u, step);
+      s = child(s, step);
+      if (s === true) sensitive = true;
+      if (u === true) return into(out, 'unknown', sensitive);
+      v = child(v, step);
+      if (v === undefined || v === null) return into(out, 'absent', sensitive);
+    }
+    if (v === undefined || v === null) return into(out, 'absent', sensitive);
+    out.value = v;
+    return into(out, 'known', sensitive);
+  }
+
   /** The known value at path when it has the wanted type; `invalid` when it has another. */
   typed<T>(path: Path | string, guard: (v: unknown) => v is T): Lookup<T> | { state: 'invalid'; sensitive: boolean } {
     const l = this.get(path);
@@ -121,6 +146,19 @@ export class Values {
   hasSensitive(path: Path | string = []): boolean {
     return containsTrue(this.at(path).sensitiveMask);
   }
+}
+
+/** A lookup's result, reused from read to read (see `Values.lookInto`). */
+export interface Scratch {
+  state: Lookup['state'];
+  value: unknown;
+  sensitive: boolean;
+}
+
+function into(out: Scratch, state: Lookup['state'], sensitive: boolean): Scratch {
+  out.state = state;
+  out.sensitive = sensitive;
+  return out;
 }
 
 function child(o: unknown, step: PathStep): unknown {

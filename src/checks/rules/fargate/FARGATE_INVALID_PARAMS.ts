@@ -4,6 +4,8 @@ import type { Rule, RuleResult } from '../../types.js';
 import { containerLabel, containerPath, containersOf, containerValue, isSet, onFargate, showIn } from './util.js';
 
 const facts = fargateTaskRules;
+/** The container parameters Fargate does not accept, each split into its path once (read for every container). */
+const CONTAINER_PARAMS = facts.unsupportedContainerParameters.map((name) => ({ name, steps: name.split('.') }));
 
 export const FARGATE_INVALID_PARAMS: Rule = {
   id: 'FARGATE_INVALID_PARAMS',
@@ -28,12 +30,12 @@ export const FARGATE_INVALID_PARAMS: Rule = {
     if (!tc) return out;
     tc.list.forEach((c, i) => {
       const who = containerLabel(tc, i);
-      for (const param of facts.unsupportedContainerParameters) {
-        const v = containerValue(c, param);
+      for (const param of CONTAINER_PARAMS) {
+        const v = containerValue(c, param.steps);
         if (isSet(v))
           out.push({
-            path: containerPath(i, ...param.split('.')),
-            message: `${who} sets ${param} = ${showIn(tc, v)}, which Fargate does not support; remove it`,
+            path: containerPath(i, ...param.steps),
+            message: `${who} sets ${param.name} = ${showIn(tc, v)}, which Fargate does not support; remove it`,
           });
       }
       (c.resourceRequirements ?? []).forEach((rr, j) => {

@@ -14,6 +14,8 @@ import {
 } from './util.js';
 
 const { allowedCapabilities, unsupported } = fargateTaskRules.linuxParameters;
+/** The unsupported linuxParameters, each with its path split once (read for every container). */
+const UNSUPPORTED = unsupported.map((param) => ({ param, steps: `linuxParameters.${param}`.split('.') }));
 /** ECS names capabilities without the kernel's `CAP_` prefix. */
 const bare = (cap: string) => cap.toUpperCase().replace(/^CAP_/, '');
 
@@ -41,8 +43,8 @@ export const FARGATE_LINUX_PARAMS: Rule = {
           message: `${who} adds the capability ${showIn(tc, cap)}; on Fargate linuxParameters.capabilities.add may hold only ${orList(allowedCapabilities.map(literal))}`,
         });
       });
-      for (const param of unsupported) {
-        const v = containerValue(c, `linuxParameters.${param}`);
+      for (const { param, steps } of UNSUPPORTED) {
+        const v = containerValue(c, steps);
         if (isSet(v)) {
           out.push({
             path: containerPath(i, 'linuxParameters', param),

@@ -44,10 +44,10 @@ export function containerLabel(tc: TaskContainers, i: number): string {
 
 export const containerPath = (i: number, ...rest: PathStep[]): string => formatPath(['container_definitions', i, ...rest]);
 
-/** A container attribute by dotted path (`linuxParameters.maxSwap`). */
-export function containerValue(c: Container, dotted: string): unknown {
+/** A container attribute by a dotted path split into its steps (`linuxParameters.maxSwap`: `['linuxParameters', 'maxSwap']`). */
+export function containerValue(c: Container, steps: readonly string[]): unknown {
   let v: unknown = c;
-  for (const k of dotted.split('.')) v = v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>)[k] : undefined;
+  for (const k of steps) v = v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>)[k] : undefined;
   return v;
 }
 
