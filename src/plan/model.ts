@@ -379,15 +379,21 @@ export function dropUnlinked(model: PlanModel, linked: (r: Resource) => boolean,
     if (left.length > 0) model.byType.set(type, left);
     else model.byType.delete(type);
   }
-  for (const m of [model.byConfigAddress, model.byBaseAddress]) {
-    for (const [k, l] of m) {
-      if (!l.some((r) => drop.has(r))) continue;
-      const left = keep(l);
-      if (left.length > 0) m.set(k, left);
-      else m.delete(k);
-    }
+  // Only the entries of dropped resources change: a resource is listed under its configuration
+  // address, its base address (its address when it has no instance key) and its address key.
+  const without = (m: Map<string, Resource[]>, k: string) => {
+    const l = m.get(k);
+    if (!l || !l.some((r) => drop.has(r))) return;
+    const left = keep(l);
+    if (left.length > 0) m.set(k, left);
+    else m.delete(k);
+  };
+  for (const r of drop) {
+    without(model.byConfigAddress, r.configAddress);
+    without(model.byBaseAddress, r.index !== undefined ? baseAddress(r.moduleAddress, r.mode, r.type, r.name) : r.address);
+    const key = r.deposed ? `${r.address} (deposed ${r.deposed})` : r.address;
+    if (model.byAddress.get(key) === r) model.byAddress.delete(key);
   }
-  for (const [k, r] of model.byAddress) if (drop.has(r)) model.byAddress.delete(k);
   return drop.size;
 }
 
