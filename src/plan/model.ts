@@ -226,14 +226,15 @@ export interface PlanModel {
 export const DEFAULT_REGION = 'us-east-1';
 
 export function actionOf(actions: readonly string[]): Action {
-  const has = (a: string) => actions.includes(a);
-  if (has('delete') && has('create')) return 'replace';
-  if (has('create') && has('forget')) return 'replace';
-  if (has('create')) return 'create';
-  if (has('delete')) return 'delete';
-  if (has('update')) return 'update';
-  if (has('read')) return 'read';
-  if (has('forget')) return 'forget';
+  const create = actions.includes('create');
+  const del = actions.includes('delete');
+  if (del && create) return 'replace';
+  if (create && actions.includes('forget')) return 'replace';
+  if (create) return 'create';
+  if (del) return 'delete';
+  if (actions.includes('update')) return 'update';
+  if (actions.includes('read')) return 'read';
+  if (actions.includes('forget')) return 'forget';
   return 'no-op';
 }
 
@@ -247,7 +248,15 @@ export function buildModel(plan: Plan, opts: ModelOptions = {}): PlanModel {
   const sensitiveStrings = new Set<string>();
   const notes: string[] = [];
   const paths = new PathMemo();
-  const build: Build = { configuration, opts, regionCache: new Map(), names: new Interner(Infinity, Infinity), paths, module: undefined };
+  const build: Build = {
+    configuration,
+    opts,
+    regionCache: new Map(),
+    names: new Interner(Infinity, Infinity),
+    configAddresses: new Map(),
+    paths,
+    module: undefined,
+  };
   let defaulted = 0;
   const unkeyed: Resource[] = [];
 
@@ -370,15 +379,21 @@ export function dropUnlinked(model: PlanModel, linked: (r: Resource) => boolean,
     if (left.length > 0) model.byType.set(type, left);
     else model.byType.delete(type);
   }
-  for (const m of [model.byConfigAddress, model.byBaseAddress]) {
-    for (const [k, l] of m) {
-      if (!l.some((r) => drop.has(r))) continue;
-      const left = keep(l);
-      if (left.length > 0) m.set(k, left);
-      else m.delete(k);
-    }
+  // Only the entries of dropped resources change: a resource is listed under its configuration
+  // address, its base address (its address when it has no instance key) and its address key.
+  const without = (m: Map<string, Resource[]>, k: string) => {
+    const l = m.get(k);
+    if (!l || !l.some((r) => drop.has(r))) return;
+    const left = keep(l);
+    if (left.length > 0) m.set(k, left);
+    else m.delete(k);
+  };
+  for (const r of drop) {
+    without(model.byConfigAddress, r.configAddress);
+    without(model.byBaseAddress, r.index !== undefined ? baseAddress(r.moduleAddress, r.mode, r.type, r.name) : r.address);
+    const key = r.deposed ? `${r.address} (deposed ${r.deposed})` : r.address;
+    if (model.byAddress.get(key) === r) model.byAddress.delete(key);
   }
-  for (const [k, r] of model.byAddress) if (drop.has(r)) model.byAddress.delete(k);
   return drop.size;
 }
 
@@ -406,13 +421,16 @@ function pushTo<K, V>(m: Map<K, V[]>, k: K, v: V): void {
 interface Build {
   configuration: ConfigurationIndex;
   opts: ModelOptions;
-  regionCache: Map<string, { region: string; source: RegionSource }>;
+  /** The provider region by module path and provider configuration key. */
+  regionCache: Map<string, Map<string, { region: string; source: RegionSource }>>;
   /** One string per configuration address and per module path, shared by all their instances. */
   names: Interner;
   /** The run's parsed paths, shared by every value the build makes. */
   paths: PathMemo;
-  /** The last module path read, with its steps (see `moduleSteps`). */
-  module: { address: string; steps: ModuleStep[] } | undefined;
+  /** The configuration address of each managed resource, by module path, type and name (strings the build made once). */
+  configAddresses: Map<string, Map<string, Map<string, string>>>;
+  /** The last module path read, with its steps and their configuration path (see `moduleSteps`). */
+  module: { address: string; steps: ModuleStep[]; configPath: string } | undefined;
 }
 
 const NO_PATHS: (string | number)[][] = [];
@@ -422,30 +440,44 @@ const NO_PATHS: (string | number)[][] = [];
  * lists the changes of one module instance together: the last module path's steps are reused,
  * so its instances share one list.
  */
-function moduleSteps(rc: PlanResourceChange, build: Build): ModuleStep[] {
+function moduleSteps(rc: PlanResourceChange, build: Build): { steps: ModuleStep[]; configPath: string } {
   const ma = rc.module_address;
-  if (ma === undefined) return rc.address.startsWith('module.') ? (parseResourceAddress(rc.address)?.modules ?? []) : [];
-  if (build.module?.address === ma) return build.module.steps;
+  if (ma === undefined) {
+    const steps = rc.address.startsWith('module.') ? (parseResourceAddress(rc.address)?.modules ?? []) : [];
+    return { steps, configPath: build.names.intern(moduleConfigPath(steps)) };
+  }
+  if (build.module?.address === ma) return build.module;
   const steps = parseResourceAddress(`${ma}.x.y`)?.modules ?? [];
-  build.module = { address: ma, steps };
-  return steps;
+  build.module = { address: ma, steps, configPath: build.names.intern(moduleConfigPath(steps)) };
+  return build.module;
+}
+
+/** `module.a.aws_x.y`: one string per configuration address, found without building it again for each instance. */
+function configAddressOf(mcp: string, mode: 'managed' | 'data', type: string, name: string, build: Build): string {
+  if (mode === 'data') return build.names.intern(`${mcp ? `${mcp}.` : ''}data.${type}.${name}`);
+  let byType = build.configAddresses.get(mcp);
+  if (!byType) build.configAddresses.set(mcp, (byType = new Map()));
+  let byName = byType.get(type);
+  if (!byName) byType.set(type, (byName = new Map()));
+  let addr = byName.get(name);
+  if (addr === undefined) byName.set(name, (addr = build.names.intern(mcp ? `${mcp}.${type}.${name}` : `${type}.${name}`)));
+  return addr;
 }
 
 function normalise(rc: PlanResourceChange, build: Build): Resource {
-  const { configuration, names } = build;
+  const { configuration } = build;
   const mode: 'managed' | 'data' = rc.mode === 'data' ? 'data' : 'managed';
   // The module path is shared by every resource of a module instance: parse it once.
-  const modules = moduleSteps(rc, build);
-  const mcp = names.intern(moduleConfigPath(modules));
-  const local = `${mode === 'data' ? 'data.' : ''}${rc.type}.${rc.name}`;
-  const cfgAddr = names.intern(mcp ? `${mcp}.${local}` : local);
+  const { steps: modules, configPath: mcp } = moduleSteps(rc, build);
+  const cfgAddr = configAddressOf(mcp, mode, rc.type, rc.name, build);
   const cfg = configuration.resource(cfgAddr);
   const actions = rc.change.actions;
   const action = actionOf(actions);
-  const read = (side: 'before' | 'after', v: Values) =>
-    v === Values.EMPTY ? Attributes.EMPTY : new Attributes(v, rc.type, cfg, configuration, mcp, side);
-  const before = read('before', sideValues(rc.change.before, undefined, rc.change.before_sensitive, build.paths));
-  const after = read('after', sideValues(rc.change.after, rc.change.after_unknown, rc.change.after_sensitive, build.paths));
+  const beforeValues = sideValues(rc.change.before, undefined, rc.change.before_sensitive, build.paths);
+  const afterValues = sideValues(rc.change.after, rc.change.after_unknown, rc.change.after_sensitive, build.paths);
+  const before =
+    beforeValues === Values.EMPTY ? Attributes.EMPTY : new Attributes(beforeValues, rc.type, cfg, configuration, mcp, 'before');
+  const after = afterValues === Values.EMPTY ? Attributes.EMPTY : new Attributes(afterValues, rc.type, cfg, configuration, mcp, 'after');
   const importing = rc.change.importing !== undefined && rc.change.importing !== null;
   const providerRegion = resolveRegion(configuration, cfg, mcp, build.regionCache, build.opts);
   const current = action === 'delete' ? before : after;
@@ -537,12 +569,13 @@ function resolveRegion(
   configuration: ConfigurationIndex,
   cfg: ConfigResource | undefined,
   modulePath: string,
-  cache: Map<string, { region: string; source: RegionSource }>,
+  cache: Map<string, Map<string, { region: string; source: RegionSource }>>,
   opts: ModelOptions,
 ): { region: string; source: RegionSource } {
   const key = cfg?.provider_config_key ?? 'aws';
-  const cacheKey = `${modulePath}|${key}`;
-  const hit = cache.get(cacheKey);
+  let byKey = cache.get(modulePath);
+  if (!byKey) cache.set(modulePath, (byKey = new Map()));
+  const hit = byKey.get(key);
   if (hit) return hit;
   let result: { region: string; source: RegionSource } | undefined;
   const candidates = [key];
@@ -563,7 +596,7 @@ function resolveRegion(
     break;
   }
   result ??= opts.region ? { region: opts.region, source: 'option' } : { region: DEFAULT_REGION, source: 'default' };
-  cache.set(cacheKey, result);
+  byKey.set(key, result);
   return result;
 }
 

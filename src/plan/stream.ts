@@ -143,6 +143,7 @@ export async function streamPlan(
   let expectElemKey = false;
   let wantTypeValue = false;
   let elemType: string | undefined;
+  let tryEnd = false; // the element's likely end has not been tried yet
   let prior: PriorStateScan | undefined;
 
   const fail = (what: string, at: number): never => {
@@ -165,10 +166,11 @@ export async function streamPlan(
     mode = 'top-key';
   };
 
-  /** An element of resource_changes ends at `end`: parse it if kept. */
-  const finishElement = (chunk: Buffer, end: number) => {
+  /** An element of resource_changes ends at `end`: parse it if kept (`parsed`: already parsed by `likelyEnd`). */
+  const finishElement = (chunk: Buffer, end: number, parsed?: unknown) => {
     totalChanges++;
-    if (capture && elemType !== undefined) {
+    if (parsed !== undefined) changes.push(decoded(parsed, totalChanges - 1));
+    else if (capture && elemType !== undefined) {
       // Most elements lie within one chunk: decode them in place.
       const text =
         capture.length === 0
@@ -299,13 +301,25 @@ export async function streamPlan(
               pieces = [];
               wantTypeValue = false;
               elemType = undefined;
+              tryEnd = true;
             } else if (c === RBRACKET) mode = 'top-key';
             else if (c !== COMMA && !isSpace(c)) fail('expected an object in resource_changes', offset + i);
             i++;
             break;
           case 'rc-elem': {
             if (elemType !== undefined) {
-              // The type is known: only the end of the element matters now.
+              // The type is known: only the end of the element matters now. A kept element that
+              // lies within this chunk is first tried at the end Terraform's layout suggests.
+              if (tryEnd && capture !== null && capture.length === 0) {
+                tryEnd = false;
+                const end = likelyEnd(chunk, i, captureStart, maxDepth - 2);
+                if (end !== -1) {
+                  i = end;
+                  finishElement(chunk, end, likelyValue);
+                  likelyValue = undefined;
+                  break;
+                }
+              }
               nest.depth = depth;
               nest.inString = inString;
               nest.maxDepth = maxDepth - 2;
@@ -400,6 +414,57 @@ export async function streamPlan(
     );
   }
   return { header, changes, totalChanges, types };
+}
+
+/** The value `likelyEnd` parsed (set together with its answer; a module variable to spare an object per element). */
+let likelyValue: unknown;
+
+/** Terraform writes each element of resource_changes as `{"address":…` right after the previous one's `},`. */
+const NEXT_ELEMENT = Buffer.from('{"address":"');
+
+/**
+ * The end of the element of resource_changes that starts at `start` in `chunk` (its `{`), found
+ * without scanning its bytes: the `}` before the next `,{"address":"` from `from`, confirmed by
+ * JSON.parse of the text between (a complete JSON text closes exactly at its last byte, so a
+ * parse that succeeds proves the element ends there; a candidate inside a string or a nested
+ * object does not parse). Returns the index after the `}`, with the value in `likelyValue`, or
+ * -1 when there is no candidate in this chunk or it does not parse: the caller then scans.
+ * `maxDepth`: the element's own nesting allowed (itself at 1); a value nested deeper is left to
+ * the scan, which names where.
+ */
+function likelyEnd(chunk: Buffer, from: number, start: number, maxDepth: number): number {
+  const next = chunk.indexOf(NEXT_ELEMENT, from);
+  if (next === -1) return -1;
+  let j = next - 1;
+  while (j > from && isSpace(chunk[j]!)) j--;
+  if (chunk[j] !== COMMA) return -1;
+  j--;
+  while (j > from && isSpace(chunk[j]!)) j--;
+  if (chunk[j] !== RBRACE) return -1;
+  const end = j + 1;
+  let value: unknown;
+  try {
+    value = JSON.parse(chunk.toString('utf8', start, end));
+  } catch {
+    return -1;
+  }
+  // A text of n bytes nests at most n/2 deep: only a long one needs its value walked.
+  if ((end - start) / 2 > maxDepth && nestsDeeper(value, 1, maxDepth)) return -1;
+  likelyValue = value;
+  return end;
+}
+
+/** Does `v` (at nesting `depth`) hold arrays or objects nested deeper than `max`? */
+function nestsDeeper(v: unknown, depth: number, max: number): boolean {
+  if (v === null || typeof v !== 'object') return false;
+  if (depth > max) return true;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) if (nestsDeeper(v[i], depth + 1, max)) return true;
+    return false;
+  }
+  const o = v as Record<string, unknown>;
+  for (const k in o) if (nestsDeeper(o[k], depth + 1, max)) return true;
+  return false;
 }
 
 /** The problem of a document nested deeper than `max`. */
