@@ -64,31 +64,6 @@ export function clusterDefaultStrategy(cluster: Resource, graph: ResourceGraph):
  * for it.
  */
 export function servicePlacement(service: Resource, graph: ResourceGraph): Placement {
-  return once(PLACEMENTS, graph, service, placementOf);
-}
-
-/**
- * What a dozen checks and the service estimator ask of the same resource, worked out once per
- * resource and graph. Keyed by the objects themselves, weakly: an answer lives as long as the
- * run's graph and model, and a plan's resources and graph do not change once built.
- */
-const PLACEMENTS = new WeakMap<ResourceGraph, WeakMap<Resource, Placement>>();
-const ON_FARGATE = new WeakMap<ResourceGraph, WeakMap<Resource, boolean>>();
-
-function once<T>(
-  memo: WeakMap<ResourceGraph, WeakMap<Resource, T>>,
-  graph: ResourceGraph,
-  r: Resource,
-  f: (r: Resource, graph: ResourceGraph) => T,
-): T {
-  let byResource = memo.get(graph);
-  if (!byResource) memo.set(graph, (byResource = new WeakMap()));
-  let got = byResource.get(r);
-  if (got === undefined) byResource.set(r, (got = f(r, graph)));
-  return got;
-}
-
-function placementOf(service: Resource, graph: ResourceGraph): Placement {
   const lt = service.current.str('launch_type');
   const strat = readStrategy(service, 'capacity_provider_strategy');
   if (strat.state === 'unknown') return { kind: 'unknown', why: 'capacity_provider_strategy is known only after apply' };
@@ -143,10 +118,6 @@ export const runnersOf = (td: Resource, graph: ResourceGraph): Resource[] => [
 
 /** Whether a task definition is used on Fargate: it requires FARGATE, or a service or task set runs it there. */
 export function taskDefinitionOnFargate(td: Resource, graph: ResourceGraph): boolean {
-  return once(ON_FARGATE, graph, td, onFargateOf);
-}
-
-function onFargateOf(td: Resource, graph: ResourceGraph): boolean {
   const rc = td.current.list('requires_compatibilities');
   if (rc.state === 'known' && rc.value.includes('FARGATE')) return true;
   return runnersOf(td, graph).some((s) => placementIsFargate(servicePlacement(s, graph)) === true);
