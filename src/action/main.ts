@@ -1,7 +1,6 @@
 import * as core from '@actions/core';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { Readable } from 'node:stream';
 import { engineOptions } from '../engine/options.js';
 import { analyse } from '../engine/analyse.js';
 import { readRunContext } from '../github/context.js';
@@ -68,7 +67,7 @@ async function reportOf(inputs: ActionInputs): Promise<Report> {
 async function writeOut(path: string, text: string | Iterable<string>): Promise<void> {
   try {
     await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, typeof text === 'string' ? text : Readable.from(text));
+    await writeFile(path, text);
   } catch (e) {
     throw new InputError(path, `cannot write (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }

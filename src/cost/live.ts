@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { rename, writeFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { itemSchema } from './live-item.js';
 import { keyOf, onDemandUsd, productQuery } from './price-list.js';
@@ -321,7 +320,7 @@ export function credentialsConfigured(env: NodeJS.ProcessEnv): boolean {
   if (env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY) return true;
   if (env.AWS_WEB_IDENTITY_TOKEN_FILE && env.AWS_ROLE_ARN) return true;
   if (env.AWS_PROFILE || env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI || env.AWS_CONTAINER_CREDENTIALS_FULL_URI) return true;
-  const home = env.HOME ?? homedir();
+  const home = env.HOME ?? process.getBuiltinModule('node:os').homedir();
   return (
     existsSync(env.AWS_SHARED_CREDENTIALS_FILE ?? join(home, '.aws', 'credentials')) ||
     existsSync(env.AWS_CONFIG_FILE ?? join(home, '.aws', 'config'))

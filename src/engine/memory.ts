@@ -1,5 +1,3 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import limits from '../data/limits.json' with { type: 'json' };
 
 /**
@@ -24,8 +22,9 @@ function collector(): (() => void) | null {
     else {
       try {
         // The flag makes `gc` a global of contexts created after it; the main context is unchanged.
-        setFlagsFromString('--expose-gc');
-        const fn: unknown = runInNewContext('typeof gc === "function" ? gc : undefined');
+        // node:v8 and node:vm are loaded only here: most runs never collect.
+        process.getBuiltinModule('node:v8').setFlagsFromString('--expose-gc');
+        const fn: unknown = process.getBuiltinModule('node:vm').runInNewContext('typeof gc === "function" ? gc : undefined');
         collect = typeof fn === 'function' ? (fn as () => void) : null;
       } catch {
         collect = null;

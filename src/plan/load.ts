@@ -1,8 +1,6 @@
 import type { Stats } from 'node:fs';
 import { mkdtemp, open, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
 import { kindOf, mib } from '../load/files.js';
 import type { z } from 'zod';
 import { compactChange, Interner } from './compact.js';
@@ -88,7 +86,7 @@ export async function loadPlan(file: string, opts: LoadOptions = {}): Promise<Pl
     const { encoding } = sniff(file, await readHead(file, 64 * 1024));
     if (encoding !== 'utf8') {
       // A UTF-16 plan (PowerShell's `>` writes them) is streamed from a UTF-8 copy.
-      const dir = await mkdtemp(join(tmpdir(), 'container-plan-check-'));
+      const dir = await mkdtemp(join(process.getBuiltinModule('node:os').tmpdir(), 'container-plan-check-'));
       try {
         const copy = join(dir, 'plan.json');
         await transcodeUtf16(file, copy, encoding);
@@ -143,6 +141,8 @@ type Encoding = 'utf8' | 'utf16le' | 'utf16be';
 
 /** UTF-16 (byte order mark first) to UTF-8, chunk by chunk. */
 async function transcodeUtf16(from: string, to: string, encoding: Encoding): Promise<void> {
+  // Loaded here: only UTF-16 plans need it, and a module less at start is time saved on every run.
+  const { StringDecoder } = process.getBuiltinModule('node:string_decoder');
   const decoder = new StringDecoder('utf16le');
   const out = await open(to, 'w');
   const input = await open(from, 'r');
