@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { Readable } from 'node:stream';
+import { writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { analyse } from '../engine/analyse.js';
 import { engineOptions } from '../engine/options.js';
@@ -53,17 +53,34 @@ export interface CliIO {
  * Standard output may be a pipe whose reader stops early (`container-plan-check plan.json | head`):
  * then writing stops quietly and the exit code is still the gate's. Any other write error is
  * reported in one line.
+ *
+ * The report is written to file descriptor 1 directly: creating `process.stdout` loads Node's
+ * stream modules, a few milliseconds of every run. Only when the descriptor is a non-blocking pipe
+ * that is full (EAGAIN) does the rest go through `process.stdout`, which waits for the reader.
  */
-let stdoutClosed = false;
-let stdoutWatched = false;
+let stdoutMode: 'direct' | 'stream' | 'closed' = 'direct';
+function stdoutFailed(code: string | undefined): void {
+  stdoutMode = 'closed';
+  if (code !== 'EPIPE') process.stderr.write(errorLine(`cannot write the report to standard output (${code ?? 'error'})`));
+}
 function writeStdout(s: string): void {
-  if (stdoutClosed) return;
-  if (!stdoutWatched) {
-    stdoutWatched = true;
-    process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-      stdoutClosed = true;
-      if (e.code !== 'EPIPE') process.stderr.write(errorLine(`cannot write the report to standard output (${e.code ?? 'error'})`));
-    });
+  if (stdoutMode === 'closed') return;
+  if (stdoutMode === 'direct') {
+    const bytes = Buffer.from(s, 'utf8');
+    let written = 0;
+    try {
+      while (written < bytes.length) written += writeSync(1, bytes, written);
+      return;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'EAGAIN') return stdoutFailed(code);
+      stdoutMode = 'stream';
+      process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+        if (stdoutMode !== 'closed') stdoutFailed(err.code);
+      });
+      process.stdout.write(bytes.subarray(written));
+      return;
+    }
   }
   process.stdout.write(s);
 }
@@ -199,7 +216,7 @@ async function emit(chunks: Iterable<string>, output: string | undefined, io: Cl
     return;
   }
   try {
-    await writeFile(output, Readable.from(chunks));
+    await writeFile(output, chunks);
   } catch (e) {
     throw new InputError(output, `cannot write the report (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
