@@ -1,6 +1,108 @@
 export const id = 811;
-export const ids = [811];
+export const ids = [811,115,979];
 export const modules = {
+
+/***/ 3979:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   itemSchema: () => (/* binding */ itemSchema),
+/* harmony export */   termSchema: () => (/* binding */ termSchema)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5156);
+
+/**
+ * The schemas of what the AWS Price List API answers: a price list item (live prices, src/cost/live.ts,
+ * which loads this module and zod only when AWS answers) and its terms (also read by `pricing update`).
+ */
+/** A price list term. */
+function termSchema() {
+    const Dimension = zod__WEBPACK_IMPORTED_MODULE_0__.object({ unit: zod__WEBPACK_IMPORTED_MODULE_0__.string().optional(), beginRange: zod__WEBPACK_IMPORTED_MODULE_0__.string().optional(), pricePerUnit: zod__WEBPACK_IMPORTED_MODULE_0__.record(zod__WEBPACK_IMPORTED_MODULE_0__.string(), zod__WEBPACK_IMPORTED_MODULE_0__.string()) })
+        .loose();
+    return zod__WEBPACK_IMPORTED_MODULE_0__.object({ offerTermCode: zod__WEBPACK_IMPORTED_MODULE_0__.string(), priceDimensions: zod__WEBPACK_IMPORTED_MODULE_0__.record(zod__WEBPACK_IMPORTED_MODULE_0__.string(), Dimension) }).loose();
+}
+function buildItemSchema() {
+    return zod__WEBPACK_IMPORTED_MODULE_0__.object({
+        product: zod__WEBPACK_IMPORTED_MODULE_0__.object({ sku: zod__WEBPACK_IMPORTED_MODULE_0__.string().optional(), productFamily: zod__WEBPACK_IMPORTED_MODULE_0__.string().optional(), attributes: zod__WEBPACK_IMPORTED_MODULE_0__.record(zod__WEBPACK_IMPORTED_MODULE_0__.string(), zod__WEBPACK_IMPORTED_MODULE_0__.string()) })
+            .loose(),
+        terms: zod__WEBPACK_IMPORTED_MODULE_0__.object({ OnDemand: zod__WEBPACK_IMPORTED_MODULE_0__.record(zod__WEBPACK_IMPORTED_MODULE_0__.string(), termSchema()).optional() }).loose(),
+        publicationDate: zod__WEBPACK_IMPORTED_MODULE_0__.string().optional(),
+    })
+        .loose();
+}
+let built;
+/** A price list item's schema, built once. */
+function itemSchema() {
+    return (built ??= buildItemSchema());
+}
+
+
+/***/ }),
+
+/***/ 3115:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   priceSchemas: () => (/* binding */ priceSchemas),
+/* harmony export */   readPriceFile: () => (/* binding */ readPriceFile)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1033);
+/* harmony import */ var _data_limits_json__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6322);
+/* harmony import */ var _load_files_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6255);
+/* harmony import */ var _plan_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9516);
+/* harmony import */ var _prices_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5117);
+
+
+
+
+
+/**
+ * A user's price file, read and validated, and the price files' zod schemas. Loaded only when a
+ * run has a price file (`runPriceBook`, src/cost/index.ts) or by `pricing update`, so that zod is
+ * not loaded at start.
+ */
+let built;
+/** The price files' zod schemas (built once, on first use). */
+function priceSchemas() {
+    return (built ??= (0,_prices_js__WEBPACK_IMPORTED_MODULE_3__/* .buildPriceSchemas */ .cJ)(zod__WEBPACK_IMPORTED_MODULE_4__));
+}
+/** Reads and validates a price file; any problem is one line naming the file. */
+function readPriceFile(path) {
+    let text;
+    try {
+        text = (0,_load_files_js__WEBPACK_IMPORTED_MODULE_1__/* .readRegularFileSync */ .cG)(path, 'price file', _data_limits_json__WEBPACK_IMPORTED_MODULE_0__/* .priceFileMaxBytes */ .dK).toString('utf8');
+    }
+    catch (e) {
+        if (e instanceof _plan_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz)
+            throw e;
+        throw new _plan_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(path, `cannot read the price file (${e.code ?? 'error'})`);
+    }
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        throw new _plan_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(path, 'the price file is not valid JSON');
+    }
+    const parsed = priceSchemas().PriceFileSchema.safeParse(json);
+    if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new _plan_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(path, `not a price file: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
+    }
+    for (const [region, prices] of Object.entries(parsed.data.regions)) {
+        for (const [key, e] of Object.entries(prices)) {
+            const known = Object.hasOwn(parsed.data.sources ?? {}, e.src) || Object.hasOwn(_prices_js__WEBPACK_IMPORTED_MODULE_3__/* .embeddedSnapshot */ .Fb.sources, e.src);
+            if (!known)
+                throw new _plan_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz(path, `regions.${region}["${key}"].src "${e.src.slice(0, 60)}" is not described under sources`);
+        }
+    }
+    return parsed.data;
+}
+
+
+/***/ }),
 
 /***/ 7811:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -29,10 +131,12 @@ var promises_ = __webpack_require__(1455);
 var external_node_path_ = __webpack_require__(6760);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js
+var schemas = __webpack_require__(5156);
 // EXTERNAL MODULE: ./src/cost/prices.ts + 2 modules
 var prices = __webpack_require__(5117);
+// EXTERNAL MODULE: ./src/cost/price-file.ts
+var price_file = __webpack_require__(3115);
 // EXTERNAL MODULE: ./src/plan/errors.ts
 var errors = __webpack_require__(9516);
 // EXTERNAL MODULE: external "node:stream"
@@ -507,6 +611,8 @@ async function* httpBytes(url, idleMs = limits/* downloadIdleTimeoutMs */.sQ) {
 
 // EXTERNAL MODULE: ./src/cost/price-list.ts + 1 modules
 var price_list = __webpack_require__(3671);
+// EXTERNAL MODULE: ./src/cost/live-item.ts
+var live_item = __webpack_require__(3979);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/cost/snapshot-diff.ts
@@ -537,12 +643,12 @@ function readJson(file, schema, what) {
 }
 /** A split snapshot directory (index.json and one file per region) read whole. */
 function readSplitSnapshot(dir) {
-    const index = readJson((0,external_node_path_.join)(dir, 'index.json'), (0,prices/* priceSchemas */.sE)().SnapshotIndexSchema, "the price snapshot's index");
+    const index = readJson((0,external_node_path_.join)(dir, 'index.json'), (0,price_file.priceSchemas)().SnapshotIndexSchema, "the price snapshot's index");
     const { regions, ...head } = index;
     const out = { ...head, regions: {} };
     for (const region of regions) {
         const file = (0,external_node_path_.join)(dir, `${region}.json`);
-        const doc = readJson(file, (0,prices/* priceSchemas */.sE)().RegionFileSchema, `the price snapshot's file for ${region}`);
+        const doc = readJson(file, (0,price_file.priceSchemas)().RegionFileSchema, `the price snapshot's file for ${region}`);
         if (doc.region !== region)
             throw new errors/* InputError */.dz(file, `names the region ${JSON.stringify(doc.region.slice(0, 40))}, not ${region}`);
         out.regions[region] = doc.prices;
@@ -611,6 +717,8 @@ function diffSummary(before, after, top = 25) {
 
 
 
+
+
 /**
  * `container-plan-check pricing update`: rebuilds the price snapshot from the AWS Price List bulk
  * API (no credentials needed). It reads the offer index, then each offer's region index, then
@@ -619,19 +727,19 @@ function diffSummary(before, after, top = 25) {
  * price. `--from-dir DIR` reads the same files from DIR, laid out as their URL paths. Offer files
  * are streamed (offer-stream.ts): only those products and their on-demand terms are decoded.
  */
-const OfferIndex = schemas/* object */.Ikc({
-    publicationDate: schemas/* string */.YjP(),
-    offers: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* object */.Ikc({ offerCode: schemas/* string */.YjP(), currentRegionIndexUrl: schemas/* string */.YjP() }).loose()),
+const OfferIndex = schemas.object({
+    publicationDate: schemas.string(),
+    offers: schemas.record(schemas.string(), schemas.object({ offerCode: schemas.string(), currentRegionIndexUrl: schemas.string() }).loose()),
 })
     .loose();
-const RegionIndex = schemas/* object */.Ikc({ regions: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* object */.Ikc({ regionCode: schemas/* string */.YjP(), currentVersionUrl: schemas/* string */.YjP() }).loose()) })
+const RegionIndex = schemas.object({ regions: schemas.record(schemas.string(), schemas.object({ regionCode: schemas.string(), currentVersionUrl: schemas.string() }).loose()) })
     .loose();
-const OfferFile = schemas/* object */.Ikc({
-    offerCode: schemas/* string */.YjP(),
-    version: schemas/* string */.YjP(),
-    publicationDate: schemas/* string */.YjP(),
-    products: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* object */.Ikc({ sku: schemas/* string */.YjP(), productFamily: schemas/* string */.YjP().optional(), attributes: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* string */.YjP()) }).loose()),
-    terms: schemas/* object */.Ikc({ OnDemand: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* record */.g1P(schemas/* string */.YjP(), (0,price_list/* termSchema */.i4)())).optional() }).loose(),
+const OfferFile = schemas.object({
+    offerCode: schemas.string(),
+    version: schemas.string(),
+    publicationDate: schemas.string(),
+    products: schemas.record(schemas.string(), schemas.object({ sku: schemas.string(), productFamily: schemas.string().optional(), attributes: schemas.record(schemas.string(), schemas.string()) }).loose()),
+    terms: schemas.object({ OnDemand: schemas.record(schemas.string(), schemas.record(schemas.string(), (0,live_item.termSchema)())).optional() }).loose(),
 })
     .loose();
 /**
@@ -761,7 +869,7 @@ async function buildSnapshot(source, regions) {
     for (const [r, prices] of Object.entries(out.regions))
         out.regions[r] = Object.fromEntries(Object.entries(prices).sort(([a], [b]) => a.localeCompare(b)));
     out.regions = Object.fromEntries(Object.entries(out.regions).sort(([a], [b]) => a.localeCompare(b)));
-    const checked = (0,prices/* priceSchemas */.sE)().SnapshotSchema.safeParse(out);
+    const checked = (0,price_file.priceSchemas)().SnapshotSchema.safeParse(out);
     if (!checked.success) {
         const issue = checked.error.issues[0];
         throw new errors/* InputError */.dz(source.where(price_list/* LIST */.rl.offerIndex), `the Price List gives a snapshot that is not valid: ${issue.path.join('.')}: ${issue.message}`);

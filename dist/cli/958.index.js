@@ -15,8 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js
+var schemas = __webpack_require__(5156);
 // EXTERNAL MODULE: ./src/checks/registry.ts + 75 modules
 var registry = __webpack_require__(5193);
 // EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
@@ -36,30 +36,30 @@ const quantity = (input, parse, what) => input.transform((v, ctx) => {
     return n;
 });
 /** Pods declared for an EKS Fargate profile: how many run, with their summed container requests. */
-const FargatePodsSchema = schemas/* object */.Ikc({
-    namespace: schemas/* string */.YjP().min(1),
-    count: schemas/* number */.aig().int().nonnegative(),
+const FargatePodsSchema = schemas.object({
+    namespace: schemas.string().min(1),
+    count: schemas.number().int().nonnegative(),
     /** The pod's CPU request (sum of its containers'), in millicores once parsed: `0.5`, `"500m"`. */
-    cpu: quantity(schemas/* union */.KCZ([schemas/* number */.aig(), schemas/* string */.YjP()]), eksfargate/* cpuMillicores */.O9, 'a CPU request such as 0.5 or "500m"').optional(),
+    cpu: quantity(schemas.union([schemas.number(), schemas.string()]), eksfargate/* cpuMillicores */.O9, 'a CPU request such as 0.5 or "500m"').optional(),
     /** The pod's memory request (sum of its containers'), in MiB once parsed: `"512Mi"`, `"1Gi"`. */
-    memory: quantity(schemas/* string */.YjP(), eksfargate/* memoryMiB */.Ii, 'a memory request such as "512Mi" or "1Gi"').optional(),
+    memory: quantity(schemas.string(), eksfargate/* memoryMiB */.Ii, 'a memory request such as "512Mi" or "1Gi"').optional(),
 })
     .strict();
 /** The `cost` section of .container-plan-check.yml (see README). */
-const CostSettingsSchema = schemas/* object */.Ikc({
+const CostSettingsSchema = schemas.object({
     /** Estimated Spot discount, percent off on-demand (default: the snapshot's estimate, 70). */
-    spotDiscountPercent: schemas/* number */.aig().min(0).max(100).optional(),
+    spotDiscountPercent: schemas.number().min(0).max(100).optional(),
     /** Negotiated discount (EDP, private pricing), percent off every price. */
-    edpDiscountPercent: schemas/* number */.aig().min(0).max(100).optional(),
+    edpDiscountPercent: schemas.number().min(0).max(100).optional(),
     /** What an unknown monthly delta does to a cost limit (max-increase…): fail (default), warn or ignore. */
-    unpriced: schemas/* enum */.k5n(['fail', 'warn', 'ignore']).optional(),
+    unpriced: schemas["enum"](['fail', 'warn', 'ignore']).optional(),
     /** A price file in the snapshot's schema, merged over the embedded snapshot. */
-    priceFile: schemas/* string */.YjP().min(1).optional(),
+    priceFile: schemas.string().min(1).optional(),
     /**
      * Pods that run on each EKS Fargate profile, keyed by the profile's resource address or its
      * `fargate_profile_name`. Without them a profile is shown as usage-based, with no figure.
      */
-    eksFargatePods: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* array */.YOg(FargatePodsSchema)).optional(),
+    eksFargatePods: schemas.record(schemas.string(), schemas.array(FargatePodsSchema)).optional(),
 })
     .strict();
 
@@ -77,14 +77,14 @@ var settings_file = __webpack_require__(4178);
 // loaded only when there is a settings file.
 
 const SEVERITY_SETTINGS = ['error', 'warning', 'info', 'off'];
-const requiredString = (what) => schemas/* string */.YjP({ error: (iss) => (iss.input === undefined ? `${what} is required` : `must be a string, got ${typeOf(iss.input)}`) });
+const requiredString = (what) => schemas.string({ error: (iss) => (iss.input === undefined ? `${what} is required` : `must be a string, got ${typeOf(iss.input)}`) });
 /**
  * `.container-plan-check.yml`, validated with zod. Sections: `rules` (severity per rule, or off),
  * `ignore` (rule + address glob + required reason), `cost` (see src/cost/settings-schema.ts).
  */
-const SettingsSchema = schemas/* object */.Ikc({
-    rules: schemas/* record */.g1P(schemas/* string */.YjP(), schemas/* enum */.k5n(SEVERITY_SETTINGS, { error: () => `must be one of ${SEVERITY_SETTINGS.join(', ')}` })).optional(),
-    ignore: schemas/* array */.YOg(schemas/* object */.Ikc({
+const SettingsSchema = schemas.object({
+    rules: schemas.record(schemas.string(), schemas["enum"](SEVERITY_SETTINGS, { error: () => `must be one of ${SEVERITY_SETTINGS.join(', ')}` })).optional(),
+    ignore: schemas.array(schemas.object({
         rule: requiredString('a rule ID'),
         /** Glob over resource addresses: `*` any characters, `?` one; default every address. */
         address: requiredString('an address').default('*'),

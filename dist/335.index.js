@@ -28,9 +28,9 @@ var errors = __webpack_require__(9516);
 // EXTERNAL MODULE: ./src/plan/jsonerror.ts
 var jsonerror = __webpack_require__(7619);
 // EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __webpack_require__(4031);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __webpack_require__(9691);
+var report_escape = __webpack_require__(6412);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js
+var schemas = __webpack_require__(5156);
 // EXTERNAL MODULE: ./src/engine/version.ts + 1 modules
 var engine_version = __webpack_require__(8549);
 ;// CONCATENATED MODULE: ./src/report/schema.ts
@@ -41,123 +41,126 @@ var engine_version = __webpack_require__(8549);
  * the types. Adding optional fields keeps schemaVersion 1; removing or changing one bumps it.
  */
 
-const Severity = schemas/* enum */.k5n(['error', 'warning', 'info']);
-const ActionSchema = schemas/* enum */.k5n(['create', 'update', 'replace', 'delete', 'no-op', 'read', 'forget']);
-const ReportResource = schemas/* object */.Ikc({
-    address: schemas/* string */.YjP(),
-    type: schemas/* string */.YjP(),
+const Severity = schemas["enum"](['error', 'warning', 'info']);
+const ActionSchema = schemas["enum"](['create', 'update', 'replace', 'delete', 'no-op', 'read', 'forget']);
+const ReportResource = schemas.object({
+    address: schemas.string(),
+    type: schemas.string(),
     action: ActionSchema,
-    importing: schemas/* boolean */.zMY().optional(),
+    importing: schemas.boolean().optional(),
     /** `(known after apply)` when `regionUnknown`. */
-    region: schemas/* string */.YjP(),
-    regionSource: schemas/* enum */.k5n(['resource', 'provider', 'option', 'default']).optional(),
+    region: schemas.string(),
+    regionSource: schemas["enum"](['resource', 'provider', 'option', 'default']).optional(),
     /** The resource's own `region` is set from a value known only after apply. */
-    regionUnknown: schemas/* boolean */.zMY().optional(),
+    regionUnknown: schemas.boolean().optional(),
     /** A change Terraform deferred to a later plan (`deferred_changes`): checked and priced from what the plan shows. */
-    deferred: schemas/* boolean */.zMY().optional(),
-    module: schemas/* string */.YjP().optional(),
-    file: schemas/* string */.YjP().nullable().optional(),
-    line: schemas/* number */.aig().nullable().optional(),
+    deferred: schemas.boolean().optional(),
+    module: schemas.string().optional(),
+    file: schemas.string().nullable().optional(),
+    line: schemas.number().nullable().optional(),
 });
-const Finding = schemas/* object */.Ikc({
-    rule: schemas/* string */.YjP(),
+const Finding = schemas.object({
+    rule: schemas.string(),
     severity: Severity,
-    title: schemas/* string */.YjP().optional(),
-    address: schemas/* string */.YjP(),
-    message: schemas/* string */.YjP(),
+    title: schemas.string().optional(),
+    address: schemas.string(),
+    message: schemas.string(),
     /** Attribute path relative to the resource, e.g. `capacity_provider_strategy[0].base`. */
-    path: schemas/* string */.YjP().nullable(),
-    file: schemas/* string */.YjP().nullable(),
-    line: schemas/* number */.aig().nullable(),
+    path: schemas.string().nullable(),
+    file: schemas.string().nullable(),
+    line: schemas.number().nullable(),
     /** The resource is not changed by this plan: reported, never gating. */
-    existing: schemas/* boolean */.zMY(),
-    suppressed: schemas/* boolean */.zMY(),
-    suppressionReason: schemas/* string */.YjP().optional(),
-    docs: schemas/* string */.YjP().optional(),
+    existing: schemas.boolean(),
+    suppressed: schemas.boolean(),
+    suppressionReason: schemas.string().optional(),
+    docs: schemas.string().optional(),
 });
-const CostComponent = schemas/* object */.Ikc({
-    name: schemas/* string */.YjP(),
-    unit: schemas/* string */.YjP(),
+const CostComponent = schemas.object({
+    name: schemas.string(),
+    unit: schemas.string(),
     /** Quantity per month (hours, GB-months …). null when unknown, or when derived from a sensitive value. */
-    quantity: schemas/* number */.aig().nullable(),
+    quantity: schemas.number().nullable(),
     /** The quantity is derived from a value the plan marks sensitive: it is not shown (quantity is null). */
-    quantitySensitive: schemas/* boolean */.zMY().optional(),
-    unitPrice: schemas/* number */.aig().nullable(),
-    monthly: schemas/* number */.aig().nullable(),
-    priceSource: schemas/* string */.YjP().optional(),
-    note: schemas/* string */.YjP().optional(),
+    quantitySensitive: schemas.boolean().optional(),
+    unitPrice: schemas.number().nullable(),
+    monthly: schemas.number().nullable(),
+    priceSource: schemas.string().optional(),
+    note: schemas.string().optional(),
 });
-const Unpriced = schemas/* object */.Ikc({ item: schemas/* string */.YjP(), reason: schemas/* string */.YjP(), fix: schemas/* string */.YjP().optional() });
-const ResourceCost = schemas/* object */.Ikc({
-    address: schemas/* string */.YjP(),
-    type: schemas/* string */.YjP(),
+const Unpriced = schemas.object({ item: schemas.string(), reason: schemas.string(), fix: schemas.string().optional() });
+const ResourceCost = schemas.object({
+    address: schemas.string(),
+    type: schemas.string(),
     action: ActionSchema,
-    description: schemas/* string */.YjP().optional(),
+    description: schemas.string().optional(),
     /** null means unknown (an unknown count, an unpriced item): never read as 0. */
-    monthlyBefore: schemas/* number */.aig().nullable(),
-    monthlyAfter: schemas/* number */.aig().nullable(),
-    monthlyDelta: schemas/* number */.aig().nullable(),
-    min: schemas/* number */.aig().nullable(),
-    max: schemas/* number */.aig().nullable(),
-    components: schemas/* array */.YOg(CostComponent),
-    beforeComponents: schemas/* array */.YOg(CostComponent).optional(),
-    unpriced: schemas/* array */.YOg(Unpriced),
-    usageBased: schemas/* boolean */.zMY().optional(),
+    monthlyBefore: schemas.number().nullable(),
+    monthlyAfter: schemas.number().nullable(),
+    monthlyDelta: schemas.number().nullable(),
+    min: schemas.number().nullable(),
+    max: schemas.number().nullable(),
+    components: schemas.array(CostComponent),
+    beforeComponents: schemas.array(CostComponent).optional(),
+    unpriced: schemas.array(Unpriced),
+    usageBased: schemas.boolean().optional(),
     /** A change Terraform deferred to a later plan. */
-    deferred: schemas/* boolean */.zMY().optional(),
-    notes: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
-    advice: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+    deferred: schemas.boolean().optional(),
+    notes: schemas.array(schemas.string()).optional(),
+    advice: schemas.array(schemas.string()).optional(),
 });
-const CostTotals = schemas/* object */.Ikc({
-    currency: schemas/* literal */.euz('USD'),
-    monthlyBefore: schemas/* number */.aig().nullable(),
-    monthlyAfter: schemas/* number */.aig().nullable(),
-    monthlyDelta: schemas/* number */.aig().nullable(),
-    min: schemas/* number */.aig().nullable(),
-    max: schemas/* number */.aig().nullable(),
-    snapshotDate: schemas/* string */.YjP(),
+const CostTotals = schemas.object({
+    currency: schemas.literal('USD'),
+    monthlyBefore: schemas.number().nullable(),
+    monthlyAfter: schemas.number().nullable(),
+    monthlyDelta: schemas.number().nullable(),
+    min: schemas.number().nullable(),
+    max: schemas.number().nullable(),
+    snapshotDate: schemas.string(),
     /** The plan is incomplete (`complete: false`): a later plan may change more, so the totals are partial. */
-    partial: schemas/* boolean */.zMY().optional(),
+    partial: schemas.boolean().optional(),
     /** Where the prices used came from: "AWS Price List API, <date>", "snapshot <date>", "price file". */
-    priceOrigins: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+    priceOrigins: schemas.array(schemas.string()).optional(),
     /** Why the prices come from where they do (the snapshot, with no AWS credentials for live prices). */
-    priceNotes: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+    priceNotes: schemas.array(schemas.string()).optional(),
 });
-const PlanCost = CostTotals.extend({ resources: schemas/* array */.YOg(ResourceCost), notes: schemas/* array */.YOg(schemas/* string */.YjP()).optional() });
-const PlanReport = schemas/* object */.Ikc({
-    path: schemas/* string */.YjP(),
+const PlanCost = CostTotals.extend({ resources: schemas.array(ResourceCost), notes: schemas.array(schemas.string()).optional() });
+const PlanReport = schemas.object({
+    path: schemas.string(),
     /** Stack label for multi-stack reports (defaults to the plan path). */
-    name: schemas/* string */.YjP().optional(),
-    terraformVersion: schemas/* string */.YjP().nullable(),
-    formatVersion: schemas/* string */.YjP().nullable(),
-    error: schemas/* string */.YjP().nullable(),
+    name: schemas.string().optional(),
+    terraformVersion: schemas.string().nullable(),
+    formatVersion: schemas.string().nullable(),
+    error: schemas.string().nullable(),
     /**
      * Why the plan itself cannot be applied (`errored: true`; `applyable: false` while it changes
      * resources): one line each. The plan is still analysed; these fail the gate.
      */
-    planErrors: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+    planErrors: schemas.array(schemas.string()).optional(),
     /** The changes Terraform deferred to a later plan (`deferred_changes`, Terraform 1.9+), of any type. */
-    deferredChanges: schemas/* array */.YOg(schemas/* object */.Ikc({ address: schemas/* string */.YjP(), type: schemas/* string */.YjP(), reason: schemas/* string */.YjP() })).optional(),
-    notes: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
-    resources: schemas/* array */.YOg(ReportResource),
-    findings: schemas/* array */.YOg(Finding),
+    deferredChanges: schemas.array(schemas.object({ address: schemas.string(), type: schemas.string(), reason: schemas.string() })).optional(),
+    notes: schemas.array(schemas.string()).optional(),
+    resources: schemas.array(ReportResource),
+    findings: schemas.array(Finding),
     cost: PlanCost.nullable(),
 });
 /** `warnings`: what the gate could not check but was told not to fail on (unpriced: warn). */
-const Gate = schemas/* object */.Ikc({ passed: schemas/* boolean */.zMY(), reasons: schemas/* array */.YOg(schemas/* string */.YjP()), warnings: schemas/* array */.YOg(schemas/* string */.YjP()).optional() });
-const Report = schemas/* object */.Ikc({
-    schemaVersion: schemas/* literal */.euz(engine_version/* SCHEMA_VERSION */.f),
-    tool: schemas/* object */.Ikc({ name: schemas/* literal */.euz('container-plan-check'), version: schemas/* string */.YjP() }).optional(),
-    asOf: schemas/* string */.YjP(),
-    plans: schemas/* array */.YOg(PlanReport),
+const Gate = schemas.object({ passed: schemas.boolean(), reasons: schemas.array(schemas.string()), warnings: schemas.array(schemas.string()).optional() });
+const Report = schemas.object({
+    schemaVersion: schemas.literal(engine_version/* SCHEMA_VERSION */.f),
+    tool: schemas.object({ name: schemas.literal('container-plan-check'), version: schemas.string() }).optional(),
+    asOf: schemas.string(),
+    plans: schemas.array(PlanReport),
     cost: CostTotals.nullable().optional(),
     gate: Gate,
-    warnings: schemas/* array */.YOg(schemas/* string */.YjP()).optional(),
+    warnings: schemas.array(schemas.string()).optional(),
 });
 
 // EXTERNAL MODULE: ./src/report/tally.ts
 var tally = __webpack_require__(6900);
+// EXTERNAL MODULE: ./src/engine/stack-label.ts
+var stack_label = __webpack_require__(3853);
 ;// CONCATENATED MODULE: ./src/engine/merge.ts
+
 
 
 
@@ -299,17 +302,6 @@ function labelPlans(files, docsBase) {
     for (const { p } of all)
         count.set((0,tally/* planLabel */.GS)(p), (count.get((0,tally/* planLabel */.GS)(p)) ?? 0) + 1);
     return all.map(({ p, file }) => (p.name === undefined && count.get(p.path) > 1 ? { ...p, name: `${p.path} (${file})` } : p));
-}
-/**
- * The stack name of a per-stack run (`stack-name`), which labels its section once merged: the
- * plan's name when the run has one plan, `STACK: PATH` for each when it has several.
- */
-function labelStack(report, stack) {
-    const name = plain(stack.trim(), 200);
-    if (!name)
-        return report;
-    const one = report.plans.length === 1;
-    return { ...report, plans: report.plans.map((p) => ({ ...p, name: one ? name : `${name}: ${p.path}` })) };
 }
 
 
