@@ -35,28 +35,13 @@ export class Values {
   }
 
   get(path: Path | string): Lookup {
-    const steps = this.steps(path);
-    let v: unknown = this.raw;
-    let u: unknown = this.unknownMask;
-    let s: unknown = this.sensitiveMask;
-    let sensitive = s === true;
-    if (u === true) return { state: 'unknown', sensitive };
-    for (const step of steps) {
-      u = child(u, step);
-      s = child(s, step);
-      if (s === true) sensitive = true;
-      if (u === true) return { state: 'unknown', sensitive };
-      v = child(v, step);
-      // Not unknown at this step (checked above) and no value: absent, whatever the masks hold deeper down.
-      if (v === undefined || v === null) return { state: 'absent', sensitive };
-    }
-    if (v === undefined || v === null) return { state: 'absent', sensitive };
-    return { state: 'known', value: v, sensitive };
+    const l = this.lookInto(this.steps(path), GET_SCRATCH);
+    return l.state === 'known' ? { state: 'known', value: l.value, sensitive: l.sensitive } : { state: l.state, sensitive: l.sensitive };
   }
 
   /**
-   * `get(steps)` written into `out` instead of a new object, for readers on hot paths that take
-   * the result apart at once (`out` is overwritten by the next call).
+   * The lookup of `get`, written into `out` instead of a new object, for readers on hot paths that
+   * take the result apart at once (`out` is overwritten by the next call). `get` reads through it.
    */
   lookInto(steps: Path, out: Scratch): Scratch {
     let v: unknown = this.raw;
@@ -72,6 +57,7 @@ export class Values {
       if (s === true) sensitive = true;
       if (u === true) return into(out, 'unknown', sensitive);
       v = child(v, step);
+      // Not unknown at this step (checked above) and no value: absent, whatever the masks hold deeper down.
       if (v === undefined || v === null) return into(out, 'absent', sensitive);
     }
     if (v === undefined || v === null) return into(out, 'absent', sensitive);
@@ -154,6 +140,9 @@ export interface Scratch {
   value: unknown;
   sensitive: boolean;
 }
+
+/** What `get` reads into before it makes its result (a lookup never calls another). */
+const GET_SCRATCH: Scratch = { state: 'absent', value: undefined, sensitive: false };
 
 function into(out: Scratch, state: Lookup['state'], sensitive: boolean): Scratch {
   out.state = state;
