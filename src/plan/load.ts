@@ -33,7 +33,7 @@ export interface LoadOptions {
  * The plan's zod schemas, loaded (with zod) only when a plain check does not pass: they then
  * decide and name the problem. The checks are synchronous and loading is not, so a check that
  * needs the schemas before they are loaded throws `SchemasNeeded`; `loadPlan` then loads them and
- * reads the plan again (from the bytes it holds, or the file for a streamed plan).
+ * reads the plan again from the bytes it holds. A streamed plan loads them before it is read.
  */
 let schemas: PlanSchemas | undefined;
 
@@ -83,6 +83,9 @@ export async function loadPlan(file: string, opts: LoadOptions = {}): Promise<Pl
   const size = info ? fileSize(info) : -1;
   const threshold = opts.streamThresholdBytes ?? limits.streamThresholdBytes;
   if (size >= threshold && size > 0) {
+    // A streamed plan is not held: a read that needed the schemas would read the file again, so
+    // they are loaded first (a few tens of milliseconds against the seconds a large plan takes).
+    await loadPlanSchemas();
     const { encoding } = sniff(file, await readHead(file, 64 * 1024));
     if (encoding !== 'utf8') {
       // A UTF-16 plan (PowerShell's `>` writes them) is streamed from a UTF-8 copy.
@@ -90,12 +93,12 @@ export async function loadPlan(file: string, opts: LoadOptions = {}): Promise<Pl
       try {
         const copy = join(dir, 'plan.json');
         await transcodeUtf16(file, copy, encoding);
-        return await withSchemas(() => loadStreamed(file, copy, opts));
+        return await loadStreamed(file, copy, opts);
       } finally {
         await rm(dir, { recursive: true, force: true });
       }
     }
-    return withSchemas(() => loadStreamed(file, file, opts));
+    return loadStreamed(file, file, opts);
   }
   const bytes = await readPlanBytes(file);
   return withSchemas(() => parsePlanBytes(file, bytes));
