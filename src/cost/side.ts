@@ -61,6 +61,11 @@ class SideGraph extends ResourceGraph {
       .map((x) => this.plan.of(x));
   }
 
+  override one(r: Resource, kind: EdgeKind): Resource | undefined {
+    const l = this.out(r, kind);
+    return l.length === 1 ? l[0] : undefined;
+  }
+
   override in(r: Resource, kind: EdgeKind, fromType?: string): Resource[] {
     return this.plan.base
       .in(this.plan.original(r), kind, fromType)

@@ -52,7 +52,8 @@ export class ResourceGraph {
   private readonly incoming = new Map<Resource, Adjacent>();
 
   add(e: Edge): void {
-    if (this.listed(this.outgoing, e.from).some((x) => x.to === e.to && x.kind === e.kind && samePath(x.path, e.path))) return;
+    const a = this.outgoing.get(e.from);
+    if (a !== undefined && (Array.isArray(a) ? a.some((x) => sameEdge(x, e)) : sameEdge(a, e))) return;
     this.edges.push(e);
     attach(this.outgoing, e.from, e);
     attach(this.incoming, e.to, e);
@@ -69,8 +70,17 @@ export class ResourceGraph {
 
   /** The single resource `r` links to, or undefined when none (or several). */
   one(r: Resource, kind: EdgeKind): Resource | undefined {
-    const l = this.out(r, kind);
-    return l.length === 1 ? l[0] : undefined;
+    // `out(r, kind)` when it has one element, found without building the list (a hot read).
+    const a = this.outgoing.get(r);
+    if (a === undefined) return undefined;
+    if (!Array.isArray(a)) return a.kind === kind ? a.to : undefined;
+    let found: Resource | undefined;
+    for (const e of a) {
+      if (e.kind !== kind) continue;
+      if (found === undefined) found = e.to;
+      else if (found !== e.to) return undefined;
+    }
+    return found;
   }
 
   /** Resources that link to `r` with this kind (each once). */
@@ -109,6 +119,10 @@ export class ResourceGraph {
   }
 }
 
+function sameEdge(x: Edge, e: Edge): boolean {
+  return x.to === e.to && x.kind === e.kind && samePath(x.path, e.path);
+}
+
 function attach(m: Map<Resource, Adjacent>, k: Resource, e: Edge): void {
   const a = m.get(k);
   if (a === undefined) m.set(k, e);
@@ -131,9 +145,10 @@ class KeyIndex {
   }
 }
 
+/** The value at path as `str` reads it, when known (links need the value only, not how it was read). */
 function known(r: Resource, path: Path | string): string | undefined {
-  const l = r.current.str(path);
-  return l.state === 'known' ? l.value : undefined;
+  const v = r.current.knownValue(path);
+  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
 }
 
 /** Last segment of an ARN resource part: `arn:…:cluster/prod` → `prod`. */

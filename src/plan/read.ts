@@ -73,6 +73,19 @@ export class Attributes {
     return this.read(this.full(path), 0);
   }
 
+  /**
+   * The value `get(path)` reads as known, else undefined: the same answer without making the
+   * reading (for readers that need the value only, such as the graph's links). A known value that
+   * is not zero is the reading's value as it stands; anything else goes through `get`'s reading.
+   */
+  knownValue(path: Path | string): unknown {
+    const full = this.full(path);
+    const l = this.values.lookInto(full, SCRATCH);
+    if (l.state === 'known' && !isZero(l.value)) return l.value;
+    const r = this.read(full, 0);
+    return r.state === 'known' ? r.value : undefined;
+  }
+
   str(path: Path | string): Reading<string> {
     const l = this.get(path);
     if (l.state !== 'known') return l;

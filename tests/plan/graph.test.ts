@@ -1,10 +1,12 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildGraph, type EdgeKind } from '../../src/plan/graph.js';
+import fc from 'fast-check';
+import { buildGraph, ResourceGraph, type EdgeKind } from '../../src/plan/graph.js';
 import { loadPlan, validatePlan } from '../../src/plan/load.js';
-import { buildModel, dropUnlinked, type PlanModel } from '../../src/plan/model.js';
+import { buildModel, dropUnlinked, type PlanModel, type Resource } from '../../src/plan/model.js';
 import { TYPE_TABLES } from '../../src/engine/reads.js';
 import { FIXTURES } from '../helpers/paths.js';
+import { FUZZ } from '../fuzz/arbitraries.js';
 import { buildPlan, constant, ref, type PlanSpec, type ResSpec } from '../helpers/plan.js';
 
 const ARN = 'arn:aws:ecs:us-east-1:123456789012';
@@ -302,5 +304,25 @@ describe('links the EKS Fargate and autoscaling rules ask for', () => {
     expect(links(g, 'aws_appautoscaling_policy.web', 'depends-on')).toEqual(['aws_appautoscaling_target.web']);
     expect(links(g, 'aws_appautoscaling_policy.jobs', 'depends-on')).toEqual([]);
     expect(links(g, 'aws_autoscaling_policy.cpu', 'autoscaling-group')).toEqual(['aws_autoscaling_group.workers']);
+  });
+});
+
+describe('ResourceGraph.one', () => {
+  it('is the single resource out() lists for the kind, and undefined for none or several (any edges)', () => {
+    const rs = ['a', 'b', 'c', 'd'].map((n) => ({ address: `aws_x.${n}`, type: 'aws_x' }) as unknown as Resource);
+    const kinds: EdgeKind[] = ['cluster', 'task-definition'];
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(3), fc.nat(3), fc.nat(1), fc.nat(1)), { maxLength: 8 }), (edges) => {
+        const g = new ResourceGraph();
+        for (const [f, t, k, p] of edges)
+          g.add({ from: rs[f]!, to: rs[t]!, kind: kinds[k]!, via: 'value', path: p === 0 ? ['x'] : ['y', 0] });
+        for (const r of rs)
+          for (const k of kinds) {
+            const l = g.out(r, k);
+            expect(g.one(r, k)).toBe(l.length === 1 ? l[0] : undefined);
+          }
+      }),
+      { seed: FUZZ.seed, numRuns: Math.max(FUZZ.numRuns, 500) },
+    );
   });
 });
