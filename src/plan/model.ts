@@ -1,7 +1,7 @@
 import { moduleConfigPath, moduleInstancePath, parseResourceAddress, type InstanceKey, type ModuleStep } from './address.js';
 import { ConfigurationIndex } from './configuration.js';
 import type { ConfigResource, Plan, PlanResourceChange } from './schema.js';
-import { collectSensitiveStrings, containsTrue, PathMemo, Values } from './values.js';
+import { collectSensitiveStrings, containsTrue, PathMemo, Values, type Scratch } from './values.js';
 import { Attributes } from './read.js';
 import { Interner } from './compact.js';
 
@@ -422,7 +422,7 @@ interface Build {
   configuration: ConfigurationIndex;
   opts: ModelOptions;
   /** The provider region by module path and provider configuration key. */
-  regionCache: Map<string, Map<string, { region: string; source: RegionSource }>>;
+  regionCache: Map<string, Map<string, EffectiveRegion>>;
   /** One string per configuration address and per module path, shared by all their instances. */
   names: Interner;
   /** The run's parsed paths, shared by every value the build makes. */
@@ -521,6 +521,7 @@ function sideValues(raw: unknown, unknownMask: unknown, sensitiveMask: unknown, 
 }
 
 const REGION = ['region'] as const;
+const REGION_SCRATCH: Scratch = { state: 'absent', value: undefined, sensitive: false };
 
 interface EffectiveRegion {
   region: string;
@@ -543,35 +544,37 @@ function resourceRegion(
   cfg: ConfigResource | undefined,
   modulePath: string,
   values: Values,
-  provider: { region: string; source: RegionSource },
+  /** The provider configuration's region (shared by its resources: returned as it is). */
+  provider: EffectiveRegion,
 ): EffectiveRegion {
   const expr = cfg?.expressions?.region;
   const written = expr !== undefined && expr !== null;
-  const v = values.get(REGION);
+  // Taken apart at once (the scratch is reused by the next lookup).
+  const { state, value, sensitive } = values.lookInto(REGION, REGION_SCRATCH);
   // A sensitive region would show through the prices of its region: it is neither shown nor priced.
-  if (v.sensitive) return { region: SENSITIVE_REGION, source: written ? 'resource' : 'provider', known: false };
+  if (sensitive) return { region: SENSITIVE_REGION, source: written ? 'resource' : 'provider', known: false };
   if (written) {
     const c = configuration.constant(modulePath, expr);
     if (c?.sensitive) return { region: SENSITIVE_REGION, source: 'resource', known: false };
     if (c && typeof c.value === 'string' && c.value) return { region: c.value, source: 'resource', known: true };
   }
   // The provider's region comes from a sensitive variable: a region the plan shows here is that value.
-  if (!written && provider.region === SENSITIVE_REGION) return { ...provider, known: false };
-  if (v.state === 'known' && typeof v.value === 'string' && v.value) {
-    const fromProvider = !written && provider.source === 'provider' && v.value === provider.region;
-    return { region: v.value, source: fromProvider ? 'provider' : 'resource', known: true };
+  if (!written && provider.region === SENSITIVE_REGION) return provider;
+  if (state === 'known' && typeof value === 'string' && value) {
+    const fromProvider = !written && provider.source === 'provider' && value === provider.region;
+    return { region: value, source: fromProvider ? 'provider' : 'resource', known: true };
   }
-  if (written && v.state === 'unknown') return { region: UNKNOWN_REGION, source: 'resource', known: false };
-  return { ...provider, known: provider.region !== SENSITIVE_REGION };
+  if (written && state === 'unknown') return { region: UNKNOWN_REGION, source: 'resource', known: false };
+  return provider;
 }
 
 function resolveRegion(
   configuration: ConfigurationIndex,
   cfg: ConfigResource | undefined,
   modulePath: string,
-  cache: Map<string, Map<string, { region: string; source: RegionSource }>>,
+  cache: Map<string, Map<string, EffectiveRegion>>,
   opts: ModelOptions,
-): { region: string; source: RegionSource } {
+): EffectiveRegion {
   const key = cfg?.provider_config_key ?? 'aws';
   let byKey = cache.get(modulePath);
   if (!byKey) cache.set(modulePath, (byKey = new Map()));
@@ -596,8 +599,9 @@ function resolveRegion(
     break;
   }
   result ??= opts.region ? { region: opts.region, source: 'option' } : { region: DEFAULT_REGION, source: 'default' };
-  byKey.set(key, result);
-  return result;
+  const effective = { ...result, known: result.region !== SENSITIVE_REGION };
+  byKey.set(key, effective);
+  return effective;
 }
 
 function moduleFromKey(k: string): string {

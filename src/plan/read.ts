@@ -43,6 +43,8 @@ type Written = 'set' | 'unset' | 'unclear';
 type Unset = { state: 'default'; value: unknown; fact: ProviderFact } | { state: 'absent'; fact?: ProviderFact } | { state: 'unknown' };
 
 const MAX_DEPTH = 8;
+/** The path of an attribute set read from its root (one shared empty list). */
+const NO_STEPS: readonly PathStep[] = Object.freeze([]);
 const SCRATCH: Scratch = { state: 'absent', value: undefined, sensitive: false };
 const ORIGIN: Record<Written, Origin> = { set: 'config', unset: 'plan', unclear: 'unclear' };
 
@@ -58,7 +60,7 @@ export class Attributes {
     private readonly modulePath: string,
     /** The configuration describes the after side only; `before` is what AWS holds. */
     readonly side: 'before' | 'after',
-    private readonly base: readonly PathStep[] = [],
+    private readonly base: readonly PathStep[] = NO_STEPS,
   ) {}
 
   get raw(): unknown {
