@@ -342,13 +342,19 @@ export async function streamPlan(
                   collect = NONE;
                   continue;
                 }
-                if (collect !== NONE) pieces.push(Buffer.from(chunk.subarray(start, strings.open ? i : i - 1)));
+                // A string within this chunk is decoded in place; one split across chunks is pieced together.
+                const whole = !strings.open && pieces.length === 0;
+                if (collect !== NONE && !whole) pieces.push(Buffer.from(chunk.subarray(start, strings.open ? i : i - 1)));
                 if (strings.open) break;
                 inString = false;
                 if (collect !== NONE) {
-                  const raw = pieces.length === 1 ? pieces[0]!.toString('utf8') : Buffer.concat(pieces).toString('utf8');
+                  const raw = whole
+                    ? chunk.toString('utf8', start, i - 1)
+                    : pieces.length === 1
+                      ? pieces[0]!.toString('utf8')
+                      : Buffer.concat(pieces).toString('utf8');
                   const text = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
-                  pieces = [];
+                  if (pieces.length > 0) pieces = [];
                   if (collect === KEY) wantTypeValue = text === 'type';
                   else {
                     elemType = text;
