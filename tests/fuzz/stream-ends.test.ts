@@ -89,3 +89,38 @@ describe('streamed resource changes: the end of a kept element', () => {
     );
   });
 });
+
+describe('streamed resource changes: the type of each element', () => {
+  it('is decoded as a whole parse decodes it (escapes, multi-byte characters), whatever the chunk boundaries', async () => {
+    const typeArb = fc.oneof(
+      fc.constantFrom('aws_ecs_service', 'aws_s3_bucket', 'aws_\u00e9cs', 'aws_\u{1F600}_x', 'a"b', 'a\\b', 'a/b'),
+      fc.string({ minLength: 1, maxLength: 8, unit: 'grapheme' }),
+    );
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(typeArb, { minLength: 1, maxLength: 5 }), fc.integer({ min: 1, max: 48 }), async (types, chunk) => {
+        const doc = {
+          format_version: '1.2',
+          resource_changes: types.map((type, i) => ({
+            address: `r${i}`,
+            mode: 'managed',
+            type,
+            name: 'n',
+            change: { actions: ['create'], before: null, after: { t: type }, after_unknown: {} },
+          })),
+        };
+        // Terraform writes non-ASCII as is; an escaped form (\u00e9) must decode the same.
+        const text =
+          n % 2 === 0
+            ? JSON.stringify(doc)
+            : JSON.stringify(doc).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+        const file = writePlan(`types-${n++}.json`, text);
+        const keepSome = (t: string) => t.length % 2 === 0;
+        const got = await streamPlan(file, keepSome, chunk);
+        expect([...got.types].sort()).toEqual([...new Set(types)].sort());
+        expect(got.changes).toEqual(doc.resource_changes.filter((c) => keepSome(c.type)));
+      }),
+      { seed: FUZZ.seed, numRuns: FUZZ.numRuns * 2 },
+    );
+  });
+});
