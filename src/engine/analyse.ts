@@ -2,11 +2,11 @@ import { stat } from 'node:fs/promises';
 import { phaseCollector } from './memory.js';
 import { buildGraph } from '../plan/graph.js';
 import { loadPlan } from '../plan/load.js';
-import { buildModel, dropUnlinked, UNKNOWN_REGION, type PlanModel } from '../plan/model.js';
+import { buildModel, dropUnlinked, UNKNOWN_REGION, type PlanModel, type Resource } from '../plan/model.js';
 import { TYPE_TABLES } from './reads.js';
 import { InputError, oneLine } from '../plan/errors.js';
 import type { AnalysisContext, EngineOptions } from './context.js';
-import type { PlanCost, PlanReport, Report } from '../report/schema.js';
+import type { PlanCost, PlanReport, Report, ReportResource } from '../report/schema.js';
 import { planStatus } from '../plan/status.js';
 import { runChecks } from '../checks/run.js';
 import { estimateCostsLive, runPriceBook } from '../cost/index.js';
@@ -18,7 +18,7 @@ import { SCHEMA_VERSION, VERSION } from './version.js';
 import { loadSettings } from '../load/settings-file.js';
 import type { Settings } from '../load/settings.js';
 import { ruleById } from '../checks/registry.js';
-import { NO_SOURCES, SourceTree } from '../sources/tree.js';
+import { NO_SOURCES, SourceTree, type PlanSources } from '../sources/tree.js';
 
 export interface AnalysisResult {
   report: Report;
@@ -134,6 +134,21 @@ async function loadModel(path: string, region: string | undefined): Promise<Plan
   return buildModel(await loadPlan(path), { region, types: TYPE_TABLES });
 }
 
+/** A resource as the report lists it (fields set in the report's order; optional ones only when they say something). */
+function reportResource(r: Resource, sources: PlanSources): ReportResource {
+  // Built up in order (a key keeps the place it is first given): `region` comes after `importing`.
+  const out = { address: r.deposed ? `${r.address} (deposed ${r.deposed})` : r.address, type: r.type, action: r.action } as ReportResource;
+  if (r.importing) out.importing = true;
+  out.region = r.region;
+  out.regionSource = r.regionSource;
+  if (r.region === UNKNOWN_REGION) out.regionUnknown = true;
+  if (r.deferred) out.deferred = true;
+  if (r.moduleAddress) out.module = r.moduleAddress;
+  const loc = sources.locate(r);
+  if (loc) Object.assign(out, loc);
+  return out;
+}
+
 async function analysePlan(path: string, run: RunState): Promise<PlanReport> {
   const { options, settings } = run;
   let model: PlanModel;
@@ -170,18 +185,7 @@ async function analysePlan(path: string, run: RunState): Promise<PlanReport> {
   };
   const resources = model.resources
     .filter((r) => TYPE_TABLES.isAnalysed(r.type) && r.mode === 'managed')
-    .map((r) => ({
-      address: r.deposed ? `${r.address} (deposed ${r.deposed})` : r.address,
-      type: r.type,
-      action: r.action,
-      ...(r.importing ? { importing: true } : {}),
-      region: r.region,
-      regionSource: r.regionSource,
-      ...(r.region === UNKNOWN_REGION ? { regionUnknown: true } : {}),
-      ...(r.deferred ? { deferred: true } : {}),
-      ...(r.moduleAddress ? { module: r.moduleAddress } : {}),
-      ...sources.locate(r),
-    }));
+    .map((r) => reportResource(r, sources));
   const status = planStatus(model);
   const cost = await estimateCostsLive(ctx, run.live);
   collect();
