@@ -1,6 +1,5 @@
 import { plain } from './escape.js';
 import { ACTION_SYMBOL } from './format.js';
-import { batched } from './json.js';
 import type { Report } from './schema.js';
 import { renderTextCost, renderTextFindings } from './sections.js';
 
@@ -13,11 +12,30 @@ export function renderText(report: Report): string {
 
 /** The terminal report in pieces of about 64 kB. */
 export function* textChunks(report: Report): Generator<string> {
-  yield* batched(eachLine(textLines(report)));
+  yield* inPieces(textLines(report));
 }
 
-function* eachLine(lines: Iterable<string>): Generator<string> {
-  for (const l of lines) yield `${l}\n`;
+/**
+ * Lines joined with their line ends into strings of about `size` characters: one join per piece,
+ * rather than a string of each line and its line end joined again.
+ */
+function* inPieces(lines: Iterable<string>, size = 1 << 16): Generator<string> {
+  let buf: string[] = [];
+  let n = 0;
+  for (const l of lines) {
+    buf.push(l);
+    n += l.length + 1;
+    if (n >= size) {
+      buf.push(''); // the last line's end
+      yield buf.join('\n');
+      buf = [];
+      n = 0;
+    }
+  }
+  if (buf.length > 0) {
+    buf.push('');
+    yield buf.join('\n');
+  }
 }
 
 /** The terminal report line by line (without line ends), so that a large report is written in pieces. */
