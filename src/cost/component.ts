@@ -203,8 +203,20 @@ function withoutQuantity(c: CostComponent, sensitive: boolean, unknown: boolean)
   return { name, unit, quantity: null, unitPrice, monthly, priceSource, note, quantitySensitive: true };
 }
 
+/** An estimate with nothing priced (`partial` sets what it has). Every field is set, in the order the estimators return them. */
 export function emptyEstimate(partial: Partial<SideEstimate> = {}): SideEstimate {
-  return { components: [], monthly: null, min: null, max: null, unpriced: [], notes: [], advice: [], ...partial };
+  return {
+    description: undefined,
+    components: [],
+    monthly: null,
+    min: null,
+    max: null,
+    unpriced: [],
+    notes: [],
+    advice: [],
+    usageBased: undefined,
+    ...partial,
+  };
 }
 
 /** `2`, `0.5`, `1.75`: a quantity for descriptions (at most 4 decimals, no trailing zeros). */

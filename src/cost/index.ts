@@ -256,10 +256,11 @@ function sameJsonNumber(x: number | null, y: number | null): boolean {
 
 /** The unpriced items of both sides, after side first, each item and reason once. */
 function unpricedOf(afterEst: SideEstimate | null, beforeEst: SideEstimate | null): Unpriced[] {
-  const list = [...(afterEst?.unpriced ?? []), ...(beforeEst?.unpriced ?? [])];
-  if (list.length < 2) return list;
+  const after = afterEst?.unpriced ?? [];
+  const before = beforeEst?.unpriced ?? [];
+  if (after.length + before.length === 0) return []; // most lines
   const seen = new Set<string>();
-  return list.filter((u) => {
+  return [...after, ...before].filter((u) => {
     const k = `${u.item}|${u.reason}`;
     if (seen.has(k)) return false;
     seen.add(k);
@@ -269,8 +270,8 @@ function unpricedOf(afterEst: SideEstimate | null, beforeEst: SideEstimate | nul
 
 /** The notes of both sides, each once: the after side's, then the before side's that differ (marked `before:` when both sides exist). */
 function notesOf(afterEst: SideEstimate | null, beforeEst: SideEstimate | null): string[] | undefined {
-  const list = [...(afterEst?.notes ?? [])];
+  const list = afterEst ? [...afterEst.notes] : [];
   for (const n of beforeEst?.notes ?? []) if (!afterEst?.notes.includes(n)) list.push(afterEst ? `before: ${n}` : n);
-  const unique = [...new Set(list)];
-  return unique.length ? unique : undefined;
+  if (list.length === 0) return undefined;
+  return list.length === 1 ? list : [...new Set(list)];
 }

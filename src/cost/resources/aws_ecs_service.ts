@@ -111,11 +111,15 @@ export const estimateEcsService: Estimator = (svc, env) => {
   }
   if (deployment.note && counts.max !== null) notes.push(deployment.note);
   return {
-    ...est,
     description: `Fargate ${PLATFORM_LABEL[shape.platform]}, ${shapeText(shape)}${volumeText(attached)} × ${countText(counts.point, counts.sensitive)}`,
+    components: est.components,
+    monthly: est.monthly,
+    min: est.min,
+    max: est.max,
     unpriced: p.unpriced,
     notes,
     advice: advice(p, shape, strategy, counts, est.monthly, attachedMonthly(est.components)),
+    usageBased: undefined,
   };
 };
 
