@@ -118,8 +118,7 @@ export const estimateEcsService: Estimator = (svc, env) => {
     max: est.max,
     unpriced: p.unpriced,
     notes,
-    // The what-ifs are for the plan's result: a cost line shows the after side's only.
-    advice: env.side === 'after' ? advice(p, shape, strategy, counts, est.monthly, attachedMonthly(est.components)) : [],
+    advice: advice(p, shape, strategy, counts, est.monthly, attachedMonthly(est.components)),
     usageBased: undefined,
   };
 };
