@@ -66,7 +66,7 @@ function stdoutFailed(code: string | undefined): void {
 function writeStdout(s: string): void {
   if (stdoutMode === 'closed') return;
   if (stdoutMode === 'direct') {
-    const bytes = Buffer.from(s, 'utf8');
+    const bytes = encoded(s);
     let written = 0;
     try {
       while (written < bytes.length) written += writeSync(1, bytes, written);
@@ -78,11 +78,23 @@ function writeStdout(s: string): void {
       process.stdout.on('error', (err: NodeJS.ErrnoException) => {
         if (stdoutMode !== 'closed') stdoutFailed(err.code);
       });
-      process.stdout.write(bytes.subarray(written));
+      process.stdout.write(Buffer.from(bytes.subarray(written))); // a copy: the next piece reuses the bytes
       return;
     }
   }
   process.stdout.write(s);
+}
+
+/**
+ * A piece of the report as UTF-8, encoded into one buffer kept from piece to piece (at most 3
+ * bytes a UTF-16 unit): a new buffer for each 64 kB piece costs more than the encoding.
+ */
+let pieceBytes: Buffer | undefined;
+function encoded(s: string): Buffer {
+  if (s.length > 1 << 20) return Buffer.from(s, 'utf8'); // one large piece (the Markdown report): a buffer of its own
+  const most = s.length * 3;
+  if (!pieceBytes || pieceBytes.length < most) pieceBytes = Buffer.allocUnsafe(Math.max(most, 1 << 18));
+  return pieceBytes.subarray(0, pieceBytes.write(s, 0, 'utf8'));
 }
 
 const defaultIO: CliIO = {

@@ -128,18 +128,36 @@ export class Pricer {
   ): CostComponent {
     const p = this.price(key, name);
     const unitPrice = p ? p.usd * (opts.factor ?? 1) : null;
-    return {
+    return costComponent(
       name,
       unit,
       // A quantity derived from a sensitive value is never in the report, only its dollar figure.
-      quantity: opts.sensitive || (quantity !== null && !Number.isFinite(quantity)) ? null : quantity,
-      ...(opts.sensitive ? { quantitySensitive: true } : {}),
+      opts.sensitive || (quantity !== null && !Number.isFinite(quantity)) ? null : quantity,
+      opts.sensitive ? true : undefined,
       unitPrice,
-      monthly: unitPrice === null || quantity === null || !Number.isFinite(unitPrice * quantity) ? null : unitPrice * quantity,
-      ...(p ? { priceSource: p.source } : {}),
-      ...(opts.note ? { note: opts.note } : {}),
-    };
+      unitPrice === null || quantity === null || !Number.isFinite(unitPrice * quantity) ? null : unitPrice * quantity,
+      p ? p.source : undefined,
+      opts.note ? opts.note : undefined,
+    );
   }
+}
+
+/**
+ * A component with every field in the schema's order, the optional ones undefined when not set
+ * (the reports leave them out, as if absent). All components then share one object shape, so the
+ * renderers that read thousands of them stay on one fast path.
+ */
+function costComponent(
+  name: string,
+  unit: string,
+  quantity: number | null,
+  quantitySensitive: true | undefined,
+  unitPrice: number | null,
+  monthly: number | null,
+  priceSource: string | undefined,
+  note: string | undefined,
+): CostComponent {
+  return { name, unit, quantity, quantitySensitive, unitPrice, monthly, priceSource, note };
 }
 
 /** Sum of monthly figures; null when any is unknown or the sum is not a finite number. */
@@ -159,16 +177,46 @@ export function sumMonthly(components: readonly CostComponent[]): number | null 
  * when its bounds are known.
  */
 export function scaled(counts: Counts, at: (n: number) => CostComponent[]): Pick<SideEstimate, 'components' | 'monthly' | 'min' | 'max'> {
-  const total = (n: number | null) => (n === null ? null : sumMonthly(at(n)));
-  const hide = (c: CostComponent): CostComponent => (counts.sensitive ? { ...c, quantity: null, quantitySensitive: true } : c);
   // The point count is priced once: its components and its total come from the same pricing.
   const atPoint = counts.point !== null ? at(counts.point) : null;
-  const components = atPoint !== null ? atPoint.map(hide) : at(1).map((c) => hide({ ...c, quantity: null, monthly: null }));
-  return { components, monthly: atPoint === null ? null : sumMonthly(atPoint), min: total(counts.min), max: total(counts.max) };
+  let components: CostComponent[];
+  if (atPoint === null) components = at(1).map((c) => withoutQuantity(c, counts.sensitive === true, true));
+  else if (counts.sensitive) components = atPoint.map((c) => withoutQuantity(c, true, false));
+  else components = atPoint;
+  return {
+    components,
+    monthly: atPoint === null ? null : sumMonthly(atPoint),
+    min: counts.min === null ? null : sumMonthly(at(counts.min)),
+    max: counts.max === null ? null : sumMonthly(at(counts.max)),
+  };
 }
 
+/**
+ * The component with its quantity hidden: `unknown` (an unknown count: no monthly either), and/or
+ * derived from a sensitive count (`sensitive`: marked so). A component not yet marked sensitive
+ * gets the mark after its other fields, where the reports have always written it.
+ */
+function withoutQuantity(c: CostComponent, sensitive: boolean, unknown: boolean): CostComponent {
+  const monthly = unknown ? null : c.monthly;
+  if (!sensitive || c.quantitySensitive) return { ...c, quantity: null, monthly };
+  const { name, unit, unitPrice, priceSource, note } = c;
+  return { name, unit, quantity: null, unitPrice, monthly, priceSource, note, quantitySensitive: true };
+}
+
+/** An estimate with nothing priced (`partial` sets what it has). Every field is set, in the order the estimators return them. */
 export function emptyEstimate(partial: Partial<SideEstimate> = {}): SideEstimate {
-  return { components: [], monthly: null, min: null, max: null, unpriced: [], notes: [], advice: [], ...partial };
+  return {
+    description: undefined,
+    components: [],
+    monthly: null,
+    min: null,
+    max: null,
+    unpriced: [],
+    notes: [],
+    advice: [],
+    usageBased: undefined,
+    ...partial,
+  };
 }
 
 /** `2`, `0.5`, `1.75`: a quantity for descriptions (at most 4 decimals, no trailing zeros). */

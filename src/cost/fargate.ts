@@ -43,31 +43,34 @@ const NAMES = {
   spot: Object.fromEntries(PLATFORMS.map((pl) => [pl, namesOf('Fargate Spot', pl)])) as Record<FargatePlatform, ReturnType<typeof namesOf>>,
 };
 
-/** Components for `tasks` tasks of one shape running all month, on demand or on Spot. */
+/** Components for `tasks` tasks of one shape running all month, on demand or on Spot, added to `into` (a new list by default). */
 export function fargateTaskComponents(
   p: Pricer,
   shape: TaskShape,
   tasks: number,
   spot: { discountPercent: number } | undefined,
+  into: CostComponent[] = [],
 ): CostComponent[] {
   const vcpu = shape.cpu / 1024;
   const gb = shape.memoryMiB / 1024;
   const hours = tasks * HOURS_PER_MONTH;
   const names = (spot ? NAMES.spot : NAMES.onDemand)[shape.platform];
-  const sensitive = shape.sensitive ? { sensitive: true } : {};
+  const sensitive = shape.sensitive ? SENSITIVE : NOT_SENSITIVE;
   const opts = spot
     ? { factor: 1 - spot.discountPercent / 100, note: `estimate: ${spot.discountPercent}% off the on-demand price`, ...sensitive }
     : sensitive;
-  const out = [
+  into.push(
     p.component(names.vcpu, 'vCPU-hours', vcpu * hours, names.vcpuKey, opts),
     p.component(names.memory, 'GB-hours', gb * hours, names.gbKey, opts),
-  ];
+  );
   if (shape.platform === 'windows')
-    out.push(p.component(names.licence, 'vCPU-hours', vcpu * hours, 'fargate/windows/os-vcpu-hour', sensitive));
+    into.push(p.component(names.licence, 'vCPU-hours', vcpu * hours, 'fargate/windows/os-vcpu-hour', sensitive));
   const extra = shape.ephemeralGiB - FREE_EPHEMERAL_GIB;
-  if (extra > 0) out.push(p.component(names.ephemeral, 'GB-hours', extra * hours, 'fargate/ephemeral/gb-hour', sensitive));
-  return out;
+  if (extra > 0) into.push(p.component(names.ephemeral, 'GB-hours', extra * hours, 'fargate/ephemeral/gb-hour', sensitive));
+  return into;
 }
+const SENSITIVE = { sensitive: true };
+const NOT_SENSITIVE = {};
 
 /**
  * How ECS spreads `n` tasks over a capacity provider strategy: each provider's `base` first (in

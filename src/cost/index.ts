@@ -12,7 +12,7 @@ import { estimateNodePool } from './resources/kubernetes_manifest.js';
 import { PlanSide } from './side.js';
 import type { AnalysisContext } from '../engine/context.js';
 import { UNKNOWN_REGION, type Resource } from '../plan/model.js';
-import type { PlanCost, ResourceCost, Unpriced } from '../report/schema.js';
+import type { CostComponent, PlanCost, ResourceCost, Unpriced } from '../report/schema.js';
 import { ReportTexts } from '../report/settle.js';
 import { oneLine } from '../plan/errors.js';
 
@@ -116,7 +116,7 @@ function keepControlPlaneWhatIf(resources: ResourceCost[], monthlyDelta: number 
     if (r.type !== 'aws_eks_cluster' || !r.advice) continue;
     const weighs =
       monthlyDelta !== null && monthlyDelta > 0 && r.monthlyAfter !== null && r.monthlyAfter >= CONTROL_PLANE_SHARE * monthlyDelta;
-    if (!weighs) delete r.advice;
+    if (!weighs) r.advice = undefined;
   }
 }
 
@@ -195,16 +195,17 @@ function resourceCost(r: Resource, beforeEst: SideEstimate | null, afterEst: Sid
   const same =
     beforeEst !== null &&
     afterEst !== null &&
-    JSON.stringify(beforeEst.components) === JSON.stringify(afterEst.components) &&
+    sameComponents(beforeEst.components, afterEst.components) &&
     beforeEst.monthly === afterEst.monthly;
   const delta = same ? 0 : before.monthly === null || after.monthly === null ? null : after.monthly - before.monthly;
   const changed = r.changed && r.action !== 'delete';
-  const beforeComponents = beforeEst && afterEst && !same ? { beforeComponents: beforeEst.components } : {};
+  // Every field in the schema's order, those not set undefined (the reports leave them out): one
+  // object shape for every line, which keeps the renderers that walk them on one fast path.
   return {
     address: r.deposed ? `${r.address} (deposed ${r.deposed})` : r.address,
     type: r.type,
     action: r.action,
-    ...(shown.description ? { description: shown.description } : {}),
+    description: shown.description ? shown.description : undefined,
     monthlyBefore: usageBased ? null : before.monthly,
     monthlyAfter: usageBased ? null : after.monthly,
     monthlyDelta: usageBased ? null : delta,
@@ -212,21 +213,54 @@ function resourceCost(r: Resource, beforeEst: SideEstimate | null, afterEst: Sid
     min: usageBased ? (afterEst?.max != null ? afterEst.min : null) : after.min,
     max: usageBased ? (afterEst?.max ?? null) : after.max,
     components: shown.components,
-    ...beforeComponents,
-    unpriced: dedupe([...(afterEst?.unpriced ?? []), ...(beforeEst?.unpriced ?? [])]),
-    ...(usageBased ? { usageBased } : {}),
-    ...(r.deferred ? { deferred: true } : {}),
-    ...notes([
-      ...(afterEst?.notes ?? []),
-      ...(beforeEst?.notes ?? []).filter((n) => !afterEst?.notes.includes(n)).map((n) => (afterEst ? `before: ${n}` : n)),
-    ]),
-    ...(changed && afterEst?.advice.length ? { advice: afterEst.advice } : {}),
+    beforeComponents: beforeEst && afterEst && !same ? beforeEst.components : undefined,
+    unpriced: unpricedOf(afterEst, beforeEst),
+    usageBased: usageBased ? true : undefined,
+    deferred: r.deferred ? true : undefined,
+    notes: notesOf(afterEst, beforeEst),
+    advice: changed && afterEst?.advice.length ? afterEst.advice : undefined,
   };
 }
 
-function dedupe(list: Unpriced[]): Unpriced[] {
+/**
+ * Whether two lists of components have the same JSON text, compared field by field rather than
+ * printed (most services have both sides). Every component has its fields in one order but for
+ * the sensitive mark, which may sit in two places: a component with the mark is compared as text.
+ */
+export function sameComponents(a: readonly CostComponent[], b: readonly CostComponent[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.quantitySensitive || y.quantitySensitive) {
+      if (JSON.stringify(x) !== JSON.stringify(y)) return false;
+      continue;
+    }
+    const same =
+      x.name === y.name &&
+      x.unit === y.unit &&
+      sameJsonNumber(x.quantity, y.quantity) &&
+      sameJsonNumber(x.unitPrice, y.unitPrice) &&
+      sameJsonNumber(x.monthly, y.monthly) &&
+      x.priceSource === y.priceSource &&
+      x.note === y.note;
+    if (!same) return false;
+  }
+  return true;
+}
+
+/** Equal as JSON writes numbers: -0 as 0, and null, NaN and the infinities all as null. */
+function sameJsonNumber(x: number | null, y: number | null): boolean {
+  return x === y || ((x === null || !Number.isFinite(x)) && (y === null || !Number.isFinite(y)));
+}
+
+/** The unpriced items of both sides, after side first, each item and reason once. */
+function unpricedOf(afterEst: SideEstimate | null, beforeEst: SideEstimate | null): Unpriced[] {
+  const after = afterEst?.unpriced ?? [];
+  const before = beforeEst?.unpriced ?? [];
+  if (after.length + before.length === 0) return []; // most lines
   const seen = new Set<string>();
-  return list.filter((u) => {
+  return [...after, ...before].filter((u) => {
     const k = `${u.item}|${u.reason}`;
     if (seen.has(k)) return false;
     seen.add(k);
@@ -234,7 +268,10 @@ function dedupe(list: Unpriced[]): Unpriced[] {
   });
 }
 
-function notes(list: string[]): { notes?: string[] } {
-  const unique = [...new Set(list)];
-  return unique.length ? { notes: unique } : {};
+/** The notes of both sides, each once: the after side's, then the before side's that differ (marked `before:` when both sides exist). */
+function notesOf(afterEst: SideEstimate | null, beforeEst: SideEstimate | null): string[] | undefined {
+  const list = afterEst ? [...afterEst.notes] : [];
+  for (const n of beforeEst?.notes ?? []) if (!afterEst?.notes.includes(n)) list.push(afterEst ? `before: ${n}` : n);
+  if (list.length === 0) return undefined;
+  return list.length === 1 ? list : [...new Set(list)];
 }

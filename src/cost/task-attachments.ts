@@ -21,7 +21,7 @@ export interface TaskAttachments {
 }
 
 export function taskAttachments(svc: Resource): TaskAttachments {
-  const out: TaskAttachments = { publicIpv4: 'off', unknown: [], notes: [] };
+  const out: TaskAttachments = { volume: undefined, publicIpv4: 'off', unknown: [], notes: [] };
   const ip = svc.current.bool(['network_configuration', 0, 'assign_public_ip']);
   if (ip.state === 'unknown') {
     out.publicIpv4 = 'unknown';

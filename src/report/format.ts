@@ -29,20 +29,34 @@ export function decimal(n: number, min: number, max: number): string {
     const up = frac.charCodeAt(max) >= 53; // the first dropped digit is 5 or more
     frac = frac.slice(0, max);
     if (up) {
-      const digits = [...int, ...frac];
-      let i = digits.length - 1;
-      for (; i >= 0 && digits[i] === '9'; i--) digits[i] = '0';
-      if (i < 0) digits.unshift('1');
-      else digits[i] = String(Number(digits[i]) + 1);
-      int = digits.slice(0, digits.length - max).join('');
-      frac = digits.slice(digits.length - max).join('');
+      const digits = plusOneInLastPlace(int + frac);
+      int = digits.slice(0, digits.length - max);
+      frac = digits.slice(digits.length - max);
     }
   }
   let end = frac.length;
-  while (end > min && frac[end - 1] === '0') end--;
-  frac = frac.slice(0, end).padEnd(min, '0');
-  const grouped = int.replace(/\B(?=(\d{3})+$)/g, ',');
+  while (end > min && frac.charCodeAt(end - 1) === 48) end--; // trailing zeros beyond `min`
+  if (end < frac.length) frac = frac.slice(0, end);
+  if (frac.length < min) frac = frac.padEnd(min, '0');
+  const grouped = thousands(int);
   return frac ? `${grouped}.${frac}` : grouped;
+}
+
+/** A string of digits plus one in its last place: `199` → `200`, `99` → `100`. */
+function plusOneInLastPlace(digits: string): string {
+  let i = digits.length - 1;
+  while (i >= 0 && digits.charCodeAt(i) === 57) i--; // the 9s at the end become 0s
+  const zeros = '0'.repeat(digits.length - 1 - i);
+  return i < 0 ? `1${zeros}` : `${digits.slice(0, i)}${String.fromCharCode(digits.charCodeAt(i) + 1)}${zeros}`;
+}
+
+/** Digits with a comma between each group of three from the right: `1234567` → `1,234,567`. */
+function thousands(int: string): string {
+  if (int.length <= 3) return int;
+  const head = int.length % 3 || 3;
+  let out = int.slice(0, head);
+  for (let i = head; i < int.length; i += 3) out += `,${int.slice(i, i + 3)}`;
+  return out;
 }
 
 /** A count as `toLocaleString('en-US')` writes it (`1,460`). */

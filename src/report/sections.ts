@@ -80,22 +80,9 @@ export function renderTextCost(p: PlanReport): string[] {
   const out: string[] = [];
   out.push(`  monthly cost (USD, 730 hours a month, AWS prices of ${plain(c.snapshotDate, 20)}):`);
   if (c.priceOrigins?.length) out.push(`  prices from: ${c.priceOrigins.map((o) => plain(o, 100)).join('; ')}`);
-  const figure = (r: ResourceCost, v: number | null, side: 'before' | 'after') => {
-    if (r.usageBased) return 'usage-based';
-    if ((side === 'before' && r.action === 'create') || (side === 'after' && r.action === 'delete')) return '–';
-    return usd(v);
-  };
   // Every cell made plain once: the widths and the lines use the same text.
-  const rows = c.resources.map((r) =>
-    [
-      r.address,
-      `${ACTION_SYMBOL[r.action] ?? '?'} ${r.action}${r.deferred ? ' (deferred)' : ''}`,
-      figure(r, r.monthlyBefore, 'before'),
-      figure(r, r.monthlyAfter, 'after'),
-      r.usageBased ? '' : usd(r.monthlyDelta, { sign: true }),
-      r.usageBased && r.max === null ? '' : costRange(r.min, r.max),
-    ].map((cell) => plain(cell)),
-  );
+  const rows: string[][] = [];
+  for (const r of c.resources) rows.push(costRow(r));
   rows.push(
     [
       c.partial ? 'total (partial)' : 'total',
@@ -112,38 +99,63 @@ export function renderTextCost(p: PlanReport): string[] {
     for (const r of rows) w = Math.max(w, r[i]!.length);
     return Math.min(70, w);
   });
-  const line = (cells: string[]) =>
-    `    ${cells.map((c2, i) => (i >= 2 ? c2.padStart(widths[i]!) : c2.padEnd(widths[i]!))).join('  ')}`.trimEnd();
+  const line = (cells: string[]) => {
+    let s = '    ';
+    for (let i = 0; i < cells.length; i++) {
+      if (i > 0) s += '  ';
+      s += i >= 2 ? cells[i]!.padStart(widths[i]!) : cells[i]!.padEnd(widths[i]!);
+    }
+    return s.trimEnd();
+  };
   out.push(line(head));
-  for (const r of rows.slice(0, -1)) out.push(line(r));
+  for (let i = 0; i < rows.length - 1; i++) out.push(line(rows[i]!));
   out.push(`    ${'-'.repeat(widths.reduce((a, w) => a + w + 2, -2))}`);
   out.push(line(rows.at(-1)!));
-  for (const r of c.resources) {
-    out.push('');
-    out.push(`    ${plain(r.address)}${r.description ? `: ${plain(r.description)}` : ''}`);
-    const comps = r.components.map((k) => [
-      plain(k.name),
-      quantity(k.quantity, k.quantitySensitive),
-      plain(k.unit),
-      unitPrice(k.unitPrice),
-      usd(k.monthly),
-    ]);
-    const cw = [0, 1, 2, 3, 4].map((i) => Math.max(0, ...comps.map((k) => k[i]!.length)));
-    for (const k of comps) {
-      out.push(
-        `      ${k[0]!.padEnd(cw[0]!)}  ${k[1]!.padStart(cw[1]!)} ${k[2]!.padEnd(cw[2]!)} × ${k[3]!.padEnd(cw[3]!)} = ${k[4]!.padStart(cw[4]!)}`,
-      );
-    }
-    for (const u of r.unpriced) {
-      out.push(`      unpriced: ${plain(u.item)}: ${plain(u.reason)}`);
-      if (u.fix) out.push(`                fix: ${plain(u.fix)}`);
-    }
-    for (const n of r.notes ?? []) out.push(`      note: ${plain(n)}`);
-    for (const a of r.advice ?? []) out.push(`      what if: ${plain(a)}`);
-  }
+  for (const r of c.resources) textCostDetail(r, out);
   for (const n of c.notes ?? []) {
     out.push('');
     out.push(`    note: ${plain(n)}`);
   }
   return out;
+}
+
+/** A resource's row of the cost table: address, change, before, after, delta, range. */
+function costRow(r: ResourceCost): string[] {
+  const figure = (v: number | null, side: 'before' | 'after') => {
+    if (r.usageBased) return 'usage-based';
+    if ((side === 'before' && r.action === 'create') || (side === 'after' && r.action === 'delete')) return '–';
+    return usd(v);
+  };
+  return [
+    plain(r.address),
+    plain(`${ACTION_SYMBOL[r.action] ?? '?'} ${r.action}${r.deferred ? ' (deferred)' : ''}`),
+    plain(figure(r.monthlyBefore, 'before')),
+    plain(figure(r.monthlyAfter, 'after')),
+    plain(r.usageBased ? '' : usd(r.monthlyDelta, { sign: true })),
+    plain(r.usageBased && r.max === null ? '' : costRange(r.min, r.max)),
+  ];
+}
+
+/** A resource's details: its description, its components in aligned columns, what is unpriced, notes and what-ifs. */
+function textCostDetail(r: ResourceCost, out: string[]): void {
+  out.push('');
+  out.push(`    ${plain(r.address)}${r.description ? `: ${plain(r.description)}` : ''}`);
+  const comps: string[][] = [];
+  const cw = [0, 0, 0, 0, 0];
+  for (const k of r.components) {
+    const cells = [plain(k.name), quantity(k.quantity, k.quantitySensitive), plain(k.unit), unitPrice(k.unitPrice), usd(k.monthly)];
+    for (let i = 0; i < 5; i++) cw[i] = Math.max(cw[i]!, cells[i]!.length);
+    comps.push(cells);
+  }
+  for (const k of comps) {
+    out.push(
+      `      ${k[0]!.padEnd(cw[0]!)}  ${k[1]!.padStart(cw[1]!)} ${k[2]!.padEnd(cw[2]!)} × ${k[3]!.padEnd(cw[3]!)} = ${k[4]!.padStart(cw[4]!)}`,
+    );
+  }
+  for (const u of r.unpriced) {
+    out.push(`      unpriced: ${plain(u.item)}: ${plain(u.reason)}`);
+    if (u.fix) out.push(`                fix: ${plain(u.fix)}`);
+  }
+  for (const n of r.notes ?? []) out.push(`      note: ${plain(n)}`);
+  for (const a of r.advice ?? []) out.push(`      what if: ${plain(a)}`);
 }

@@ -81,19 +81,15 @@ export const estimateEcsService: Estimator = (svc, env) => {
     return got;
   };
   const componentsAt = (n: number): CostComponent[] => {
-    const split = splitTasks(strategy, n);
-    const fargateTasks = [...split].filter(([provider]) => isFargateProvider(provider)).reduce((t, [, k]) => t + k, 0);
-    return [
-      ...[...split].flatMap(([provider, tasks]) =>
-        provider === 'FARGATE'
-          ? fargateTaskComponents(p, shape, tasks, undefined)
-          : provider === 'FARGATE_SPOT'
-            ? fargateTaskComponents(p, shape, tasks, spot)
-            : [],
-      ),
-      ...taskVolumeComponents(p, attached, n),
-      ...taskPublicIpv4Components(p, attached, fargateTasks),
-    ];
+    const out: CostComponent[] = [];
+    let fargateTasks = 0;
+    for (const [provider, tasks] of splitTasks(strategy, n)) {
+      if (provider === 'FARGATE') fargateTaskComponents(p, shape, tasks, undefined, out);
+      else if (provider === 'FARGATE_SPOT') fargateTaskComponents(p, shape, tasks, spot, out);
+      if (isFargateProvider(provider)) fargateTasks += tasks;
+    }
+    out.push(...taskVolumeComponents(p, attached, n), ...taskPublicIpv4Components(p, attached, fargateTasks));
+    return out;
   };
   const est = withAttachments(scaled(counts, at), attached);
   const notes: string[] = [...(counts.problems ?? []), ...attachmentNotes(attached)];
@@ -115,11 +111,15 @@ export const estimateEcsService: Estimator = (svc, env) => {
   }
   if (deployment.note && counts.max !== null) notes.push(deployment.note);
   return {
-    ...est,
     description: `Fargate ${PLATFORM_LABEL[shape.platform]}, ${shapeText(shape)}${volumeText(attached)} × ${countText(counts.point, counts.sensitive)}`,
+    components: est.components,
+    monthly: est.monthly,
+    min: est.min,
+    max: est.max,
     unpriced: p.unpriced,
     notes,
     advice: advice(p, shape, strategy, counts, est.monthly, attachedMonthly(est.components)),
+    usageBased: undefined,
   };
 };
 
@@ -219,13 +219,16 @@ function strategyOf(p: Exclude<Placement, { kind: 'unknown' }>): StrategyItem[] 
 function serviceCounts(svc: Resource, env: CostEnv): Counts {
   // Not set, the provider sends 0 (the provider facts); a DAEMON service has no desired count.
   const out: Counts = { point: null, min: null, max: null };
-  const point = readCount(svc.current, 'desired_count', 'desired_count', out);
+  out.point = readCount(svc.current, 'desired_count', 'desired_count', out);
   const targets = env.graph.in(svc, 'service', 'aws_appautoscaling_target');
-  if (targets.length !== 1) return { ...out, point, min: point, max: point };
-  const bound = (attr: string) => readCount(targets[0]!.current, attr, `${targets[0]!.address}: ${attr}`, out);
-  const min = bound('min_capacity');
-  const max = bound('max_capacity');
-  return { ...out, point, min, max };
+  if (targets.length !== 1) {
+    out.min = out.max = out.point;
+    return out;
+  }
+  const target = targets[0]!;
+  out.min = readCount(target.current, 'min_capacity', `${target.address}: min_capacity`, out);
+  out.max = readCount(target.current, 'max_capacity', `${target.address}: max_capacity`, out);
+  return out;
 }
 
 /** Does the plan mark the strategy the service's tasks follow sensitive (the service's or its cluster's default)? */
@@ -264,7 +267,7 @@ export function taskShape(td: Resource): TaskShape | { why: string } {
     memoryMiB: mem.value,
     platform: plat.os.value === 'WINDOWS' ? 'windows' : plat.arch.value === 'ARM64' ? 'arm' : 'x86',
     ephemeralGiB: eph.state === 'known' ? eph.value : FREE_EPHEMERAL_GIB,
-    ...(cpu.sensitive || mem.sensitive || eph.sensitive ? { sensitive: true } : {}),
+    sensitive: cpu.sensitive || mem.sensitive || eph.sensitive ? true : undefined,
   };
 }
 
@@ -294,10 +297,8 @@ function advice(
   const arm = armCompute === null ? null : armCompute + attached;
   if (arm !== null && arm < monthly) out.push(`on ARM64 (Graviton): ${usd(arm)}/month (${usd(arm - monthly, { sign: true })})`);
   if (n >= 2) {
-    const spotCompute = sumMonthly([
-      ...fargateTaskComponents(q, shape, 1, undefined),
-      ...fargateTaskComponents(q, shape, n - 1, { discountPercent: discount }),
-    ]);
+    const base = fargateTaskComponents(q, shape, 1, undefined);
+    const spotCompute = sumMonthly(fargateTaskComponents(q, shape, n - 1, { discountPercent: discount }, base));
     const spot = spotCompute === null ? null : spotCompute + attached;
     if (spot !== null && spot < monthly) {
       out.push(
@@ -361,7 +362,13 @@ function volumeText(a: TaskAttachments): string {
 
 /** What the task volumes and addresses cost a month (the same on ARM64 or Spot); null when unknown. */
 function attachedMonthly(components: CostComponent[]): number | null {
-  return sumMonthly(components.filter((c) => !c.name.startsWith('Fargate')));
+  let total = 0;
+  for (const c of components) {
+    if (c.name.startsWith('Fargate')) continue;
+    if (c.monthly === null) return null;
+    total += c.monthly;
+  }
+  return Number.isFinite(total) ? total : null;
 }
 
 /** Auto Scaling groups behind the service's EC2 capacity providers (all of the cluster's for the EC2 launch type). */
