@@ -1,5 +1,10 @@
 import { show } from '../../show.js';
+import type { Resource } from '../../../plan/model.js';
 import type { Rule } from '../../types.js';
+
+const FIX = 'add desired_count to lifecycle { ignore_changes }';
+/** The targets that scale the service, for a message (built only when there is one). */
+const scalers = (targets: readonly Resource[]): string => targets.map((t) => t.address).join(', ');
 
 export const AAS_DESIRED_RESET: Rule = {
   id: 'AAS_DESIRED_RESET',
@@ -12,8 +17,6 @@ export const AAS_DESIRED_RESET: Rule = {
     if (targets.length === 0) return [];
     const ignored = ctx.ignoreChanges(s);
     if (ignored === 'all' || ignored?.includes('desired_count')) return [];
-    const scaler = targets.map((t) => t.address).join(', ');
-    const fix = 'add desired_count to lifecycle { ignore_changes }';
     if (s.action === 'update') {
       const before = s.before.num('desired_count');
       const after = s.after.num('desired_count');
@@ -21,7 +24,7 @@ export const AAS_DESIRED_RESET: Rule = {
         return [
           {
             path: 'desired_count',
-            message: `desired_count changes from ${show(before)} to ${show(after)} while ${scaler} scales this service: the apply resets the task count auto scaling chose (usually because auto scaling changed it since the last apply); ${fix}`,
+            message: `desired_count changes from ${show(before)} to ${show(after)} while ${scalers(targets)} scales this service: the apply resets the task count auto scaling chose (usually because auto scaling changed it since the last apply); ${FIX}`,
           },
         ];
       }
@@ -31,7 +34,7 @@ export const AAS_DESIRED_RESET: Rule = {
       return [
         {
           path: 'desired_count',
-          message: `${scaler} scales this service but its lifecycle.ignore_changes does not list desired_count: once auto scaling changes the task count, the next apply resets it; ${fix}`,
+          message: `${scalers(targets)} scales this service but its lifecycle.ignore_changes does not list desired_count: once auto scaling changes the task count, the next apply resets it; ${FIX}`,
         },
       ];
     }

@@ -39,11 +39,12 @@ export const ECS_TASK_PLACEMENT: Rule = {
     'aws_launch_template',
   ],
   check(service, ctx) {
+    // Where the tasks go first: a service on Fargate (most) needs no reading of its task definition.
+    const capacity = capacityTypes(service, ctx);
+    if (!capacity || capacity.types.length === 0) return [];
     const td = taskDefinitionOf(service, ctx);
     const needs = td && taskNeeds(td);
     if (!needs) return [];
-    const capacity = capacityTypes(service, ctx);
-    if (!capacity || capacity.types.length === 0) return [];
     const offers: InstanceOffer[] = [];
     for (const t of capacity.types) {
       const o = ecsInstanceOffer(t);

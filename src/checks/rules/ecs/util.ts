@@ -52,6 +52,7 @@ export interface StrategyEntry extends StrategyItem {
 export function strategyEntries(r: Resource, attr: string): StrategyEntry[] | undefined {
   const s = readStrategy(r, attr);
   if (s.state !== 'known') return undefined;
+  if (s.value.length === 0) return [];
   const list = r.current.list(attr);
   const n = list.state === 'known' ? list.value.length : 0;
   const out: StrategyEntry[] = [];

@@ -67,8 +67,7 @@ export const ECS_CONTAINER_SUM: Rule = {
     }
 
     // Without task-level memory (EC2 and external tasks; Fargate is FARGATE_TASK_CPU_REQUIRED's), every container needs a memory value.
-    const rc = td.current.list('requires_compatibilities');
-    if (mem.state === 'absent' && rc.state !== 'unknown' && !onFargate(td, ctx)) {
+    if (mem.state === 'absent' && td.current.list('requires_compatibilities').state !== 'unknown' && !onFargate(td, ctx)) {
       tc.list.forEach((c, i) => {
         if (num(c.memory) === undefined && num(c.memoryReservation) === undefined) {
           out.push({

@@ -29,20 +29,19 @@ export const FARGATE_INVALID_PARAMS: Rule = {
     const tc = containersOf(td);
     if (!tc) return out;
     tc.list.forEach((c, i) => {
-      const who = containerLabel(tc, i);
       for (const param of CONTAINER_PARAMS) {
         const v = containerValue(c, param.steps);
         if (isSet(v))
           out.push({
             path: containerPath(i, ...param.steps),
-            message: `${who} sets ${param.name} = ${showIn(tc, v)}, which Fargate does not support; remove it`,
+            message: `${containerLabel(tc, i)} sets ${param.name} = ${showIn(tc, v)}, which Fargate does not support; remove it`,
           });
       }
       (c.resourceRequirements ?? []).forEach((rr, j) => {
         if (rr.type && facts.unsupportedResourceRequirements.includes(rr.type)) {
           out.push({
             path: containerPath(i, 'resourceRequirements', j, 'type'),
-            message: `${who} asks for a ${showIn(tc, rr.type)} resource, which Fargate does not offer; run GPU tasks on EC2 capacity`,
+            message: `${containerLabel(tc, i)} asks for a ${showIn(tc, rr.type)} resource, which Fargate does not offer; run GPU tasks on EC2 capacity`,
           });
         }
       });

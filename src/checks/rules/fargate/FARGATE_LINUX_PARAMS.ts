@@ -32,7 +32,6 @@ export const FARGATE_LINUX_PARAMS: Rule = {
     const out: RuleResult[] = [];
     let addsAllowedCapability = false;
     tc.list.forEach((c, i) => {
-      const who = containerLabel(tc, i);
       (c.linuxParameters?.capabilities?.add ?? []).forEach((cap, j) => {
         if (allowedCapabilities.includes(bare(cap))) {
           addsAllowedCapability = true;
@@ -40,7 +39,7 @@ export const FARGATE_LINUX_PARAMS: Rule = {
         }
         out.push({
           path: containerPath(i, 'linuxParameters', 'capabilities', 'add', j),
-          message: `${who} adds the capability ${showIn(tc, cap)}; on Fargate linuxParameters.capabilities.add may hold only ${orList(allowedCapabilities.map(literal))}`,
+          message: `${containerLabel(tc, i)} adds the capability ${showIn(tc, cap)}; on Fargate linuxParameters.capabilities.add may hold only ${orList(allowedCapabilities.map(literal))}`,
         });
       });
       for (const { param, steps } of UNSUPPORTED) {
@@ -48,7 +47,7 @@ export const FARGATE_LINUX_PARAMS: Rule = {
         if (isSet(v)) {
           out.push({
             path: containerPath(i, 'linuxParameters', param),
-            message: `${who} sets linuxParameters.${param}, which Fargate does not support; remove it`,
+            message: `${containerLabel(tc, i)} sets linuxParameters.${param}, which Fargate does not support; remove it`,
           });
         }
       }

@@ -19,11 +19,10 @@ export const FARGATE_LOG_DRIVER: Rule = {
     tc.list.forEach((c, i) => {
       const driver = c.logConfiguration?.logDriver;
       if (!driver) return;
-      const who = containerLabel(tc, i);
       if (!logDrivers.includes(driver)) {
         out.push({
           path: containerPath(i, 'logConfiguration', 'logDriver'),
-          message: `${who} uses the log driver ${showIn(tc, driver)}; Fargate supports ${orList(logDrivers.map(literal))}`,
+          message: `${containerLabel(tc, i)} uses the log driver ${showIn(tc, driver)}; Fargate supports ${orList(logDrivers.map(literal))}`,
         });
         return;
       }
@@ -33,7 +32,7 @@ export const FARGATE_LOG_DRIVER: Rule = {
       if (missing.length > 0) {
         out.push({
           path: containerPath(i, 'logConfiguration', 'options'),
-          message: `${who} uses awslogs without the option${missing.length > 1 ? 's' : ''} ${orList(missing.map(literal), 'and')}; the awslogs driver needs ${orList(awslogsRequiredOptions.map(literal), 'and')}`,
+          message: `${containerLabel(tc, i)} uses awslogs without the option${missing.length > 1 ? 's' : ''} ${orList(missing.map(literal), 'and')}; the awslogs driver needs ${orList(awslogsRequiredOptions.map(literal), 'and')}`,
         });
       }
     });
