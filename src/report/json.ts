@@ -73,18 +73,34 @@ function* withLineEnd(chunks: Iterable<string>): Generator<string> {
   yield '\n';
 }
 
-/** Joins small pieces into strings of about `size` characters. */
-export function* batched(chunks: Iterable<string>, size = 1 << 16): Generator<string> {
+/**
+ * Joins small pieces into strings of about `size` characters. A piece is a string or a block of
+ * strings; `end` follows each string (`'\n'` for lines), so that it is added once per joined
+ * string rather than to each line.
+ */
+export function* batched(pieces: Iterable<string | readonly string[]>, size = 1 << 16, end = ''): Generator<string> {
   let buf: string[] = [];
   let n = 0;
-  for (const c of chunks) {
-    buf.push(c);
-    n += c.length;
-    if (n >= size) {
-      yield buf.join('');
-      buf = [];
-      n = 0;
+  for (const piece of pieces) {
+    const block = typeof piece === 'string' ? undefined : piece;
+    const count = block ? block.length : 1;
+    for (let i = 0; i < count; i++) {
+      const s = block ? block[i]! : (piece as string);
+      buf.push(s);
+      n += s.length + end.length;
+      if (n >= size) {
+        yield joined(buf, end);
+        buf = [];
+        n = 0;
+      }
     }
   }
-  if (buf.length > 0) yield buf.join('');
+  if (buf.length > 0) yield joined(buf, end);
+}
+
+/** The strings each followed by `end`. */
+function joined(buf: string[], end: string): string {
+  if (end === '') return buf.join('');
+  buf.push('');
+  return buf.join(end);
 }

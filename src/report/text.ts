@@ -1,5 +1,6 @@
 import { plain } from './escape.js';
 import { ACTION_SYMBOL } from './format.js';
+import { batched } from './json.js';
 import type { PlanReport, Report } from './schema.js';
 import { renderTextCost, renderTextFindings } from './sections.js';
 
@@ -12,33 +13,7 @@ export function renderText(report: Report): string {
 
 /** The terminal report in pieces of about 64 kB. */
 export function* textChunks(report: Report): Generator<string> {
-  yield* inPieces(textBlocks(report));
-}
-
-/**
- * Blocks of lines joined with their line ends into strings of about `size` characters: one join
- * per piece, rather than a string of each line and its line end joined again.
- */
-function* inPieces(blocks: Iterable<readonly string[]>, size = 1 << 16): Generator<string> {
-  let buf: string[] = [];
-  let n = 0;
-  for (const block of blocks) {
-    for (let i = 0; i < block.length; i++) {
-      const l = block[i]!;
-      buf.push(l);
-      n += l.length + 1;
-      if (n >= size) {
-        buf.push(''); // the last line's end
-        yield buf.join('\n');
-        buf = [];
-        n = 0;
-      }
-    }
-  }
-  if (buf.length > 0) {
-    buf.push('');
-    yield buf.join('\n');
-  }
+  yield* batched(textBlocks(report), 1 << 16, '\n');
 }
 
 /** The terminal report line by line (without line ends). */
