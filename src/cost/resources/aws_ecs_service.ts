@@ -362,13 +362,7 @@ function volumeText(a: TaskAttachments): string {
 
 /** What the task volumes and addresses cost a month (the same on ARM64 or Spot); null when unknown. */
 function attachedMonthly(components: CostComponent[]): number | null {
-  let total = 0;
-  for (const c of components) {
-    if (c.name.startsWith('Fargate')) continue;
-    if (c.monthly === null) return null;
-    total += c.monthly;
-  }
-  return Number.isFinite(total) ? total : null;
+  return sumMonthly(components.filter((c) => !c.name.startsWith('Fargate')));
 }
 
 /** Auto Scaling groups behind the service's EC2 capacity providers (all of the cluster's for the EC2 launch type). */
