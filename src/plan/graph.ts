@@ -70,7 +70,8 @@ export class ResourceGraph {
 
   /** The single resource `r` links to, or undefined when none (or several). */
   one(r: Resource, kind: EdgeKind): Resource | undefined {
-    // `out(r, kind)` when it has one element, found without building the list (a hot read).
+    // `out(r, kind)` when it has one element, found without building the list (a hot read). A
+    // subclass that overrides `out` overrides this too (src/cost/side.ts).
     const a = this.outgoing.get(r);
     if (a === undefined) return undefined;
     if (!Array.isArray(a)) return a.kind === kind ? a.to : undefined;
